@@ -1,0 +1,127 @@
+"""`roundtable`: the command line of the contract (run, query, export).
+
+Exit status: 0 done (bad inputs are reported and skipped), 1 nothing at all could be
+processed or an internal error, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _quiet_prefect() -> None:
+    """Keep Prefect's start-up/shutdown chatter (and its local server's logs) off the terminal.
+    Set before prefect is imported: its settings are read once."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=None, help="where everything is read and written (./data)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks")
+
+    parser = argparse.ArgumentParser(prog="roundtable", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", parents=[common], help="run the whole pipeline as one Prefect flow run")
+    run.add_argument("--input", action="append", default=[], metavar="PATH",
+                     help="a file or folder of .txt/.html/.htm articles (manifest.csv honoured); repeatable")
+    run.add_argument("--url", nargs="+", action="extend", default=[], metavar="URL", help="pages to fetch over HTTP")
+    run.add_argument("--workers", type=int, default=None, help="processes for cleaning and extraction")
+
+    query = sub.add_parser("query", parents=[common], help="ad-hoc read-only SQL against the warehouse")
+    query.add_argument("sql")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    export = sub.add_parser("export", parents=[common], help="rewrite the Parquet exports from the warehouse")
+    export.add_argument("--to", type=Path, default=None, help="exports folder (default DIR/exports)")
+    export.add_argument("--text", choices=["full", "excerpt", "none"], default=None,
+                        help="article text in the exports: full, a short excerpt, or none")
+    return parser
+
+
+def _print_summary(summary, started: float) -> None:  # noqa: ANN001 - RunSummary, imported lazily
+    c = summary.counts
+    print(
+        f"done in {time.monotonic() - started:.1f}s: {summary.inputs} input(s), {summary.pages_new} new page(s), "
+        f"{summary.articles_new} new article(s), {len(summary.failures)} problem(s)"
+    )
+    print(
+        f"  articles {c.get('articles', 0)} · people {c.get('people', 0)} · places {c.get('locations', 0)} · "
+        f"rounds {c.get('negotiation_rounds', 0)}"
+    )
+    print(f"  exports:   {summary.exports_dir}")
+    print(f"  warehouse: {summary.warehouse}  (roundtable query \"SELECT * FROM negotiation_rounds\")")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from flows import pipeline as pl
+    from flows.settings import load_settings
+
+    settings = load_settings(data_dir=args.data_dir, workers=args.workers)
+    started = time.monotonic()
+    pl.console = print
+    summary = pl.pipeline(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir))
+    _print_summary(summary, started)
+    return 0 if summary.processed_anything else 1
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from flows.settings import load_settings
+    from warehouse.query import QueryError, run_query
+
+    settings = load_settings(data_dir=args.data_dir)
+    try:
+        print(run_query(settings.warehouse_path, args.sql, fmt=args.format))
+    except QueryError as exc:
+        print(f"roundtable query: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from flows.settings import load_settings
+    from warehouse.export import export_tables
+
+    settings = load_settings(data_dir=args.data_dir, export_text=args.text)
+    if not settings.warehouse_path.exists():
+        print(f"roundtable export: no warehouse at {settings.warehouse_path}; run `roundtable run` first",
+              file=sys.stderr)
+        return 1
+    target = args.to or settings.exports_dir
+    counts = export_tables(settings.warehouse_path, target, text_mode=settings.export_text,
+                           partition_threshold=settings.articles_partition_threshold)
+    print(f"exported {sum(counts.values())} rows in {len(counts)} tables to {target}")
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "query": cmd_query, "export": cmd_export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    if not args.debug:
+        logging.getLogger("prefect").setLevel(logging.WARNING)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"roundtable {args.command}: {type(exc).__name__}: {exc} (--debug shows the traceback)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The main flow: sources → raw pages → articles → mentions/events → warehouse → exports.
+
+One Prefect flow run; each stage runs as batches of Prefect tasks that read what the previous
+stage left in the lake, so a killed run is finished by the next, and a re-run on the same
+input does nothing new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+
+from flows.settings import Settings, load_settings
+from flows.stages import (
+    STAGE,
+    StageReport,
+    clean_pages,
+    extract_facts,
+    fetch_urls,
+    ingest_files,
+    pending_articles,
+    pending_pages,
+)
+from tasks import store
+from tasks.discover import Discovery, discover_local, url_items
+from tasks.fetch import FetchLimits
+from warehouse.build import build_warehouse
+from warehouse.export import export_tables
+
+Say = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    inputs: int = 0
+    pages_new: int = 0
+    pages_unchanged: int = 0
+    articles_new: int = 0
+    duplicates: int = 0
+    extracted: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # rows per exported table
+    exports_dir: str = ""
+    warehouse: str = ""
+
+    @property
+    def processed_anything(self) -> bool:
+        return self.inputs == 0 or self.pages_new + self.pages_unchanged > 0
+
+
+def _batches(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i : i + size] for i in range(0, len(items), size)] if items else []
+
+
+def _merge(summary: RunSummary, report: StageReport, say: Say) -> None:
+    for uri, reason in report.failures:
+        say(f"  ! {uri}: {reason}")
+    summary.failures += report.failures
+
+
+@task(name="build-warehouse", retries=1, retry_delay_seconds=1, **STAGE)
+def warehouse_task(lake_dir: Path, db_path: Path, corrections: Path | None) -> None:
+    build_warehouse(lake_dir, db_path, corrections)
+
+
+@task(name="export", retries=1, retry_delay_seconds=1, **STAGE)
+def export_task(db_path: Path, exports_dir: Path, text_mode: str, partition_threshold: int) -> dict[str, int]:
+    return export_tables(db_path, exports_dir, text_mode=text_mode, partition_threshold=partition_threshold)
+
+
+def discover(settings: Settings, inputs: list[str], urls: list[str]) -> Discovery:
+    local = discover_local([Path(p) for p in inputs]) if inputs else Discovery()
+    web = url_items(urls)
+    return Discovery(items=local.items + web.items, problems=local.problems + web.problems)
+
+
+@flow(name="roundtable", log_prints=False)
+def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, data_dir: str | None = None,
+             use_sample: bool = True) -> RunSummary:
+    """Run the whole pipeline. With no inputs and no URLs, the bundled sample corpus is used."""
+    settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
+    return run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say())
+
+
+# The command line prints progress itself; a deployment run logs it to Prefect instead.
+console: Say | None = None
+
+
+def _logger_say() -> Say:
+    return console or get_run_logger().info
+
+
+def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_sample: bool = True,
+                 say: Say = print) -> RunSummary:
+    """The flow body (called inside a flow run); `say` prints progress lines."""
+    lake, summary = settings.lake_dir, RunSummary()
+    lake.mkdir(parents=True, exist_ok=True)
+    store.sweep_temporaries(lake)
+    if not inputs and not urls and use_sample:
+        inputs = [str(settings.sample_corpus)]
+        say(f"no input given: using the bundled sample corpus ({settings.sample_corpus})")
+
+    found = discover(settings, inputs, urls)
+    summary.inputs = len(found.items)
+    for problem in found.problems:
+        say(f"  ! {problem.uri}: {problem.reason}")
+        summary.failures.append((problem.uri, problem.reason))
+    files = [i for i in found.items if i.origin == "file"]
+    web = [i for i in found.items if i.origin != "file"]
+    say(f"ingest: {len(files)} file(s), {len(web)} URL(s)")
+    for batch in _batches(files, settings.batch_size):
+        report = ingest_files(list(batch), lake, settings.max_text_chars * 4)
+        summary.pages_new += report.done
+        summary.pages_unchanged += report.skipped
+        _merge(summary, report, say)
+    limits = FetchLimits(connect_timeout=settings.http_connect_timeout, read_timeout=settings.http_read_timeout,
+                         max_bytes=settings.http_max_bytes, max_redirects=settings.http_max_redirects)
+    for batch in _batches(web, settings.batch_size):
+        report = fetch_urls(list(batch), lake, limits, settings.user_agent)
+        summary.pages_new += report.done
+        summary.pages_unchanged += report.skipped
+        _merge(summary, report, say)
+
+    pages = pending_pages(lake)
+    say(f"clean: {len(pages)} new page(s)")
+    for batch in _batches(pages, settings.batch_size):
+        report = clean_pages(list(batch), lake, settings.workers, settings.max_html_chars, settings.max_text_chars)
+        summary.articles_new += report.done
+        summary.duplicates += report.skipped
+        _merge(summary, report, say)
+
+    articles = pending_articles(lake)
+    say(f"extract: {len(articles)} article(s)")
+    for batch in _batches(articles, settings.batch_size):
+        report = extract_facts(list(batch), lake, settings.workers)
+        summary.extracted += report.done
+        _merge(summary, report, say)
+
+    say("warehouse: building")
+    warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
+    summary.counts = export_task(settings.warehouse_path, settings.exports_dir, settings.export_text,
+                                 settings.articles_partition_threshold)
+    summary.exports_dir = str(settings.exports_dir)
+    summary.warehouse = str(settings.warehouse_path)
+    return summary

@@ -1,0 +1,86 @@
+"""The one typed place for configuration.
+
+Values come from defaults, then an optional TOML/YAML file named by ROUNDTABLE_CONFIG, then
+environment variables ROUNDTABLE_<FIELD> (e.g. ROUNDTABLE_HTTP_TIMEOUT=5), then command-line
+flags. Nothing else in the project reads the environment: flows read this object and pass
+plain values down to tasks/ and warehouse/.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = PROJECT_ROOT / "sample_data" / "articles"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ROUNDTABLE_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    sample_corpus: Path = SAMPLE_CORPUS
+    corrections_file: Path | None = Field(
+        default=None, description="analyst corrections YAML; default DIR/corrections.yaml when it exists"
+    )
+
+    # HTTP: one client for every fetch, so limits hold everywhere
+    user_agent: str = "roundtable/0.1 (+news research; see README)"
+    http_connect_timeout: float = 5.0
+    http_read_timeout: float = 15.0
+    http_max_bytes: int = 5 * 1024 * 1024
+    http_max_redirects: int = 5
+    fetch_retries: int = 2
+
+    # text bounds before parsing: a huge page costs at most this much work
+    max_html_chars: int = 3_000_000
+    max_text_chars: int = 500_000
+
+    # batching: a task run costs milliseconds, an article's extraction about as much
+    batch_size: int = 200
+    workers: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 1)))
+
+    # exports
+    export_text: str = "full"  # full | excerpt | none
+    articles_partition_threshold: int = 50_000
+
+    @property
+    def lake_dir(self) -> Path:
+        return self.data_dir / "lake"
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+    def corrections_path(self) -> Path | None:
+        if self.corrections_file is not None:
+            return self.corrections_file
+        default = self.data_dir / "corrections.yaml"
+        return default if default.exists() else None
+
+
+def _file_values() -> dict[str, Any]:
+    path = os.environ.get("ROUNDTABLE_CONFIG")
+    if not path:
+        return {}
+    p = Path(path)
+    text = p.read_text(encoding="utf-8")
+    data = tomllib.loads(text) if p.suffix == ".toml" else yaml.safe_load(text)
+    return dict(data or {})
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults < config file < environment < explicit overrides (None means 'not given')."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    file_values = {k: v for k, v in _file_values().items() if f"ROUNDTABLE_{k.upper()}" not in os.environ}
+    return Settings(**{**file_values, **given})

@@ -1,0 +1,45 @@
+"""Content fingerprints: exact (sha256 of folded text) and near-duplicate (64-bit simhash).
+
+Syndicated copies of one wire story differ in a headline, a byline or a footer; their word
+shingles mostly agree, so their simhashes are a few bits apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import numpy as np
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_AR_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+
+
+def fold(text: str) -> str:
+    """Case, width, Arabic diacritics and tatweel folded; words joined by single spaces."""
+    text = _AR_MARKS.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
+
+
+def simhash(text: str, shingle: int = 3) -> int:
+    """Signed 64-bit simhash of word shingles (signed so it fits Parquet int64 / DuckDB BIGINT)."""
+    words = fold(text).split()
+    grams = [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
+    hashes = np.array(
+        [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little") for g in grams],
+        dtype="<u8",
+    )
+    # bits[i, j] is bit j of shingle i's hash (little-endian bit order within little-endian bytes)
+    bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
+    value = int(sum(1 << int(j) for j in np.flatnonzero(votes > 0)))
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def hamming(a: int, b: int) -> int:
+    return ((a ^ b) & ((1 << 64) - 1)).bit_count()

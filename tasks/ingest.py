@@ -1,0 +1,97 @@
+"""Ingest: turn an input item (local file or URL) into a raw page row and a fetch-log row.
+
+Never raises for bad input: an unreadable, empty, oversized or undecodable file, or a failed
+fetch, becomes a fetch-log row with a one-line reason, and the caller goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tasks.decode import UndecodableError, decode_body
+from tasks.discover import InputItem
+from tasks.fetch import FetchLimits, fetch_url
+from tasks.ids import page_id
+from tasks.store import now_utc
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    page: dict[str, Any] | None  # a RAW_PAGES row, None when nothing usable was got
+    log: dict[str, Any]  # a FETCH_LOG row
+
+    @property
+    def ok(self) -> bool:
+        return self.page is not None
+
+
+def _log(uri: str, outcome: str, reason: str | None, *, source: str, status: int | None = None,
+         transient: bool = False, etag: str | None = None, last_modified: str | None = None) -> dict[str, Any]:
+    ts = now_utc()
+    return {
+        "uri": uri, "attempted_at": ts, "outcome": outcome, "reason": reason, "http_status": status,
+        "transient": transient, "source": source, "etag": etag, "last_modified": last_modified, "written_at": ts,
+    }
+
+
+def _page(item: InputItem, body: bytes, text: str, kind: str, *, encoding: str, encoding_source: str,
+          final_url: str | None = None, status: int | None = None, content_type: str | None = None) -> dict[str, Any]:
+    body_hash = hashlib.sha256(body).hexdigest()
+    ts = now_utc()
+    hints = item.hints
+    return {
+        "page_id": page_id(item.uri, body_hash), "source_uri": item.uri, "final_url": final_url,
+        "fetched_at": ts, "http_status": status, "content_type": content_type, "kind": kind,
+        "encoding": encoding, "encoding_source": encoding_source, "body_sha256": body_hash, "content": text,
+        "hint_url": hints.get("url"), "hint_title": hints.get("title"),
+        "hint_published_at": hints.get("published_at"), "hint_language": hints.get("language"),
+        "hint_source": hints.get("source"), "written_at": ts,
+    }
+
+
+def read_file(item: InputItem, max_bytes: int) -> Ingested:
+    """Read and decode one local article file."""
+    path = Path(item.uri)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return Ingested(None, _log(item.uri, "failed", "empty file", source=item.origin))
+        if size > max_bytes:
+            return Ingested(None, _log(item.uri, "failed", f"file too large ({size} bytes > {max_bytes})",
+                                       source=item.origin))
+        body = path.read_bytes()
+    except OSError as exc:
+        return Ingested(None, _log(item.uri, "failed", f"unreadable: {exc.strerror or exc}", source=item.origin))
+    declared = "text/html" if item.kind == "html" else "text/plain"
+    try:
+        decoded = decode_body(body, None)
+    except UndecodableError as exc:
+        return Ingested(None, _log(item.uri, "failed", f"undecodable: {exc}", source=item.origin))
+    if not decoded.text.strip():
+        return Ingested(None, _log(item.uri, "failed", "no text in file", source=item.origin))
+    page = _page(item, body, decoded.text, item.kind or "text", encoding=decoded.encoding,
+                 encoding_source=decoded.source, content_type=declared)
+    return Ingested(page, _log(item.uri, "ok", None, source=item.origin))
+
+
+def fetch_page(item: InputItem, client: httpx.Client, limits: FetchLimits, user_agent: str) -> Ingested:
+    """Fetch one URL with the project's HTTP client; failures become fetch-log rows."""
+    result = fetch_url(item.uri, client=client, limits=limits, user_agent=user_agent)
+    etag = result.headers.get("etag") if result.headers else None
+    modified = result.headers.get("last-modified") if result.headers else None
+    if result.error is not None or result.text is None or result.body is None:
+        outcome = "not_modified" if result.status == 304 else "failed"
+        return Ingested(None, _log(item.uri, outcome, result.error, source=item.origin, status=result.status,
+                                   transient=result.transient, etag=etag, last_modified=modified))
+    ctype = (result.content_type or "").lower()
+    kind = "text" if ctype.startswith("text/plain") else "html"
+    page = _page(item, result.body, result.text, kind, encoding=result.encoding or "utf-8",
+                 encoding_source=result.encoding_source or "http", final_url=result.final_url,
+                 status=result.status, content_type=result.content_type)
+    return Ingested(page, _log(item.uri, "ok", None, source=item.origin, status=result.status,
+                               etag=etag, last_modified=modified))
