@@ -1,0 +1,107 @@
+"""Throughput benchmark: the pipeline against trafilatura alone, in one run on one machine.
+
+    python benchmarks/bench_pipeline.py [--n 20000] [--work DIR]
+
+(a) trafilatura.bare_extraction(with_metadata=True) over the pages in one process: the floor
+(b) `roundtable run --input` on them, end to end, fresh data dir
+(c) the same run again: nothing new
+(d) a run on no input: fixed start-up
+Prints pages/s, the ratios b/a, c/b, (c-d)/b, and the peak resident memory of each run,
+all its processes together (sampled every 50 ms with psutil).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import contextlib
+
+from make_pages import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+ROUNDTABLE = ROOT / ".venv" / "bin" / "roundtable"
+
+
+def floor(paths: list[Path]) -> float:
+    import trafilatura
+
+    started = time.perf_counter()
+    for path in paths:
+        trafilatura.bare_extraction(path.read_text(encoding="utf-8"), with_metadata=True)
+    return time.perf_counter() - started
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            total += p.memory_info().rss
+    return total
+
+
+def timed_run(args: list[str]) -> tuple[float, int, int]:
+    """(seconds, peak RSS of the whole process tree in bytes, exit code)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(ROUNDTABLE), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, tree_rss(ps))
+            time.sleep(0.05)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    done.set()
+    t.join()
+    if proc.returncode not in (0,):
+        print(err.decode(errors="replace")[-2000:], file=sys.stderr)
+    return time.perf_counter() - started, peak, proc.returncode
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=20_000)
+    ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out")
+    args = ap.parse_args()
+    pages_dir = args.work / f"pages-{args.n}"
+    paths = generate(pages_dir, args.n)
+    data = args.work / f"data-{args.n}"
+    empty = args.work / "empty-input"
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.rmtree(args.work / "data-empty", ignore_errors=True)
+    empty.mkdir(parents=True, exist_ok=True)
+
+    a = floor(paths)
+    b, b_mem, b_code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
+    c, c_mem, _ = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
+    d, d_mem, _ = timed_run(["run", "--input", str(empty), "--data-dir", str(args.work / "data-empty")])
+    gib = 1024**3
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
+          f"Python {platform.python_version()}")
+    print(f"N = {args.n} pages (exit code of b: {b_code})")
+    print(f"(a) trafilatura alone, one process: {a:8.1f} s  {args.n / a:8.0f} pages/s")
+    print(f"(b) roundtable run, fresh:          {b:8.1f} s  {args.n / b:8.0f} pages/s  peak RSS {b_mem / gib:.2f} GiB")
+    print(f"(c) roundtable run, nothing new:    {c:8.1f} s                  peak RSS {c_mem / gib:.2f} GiB")
+    print(f"(d) roundtable run, no input:       {d:8.1f} s                  peak RSS {d_mem / gib:.2f} GiB")
+    print(f"b/a = {b / a:.2f}   c/b = {c / b:.3f}   (c-d)/b = {(c - d) / b:.3f}")
+
+
+if __name__ == "__main__":
+    main()
