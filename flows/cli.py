@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_summary(summary, started: float) -> None:  # noqa: ANN001 - RunSummary, imported lazily
+def _print_summary(summary, started: float) -> None:
     c = summary.counts
     print(
         f"done in {time.monotonic() - started:.1f}s: {summary.inputs} input(s), {summary.pages_new} new page(s), "
@@ -76,8 +76,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from flows.settings import load_settings
     from warehouse.query import QueryError, run_query
+
+    from flows.settings import load_settings
 
     settings = load_settings(data_dir=args.data_dir)
     try:
@@ -89,8 +90,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from flows.settings import load_settings
     from warehouse.export import export_tables
+
+    from flows.settings import load_settings
 
     settings = load_settings(data_dir=args.data_dir, export_text=args.text)
     if not settings.warehouse_path.exists():

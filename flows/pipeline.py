@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from warehouse.export import export_tables
 
 from flows.settings import Settings, load_settings
 from flows.stages import (
@@ -19,16 +20,15 @@ from flows.stages import (
     StageReport,
     clean_pages,
     extract_facts,
-    fetch_urls,
     ingest_files,
     pending_articles,
     pending_pages,
 )
+from flows.web import fetch_urls
 from tasks import store
 from tasks.discover import Discovery, discover_local, url_items
 from tasks.fetch import FetchLimits
 from warehouse.build import build_warehouse
-from warehouse.export import export_tables
 
 Say = Callable[[str], None]
 

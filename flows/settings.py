@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     )
 
     # HTTP: one client for every fetch, so limits hold everywhere
-    user_agent: str = "roundtable/0.1 (+news research; see README)"
+    user_agent: str = "roundtable/0.1 (+news research; contact in README)"
     http_connect_timeout: float = 5.0
     http_read_timeout: float = 15.0
     http_max_bytes: int = 5 * 1024 * 1024

@@ -14,10 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import httpx
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-from tasks.fetch import FetchLimits
 from tasks.nlp.extract import EXTRACTOR_VERSION
 
 from flows.parallel import map_batch
@@ -25,7 +23,7 @@ from tasks import store
 from tasks.articles import Cleaned, clean_page
 from tasks.discover import InputItem
 from tasks.extract_rows import ExtractedRows, extract_batch
-from tasks.ingest import Ingested, fetch_page, read_file
+from tasks.ingest import Ingested, read_file
 
 # Batches are lists of plain rows: hashing them for Prefect's cache would cost more than the work.
 STAGE = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -66,25 +64,6 @@ def ingest_files(items: list[InputItem], lake_dir: Path, max_bytes: int) -> Stag
     store.write_table(lake_dir, "raw_pages", pages)
     store.write_table(lake_dir, "fetch_log", [r.log for r in results if r.page is None or r.page in pages])
     report.done = len(pages)
-    return report
-
-
-@task(name="fetch-urls", retries=1, retry_delay_seconds=2, **STAGE)
-def fetch_urls(items: list[InputItem], lake_dir: Path, limits: FetchLimits, user_agent: str) -> StageReport:
-    report = StageReport()
-    seen_uris = {uri for uri, _ in known_pages(lake_dir)}
-    todo = [i for i in items if i.uri not in seen_uris]
-    report.skipped = len(items) - len(todo)
-    results: list[Ingested] = []
-    with httpx.Client(follow_redirects=False, headers={"User-Agent": user_agent}) as client:
-        for item in todo:
-            res = fetch_page(item, client, limits, user_agent)
-            results.append(res)
-            if res.page is None:
-                report.failures.append((item.uri, res.log["reason"] or res.log["outcome"]))
-    store.write_table(lake_dir, "raw_pages", [r.page for r in results if r.page is not None])
-    store.write_table(lake_dir, "fetch_log", [r.log for r in results])
-    report.done = sum(r.ok for r in results)
     return report
 
 

@@ -79,6 +79,8 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
     sha = text_sha256(text)
     aid = article_id(url or f"sha256:{sha}")
     published_at, published_day = parse_published(page.get("hint_published_at") or cleaned.published_at)
+    if published_day is None and cleaned.published_date is not None:  # a page that gives a day but no time
+        published_at, published_day = parse_published(cleaned.published_date.isoformat())
     title = page.get("hint_title") or cleaned.title
     row = {
         "article_id": aid, "page_id": pid, "source_uri": page.get("hint_url") or page["source_uri"],
