@@ -124,17 +124,19 @@ def changed_rounds_table(before: Sequence[Mapping[str, Any]], after: Sequence[Ma
         changed = [k for k in TRACKED if was is None or was[k] != now[k]]
         if was is not None and not changed:
             continue
-        rows.append({
-            "round_id": rid,
-            "label": _show(new[rid].get("label")),
-            "change": "new" if was is None else "changed: " + ", ".join(changed),
-            "status": _show(now["status"]),
-            "start_date": _show(now["start_date"]),
-            "end_date": _show(now["end_date"]),
-            "location_id": _show(now["location_id"]),
-            "participants": _show(now["participants"]),
-            "before": "" if was is None else "; ".join(f"{k}={_show(was[k])}" for k in changed),
-        })
+        rows.append(
+            {
+                "round_id": rid,
+                "label": _show(new[rid].get("label")),
+                "change": "new" if was is None else "changed: " + ", ".join(changed),
+                "status": _show(now["status"]),
+                "start_date": _show(now["start_date"]),
+                "end_date": _show(now["end_date"]),
+                "location_id": _show(now["location_id"]),
+                "participants": _show(now["participants"]),
+                "before": "" if was is None else "; ".join(f"{k}={_show(was[k])}" for k in changed),
+            }
+        )
     return rows
 
 

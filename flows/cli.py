@@ -90,19 +90,20 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from warehouse.export import export_tables
+    from warehouse.export import ExportError, export
 
     from flows.settings import load_settings
 
     settings = load_settings(data_dir=args.data_dir, export_text=args.text)
-    if not settings.warehouse_path.exists():
-        print(f"roundtable export: no warehouse at {settings.warehouse_path}; run `roundtable run` first",
-              file=sys.stderr)
-        return 1
     target = args.to or settings.exports_dir
-    counts = export_tables(settings.warehouse_path, target, text_mode=settings.export_text,
-                           partition_threshold=settings.articles_partition_threshold)
-    print(f"exported {sum(counts.values())} rows in {len(counts)} tables to {target}")
+    try:
+        result = export(settings.warehouse_path, target, settings.export_text,  # type: ignore[arg-type]
+                        partition_threshold=settings.articles_partition_threshold)
+    except ExportError as exc:
+        print(f"roundtable export: {exc}", file=sys.stderr)
+        return 1
+    counts = result.row_counts
+    print(f"exported {sum(counts.values())} rows in {len(counts)} tables to {target} (text: {result.text_mode})")
     return 0
 
 

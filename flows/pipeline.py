@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from warehouse.export import export_tables
+from warehouse.export import export
 
 from flows.settings import Settings, load_settings
 from flows.stages import (
@@ -68,7 +68,7 @@ def warehouse_task(lake_dir: Path, db_path: Path, corrections: Path | None) -> N
 
 @task(name="export", retries=1, retry_delay_seconds=1, **STAGE)
 def export_task(db_path: Path, exports_dir: Path, text_mode: str, partition_threshold: int) -> dict[str, int]:
-    return export_tables(db_path, exports_dir, text_mode=text_mode, partition_threshold=partition_threshold)
+    return export(db_path, exports_dir, text_mode, partition_threshold=partition_threshold).row_counts
 
 
 def discover(settings: Settings, inputs: list[str], urls: list[str]) -> Discovery:

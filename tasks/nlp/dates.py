@@ -1,0 +1,613 @@
+"""Date expressions in Arabic and English news text, resolved against the publication date.
+
+    find_dates(text, published, language) -> list[DateMention]
+
+Matching runs on the normalised text (hamza/ta-marbuta/alef-maqsura folded, Arabic-Indic digits
+-> ASCII, Latin lower-cased); every mention carries offsets into the ORIGINAL text.
+
+Week convention (both languages): ISO weeks, Monday..Sunday; "the weekend" is Saturday+Sunday.
+Why: the talks are reported from wire copy (Reuters, Politico, AP) and «نهاية الأسبوع» there
+means the Western weekend; where a Gulf newsroom means Friday+Saturday the error stays within
+a day. So, published on Sunday 21 Dec: «هذا الأسبوع» = Mon 15..Sun 21, «الأسبوع المقبل» =
+Mon 22..Sun 28; published on Saturday 20 Dec: «نهاية هذا الأسبوع» = Sat 20..Sun 21.
+
+Bare weekdays ("on Thursday", «الخميس») resolve to the nearest such day in the direction of
+the clause's tense (future cue nearest the mention -> upcoming, otherwise past), counting the
+publication day itself; «الخميس المقبل»/"next Thursday" is strictly after, «الماضي»/"last"
+strictly before.
+
+Numbers are dates only next to a month name, inside an ISO/numeric date, or (years) after a
+cue like في/عام/منذ/in/since: «1000 أسير», «4 سنوات» and a bare «2022» are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tasks.nlp.normalize import Normalized, normalize
+
+PRECISIONS = ("day", "week", "month", "year")
+
+# Patterns are written in plain Arabic spelling and folded like the text they run on.
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.translate(_FOLD))
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # offsets into the original text
+    end: int
+    surface: str
+    start_date: date
+    end_date: date
+    precision: str  # day | week | month | year
+    relative: bool  # resolved against the publication date (today, Thursday, next week, ...)
+
+
+# ------------------------------------------------------------------------------- lexicon
+# All keys are in normalised form (see tasks.nlp.normalize): أ/إ/آ -> ا, ة -> ه, ى -> ي.
+
+_MONTHS: dict[str, int] = {
+    # Egyptian/Gulf (transliterated)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Levantine/Iraqi (Syriac)
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    # Maghrebi (French)
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+    "نونبر": 11, "دجنبر": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+# Month names that are also common words (مارس "exercised", آب/أب "father", نيسان "Nissan",
+# "may", "march", abbreviations): dates only next to a day number or a year.
+_AMBIGUOUS_MONTHS = {"مارس", "اب", "ماي", "نيسان", "جوان", "اوت", "may", "march", "jan", "feb", "mar",
+                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+_WEEKDAYS: dict[str, int] = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+
+_ORDINALS: dict[str, int] = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+    "الثامن": 8, "التاسع": 9, "العاشر": 10,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+    "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+}
+# Arabic ordinal day of the month: «الرابع من ديسمبر», «الحادي والعشرين من يونيو».
+_AR_UNITS = ["", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_AR_DAY_ORDINALS: dict[str, int] = {k: v for k, v in _ORDINALS.items() if not k.isascii()}
+_AR_DAY_ORDINALS.update({f"{_AR_UNITS[u]} عشر": 10 + u for u in range(1, 10)})
+_AR_DAY_ORDINALS.update({"العشرين": 20, "الثلاثين": 30})
+_AR_DAY_ORDINALS.update({f"{_AR_UNITS[u]} والعشرين": 20 + u for u in range(1, 10)})
+_AR_DAY_ORDINALS["الحادي والثلاثين"] = 31
+
+_NUMBER_WORDS: dict[str, int] = {
+    "يوم": 1, "يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10,
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+}
+
+# Words before a bare 4-digit number that make it a year («في عام 2014», "since 2022").
+_YEAR_CUES = r"(?:في|عام|العام|منذ|سنه|خلال|حتى|بحلول|مطلع|اواخر|اوائل|منتصف|in|since|by|until|during|year|early|late|mid|of)"
+# Words after a number that make it a count, not a year («2000 جندي», "in 2000 villages").
+_COUNT_NOUN = _rx(
+    r"\s*(?:[a-z]+s\b|اسير|اسرى|جندي|شخص|قتيل|كيلومتر|كلم|كم|دولار|مليون|الف|مدني|طائره|صاروخ|مسيره|هـ|ه\b)"
+)
+
+# ------------------------------------------------------------------------------- tense cues
+# Used to orient bare weekdays and "the weekend": the cue nearest the mention wins.
+_NON_VERB_S = (
+    "سيا", "سيطر", "سيد", "سير", "سيف", "سيول", "سينا", "سيئ", "سيب", "سيم", "سيل", "سينم", "سيك",
+    "ستيف", "ستين", "سته", "ستار", "ستال", "ستوك", "ستول", "ستر", "ستاد", "ستود", "ستان",
+)
+_AR_FUTURE = _rx(
+    r"(?<!\w)(?:[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
+    r"المقبل|القادم|المقبله|القادمه|غدا|[وف]?س[يتن]\w{3,})(?!\w)"
+)
+_AR_PAST = _rx(
+    r"(?<!\w)[وف]?(?:قد\s+)?(?:التق[يا]\w*|اجتمع\w*|عقد(?:ت|ا|تا)?|جر(?:ت|ى)|اجر(?:ى|ت|يت)|انه(?:ى|ت)|"
+    r"اختتم\w*|قال(?:ت)?|اعلن(?:ت)?|اكد(?:ت)?|شهد(?:ت)?|بحث(?:ت|ا)?|ناقش(?:ت|ا)?|وصل(?:ت)?|اسفر\w*|"
+    r"توصل\w*|اتفق\w*|كشف(?:ت)?|ذكر(?:ت)?|افاد(?:ت)?|صرح|اضاف(?:ت)?|وقع(?:ت|ا)?|كان(?:ت)?|زار(?:ت)?|"
+    r"استقبل(?:ت)?|امض(?:ى|ت)|استضاف(?:ت)?|انطلقت|بدات|الماضي|الماضيه|امس)(?!\w)"
+)
+_EN_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
+    r"would|to meet|to hold|tomorrow|later)\b"
+)
+_EN_PAST = re.compile(
+    r"\b(?:met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
+    r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed)\b"
+)
+_CLAUSE_END = re.compile(r"[.!?؟\n]|[؛;]")
+
+
+_FUTURE_VERB = re.compile(r"[وف]?س[يتن]\w{3,}")
+
+
+def is_future_verb(word: str) -> bool:
+    """A normalised Arabic word that is a future-tense verb («ستعقد», «وسيلتقي»), not «سياسة»/«ستيف»."""
+    return bool(_FUTURE_VERB.fullmatch(word)) and not word.lstrip("وف").startswith(_NON_VERB_S)
+
+
+def _future_context(n: str, start: int, end: int) -> bool:
+    """Whether the clause around [start, end) speaks of the future (nearest tense cue wins)."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(n, 0, start)), default=0)
+    m_right = _CLAUSE_END.search(n, end)
+    right = m_right.start() if m_right else len(n)
+    best: tuple[int, bool] | None = None
+    for rx, fut in ((_AR_FUTURE, True), (_EN_FUTURE, True), (_AR_PAST, False), (_EN_PAST, False)):
+        for m in rx.finditer(n, left, right):
+            if start <= m.start() < end:
+                continue  # the date expression itself
+            if fut and m.group().lstrip("وف").startswith(_NON_VERB_S):
+                continue
+            if not fut and m.group() in ("expected", "scheduled", "planned"):
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0] or (dist == best[0] and fut):
+                best = (dist, fut)
+    return bool(best and best[1])
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _pick_year(month: int, day: int, pub: date | None, modifier: str) -> int | None:
+    """Year of a day+month written without one: nearest to publication, unless told past/next."""
+    if pub is None:
+        return None
+    cands = [(y, d) for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, month, day))]
+    if not cands:
+        return None
+    if modifier == "past":
+        cands = [c for c in cands if c[1] <= pub] or cands
+        return max(cands, key=lambda c: c[1])[0]
+    if modifier == "next":
+        cands = [c for c in cands if c[1] > pub] or cands
+        return min(cands, key=lambda c: c[1])[0]
+    if modifier == "this":
+        return pub.year
+    return min(cands, key=lambda c: abs((c[1] - pub).days))[0]
+
+
+_MOD_PAST = r"الماضي|المنصرم|الفائت|السابق|last|past"
+_MOD_NEXT = r"المقبل|القادم|next|coming"
+_MOD_THIS = r"الجاري|الحالي|this"
+
+
+def _modifier(s: str | None) -> str:
+    if not s:
+        return ""
+    s = s.strip()
+    if re.fullmatch(_MOD_PAST, s):
+        return "past"
+    if re.fullmatch(_MOD_NEXT, s):
+        return "next"
+    if re.fullmatch(_MOD_THIS, s):
+        return "this"
+    return ""
+
+
+def _alt(words: list[str] | dict[str, int]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_alt(_MONTHS)})\.?"
+_WEEKDAY = _alt(_WEEKDAYS)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+# Optional year tail: «2025», «، 2025», «من عام 2025», ", 2025"
+_YEAR_TAIL = rf"(?:\s*[,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?!\d))?"
+_MOD_TAIL = rf"(?:\s+(?P<mod>{_MOD_PAST}|{_MOD_NEXT}|{_MOD_THIS}))?"
+_RANGE_SEP = r"(?:\s*[-/]\s*|\s+(?:الى|حتى|to|through|until|and|-)\s+|\s+و\s*)"
+# Arabic clitics that may sit on the first word: و ف ب ل
+_PRE = r"(?<![\w])(?:[وفبل](?=[\dا-ي]))?"
+
+
+def _month_num(s: str) -> int:
+    s = re.sub(r"\s+", " ", s.rstrip("."))
+    return _MONTHS[s]
+
+
+def _day_num(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+# ------------------------------------------------------------------------------- patterns
+# Each handler gets the match, the normalised text and the publication date and returns
+# (start, end, precision, relative) or None.
+
+Resolved = tuple[date, date, str, bool] | None
+Handler = Callable[[re.Match[str], str, "date | None"], Resolved]
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _pattern(rx: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        _PATTERNS.append((_rx(rx), fn))
+        return fn
+
+    return deco
+
+
+@_pattern(rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)")
+def _iso(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (d, d, "day", False) if d else None
+
+
+@_pattern(rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})(?![\d/])")
+def _numeric(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    # day first (Arabic and British usage) unless that is impossible
+    d = _safe_date(y, b, a) or _safe_date(y, a, b)
+    return (d, d, "day", False) if d else None
+
+
+def _day_month(d1: int, mon: int, y: str | None, pub: date | None, mod: str) -> date | None:
+    year = int(y) if y else _pick_year(mon, d1, pub, mod)
+    return _safe_date(year, mon, d1) if year else None
+
+
+# «4-6 ديسمبر», «من 4 إلى 6 ديسمبر», «4 و5 ديسمبر», "from 4 to 6 December"
+@_pattern(
+    rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})\s+(?:من\s+|of\s+)?"
+    rf"(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}"
+)
+def _range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    mon = _month_num(m["mon"])
+    d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
+    if d2 <= d1:
+        return None
+    a = _day_month(d1, mon, m["y"], pub, _modifier(m["mod"]))
+    b = _safe_date(a.year, mon, d2) if a else None
+    return (a, b, "day", False) if a and b else None
+
+
+# «30 نوفمبر - 2 ديسمبر 2025», "30 November to 2 December"
+@_pattern(
+    rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_RANGE_SEP}"
+    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}"
+)
+def _range_dmdm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    m1, m2 = _month_num(m["m1"]), _month_num(m["mon"])
+    b = _day_month(_day_num(m["d2"]), m2, m["y"], pub, "")
+    if not b:
+        return None
+    a = _safe_date(b.year if m1 <= m2 else b.year - 1, m1, _day_num(m["d1"]))
+    return (a, b, "day", False) if a and a <= b else None
+
+
+# "December 4-6", "December 4 to 6, 2025"
+@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}")
+def _range_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    mon = _month_num(m["mon"])
+    d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
+    a = _day_month(d1, mon, m["y"], pub, "") if d2 > d1 else None
+    b = _safe_date(a.year, mon, d2) if a else None
+    return (a, b, "day", False) if a and b else None
+
+
+# "November 30 - December 2"
+@_pattern(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?P<mon>{_MONTH})\s+(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}")
+def _range_mdmd(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    return _range_dmdm(m, n, pub)
+
+
+# «16 مايو 2025», «2 يونيو», «4 من ديسمبر الماضي», "4th of December"
+@_pattern(
+    rf"{_PRE}(?P<d1>{_DAY})\s+(?:من\s+|of\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?{_YEAR_TAIL}{_MOD_TAIL}"
+)
+def _single_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    d = _day_month(_day_num(m["d1"]), _month_num(m["mon"]), m["y"], pub, _modifier(m["mod"]))
+    return (d, d, "day", False) if d else None
+
+
+# "December 4", "Dec. 4, 2025"
+@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?!\s*(?:{_MONTH}))(?!\s*[:.]\d){_YEAR_TAIL}")
+def _single_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    d = _day_month(_day_num(m["d1"]), _month_num(m["mon"]), m["y"], pub, "")
+    return (d, d, "day", False) if d else None
+
+
+# «الرابع من ديسمبر», «الحادي والعشرين من يونيو 2025»
+@_pattern(rf"{_PRE}(?P<ord>{_alt(_AR_DAY_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}")
+def _ordinal_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    day = _AR_DAY_ORDINALS[re.sub(r"\s+", " ", m["ord"])]
+    d = _day_month(day, _month_num(m["mon"]), m["y"], pub, _modifier(m["mod"]))
+    return (d, d, "day", False) if d else None
+
+
+# «فبراير 2022», «شباط/فبراير 2022», "February 2022"
+@_pattern(rf"{_PRE}(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:من\s+)?(?:عام\s+)?(?P<y>{_YEAR})(?!\d)")
+def _month_year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    a, b = _month_span(int(m["y"]), _month_num(m["mon"]))
+    return a, b, "month", False
+
+
+# «في مايو», «مايو الماضي», «شهر ديسمبر», "in December", "last December"
+@_pattern(
+    rf"(?:(?<![\w])(?P<cue>في|خلال|منذ|حتى|مطلع|اواخر|اوائل|منتصف|شهر|in|since|during|until|by|early|late|"
+    rf"mid-?|last|next|this)\s+(?:شهر\s+)?)?(?<![\w])(?P<mon>{_MONTH})(?![\w]){_MOD_TAIL}"
+)
+def _month_only(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    name = re.sub(r"\s+", " ", m["mon"].rstrip("."))
+    if pub is None or (name in _AMBIGUOUS_MONTHS and not m["cue"]) or name in {"may", "march", "mar"}:
+        return None  # "may"/"march" are English words even after "in"; the rest need a cue
+    if not m["cue"] and not m["mod"] and not name.isascii():
+        return None  # a bare Arabic month name is often a headline fragment; need «في/شهر/الماضي»
+    mon = _MONTHS[name]
+    cue = (m["cue"] or "").strip()
+    mod = _modifier(m["mod"]) or {"last": "past", "next": "next", "this": "this"}.get(cue, "")
+    y = _pick_year(mon, 15, pub, mod)
+    if y is None:
+        return None
+    a, b = _month_span(y, mon)
+    return a, b, "month", False
+
+
+# «في عام 2014», «منذ 2022», "in 2022", "since 2014"
+@_pattern(rf"(?<![\w])(?P<cue>{_YEAR_CUES})\s+(?:(?:ال)?عام\s+|سنه\s+)?(?P<y>{_YEAR})(?![\d\w])")
+def _year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if _COUNT_NOUN.match(n, m.end()):
+        return None
+    y = int(m["y"])
+    return date(y, 1, 1), date(y, 12, 31), "year", False
+
+
+# ---- relative to the publication date
+
+
+def _day(pub: date, k: int) -> Resolved:
+    d = pub + timedelta(days=k)
+    return d, d, "day", True
+
+
+def _weekday_near(pub: date, wd: int, direction: str) -> date:
+    """Nearest `wd`: 'next' strictly after, 'past' strictly before, 'future'/'back' inclusive."""
+    ahead = (wd - pub.weekday()) % 7
+    if direction == "next":
+        return pub + timedelta(days=ahead or 7)
+    if direction == "future":
+        return pub + timedelta(days=ahead)
+    behind = (pub.weekday() - wd) % 7
+    if direction == "past":
+        return pub - timedelta(days=behind or 7)
+    return pub - timedelta(days=behind)
+
+
+# «غدا الخميس», «يوم غد الخميس», «بعد غد», «اليوم الأحد», «أمس الأربعاء», "tomorrow (Thursday)"
+@_pattern(
+    rf"{_PRE}(?P<rel>(?:يوم\s+)?بعد\s+غد|بعد\s+الغد|(?:يوم\s+)?(?:غدا|غد)(?=\W|$)|الغد|(?:يوم\s+)?امس\s+الاول|"
+    rf"(?:ا|ل)ول\s+امس|(?:يوم\s+)?امس|البارحه|اليوم|الليله\s+الماضيه|the\s+day\s+after\s+tomorrow|"
+    rf"the\s+day\s+before\s+yesterday|tomorrow|yesterday|today|tonight|last\s+night)"
+    rf"(?:\s*[,،(]?\s*(?:يوم\s+)?(?P<wd>{_WEEKDAY})\)?)?(?![\w])"
+)
+def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    rel = re.sub(r"\s+", " ", m["rel"])
+    if rel == "اليوم" and not m["wd"] and re.match(r"\s+(?:ال\w+|[a-z])", n[m.end() :]):
+        # «اليوم الثالث», «اليوم التالي», «اليوم الوطني»: a day noun, not "today"
+        nxt = re.match(r"\s+(\S+)", n[m.end() :])
+        if nxt and (nxt.group(1) in _ORDINALS or nxt.group(1) in {"التالي", "السابق", "نفسه", "ذاته",
+                                                                 "الذي", "الوطني", "العالمي"}):
+            return None
+    offsets = {"غدا": 1, "غد": 1, "الغد": 1, "يوم غد": 1, "يوم غدا": 1, "tomorrow": 1, "بعد غد": 2,
+               "يوم بعد غد": 2, "بعد الغد": 2, "the day after tomorrow": 2, "امس": -1, "يوم امس": -1,
+               "البارحه": -1, "الليله الماضيه": -1, "yesterday": -1, "last night": -1, "امس الاول": -2,
+               "يوم امس الاول": -2, "اول امس": -2, "لول امس": -2, "the day before yesterday": -2}
+    return _day(pub, offsets.get(rel, 0))
+
+
+# «لليوم الثالث على التوالي», "for a third straight day": the talks began N-1 days before.
+@_pattern(
+    rf"(?:لليوم\s+(?P<ar>{_alt([k for k in _ORDINALS if not k.isascii()])})(?:\s+على\s+التوالي|\s+تواليا)?|"
+    rf"(?:for\s+)?(?:a|the)\s+(?P<en>{_alt([k for k in _ORDINALS if k.isascii()])})\s+"
+    rf"(?:straight|consecutive|successive)\s+day|(?:for\s+)?(?:a|the)\s+(?P<en2>{_alt([k for k in _ORDINALS if k.isascii()])})"
+    rf"\s+day\s+(?:in\s+a\s+row|running))"
+)
+def _nth_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    k = _ORDINALS[m["ar"] or m["en"] or m["en2"]]
+    return pub - timedelta(days=k - 1), pub, "day", True
+
+
+# «قبل يومين», «قبل 3 أيام», "two days ago", «بعد يومين», "in two days"
+@_pattern(
+    rf"(?<![\w])(?:(?P<dir>قبل|بعد)\s+(?P<na>يومين|يوم\s+واحد|(?:\d|{_alt(_NUMBER_WORDS)})\s+ايام)|"
+    rf"(?P<ne>\d|a|one|two|three|four|five|six|seven|ten)\s+days?\s+ago|in\s+(?P<ni>\d|two|three|four|five)\s+days)"
+    rf"(?![\w])"
+)
+def _n_days(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    raw = (m["na"] or m["ne"] or m["ni"]).split()[0]
+    k = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    sign = 1 if (m["dir"] == "بعد" or m["ni"]) else -1
+    return _day(pub, sign * k)
+
+
+_WE = r"(?:عطله\s+)?نهايه\s+(?:هذا\s+)?(?:ال)?اسبوع(?:\s+(?P<wmod>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))?"
+_WE_EN = r"(?P<wen>this|next|last|the|over\s+the)\s+weekend"
+
+
+# «نهاية هذا الأسبوع», «عطلة نهاية الأسبوع», "this weekend", "over the weekend"
+@_pattern(rf"{_PRE}(?:{_WE}|{_WE_EN})(?![\w])")
+def _weekend(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    text = m.group()
+    sat = _week_start(pub) + timedelta(days=5)
+    mod = m["wmod"] or ("" if not m["wen"] else m["wen"].split()[0])
+    if mod in ("الماضي", "المنصرم", "last"):
+        sat -= timedelta(days=7)
+    elif mod in ("المقبل", "القادم", "next"):
+        sat += timedelta(days=7)
+    elif "هذا" not in text and mod not in ("this", "الجاري", "الحالي"):
+        # «نهاية الأسبوع» / "over the weekend": the nearest one in the clause's direction
+        future = _future_context(n, m.start(), m.end())
+        if future and sat + timedelta(days=1) < pub:
+            sat += timedelta(days=7)
+        elif not future and sat > pub:
+            sat -= timedelta(days=7)
+    return sat, sat + timedelta(days=1), "week", True
+
+
+# «في وقت سابق من هذا الأسبوع», «مطلع الأسبوع», "earlier this week", «في وقت لاحق من هذا الأسبوع»
+@_pattern(
+    r"(?:في\s+)?(?P<part>وقت\s+سابق|مطلع|بدايه|اوائل|وقت\s+لاحق|اواخر)\s+(?:من\s+)?(?:هذا\s+)?(?:ال)?اسبوع"
+    r"(?:\s+(?:الجاري|الحالي))?(?![\w])|(?P<en>earlier|later)\s+this\s+week\b"
+)
+def _part_of_week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    mon = _week_start(pub)
+    if (m["part"] or "").startswith(("وقت لاحق", "اواخر")) or m["en"] == "later":
+        return min(pub + timedelta(days=1), mon + timedelta(days=6)), mon + timedelta(days=6), "week", True
+    return mon, max(mon, pub), "week", True
+
+
+# «هذا الأسبوع», «الأسبوع المقبل», «الأسبوع الماضي», "next week", «الأسبوعين الماضيين»
+@_pattern(
+    r"(?<![\w])(?:[وفبل])?(?:(?P<this>هذا\s+الاسبوع|الاسبوع\s+(?:الجاري|الحالي)|this\s+week)|"
+    r"(?:ال)?اسبوع\s+(?P<ar>المقبل|القادم|الماضي|المنصرم|الفائت|السابق)|(?P<en>next|last|past)\s+week|"
+    r"(?P<two>الاسبوعين\s+الماضيين|(?:the\s+)?(?:past|last)\s+two\s+weeks))(?![\w])"
+)
+def _week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    mon = _week_start(pub)
+    if m["two"]:
+        return mon - timedelta(days=14), pub, "week", True
+    if m["this"]:
+        return mon, mon + timedelta(days=6), "week", True
+    which = m["ar"] or m["en"]
+    k = 1 if which in ("المقبل", "القادم", "next") else -1
+    if which == "السابق" and not re.search(r"الاسبوع", m.group()):
+        return None
+    a = mon + timedelta(days=7 * k)
+    return a, a + timedelta(days=6), "week", True
+
+
+# «الشهر المقبل», «هذا الشهر», "last month", «العام الماضي», "next year"
+@_pattern(
+    r"(?<![\w])(?:[وفبل])?(?:(?P<this>(?:هذا|هذه)\s+(?:الشهر|العام|السنه)|(?:الشهر|العام|السنه)\s+(?:الجاري|الحالي|الجاريه|الحاليه)|"
+    r"this\s+(?:month|year))|(?P<unit>الشهر|العام|السنه)\s+(?P<ar>المقبل|القادم|الماضي|المنصرم|الفائت|المقبله|القادمه|الماضيه)|"
+    r"(?P<en>next|last|past)\s+(?P<eunit>month|year)|(?P<enp>earlier|later)\s+this\s+(?P<punit>month|year))(?![\w])"
+)
+def _month_year_rel(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    g = m.group()
+    is_month = "شهر" in g or "month" in g
+    if m["this"] or m["enp"]:
+        k = 0
+    else:
+        k = 1 if (m["ar"] or m["en"] or "").startswith(("المقبل", "القادم", "next")) else -1
+    if is_month:
+        y, mo = _add_months(pub.year, pub.month, k)
+        a, b = _month_span(y, mo)
+        return a, b, "month", True
+    y = pub.year + k
+    return date(y, 1, 1), date(y, 12, 31), "year", True
+
+
+# «الخميس», «يوم الخميس المقبل», «الثلاثاء الماضي», "on Thursday", "next Thursday"
+@_pattern(
+    rf"(?<![\w])(?:[وفبل](?=ال|يوم))?(?:(?P<pre>next|last|this|coming)\s+)?(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?![\w])"
+    rf"(?:\s+(?P<mod>المقبل|القادم|الماضي|المنصرم|الفائت|السابق|المقبله))?"
+)
+def _weekday(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    if pub is None:
+        return None
+    wd = _WEEKDAYS[m["wd"]]
+    if m["wd"] == "الاثنين" and re.match(r"\s+(?:معا|كليهما)", n[m.end() :]):
+        return None  # «الاثنين معا»: "both", not Monday
+    mod = _modifier(m["mod"] or m["pre"] or "")
+    if mod == "next" or m["pre"] == "coming":
+        d = _weekday_near(pub, wd, "next")
+    elif mod == "past":
+        d = _weekday_near(pub, wd, "past")
+    else:
+        d = _weekday_near(pub, wd, "future" if _future_context(n, m.start(), m.end()) else "back")
+    return d, d, "day", True
+
+
+# ------------------------------------------------------------------------------- driver
+
+
+def _strip_clitic(rx: re.Pattern[str], n: str, s: int, e: int) -> int:
+    """Drop a leading clitic (و ف ب ل) when the rest is the expression itself («وبعد غد» -> «بعد غد»)."""
+    if e - s > 2 and n[s] in "وفبل":
+        m = rx.match(n[s + 1 : e])
+        if m and m.end() == e - s - 1:
+            return s + 1
+    return s
+
+
+def find_dates(text: str, published: date | None, language: str | None = None) -> list[DateMention]:
+    """All date expressions in `text`, resolved (relative ones against `published`), in text order."""
+    nt: Normalized = normalize(text)
+    n = nt.text
+    cands: list[tuple[int, int, date, date, str, bool]] = []
+    for rx, handler in _PATTERNS:
+        for m in rx.finditer(n):
+            res = handler(m, n, published)
+            if res is None:
+                continue
+            s, e = m.start(), m.end()
+            while e > s and n[e - 1].isspace():
+                e -= 1
+            cands.append((_strip_clitic(rx, n, s, e), e, *res))
+    # longest first, then leftmost; drop anything overlapping a kept mention
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    kept: list[tuple[int, int, date, date, str, bool]] = []
+    for c in cands:
+        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c[0])
+    # «الخميس 4 ديسمبر»: a weekday right beside an absolute day is the same day; keep the absolute
+    out: list[DateMention] = []
+    for i, (s, e, a, b, prec, rel) in enumerate(kept):
+        if rel and prec == "day":
+            near = [k for k in kept[max(0, i - 1) : i + 2] if k is not kept[i] and not k[5] and k[4] == "day"]
+            if any(0 <= k[0] - e <= 3 or 0 <= s - k[1] <= 3 for k in near):
+                continue
+        os_, oe = nt.orig_span(s, e)
+        out.append(DateMention(os_, oe, text[os_:oe], a, b, prec, rel))
+    return out

@@ -1,0 +1,169 @@
+"""Named things in one article: people, places, organisations (and country cues).
+
+API (stable; extract.py imports it):
+
+    find_entities(text, language=None) -> (list[Mention], list[Entity])
+        Mention(kind="person"|"location"|"org", key, surface, start, end, sentence_index): offsets
+        into the original `text`; surface == text[start:end] (Arabic clitics و/ب/ل... excluded, the
+        article ال kept). Entity: one per key seen, in order of first mention.
+    analyze(text, language=None) -> Analysis
+        the same plus `cues` (every country signal with its offsets: nationality adjectives
+        «الروسي» "Russian", country and city names, organisations with a country) and `sentences`
+        (split_sentences(text)), so callers need not re-split.
+
+`language` is accepted for the interface; both Arabic and English rules run on every text
+(Arabic articles quote English names and vice versa), each on its own script.
+
+Pipeline: normalise (offset map) -> split sentences -> scan the gazetteer automaton (clitics,
+word boundaries) -> keep the longest non-overlapping hits -> choose a reading per hit (people.py,
+places.py) -> title-anchored discovery of unknown people -> link later mentions (surnames).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, is_arabic, load_gazetteer
+from tasks.nlp.normalize import normalize
+from tasks.nlp.people import PersonResult, discover, link_surnames, names_to_link, resolve_hit
+from tasks.nlp.places import location_reading
+from tasks.nlp.sentences import split_sentences
+from tasks.nlp.types import Entity, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCue:
+    start: int  # original offsets
+    end: int
+    code: str  # ISO alpha-2, "EU"
+    source: str  # "nat" | "location" | "org"
+    sentence_index: int
+
+
+@dataclass(slots=True)
+class Analysis:
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    cues: list[CountryCue] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_entities(text: str, language: str | None = None) -> tuple[list[Mention], list[Entity]]:
+    a = analyze(text, language)
+    return a.mentions, a.entities
+
+
+def _case_ok(doc: Doc, hit: Hit, alias: Alias) -> bool:
+    """English names are written capitalised; acronyms (NATO, US) in capitals."""
+    if alias.case == "any":
+        return True
+    surface = doc.surface(hit.start, hit.end)
+    if alias.case == "upper":
+        return surface == surface.upper()
+    return surface[:1].isupper()
+
+
+_KIND_RANK = {"full": 6, "org": 5, "curated": 4, "surname": 3, "place": 2, "nat": 1}
+
+
+def _rank(g: Gazetteer, a: Alias) -> int:
+    if a.kind == "person":
+        return _KIND_RANK["full" if a.form == "full" else "surname"]
+    if a.kind == "location":
+        return _KIND_RANK["curated" if g.places[a.key].curated else "place"]
+    return _KIND_RANK[a.kind]
+
+
+def _select(doc: Doc, g: Gazetteer, hits: list[Hit]) -> list[tuple[Hit, tuple[Alias, ...]]]:
+    """Filter readings, then keep the longest non-overlapping hits (earlier first on ties)."""
+    cands: list[tuple[Hit, tuple[Alias, ...]]] = []
+    for h in hits:
+        readings = tuple(a for a in h.aliases if _case_ok(doc, h, a))
+        locs = tuple(a for a in readings if a.kind == "location")
+        if locs and location_reading(doc, g, h, locs) is None:
+            readings = tuple(a for a in readings if a.kind != "location")
+        if readings:
+            cands.append((h, readings))
+    cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for h, readings in cands:
+        if any(s < h.end and h.word_start < e for s, e in taken):
+            continue
+        taken.append((h.word_start, h.end))
+        chosen.append((h, readings))
+    chosen.sort(key=lambda c: c[0].start)
+    return chosen
+
+
+def analyze(text: str, language: str | None = None) -> Analysis:
+    g = load_gazetteer()
+    sentences = split_sentences(text)
+    doc = Doc(text, normalize(text), sentences)
+    chosen = _select(doc, g, g.scan(doc.nt))
+
+    # 1. one reading per hit; people wait until their neighbours are known
+    fixed: list[Match] = []
+    person_hits: list[tuple[Hit, tuple[Alias, ...]]] = []
+    for h, readings in chosen:
+        best = max(readings, key=lambda a: _rank(g, a))
+        if best.kind == "person":
+            person_hits.append((h, tuple(a for a in readings if a.kind == "person")))
+            continue
+        if best.kind == "location":
+            best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location")) or best
+        fixed.append(Match(h.start, h.end, h.word_start, best.kind, best.key, best.form))
+    placeholders = [Match(h.start, h.end, h.word_start, "person", "", "pending") for h, _ in person_hits]
+    doc.set_matches(fixed + placeholders)
+
+    # 2. people: full names first, so that an ambiguous surname can lean on them
+    full_keys = {a.key for _, rs in person_hits for a in rs if a.form == "full" and len(rs) == 1}
+    results: list[PersonResult] = []
+    for h, readings in person_hits:
+        r = resolve_hit(doc, g, h, readings, full_keys)
+        if r is not None:
+            results.append(r)
+    doc.set_matches(fixed + [r.match for r in results])
+    for r in discover(doc, g):
+        if not any(m.word_start < r.match.end and r.match.start < m.end for m in doc.matches):
+            results.append(r)
+            doc.add_match(r.match)
+    for m in link_surnames(doc, g, names_to_link(g, results, doc)):
+        results.append(PersonResult(m))
+        doc.add_match(m)
+
+    return _records(doc, g, fixed, results, sentences)
+
+
+def _records(
+    doc: Doc, g: Gazetteer, fixed: list[Match], results: list[PersonResult], sentences: list[tuple[int, int]]
+) -> Analysis:
+    starts = [s for s, _ in sentences]
+    discovered = {}
+    for r in results:
+        if r.entity is not None and r.match.key not in discovered:
+            discovered[r.match.key] = r.entity
+    out = Analysis(sentences=sentences)
+    seen: dict[str, Entity] = {}
+    for m in sorted(fixed + [r.match for r in results], key=lambda m: m.start):
+        start = m.start
+        if is_arabic(doc.nt[m.start]) and doc.nt[m.word_start : m.start].endswith("ال"):
+            start -= 2  # keep the article: «الكرملين», not «كرملين»
+        a, b = doc.orig_span(start, m.end)
+        sent = max(0, bisect_right(starts, a) - 1)
+        if m.kind == "nat" or m.kind == "location" or m.kind == "org":
+            code = (
+                m.key
+                if m.kind == "nat"
+                else (g.places[m.key].country if m.kind == "location" else g.orgs[m.key].country)
+            )
+            if code:
+                out.cues.append(CountryCue(a, b, code, m.kind, sent))
+        if m.kind == "nat":
+            continue
+        out.mentions.append(Mention(m.kind, m.key, doc.text[a:b], a, b, sent))
+        if m.key not in seen:
+            seen[m.key] = discovered.get(m.key) or g.entity(m.key)
+    out.entities = list(seen.values())
+    return out

@@ -1,0 +1,1253 @@
+"""Talk events: which meetings an article reports, between whom, where, when, with what status.
+
+    find_events(text, sentences, mentions, entities, dates, published, language) -> list[Event]
+
+How (all lexicons are data in tasks/nlp/resources/: triggers.yaml, status_markers.yaml,
+outcomes.yaml, event_cues.yaml):
+
+1. Triggers («محادثات», «جولة», «التقى», "talks", "met" ...) are found in the normalised text;
+   adjacent ones form one phrase («الجولة الثالثة من المفاوضات», "round of talks").
+2. Every argument of a sentence (people, places, orgs, nationality adjectives, dates, status
+   markers) goes to its nearest trigger, distance counted in words that are not themselves
+   arguments; each trigger becomes one *event mention* with sides, host, place, date, status,
+   round number, outcomes and the people at the table.
+3. Mentions become meetings: a mention with a concrete anchor (place, date, round number, people)
+   or, when indefinite, two sides and an explicit status may found a meeting or merge into a
+   compatible one (sides, place, date, round number and status must agree); definite or
+   demonstrative mentions without anchors («هذه المحادثات», "the talks") and delegation phrases
+   («الوفد الروسي», «الطرفان») only refer back to the most recent compatible meeting.
+4. Each meeting gets its status (the strongest marker; cancelled wins), sides (a host that is not
+   a side is a mediator), participants (commentators, reporters and possessors such as Trump in
+   «مبعوث ترامب» excluded) and every evidence sentence verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tasks.nlp.dates import DateMention, is_future_verb
+from tasks.nlp.normalize import Normalized, norm_token, normalize
+from tasks.nlp.types import Entity, Event, Mention, Participant, Span
+
+RESOURCES = Path(__file__).parent / "resources"
+
+# Distances are counted in "free" words: words that are not part of a name, a nationality or a
+# date and are not connectors. A trigger's arguments must stand this close to it.
+MAX_ARG_DIST = 9
+MAX_PLACE_DIST = 6
+MAX_DATE_DIST = 12
+MAX_WEAK_GAP = 3  # sentences a delegation phrase («الوفد الروسي») may reach back
+MERGE_DAYS = 3  # date ranges closer than this can be one meeting
+
+_CONNECTORS = frozenset({"و", "بين", "مع", "and", "between", "with", "كل", "both", "من"})
+_STATUS_ORDER = {"proposed": 0, "planned": 1, "ongoing": 2, "held": 3, "cancelled": 4}
+# statuses one meeting cannot have in one article at once
+_CONFLICTS = {
+    frozenset({"held", "planned"}),
+    frozenset({"held", "proposed"}),
+    frozenset({"ongoing", "proposed"}),
+    frozenset({"held", "cancelled"}),
+    frozenset({"ongoing", "cancelled"}),
+}
+_AR_PRE = r"(?:[وف]?(?:[بلك]|ال|بال|كال|لل)?)"
+_AR_SUF = r"(?:هما|ها|هم|هن|ه|نا|كم)?"
+
+
+# ---------------------------------------------------------------------------------- lexicon
+
+
+def _load(name: str) -> Any:
+    with open(RESOURCES / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _entry(e: str) -> str:
+    """Regex body of one lexicon entry (normalised; spaces flexible; trailing * = any ending)."""
+    star = str(e).endswith("*")
+    words = norm_token(str(e).rstrip("*")).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    return body + (r"\w*" if star else "")
+
+
+def _alternation(entries: list[str]) -> str:
+    bodies = sorted({_entry(e) for e in entries if str(e).strip()}, key=len, reverse=True)
+    return "|".join(bodies) or r"(?!x)x"
+
+
+def _word_rx(entries: list[str], prefix: str = r"[وف]?") -> re.Pattern[str]:
+    """Whole-word matcher; Arabic may carry the given clitic prefix."""
+    return re.compile(rf"(?<!\w){prefix}(?P<core>{_alternation(entries)})(?!\w)")
+
+
+def _both(d: dict[str, list[str]] | None) -> list[str]:
+    d = d or {}
+    return [*(d.get("ar") or []), *(d.get("en") or [])]
+
+
+def _nset(words: list[str] | None) -> frozenset[str]:
+    return frozenset(norm_token(str(w)) for w in words or [])
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    trigger_rx: re.Pattern[str]
+    trigger_kind: dict[str, str]
+    verb_status: dict[str, str]
+    phrase_openers: frozenset[str]
+    en_round_context: frozenset[str]
+    compound_gap: int
+    joiners: frozenset[str]
+    weak_rx: re.Pattern[str]
+    side_nouns: frozenset[str]
+    demonstratives: frozenset[str]
+    trilateral: frozenset[str]
+    ordinals_after: dict[str, int]
+    ordinals_before: dict[str, int]
+    counts: dict[str, int]
+    count_words: dict[str, int]
+    status_rx: dict[str, re.Pattern[str]]
+    adjacent_held: frozenset[str]
+    before_held: frozenset[str]
+    masdar_words: frozenset[str]
+    masdar_governors: frozenset[str]
+    background_openers: frozenset[str]
+    background_rx: re.Pattern[str]
+    topic_before: frozenset[str]
+    possessive_nouns: frozenset[str]
+    possessor_titles: dict[str, str]
+    speech: frozenset[str]
+    speech_rx: re.Pattern[str]
+    commentator: frozenset[str]
+    negotiator: frozenset[str]
+    host: frozenset[str]
+    travel: frozenset[str]
+    locative: frozenset[str]
+    regions: list[tuple[re.Pattern[str], str]]
+    metonymic: dict[str, str]
+    outcome_rx: list[tuple[re.Pattern[str], str]]
+    result_rx: re.Pattern[str]
+    hedges: frozenset[str]
+    outcome_gap: int
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    trig, status, outc, cues = (_load(n) for n in ("triggers.yaml", "status_markers.yaml", "outcomes.yaml",
+                                                    "event_cues.yaml"))
+    kind_of: dict[str, str] = {}
+    for kind, d in trig["kinds"].items():
+        for e in _both(d):
+            kind_of[norm_token(e)] = kind
+    ar = [e for e in kind_of if not e.isascii()]
+    en = [e for e in kind_of if e.isascii()]
+    # Arabic nouns ending in ة (ه) take pronoun suffixes on ت: جولتها, قمتهما
+    t_forms = [e[:-1] + "ت" for e in ar if e.endswith("ه")]
+    trigger_rx = re.compile(
+        rf"(?<!\w)(?:{_AR_PRE}(?P<ar>{_alternation(ar)}){_AR_SUF}|{_AR_PRE}(?P<art>{_alternation(t_forms)})"
+        rf"(?:هما|ها|هم|ه)|(?P<en>{_alternation(en)}))(?!\w)"
+    )
+    verb_status = {norm_token(v): st for st, vs in trig["verb_status"].items() for v in vs}
+    ords = trig["ordinals"]
+    status_rx = {st: _word_rx([e for k, v in status[st].items() if k in ("ar", "en") for e in v])
+                 for st in ("cancelled", "held", "ongoing", "planned", "proposed")}
+    regions = [(_word_rx(_both(d), prefix=r"[وفبل]?"), cc) for cc, d in cues["actor_regions"].items()]
+    outcome_rx = []
+    for code, d in outc["outcomes"].items():
+        bodies = []
+        for e in _both(d):
+            parts = [_entry(p) if p != "~" else r"\w+(?:\s+\w+)?" for p in str(e).split()]
+            bodies.append(r"\s+".join(parts))
+        outcome_rx.append((re.compile(rf"(?<!\w){_AR_PRE}(?:{'|'.join(bodies)})(?!\w)"), code))
+    speech = _both(cues["speech"])
+    return _Lexicon(
+        trigger_rx=trigger_rx,
+        trigger_kind=kind_of,
+        verb_status=verb_status,
+        phrase_openers=_nset(_both(trig["phrase_openers"])),
+        en_round_context=_nset(trig["en_round_context"]),
+        compound_gap=int(trig["compound"]["max_gap"]),
+        joiners=_nset(trig["compound"]["joiners"]) | _nset(list(ords["ar"])) | _nset(list(ords["en"])),
+        weak_rx=_word_rx(_both(trig["weak_anaphora"])),
+        side_nouns=_nset(_both(trig["side_nouns"])),
+        demonstratives=_nset(_both(trig["demonstratives"])),
+        trilateral=_nset(_both(trig["trilateral"])),
+        ordinals_after={norm_token(k): v for k, v in {**ords["ar"], **ords["en_after"]}.items()},
+        ordinals_before={norm_token(k): v for k, v in {**ords["ar_before"], **ords["en"]}.items()},
+        counts={norm_token(k): v for k, v in trig["counts"]["ar"].items()},
+        count_words={norm_token(k): v for k, v in {**trig["counts"]["ar_number_words"],
+                                                   **trig["counts"]["en_number_words"]}.items()},
+        status_rx=status_rx,
+        adjacent_held=_nset(_both(status["held"]["adjacent"])),
+        before_held=_nset(_both(status["held"]["before"])),
+        masdar_words=_nset(status["masdar_words"]),
+        masdar_governors=_nset(status["masdar_governors"]),
+        background_openers=_nset(_both(status["background_openers"])),
+        background_rx=_word_rx(_both(cues["background"])),
+        topic_before=_nset(_both(cues["topic_before"])),
+        possessive_nouns=_nset(_both(cues["possessive_nouns"])),
+        possessor_titles={norm_token(k): v for k, v in cues["possessor_titles"].items()},
+        speech=_nset(speech),
+        speech_rx=_word_rx(speech),
+        commentator=_nset(_both(cues["commentator_roles"])),
+        negotiator=_nset(_both(cues["negotiator_roles"])),
+        host=_nset(_both(cues["host"])),
+        travel=_nset(_both(cues["travel"])),
+        locative=_nset(_both(cues["locative"])),
+        regions=regions,
+        metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
+        outcome_rx=outcome_rx,
+        result_rx=_word_rx(_both(outc["results"])),
+        hedges=_nset(_both(outc["hedges"])),
+        outcome_gap=int(outc["max_gap"]),
+    )
+
+
+# ---------------------------------------------------------------------------------- document
+
+_WORD_RX = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class _Arg:
+    """A named thing in normalised offsets: person, location, org, nationality or acting region."""
+
+    start: int
+    end: int
+    kind: str  # person | location | org | nat | region
+    key: str
+    cc: str | None  # the country it stands for
+    entity: Entity | None = None
+    loc_kind: str | None = None  # city | country | venue | region
+    # person reading (filled by _classify_people)
+    modifier: bool = False  # possessor of another noun («مبعوث ترامب»): not at the table
+    announcer: bool = False  # the one reporting («أعلن المتحدث ... بيسكوف»)
+    commentator: bool = False
+    negotiator: bool = False
+
+
+@dataclass(slots=True)
+class _Date:
+    start: int
+    end: int
+    dm: DateMention
+
+
+class _Doc:
+    def __init__(self, text: str, sentences: list[tuple[int, int]], args: list[_Arg], dates: list[_Date],
+                 nt: Normalized, language: str | None) -> None:
+        self.text = text
+        self.nt = nt
+        self.n = nt.text
+        self.language = language
+        self.orig_sents = sentences
+        self.sents = [(nt.to_normalized(a), nt.to_normalized(b)) for a, b in sentences]
+        self.args = sorted(args, key=lambda a: a.start)
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.tokens = [m.span() for m in _WORD_RX.finditer(self.n)]
+        self.tok_starts = [s for s, _ in self.tokens]
+        covered = [False] * len(self.tokens)
+        for span in [(a.start, a.end) for a in self.args] + [(d.start, d.end) for d in self.dates]:
+            i = self.tok_index(span[0])
+            if i > 0 and self.tokens[i - 1][1] > span[0]:
+                i -= 1  # the token holding the span's first letter (clitics before it)
+            while i < len(self.tokens) and self.tokens[i][0] < span[1]:
+                covered[i] = True
+                i += 1
+        self._free = [0]
+        for (s, e), cov in zip(self.tokens, covered, strict=True):
+            word = self.n[s:e]
+            self._free.append(self._free[-1] + (0 if cov or word in _CONNECTORS else 1))
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect_left(self.tok_starts, pos)
+
+    def free(self, a: int, b: int) -> int:
+        """Free words starting in [a, b)."""
+        if b <= a:
+            return 0
+        return self._free[self.tok_index(b)] - self._free[self.tok_index(a)]
+
+    def words_before(self, pos: int, k: int, floor: int = 0) -> list[str]:
+        """Up to k words ending at or before `pos` (nearest last), not crossing `floor`."""
+        i = self.tok_index(pos)
+        if i > 0 and self.tokens[i - 1][1] > pos:
+            i -= 1
+        out = [self.n[s:e] for s, e in self.tokens[max(0, i - k) : i] if s >= floor]
+        return out
+
+    def words_after(self, pos: int, k: int, ceil: int | None = None) -> list[str]:
+        i = self.tok_index(pos)
+        ceil = len(self.n) if ceil is None else ceil
+        return [self.n[s:e] for s, e in self.tokens[i : i + k] if e <= ceil]
+
+    def clitic(self, pos: int) -> str:
+        """Letters glued before `pos` in its word (و، ل، بال ...)."""
+        i = pos
+        while i > 0 and self.n[i - 1].isalnum():
+            i -= 1
+        return self.n[i:pos]
+
+    def sentence_of(self, pos: int) -> int:
+        lo = 0
+        for i, (s, _) in enumerate(self.sents):
+            if s <= pos:
+                lo = i
+            else:
+                break
+        return lo
+
+    def gap_text(self, a: int, b: int) -> str:
+        return self.n[a:b] if b > a else ""
+
+
+def _strip_conj(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _bare(w: str) -> str:
+    """A word without conjunction, preposition and article clitics (وللرئيس -> رييس)."""
+    w = _strip_conj(w)
+    if len(w) > 4 and w.startswith("لل"):
+        return w[2:]
+    if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
+        return w[3:]
+    if len(w) > 4 and w.startswith("ال"):
+        return w[2:]
+    return w
+
+
+def _has_article(w: str) -> bool:
+    w = _strip_conj(w)
+    return len(w) > 3 and (w.startswith("ال") or w.startswith("لل") or (w[0] in "بك" and w[1:3] == "ال"))
+
+
+# ---------------------------------------------------------------------------------- arguments
+
+
+def _nationality_args(nt: Normalized, taken: list[tuple[int, int]]) -> list[_Arg]:
+    """Nationality adjectives and demonyms, read with the gazetteer's own nationality table."""
+    try:
+        from tasks.nlp.gazetteer import load_gazetteer
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        return []
+    g = load_gazetteer()
+    out: list[_Arg] = []
+    for hit in g.scan(nt.text):
+        nats = [a for a in hit.aliases if a.kind == "nat"]
+        if not nats or any(s < hit.end and hit.start < e for s, e in taken):
+            continue
+        a = nats[0]
+        if not nt.text[hit.start].isascii() or not nt.text[hit.start].isalpha():
+            pass
+        else:  # Latin: "Russian" not "russian", "US" not "us"
+            o0, o1 = nt.orig_span(hit.start, hit.end)
+            surface = nt.original[o0:o1]
+            if a.case == "title" and not surface[:1].isupper():
+                continue
+            if a.case == "upper" and surface.upper() != surface:
+                continue
+        out.append(_Arg(hit.start, hit.end, "nat", a.key, a.key))
+    # keep the longest of overlapping hits
+    out.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[_Arg] = []
+    for x in out:
+        if not kept or x.start >= kept[-1].end:
+            kept.append(x)
+    return kept
+
+
+def _build_args(nt: Normalized, mentions: list[Mention], entities: list[Entity], lex: _Lexicon,
+                nat_cues: list[tuple[int, int, str]] | None) -> list[_Arg]:
+    ents = {e.key: e for e in entities}
+    args: list[_Arg] = []
+    for m in mentions:
+        if m.kind not in ("person", "location", "org"):
+            continue
+        e = ents.get(m.key)
+        s, t = nt.to_normalized(m.start), nt.to_normalized(m.end)
+        cc = e.country_code if e else None
+        loc_kind = e.location_kind if e else None
+        if m.kind == "location" and loc_kind is None:
+            loc_kind = m.key.split(":")[1] if m.key.count(":") >= 2 else None
+        if m.kind == "location" and cc is None and m.key.startswith("loc:country:"):
+            cc = m.key.rsplit(":", 1)[1]
+        args.append(_Arg(s, t, m.kind, m.key, cc, e, loc_kind))
+    taken = [(a.start, a.end) for a in args]
+    if nat_cues is None:
+        args += _nationality_args(nt, taken)
+    else:
+        args += [_Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
+    taken = [(a.start, a.end) for a in args]
+    for rx, cc in lex.regions:
+        for m in rx.finditer(nt.text):
+            s, t = m.span("core")
+            if not any(a < t and s < b for a, b in taken):
+                args.append(_Arg(s, t, "region", f"region:{cc}", cc))
+    return args
+
+
+def _classify_people(doc: _Doc, lex: _Lexicon) -> None:
+    """Mark possessors, reporters, commentators and negotiators among the people."""
+    people = [a for a in doc.args if a.kind == "person"]
+    for p in people:
+        sent = doc.sents[doc.sentence_of(p.start)]
+        before = doc.words_before(p.start, 8, floor=sent[0])
+        after = doc.words_after(p.end, 4, ceil=sent[1])
+        role = (p.entity.role or "").casefold() if p.entity else ""
+        title = _title_chain(doc, p, lex, sent[0])
+        p.modifier = _is_possessor(doc, p, lex, before, after, role)
+        p.commentator = any(w in role for w in lex.commentator if w.isascii()) or any(
+            _bare(w) in {_bare(c) for c in lex.commentator} for w in title
+        )
+        p.negotiator = any(w in role for w in lex.negotiator if w.isascii()) or any(
+            _bare(w) in {_bare(c) for c in lex.negotiator} for w in title
+        )
+        p.announcer = _is_reporter(doc, p, lex, sent)
+
+
+def _title_chain(doc: _Doc, p: _Arg, lex: _Lexicon, floor: int) -> list[str]:
+    """Words of the title right before a name («المتحدث باسم الكرملين», "Kremlin spokesman")."""
+    words = doc.words_before(p.start, 6, floor=floor)
+    chain: list[str] = []
+    for w in reversed(words):
+        if w in lex.speech or _strip_conj(w) in lex.speech:
+            break
+        chain.append(w)
+    return chain
+
+
+def _is_possessor(doc: _Doc, p: _Arg, lex: _Lexicon, before: list[str], after: list[str], role: str) -> bool:
+    # English: "Trump's envoy", "the Trump administration"
+    tail = doc.n[p.end : p.end + 3]
+    if tail.startswith("'s") and any(w in lex.possessive_nouns for w in after[1:4]):
+        return True
+    if after and after[0] in lex.possessive_nouns and after[0].isascii():
+        return True
+    if not before:
+        return False
+    # «صهر ترامب», «لإدارة ترامب»: a bare construct noun right before the name
+    last = _strip_conj(before[-1])
+    if not _has_article(last) and last in lex.possessive_nouns:
+        return True
+    # «مبعوث الرئيس الأمريكي السابق دونالد ترامب», «للرئيس الروسي فلاديمير بوتين», "envoy of President X"
+    i = len(before) - 1
+    steps = 0
+    while i >= 0 and steps < 5:
+        w = _strip_conj(before[i])
+        two = f"{before[i - 1]} {before[i]}" if i > 0 else ""
+        title = lex.possessor_titles.get(w) or lex.possessor_titles.get(_strip_conj(two))
+        if title:
+            start = i - (1 if lex.possessor_titles.get(_strip_conj(two)) and not lex.possessor_titles.get(w) else 0)
+            prev = _strip_conj(before[start - 1]) if start > 0 else ""
+            governed = w.startswith("ل") and not w.startswith("ال") or (
+                prev and not _has_article(prev) and prev in lex.possessive_nouns) or prev == "of"
+            return bool(governed and (not role or title in role))
+        if not (_has_article(w) or w.isascii() and w.istitle() or w in ("former", "us", "u", "s")):
+            return False
+        i -= 1
+        steps += 1
+    return False
+
+
+def _is_reporter(doc: _Doc, p: _Arg, lex: _Lexicon, sent: tuple[int, int]) -> bool:
+    """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said"."""
+    for m in lex.speech_rx.finditer(doc.n, sent[0], p.start):
+        gap_people = [a for a in doc.args if a.kind == "person" and m.end() <= a.start < p.start]
+        if doc.free(m.end(), p.start) <= 8 and all(a.modifier for a in gap_people):
+            if not _trigger_between(doc, m.end(), p.start):
+                return True
+    after = doc.words_after(p.end, 3, ceil=sent[1])
+    return any(w in lex.speech for w in after[:2] if w.isascii())
+
+
+def _trigger_between(doc: _Doc, a: int, b: int) -> bool:
+    return bool(_lexicon().trigger_rx.search(doc.n, a, b))
+
+
+# ---------------------------------------------------------------------------------- triggers
+
+
+@dataclass(slots=True)
+class _Trig:
+    start: int
+    end: int
+    core_end: int  # end of the first trigger word (ordinals and adjectives follow it)
+    kind: str
+    lemma: str
+    surface: str
+    definite: bool
+    demonstrative: bool
+    verb_status: str | None
+    english: bool
+
+
+def _find_triggers(doc: _Doc, lex: _Lexicon, s: int, e: int) -> list[_Trig]:
+    found: list[_Trig] = []
+    for m in lex.trigger_rx.finditer(doc.n, s, e):
+        group = "ar" if m.group("ar") else "art" if m.group("art") else "en"
+        core = m.group(group)
+        cs, ce = m.span(group)
+        english = group == "en"
+        lemma = core if group != "art" else core[:-1] + "ه"
+        kind = lex.trigger_kind.get(lemma, "talks")
+        before = doc.words_before(m.start(), 2, floor=s)
+        after = doc.words_after(m.end(), 2, ceil=e)
+        if english and kind == "round" and not (
+            (before and before[-1] in lex.en_round_context) or (after and after[0] in lex.en_round_context)
+        ):
+            continue
+        prefix = doc.n[m.start() : cs]
+        suffix = doc.n[ce : m.end()]
+        demonstrative = bool(before and _strip_conj(before[-1]) in lex.demonstratives)
+        definite = demonstrative or "ال" in prefix or prefix.endswith("لل") or bool(suffix) or (
+            english and bool(before) and before[-1] in ("the", "their", "its", "these", "those", "this"))
+        if english and before and before[-1] in ("the", "their", "its") and kind == "verb":
+            continue  # "the meet" is not a verb
+        surface = doc.text[slice(*doc.nt.orig_span(cs, ce))]
+        found.append(_Trig(m.start(), m.end(), m.end(), kind, _lemma(lemma), surface, definite, demonstrative,
+                           lex.verb_status.get(core), english))
+    return _compound(doc, lex, found)
+
+
+def _lemma(w: str) -> str:
+    """Crude lemma so that «لقاء»/«اللقاءات»/«لقائه» and "meeting"/"meetings" compare equal."""
+    w = re.sub(r"(ات|تين|تان|ين|ان|s)$", "", w)
+    return w[:4]
+
+
+def _compound(doc: _Doc, lex: _Lexicon, trigs: list[_Trig]) -> list[_Trig]:
+    """«جولة مباحثات», «الجولة الثالثة من المفاوضات», "round of talks": one phrase."""
+    out: list[_Trig] = []
+    for t in trigs:
+        if out:
+            prev = out[-1]
+            gap = _WORD_RX.findall(doc.n[prev.end : t.start])
+            if len(gap) <= lex.compound_gap and all(_bare(w) in lex.joiners or w in lex.joiners for w in gap) \
+                    and not re.search(r"[.،,:؛;!?؟]", doc.n[prev.end : t.start]):
+                kinds = {prev.kind, t.kind}
+                if "round" in kinds:
+                    prev.kind = "round"
+                elif prev.kind == "track":
+                    prev.kind = t.kind
+                prev.end = t.end
+                continue
+        out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------------------------- event mentions
+
+
+@dataclass(slots=True)
+class _EM:
+    """One trigger (or delegation phrase) as read in its sentence."""
+
+    sent: int
+    pos: int
+    trig: _Trig | None
+    lo: int  # the stretch of the sentence this mention owns
+    hi: int
+    weak: bool = False
+    parties: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)
+    place: _Arg | None = None
+    date: _Date | None = None
+    status: str | None = None
+    strength: float = 0.0
+    round_no: int | None = None
+    count: int = 0
+    outcomes: list[str] = field(default_factory=list)
+    people: list[_Arg] = field(default_factory=list)  # candidates for the table
+    background: bool = False
+    trilateral: bool = False
+
+    @property
+    def definite(self) -> bool:
+        return self.weak or bool(self.trig and self.trig.definite)
+
+    @property
+    def lemma(self) -> str:
+        return self.trig.lemma if self.trig else ""
+
+
+def _opens_phrase(doc: _Doc, t: _Trig) -> bool:
+    before = doc.words_before(t.start, 1)
+    return bool(before) and (before[-1] in _lexicon().phrase_openers or _strip_conj(before[-1]) in
+                             _lexicon().phrase_openers)
+
+
+def _nearest(doc: _Doc, trigs: list[_Trig], s: int, e: int) -> tuple[int, float]:
+    """The trigger an item [s, e) belongs to, and its distance.
+
+    Arguments mostly follow their head in Arabic, so an item between two triggers leans to the
+    one before it; a trigger opened by «قبل»/"before" takes nothing from before the opener."""
+    best, dist = 0, float("inf")
+    for i, t in enumerate(trigs):
+        if s >= t.end:
+            d = float(doc.free(t.end, s))
+        elif e <= t.start:
+            d = doc.free(e, t.start) * 1.5 + 1
+            if i > 0 and _opens_phrase(doc, t):
+                d += 100
+        else:
+            d = 0.0
+        if d < dist:
+            best, dist = i, d
+    return best, dist
+
+
+def _distance(doc: _Doc, t: _Trig, s: int, e: int) -> int:
+    if s >= t.end:
+        return doc.free(t.end, s)
+    if e <= t.start:
+        return doc.free(e, t.start)
+    return 0
+
+
+def _read_sentence(doc: _Doc, lex: _Lexicon, si: int, trigs: list[_Trig], pub: date | None) -> list[_EM]:
+    s, e = doc.sents[si]
+    ems = []
+    for i, t in enumerate(trigs):
+        lo = trigs[i - 1].end if i else s
+        hi = trigs[i + 1].start if i + 1 < len(trigs) else e
+        ems.append(_EM(si, t.start, t, lo, hi))
+    owned: dict[int, list[tuple[_Arg, float]]] = {i: [] for i in range(len(trigs))}
+    for a in doc.args:
+        if s <= a.start < e:
+            i, d = _nearest(doc, trigs, a.start, a.end)
+            owned[i].append((a, d))
+    dated: dict[int, list[tuple[_Date, float]]] = {i: [] for i in range(len(trigs))}
+    for dt in doc.dates:
+        if s <= dt.start < e:
+            i, d = _nearest(doc, trigs, dt.start, dt.end)
+            dated[i].append((dt, d))
+    markers = _status_markers(doc, lex, s, e)
+    marked: dict[int, list[tuple[str, int, float]]] = {i: [] for i in range(len(trigs))}
+    for st, ms, me in markers:
+        i, d = _nearest(doc, trigs, ms, me)
+        marked[i].append((st, ms, d))
+    for i, em in enumerate(ems):
+        t = em.trig
+        assert t is not None
+        em.background = bool(lex.background_rx.search(doc.n, em.lo, em.hi))
+        near = [(a, d) for a, d in owned[i] if d <= MAX_ARG_DIST]
+        em.place = _place(doc, lex, t, near, s, e)
+        em.parties, em.hosts = _sides(doc, lex, t, near, em.place, s)
+        em.people = [a for a, _ in near if a.kind == "person" and not a.modifier]
+        em.trilateral = any(_strip_conj(w) in lex.trilateral for w in
+                            doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s))
+        em.round_no, em.count = _round(doc, lex, t, s, e)
+        em.status, em.strength = _status(doc, lex, t, marked[i], s)
+        em.date = _pick_date(doc, lex, dated[i], s)
+        if em.date and pub and em.strength < 2:
+            st = _status_from_date(em.date.dm, pub)
+            if st and (em.status is None or em.strength < 1.5):
+                em.status, em.strength = st, 1.5
+        em.outcomes = _outcomes(doc, lex, t.start, em.hi)
+    return ems
+
+
+def _status_markers(doc: _Doc, lex: _Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for st, rx in lex.status_rx.items():
+        for m in rx.finditer(doc.n, s, e):
+            ms, me = m.span("core")
+            before = doc.words_before(ms, 2, floor=s)
+            if any(_strip_conj(w) in lex.background_openers for w in before):
+                continue  # «منذ بدء العملية العسكرية»
+            if m.group("core") in lex.masdar_words and before and (
+                _strip_conj(before[-1]) in lex.masdar_governors or before[-1] in lex.masdar_governors
+            ):
+                continue  # «إمكانية عقد الجولة»: "holding", not "held"
+            out.append((st, ms, me))
+    # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
+    for m in _WORD_RX.finditer(doc.n, s, e):
+        w = m.group()
+        if is_future_verb(w) and not any(ms <= m.start() < me for _, ms, me in out):
+            out.append(("planned", m.start(), m.end()))
+    return out
+
+
+def _status(doc: _Doc, lex: _Lexicon, t: _Trig, marks: list[tuple[str, int, float]], floor: int
+            ) -> tuple[str | None, float]:
+    """The status a trigger's clause gives, with a strength (3 = right next to it)."""
+    after = doc.words_after(t.core_end, 2)
+    before = doc.words_before(t.start, 2, floor=floor)
+    if after and (after[0] in lex.adjacent_held or _strip_conj(after[0]) in lex.adjacent_held):
+        return "held", 3.0  # «الجولة الأخيرة»
+    if before and (before[-1] in lex.adjacent_held and t.english):
+        return "held", 3.0  # "the previous round"
+    if before and (_strip_conj(before[-1]) in lex.before_held or before[-1] in lex.before_held):
+        return "held", 3.0  # «بعد محادثات», "following talks"
+    cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= MAX_ARG_DIST]
+    if cancelled:
+        return "cancelled", 3.0
+    best: tuple[float, str] | None = None
+    for st, _, d in marks:
+        if d > MAX_ARG_DIST + 3:
+            continue
+        if best is None or d < best[0]:
+            best = (d, st)
+    if t.verb_status and (best is None or best[0] > 1):
+        return t.verb_status, 3.0
+    if best is None:
+        return None, 0.0
+    d, st = best
+    return st, 3.0 if d <= 2 else 2.0 if d <= 5 else 1.0
+
+
+def _status_from_date(dm: DateMention, pub: date) -> str | None:
+    if dm.end_date < pub:
+        return "held"
+    if dm.start_date > pub:
+        return "planned"
+    return "ongoing" if dm.relative else None
+
+
+def _pick_date(doc: _Doc, lex: _Lexicon, cands: list[tuple[_Date, float]], floor: int) -> _Date | None:
+    ok = []
+    for dt, d in cands:
+        if d > MAX_DATE_DIST or dt.dm.precision == "year":
+            continue
+        before = doc.words_before(dt.start, 2, floor=floor)
+        if any(_strip_conj(w) in lex.background_openers for w in before):
+            continue  # «منذ فبراير 2022»
+        ok.append((d, dt))
+    return min(ok, key=lambda x: x[0])[1] if ok else None
+
+
+def _round(doc: _Doc, lex: _Lexicon, t: _Trig, s: int, e: int) -> tuple[int | None, int]:
+    """Round number («الجولة الثالثة», "second round") and, for «جولتين»/"two rounds", the count."""
+    if t.kind not in ("round", "meeting"):
+        return None, 0
+    core = _bare(norm_token(t.surface))
+    if core in lex.counts:
+        return None, lex.counts[core]
+    after = doc.words_after(t.core_end, 3, ceil=e)
+    before = doc.words_before(t.start, 2, floor=s)
+    if after and after[0] in lex.ordinals_after:
+        return lex.ordinals_after[after[0]], 0
+    if len(after) > 1 and after[0] in ("رقم", "number", "no") and after[1].isdigit():
+        return int(after[1]), 0
+    if before:
+        b = _strip_conj(before[-1])
+        if b in lex.ordinals_before:
+            return lex.ordinals_before[b], 0
+        if len(before) > 1 and before[-1] in ("new", "fresh") and before[-2] in lex.ordinals_before:
+            return lex.ordinals_before[before[-2]], 0
+        if b in lex.count_words and (core.endswith("ات") or core.endswith("s")):
+            return None, lex.count_words[b]
+    return None, 0
+
+
+def _place(doc: _Doc, lex: _Lexicon, t: _Trig, near: list[tuple[_Arg, float]], s: int, e: int) -> _Arg | None:
+    """Where the meeting is: a place tied to the trigger by a locative, a construct, a host or travel word."""
+    cands: list[tuple[float, int, _Arg]] = []
+    for a, _ in near:
+        if a.kind != "location":
+            continue
+        d = _distance(doc, t, a.start, a.end)
+        after_trigger = a.start >= t.end
+        if d > (MAX_PLACE_DIST if after_trigger else 4):
+            continue
+        before = doc.words_before(a.start, 3, floor=s)
+        clitic = doc.clitic(a.start)
+        prev = before[-1] if before else ""
+        prev2 = " ".join(before[-2:]) if len(before) > 1 else ""
+        ahead = doc.words_after(a.end, 1, ceil=e)
+        how = 0
+        if prev in lex.locative or "ب" in clitic or prev2 in lex.locative or _strip_conj(prev) in lex.locative:
+            # not «الحرب في أوكرانيا», «السلام في أوكرانيا»
+            topic = before[-2] if len(before) > 1 and prev in lex.locative else ""
+            if _bare(topic) in {_bare(w) for w in lex.topic_before} and topic not in lex.locative:
+                continue
+            how = 3
+        elif after_trigger and not doc.gap_text(t.end, a.start).strip() and a.loc_kind in ("city", "venue") \
+                and not clitic:
+            how = 3  # «لقاء موسكو», «مفاوضات ميامي»
+        elif not after_trigger and not doc.gap_text(a.end, t.start).strip() and a.loc_kind in ("city", "venue") \
+                and t.english:
+            how = 3  # "the Istanbul talks"
+        elif a.loc_kind == "venue" and d <= 3:
+            how = 2
+        elif (prev and _strip_conj(prev) in lex.host) or (ahead and _strip_conj(ahead[0]) in lex.host):
+            how = 2  # «تستعد موسكو لاستقبال», "Riyadh hosts"
+        elif prev in ("الي", "to") and any(_strip_conj(w) in lex.travel for w in before[:-1]):
+            how = 2  # «السفر إلى موسكو للقاء»
+        elif prev in ("الي", "to") and doc.words_after(a.end, 1, ceil=e)[:1] and \
+                _strip_conj(doc.words_after(a.end, 1, ceil=e)[0]).startswith("لل"):
+            how = 2
+        if not how:
+            continue
+        # a whole country is a place only when it is not also a side named as the topic
+        if a.loc_kind == "country" and d > 1 and prev not in lex.locative:
+            continue
+        specificity = {"city": 2, "venue": 1, "country": 0, "region": 0}.get(a.loc_kind or "", 0)
+        cands.append((d - how, -specificity, a))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    best = cands[0][2]
+    # a venue and its city: keep the city, the venue's name may not carry it
+    for _, _, a in cands:
+        if best.loc_kind == "venue" and a.loc_kind == "city" and best.entity and \
+                best.entity.parent_key == a.key:
+            return a
+    return best
+
+
+def _sides(doc: _Doc, lex: _Lexicon, t: _Trig, near: list[tuple[_Arg, float]], place: _Arg | None,
+           floor: int) -> tuple[set[str], set[str]]:
+    """The sides a trigger names, and host countries that are not (yet) sides."""
+    parties: set[str] = set()
+    hosts: set[str] = set()
+    ordered = sorted((a for a, _ in near), key=lambda a: a.start)
+    is_party: dict[int, bool] = {}
+    for k, a in enumerate(ordered):
+        if a is place or not a.cc:
+            is_party[k] = False
+            continue
+        before = doc.words_before(a.start, 2, floor=floor)
+        prev = before[-1] if before else ""
+        clitic = doc.clitic(a.start).lstrip("وف")
+        ahead = doc.words_after(a.end, 1)
+        host = (prev and _strip_conj(prev) in lex.host) or (ahead and _strip_conj(ahead[0]) in lex.host)
+        if host and a.kind != "person":
+            hosts.add(a.cc)
+            is_party[k] = False
+            continue
+        # chained to the previous argument by و/-/and: same reading («بين روسيا والولايات المتحدة»,
+        # «روسية-أمريكية», «الروسية الأمريكية»)
+        if k and _chained(doc, ordered[k - 1], a) and ordered[k - 1].cc:
+            is_party[k] = is_party[k - 1]
+            if is_party[k]:
+                parties.add(a.cc)
+            continue
+        ok = _party_reading(doc, lex, t, a, prev, before, clitic)
+        is_party[k] = ok
+        if ok:
+            parties.add(a.cc)
+    return parties, hosts
+
+
+def _chained(doc: _Doc, prev: _Arg, a: _Arg) -> bool:
+    """Two arguments of one list: «روسيا والولايات المتحدة», «روسية-أمريكية», "Russia and Ukraine"."""
+    if prev.end > a.start or (prev.kind == "person") != (a.kind == "person"):
+        return False
+    gap = doc.gap_text(prev.end, a.start) + doc.clitic(a.start)[:1]
+    if re.fullmatch(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*", gap):
+        return True
+    return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
+
+
+def _party_reading(doc: _Doc, lex: _Lexicon, t: _Trig, a: _Arg, prev: str, before: list[str], clitic: str
+                   ) -> bool:
+    """Whether one argument names a side at the table (not a topic, a place, a possessor ...)."""
+    if a.kind == "person":
+        return not (a.modifier or a.commentator or (a.announcer and not a.negotiator))
+    if clitic and clitic[-1:] in "لبك" and not clitic.endswith("ال"):
+        return False  # «لأوكرانيا», «بروسيا»
+    if clitic.endswith("لل") or clitic.endswith("بال"):
+        return False
+    p = _strip_conj(prev)
+    if p in ("بين", "مع", "between", "with") or (len(before) > 1 and before[-2:] == ["كل", "من"]):
+        return True
+    if p in lex.topic_before or prev in lex.topic_before or _bare(p) in lex.topic_before:
+        return False
+    if a.kind == "nat":
+        # only beside the trigger («مباحثات روسية-أمريكية», "US-Russian talks") or a side noun
+        if a.start >= t.end and doc.free(t.core_end, a.start) <= 1 and not t.english:
+            return True
+        if a.end <= t.start and doc.free(a.end, t.start) <= 1 and t.english:
+            return True
+        if p in lex.side_nouns or _bare(p) in {_bare(w) for w in lex.side_nouns}:
+            return True
+        ahead = doc.words_after(a.end, 1)
+        return bool(ahead and ahead[0] in lex.side_nouns and ahead[0].isascii())
+    if a.kind == "location":
+        if a.loc_kind == "country":
+            return True
+        return a.key in lex.metonymic  # «موسكو وكييف», "Washington"
+    return a.kind in ("org", "region")
+
+
+def _outcomes(doc: _Doc, lex: _Lexicon, lo: int, hi: int) -> list[str]:
+    """Outcomes the clause says the talks produced («أسفرتا عن تبادل الأسرى», "agreed a ceasefire")."""
+    found: list[tuple[int, int, str]] = []
+    results = [m for m in lex.result_rx.finditer(doc.n, lo, hi)]
+    for rx, code in lex.outcome_rx:
+        for m in rx.finditer(doc.n, lo, hi):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            for r in results:
+                if r.end() <= m.start():
+                    gap = _WORD_RX.findall(doc.n[r.end() : m.start()])
+                    pre = doc.words_before(r.start(), 2, floor=lo)
+                    if len(gap) <= lex.outcome_gap and not any(_strip_conj(w) in lex.hedges or w in lex.hedges
+                                                               for w in gap + pre):
+                        found.append((m.start(), m.end(), code))
+                        break
+                elif r.start() >= m.end() and doc.n[m.end() : r.start()].strip() in ("was", "were", "has been",
+                                                                                    "had been"):
+                    found.append((m.start(), m.end(), code))  # "a prisoner swap was agreed"
+                    break
+    return [c for _, _, c in sorted(found)]
+
+
+def _weak_mention(doc: _Doc, lex: _Lexicon, si: int) -> _EM | None:
+    """A trigger-less sentence that speaks of the current meeting's delegations or sides."""
+    s, e = doc.sents[si]
+    m = lex.weak_rx.search(doc.n, s, e)
+    sides: set[str] = set()
+    anchor = m.start("core") if m else -1
+    for a in doc.args:
+        if s <= a.start < e and a.kind == "nat":
+            prev = doc.words_before(a.start, 1, floor=s)
+            ahead = doc.words_after(a.end, 1, ceil=e)
+            if (prev and (prev[-1] in lex.side_nouns or _bare(prev[-1]) in {_bare(w) for w in lex.side_nouns})) \
+                    or (ahead and ahead[0] in lex.side_nouns and ahead[0].isascii()):
+                sides.add(a.cc or "")
+                if anchor < 0:
+                    anchor = a.start
+    sides.discard("")
+    if anchor < 0:
+        return None
+    em = _EM(si, anchor, None, s, e, weak=True)
+    em.parties = sides
+    em.people = [a for a in doc.args if s <= a.start < e and a.kind == "person" and not a.modifier]
+    marks = _status_markers(doc, lex, s, e)
+    if marks:
+        st, ms, me = min(marks, key=lambda x: abs(x[1] - anchor))
+        em.status, em.strength = st, 2.0
+    em.outcomes = _outcomes(doc, lex, s, e)
+    return em
+
+
+# ---------------------------------------------------------------------------------- meetings
+
+
+@dataclass(slots=True)
+class _Meeting:
+    ems: list[_EM]
+    parties: set[str]
+    hosts: set[str]
+    place: _Arg | None
+    date: _Date | None
+    round_no: int | None
+    votes: list[tuple[float, int, str]]  # (strength, position, status)
+    lemmas: set[str]
+    first: int
+    last: int
+    last_sent: int
+    people: list[_Arg]
+    outcomes: list[str]
+    trilateral: bool
+    trigger: str
+
+    @property
+    def status(self) -> str | None:
+        return _best_status(self.votes)
+
+
+def _best_status(votes: list[tuple[float, int, str]]) -> str | None:
+    if not votes:
+        return None
+    if any(st == "cancelled" and s >= 2 for s, _, st in votes):
+        return "cancelled"
+    top = max(s for s, _, _ in votes)
+    return min((p, st) for s, p, st in votes if s == top)[1]
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    return bool(a and b and frozenset({a, b}) in _CONFLICTS)
+
+
+def _place_parts(a: _Arg) -> set[str]:
+    """The place and what contains it (venue -> city -> country)."""
+    parts = {a.key}
+    if a.entity and a.entity.parent_key:
+        parts.add(a.entity.parent_key)
+    if a.cc:
+        parts.add(f"loc:country:{a.cc}")
+    return parts
+
+
+def _same_place(a: _Arg, b: _Arg) -> bool:
+    return a.key == b.key or a.key in _place_parts(b) - {f"loc:country:{b.cc}"} or \
+        b.key in _place_parts(a) - {f"loc:country:{a.cc}"}
+
+
+def _place_compatible(a: _Arg, b: _Arg) -> bool:
+    return a.key in _place_parts(b) or b.key in _place_parts(a) or _same_place(a, b)
+
+
+def _dates_close(a: _Date, b: _Date) -> bool:
+    slack = timedelta(days=MERGE_DAYS)
+    return a.dm.start_date - slack <= b.dm.end_date and b.dm.start_date - slack <= a.dm.end_date
+
+
+def _merge_score(mt: _Meeting, em: _EM) -> float | None:
+    em_status = em.status if em.strength >= 2 else None
+    if _conflict(mt.status, em_status):
+        return None
+    if em.count:
+        return None
+    if mt.round_no is not None and em.round_no is not None and mt.round_no != em.round_no:
+        return None
+    if em.place and mt.place and not _place_compatible(em.place, mt.place):
+        return None
+    if em.date and mt.date and not _dates_close(em.date, mt.date):
+        return None
+    same_place = bool(em.place and mt.place and _same_place(em.place, mt.place))
+    score = 0.0
+    if mt.parties and em.parties:
+        if mt.parties == em.parties:
+            score += 3
+        elif (mt.parties <= em.parties or em.parties <= mt.parties) and (
+            same_place or (em.date and mt.date) or (em.round_no and em.round_no == mt.round_no)
+        ):
+            score += 2
+        else:
+            return None
+    elif same_place:
+        score += 2
+    elif not mt.parties and mt.place and not em.place and 0 <= em.sent - mt.last_sent <= 3:
+        score += 1  # a placed meeting with no sides yet takes the sides of the next mention
+    elif not em.parties and em.sent == mt.last_sent:
+        score += 1
+    elif not em.parties and em.round_no is not None and em.round_no == mt.round_no:
+        score += 1
+    else:
+        return None
+    if same_place:
+        score += 2
+    if em.date and mt.date:
+        score += 1
+    if em.round_no is not None and em.round_no == mt.round_no:
+        score += 2
+    if em.lemma in mt.lemmas:
+        score += 0.5
+    return score
+
+
+def _attach_target(meetings: list[_Meeting], em: _EM) -> _Meeting | None:
+    best: tuple[tuple[float, int], _Meeting] | None = None
+    em_status = em.status if em.strength >= 2 else None
+    for mt in meetings:
+        if em.parties and not em.parties <= (mt.parties | mt.hosts):
+            continue
+        if _conflict(mt.status, em_status):
+            continue
+        if em.place and mt.place and not _place_compatible(em.place, mt.place):
+            continue
+        if em.weak and em.sent - mt.last_sent > MAX_WEAK_GAP:
+            continue
+        key = (1.0 if em.lemma and em.lemma in mt.lemmas else 0.0, mt.last)
+        if best is None or key > best[0]:
+            best = (key, mt)
+    return best[1] if best else None
+
+
+def _can_found(em: _EM) -> bool:
+    t = em.trig
+    if t is None:
+        return False
+    anchored_people = [p for p in em.people if not p.commentator and not (p.announcer and not p.negotiator)]
+    if em.background and not (em.place or em.round_no or em.count):
+        return False
+    if t.kind == "track":
+        return bool(em.place or em.round_no or len(anchored_people) >= 2)
+    if em.place or em.round_no or em.count or em.date or (anchored_people and len(em.parties) >= 2):
+        return True
+    if len(anchored_people) >= 2:
+        return True
+    if t.definite:
+        return False  # «المحادثات», "the talks" with nothing new: a reference, not a meeting
+    if em.trilateral and em.status:
+        return True
+    return len(em.parties) >= 2 and em.status is not None and em.strength >= 1
+
+
+def _new_meeting(em: _EM, round_no: int | None = None) -> _Meeting:
+    return _Meeting(
+        ems=[em], parties=set(em.parties), hosts=set(em.hosts), place=em.place, date=em.date,
+        round_no=round_no if round_no is not None else em.round_no,
+        votes=[(em.strength, em.pos, em.status)] if em.status else [],
+        lemmas={em.lemma} if em.lemma else set(), first=em.pos, last=em.pos, last_sent=em.sent,
+        people=list(em.people), outcomes=list(em.outcomes), trilateral=em.trilateral,
+        trigger=em.trig.surface if em.trig else "",
+    )
+
+
+def _absorb(mt: _Meeting, em: _EM, founding: bool) -> None:
+    mt.ems.append(em)
+    mt.last, mt.last_sent = max(mt.last, em.pos), max(mt.last_sent, em.sent)
+    mt.people += em.people
+    mt.outcomes += em.outcomes
+    mt.hosts |= em.hosts
+    if em.lemma:
+        mt.lemmas.add(em.lemma)
+    if mt.date is None and em.date is not None:
+        mt.date = em.date
+    if founding:
+        mt.parties |= em.parties
+        if mt.place is None or (em.place and em.place.loc_kind == "city" and mt.place.loc_kind == "country"):
+            mt.place = em.place or mt.place
+        if mt.round_no is None:
+            mt.round_no = em.round_no
+        mt.trilateral = mt.trilateral or em.trilateral
+    if em.status and (founding or em.strength >= 3):
+        mt.votes.append((em.strength, em.pos, em.status))
+
+
+def _group(ems: list[_EM]) -> list[_Meeting]:
+    meetings: list[_Meeting] = []
+    for em in ems:
+        if _can_found(em):
+            if em.count >= 2 and em.status in (None, "held"):
+                for k in range(1, em.count + 1):
+                    meetings.append(_new_meeting(em, round_no=k))
+                continue
+            scored = [(s, mt.last, mt) for mt in meetings if (s := _merge_score(mt, em)) is not None]
+            if scored:
+                _absorb(max(scored, key=lambda x: (x[0], x[1]))[2], em, founding=True)
+            else:
+                meetings.append(_new_meeting(em))
+        elif em.definite or (em.trig and em.trig.demonstrative):
+            target = _attach_target(meetings, em)
+            if target is not None:
+                _absorb(target, em, founding=False)
+    return meetings
+
+
+# ---------------------------------------------------------------------------------- finishing
+
+
+def _dominant_sides(doc: _Doc) -> list[str]:
+    """Countries the article names most (as countries, capitals, nationalities or people)."""
+    lex = _lexicon()
+    c: Counter[str] = Counter()
+    for a in doc.args:
+        if a.kind == "location" and a.loc_kind == "country" and a.cc:
+            c[a.cc] += 1
+        elif a.kind == "location" and a.key in lex.metonymic:
+            c[lex.metonymic[a.key]] += 1
+        elif a.kind in ("nat", "person") and a.cc:
+            c[a.cc] += 1
+    return [cc for cc, _ in c.most_common()]
+
+
+def _finish(meetings: list[_Meeting], all_ems: list[_EM], doc: _Doc, pub: date | None) -> list[Event]:
+    dominant = _dominant_sides(doc)
+    out: list[tuple[int, int, Event]] = []
+    for idx, mt in enumerate(meetings):
+        parties = set(mt.parties)
+        if not parties:
+            sents = {em.sent for em in mt.ems}
+            same = [em for em in all_ems if em.sent in sents and len(em.parties) >= 2 and not em.background]
+            earlier = [m for m in meetings[:idx] if len(m.parties) >= 2]
+            if same:
+                parties = set(same[0].parties)
+            elif earlier:
+                parties = set(earlier[-1].parties)
+            else:
+                parties = set(dominant[:2])
+        if mt.trilateral and len(parties) < 3:
+            parties |= set([cc for cc in dominant if cc not in parties][: 3 - len(parties)])
+        host_cc = set(mt.hosts)
+        if mt.place and mt.place.cc:
+            host_cc.add(mt.place.cc)
+        mediators = sorted(h for h in host_cc if h not in parties)
+        if len(parties) < 2:
+            continue
+        status = mt.status
+        date_ = mt.date
+        if date_ and pub and status:
+            dm = date_.dm
+            if (status == "held" and dm.start_date > pub) or (status == "planned" and dm.end_date < pub):
+                date_ = None
+        if status is None:
+            status = (_status_from_date(date_.dm, pub) if date_ and pub else None) or "held"
+        participants = _participants(mt, parties | set(mediators), status)
+        outcomes = sorted(set(mt.outcomes)) if status in ("held", "ongoing") else []
+        evidence = sorted({doc.orig_sents[em.sent] for em in mt.ems})
+        ev = Event(
+            ordinal=0,
+            status=status,
+            parties=sorted(parties),
+            mediators=mediators,
+            location_key=mt.place.key if mt.place else None,
+            start_date=date_.dm.start_date if date_ else None,
+            end_date=date_.dm.end_date if date_ else None,
+            date_precision=date_.dm.precision if date_ else None,
+            round_number=mt.round_no,
+            outcomes=outcomes,
+            participants=participants,
+            trigger=mt.trigger,
+            evidence=[Span(a, b) for a, b in evidence],
+        )
+        out.append((mt.first, mt.round_no or 0, ev))
+    out.sort(key=lambda x: (x[0], x[1]))
+    for i, (_, _, ev) in enumerate(out):
+        ev.ordinal = i
+    return [ev for _, _, ev in out]
+
+
+def _participants(mt: _Meeting, sides: set[str], status: str) -> list[Participant]:
+    """People at the table: not commentators; reporters only when they negotiate for a side."""
+    if status in ("proposed", "cancelled"):
+        return []
+    seen: dict[str, str | None] = {}
+    for p in mt.people:
+        if p.modifier or p.commentator:
+            continue
+        if p.announcer and not (p.negotiator and status in ("ongoing", "held")):
+            continue
+        if p.cc and p.cc not in sides:
+            continue
+        seen.setdefault(p.key, p.cc)
+    return [Participant(k, cc) for k, cc in seen.items()]
+
+
+# ---------------------------------------------------------------------------------- entry point
+
+
+def find_events(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    entities: list[Entity],
+    dates: list[DateMention],
+    published: date | None,
+    language: str | None,
+    nationalities: list[tuple[int, int, str]] | None = None,
+) -> list[Event]:
+    """The negotiation meetings `text` reports, one Event per real meeting, in order of appearance.
+
+    `nationalities`: (start, end, country code) of nationality adjectives in original offsets, as
+    entities.analyze() finds them; when None they are read here with the same gazetteer."""
+    lex = _lexicon()
+    nt = normalize(text)
+    args = _build_args(nt, mentions, entities, lex, nationalities)
+    ds = [_Date(nt.to_normalized(d.start), nt.to_normalized(d.end), d) for d in dates]
+    doc = _Doc(text, sentences, args, ds, nt, language)
+    _classify_people(doc, lex)
+    ems: list[_EM] = []
+    for si, (s, e) in enumerate(doc.sents):
+        trigs = _find_triggers(doc, lex, s, e)
+        if trigs:
+            ems.extend(_read_sentence(doc, lex, si, trigs, published))
+        elif (weak := _weak_mention(doc, lex, si)) is not None:
+            ems.append(weak)
+    meetings = _group(ems)
+    return _finish(meetings, ems, doc, published)

@@ -1,0 +1,41 @@
+"""One article in, its facts out: named mentions, dates, entities and talk events.
+
+    extract(text, language, published) -> Extraction
+    EXTRACTOR_VERSION                   # bump whenever the output for the same input changes
+
+Pure and fast: no I/O beyond the resource files the modules load (and cache) once per process.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from tasks.nlp.dates import find_dates
+from tasks.nlp.entities import analyze
+from tasks.nlp.events import find_events
+from tasks.nlp.types import Extraction, Mention
+
+EXTRACTOR_VERSION = "2025.11.23-1"
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def extract(text: str, language: str | None, published: date | None) -> Extraction:
+    """Mentions (people, places, orgs, dates), the entities seen and the meetings reported in `text`."""
+    if not text or not text.strip():
+        return Extraction()
+    found = analyze(text, language)
+    sentences, mentions, entities = found.sentences, found.mentions, found.entities
+    nationalities = [(c.start, c.end, c.code) for c in found.cues if c.source == "nat"]
+    starts = [s for s, _ in sentences]
+    dates = find_dates(text, published, language)
+    date_mentions = [
+        Mention("date", d.start_date.isoformat(), d.surface, d.start, d.end, _sentence_index(starts, d.start))
+        for d in dates
+    ]
+    events = find_events(text, sentences, mentions, entities, dates, published, language, nationalities)
+    all_mentions = sorted([*mentions, *date_mentions], key=lambda m: (m.start, m.end, m.kind))
+    return Extraction(mentions=all_mentions, entities=list(entities), events=events)

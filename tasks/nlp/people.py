@@ -1,0 +1,472 @@
+"""People: resolving gazetteer name hits, discovering unknown people, linking later mentions.
+
+API (used by entities.py):
+    resolve_hit(doc, g, hit, readings, full_keys) -> PersonResult | None
+        a person hit of the gazetteer automaton -> the person it names. A surname after a
+        given name that is not the person's ("Gerard Kushner") resolves to the known person only
+        when the surname is distinctive or a context cue of the person is near; otherwise it is
+        another person, returned as discovered.
+    discover(doc, g) -> list[PersonResult]
+        title-anchored discovery of people missing from the gazetteer, Arabic and English, with
+        the title before the name (نائب وزير الخارجية الروسي، ميخائيل جالوزين / Russian Deputy
+        Foreign Minister Mikhail Galuzin) or after it (Name, Russia's deputy foreign minister).
+    link_surnames(doc, g, people) -> list[Match]
+        later mentions of discovered people (full name or surname alone, with clitics) and
+        surname-only mentions of gazetteer people whose surname is not usable alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.nlp.gazetteer import (
+    CONJ,
+    Alias,
+    Doc,
+    Gazetteer,
+    Hit,
+    Match,
+    build_automaton,
+    has_article,
+    is_arabic,
+    scan_with,
+)
+from tasks.nlp.types import Entity
+
+_AR_WORD_RE = re.compile(r"^[\u0621-\u064a]+$")
+_LATIN_WORD_RE = re.compile(r"^[a-z][a-z']*$")
+_HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
+_COMMA_RE = re.compile(r"[،,]")
+_LONG_VOWELS = set("اوي")
+_AR_LINKERS = {"بن", "ابن", "بنت", "ال", "عبد", "ابو"}  # name-internal Arabic particles
+_EN_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di", "la", "le", "du"}
+_EN_CONNECTORS = {"of", "for", "the", "to", "on", "at"}
+_EN_ARTICLES = {"a", "an", "the"}
+_NAME_MAX = 4
+
+
+@dataclass(slots=True)
+class PersonResult:
+    match: Match
+    entity: Entity | None = None  # set for discovered people
+
+
+# ---------------------------------------------------------------------- gazetteer hits
+
+
+def given_before(doc: Doc, g: Gazetteer, word_start: int, arabic: bool) -> tuple[int, str] | None:
+    """The given-name-like token right before a surname: (its normalised start, its form)."""
+    i = doc.token_at(word_start) - 1
+    if i < 0 or doc.tokens[i][1] > word_start:
+        return None
+    between = doc.nt[doc.tokens[i][1] : word_start]
+    if not between or between.strip(" ") or doc.tok_match[i] is not None:
+        return None
+    t = doc.tok(i)
+    start = doc.tokens[i][0]
+    if arabic:
+        if not _AR_WORD_RE.match(t):
+            return None
+        variants = [(0, t)] + ([(1, t[1:])] if t[0] in CONJ and len(t) > 3 else [])
+        for skip, v in variants:
+            if v in g.stop_ar or has_article(v) or g.is_ar_head(v) or v in g.nat_forms:
+                return None
+            if v in g.given_ar:
+                return start + skip, v
+        return None  # an unknown Arabic word is more likely a verb or noun than a given name
+    if not _LATIN_WORD_RE.match(t) or len(t) < 2 or not doc.is_cap(i):
+        return None
+    if t in g.stop_en or t in g.en_heads or t in g.en_modifiers or t in g.nat_forms:
+        return None
+    return start, t
+
+
+def _context_near(doc: Doc, pos: int, cues: tuple[str, ...]) -> bool:
+    if not cues:
+        return False
+    window = doc.window(pos)
+    return any(c in window for c in cues)
+
+
+def resolve_hit(
+    doc: Doc, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...], full_keys: set[str]
+) -> PersonResult | None:
+    """Resolve the person readings of one selected automaton hit."""
+    full = [a for a in readings if a.form == "full"]
+    if full:
+        return PersonResult(Match(hit.start, hit.end, hit.word_start, "person", full[0].key, "full"))
+    arabic = is_arabic(doc.nt[hit.start])
+    given = given_before(doc, g, hit.word_start, arabic) if hit.word_start == hit.start else None
+    people = [g.people[a.key] for a in readings]
+    if given is not None:
+        gstart, gname = given
+        for p in people:
+            if gname in p.given:
+                return PersonResult(Match(gstart, hit.end, gstart, "person", p.key, "full"))
+        # a given name that is not the person's: a misspelling, or somebody else
+        for p in people:
+            if p.distinctive or _context_near(doc, hit.start, p.context):
+                return PersonResult(Match(gstart, hit.end, gstart, "person", p.key, "full"))
+        return _discovered(doc, gstart, hit.end, None, None)
+    usable = [p for p in people if p.surname_alone]
+    if len(usable) > 1:  # a surname shared by several known people: who else is named here?
+        usable = [p for p in usable if p.key in full_keys] or [
+            p for p in usable if _context_near(doc, hit.start, p.context)
+        ]
+    if len(usable) == 1:
+        return PersonResult(Match(hit.start, hit.end, hit.word_start, "person", usable[0].key, "surname"))
+    return None
+
+
+# ---------------------------------------------------------------------- discovery helpers
+
+
+def _name_start(doc: Doc, g: Gazetteer, i: int) -> int:
+    """Start of a name at token i, after a conjunction glued to a known given name (وجيرارد)."""
+    t = doc.tok(i)
+    skip = 1 if t[0] in CONJ and t[1:] in g.given_ar and t not in g.given_ar else 0
+    return doc.tokens[i][0] + skip
+
+
+def _discovered(doc: Doc, start: int, end: int, role: str | None, country: str | None) -> PersonResult:
+    surface = doc.surface(start, end)
+    name_norm = " ".join(doc.nt[start:end].split())
+    if is_arabic(name_norm):
+        key, ent = f"person:ar:{name_norm}", Entity(f"person:ar:{name_norm}", "person", None, surface)
+    else:
+        key, ent = f"person:en:{name_norm}", Entity(f"person:en:{name_norm}", "person", surface, None)
+    ent = Entity(ent.key, "person", ent.name_en, ent.name_ar, role, country, source="discovered")
+    return PersonResult(Match(start, end, start, "person", key, "full", "discovered"), ent)
+
+
+def _cue_country(g: Gazetteer, m: Match | None) -> str | None:
+    if m is None:
+        return None
+    if m.kind == "nat":
+        return m.key
+    if m.kind == "location":
+        return g.places[m.key].country
+    if m.kind == "org":
+        return g.orgs[m.key].country
+    return None
+
+
+def _ar_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
+    t = doc.tok(i)
+    if doc.tok_match[i] is not None or len(t) < 2 or not _AR_WORD_RE.match(t):
+        return False
+    if t in g.stop_ar or (t[0] in CONJ and len(t) > 3 and t[1:] in g.stop_ar):
+        return False
+    if has_article(t) and t not in _AR_LINKERS and t not in g.given_ar:
+        return False  # ...but ألكسندر/أليكسي start like the article
+    return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
+
+
+def _ends_with_ta_marbuta(doc: Doc, i: int) -> bool:
+    e = doc.tokens[i][1]
+    a, _ = doc.orig_span(e - 1, e)
+    return doc.text[a : a + 1] == "ة"
+
+
+# verbal-noun patterns (إفعال، تفعيل، استفعال، مفاعلة...): إيجاد، تعزيز، استمرار، مواجهة
+_AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|افت.ا.|م.ا..ه|ت.ا..)$")
+_AR_SHORT_OK = {"دي", "دا", "لي", "شي", "بن", "ال", "جو", "فون", "دير", "دو", "لا"}
+
+
+def _ar_plausible(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
+    """Extra care for names whose first token is not a known given name."""
+    toks = [doc.tok(i) for i in idx]
+    if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
+        return False  # two-letter words are particles and nouns (حل، عن), not name parts
+    if toks[0] in g.given_ar:
+        return True
+    if any(_ends_with_ta_marbuta(doc, i) for i in idx):
+        return False  # دراسة، حكومة: nouns, not transliterated names
+    first = toks[0]
+    if _AR_MASDAR_RE.match(first):
+        return False
+    return not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
+
+
+def _ar_name_run(doc: Doc, g: Gazetteer, j: int) -> list[int]:
+    """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name."""
+    idx: list[int] = []
+    k = j
+    while k < len(doc.tokens) and len(idx) <= _NAME_MAX:
+        if k > j and doc.gap(k).strip(" "):
+            break
+        t = doc.tok(k)
+        if t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar):
+            break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
+        if not _ar_name_like(doc, g, k):
+            # an ال-surname closing an Arab name: a nisba (أسعد الشيباني) or after a known given name
+            if (
+                idx
+                and t.startswith("ال")  # not لل/بال: a preposition starts a phrase, not a surname
+                and not t.endswith(("يين", "ون", "ات"))  # plurals
+                and (t.endswith("ي") or doc.tok(idx[0]) in g.given_ar)
+                and _AR_WORD_RE.match(t)
+                and t not in g.nat_forms
+                and doc.tok_match[k] is None
+                and t not in g.stop_ar
+                and t not in g.ar_complements
+            ):
+                idx.append(k)
+            break
+        idx.append(k)
+        k += 1
+    idx = _from_first_given(doc, g, idx)
+    if not 2 <= len(idx) <= _NAME_MAX or doc.tok(idx[-1]) in _AR_LINKERS:
+        return []
+    return idx if _ar_plausible(doc, g, idx) else []
+
+
+def _from_first_given(doc: Doc, g: Gazetteer, idx: list[int]) -> list[int]:
+    """Start a run at its first known given name when it does not start with one
+    («معهد كارنيغي ألكسندر غابويف» -> «ألكسندر غابويف»)."""
+    if not idx or doc.tok(idx[0]) in g.given_ar:
+        return idx
+    for p, i in enumerate(idx[:-1]):
+        if doc.tok(i) in g.given_ar:
+            return idx[p:]
+    return idx
+
+
+def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, bool]:
+    """Walk the title that starts at head token i: (next token index, country, aborted)."""
+    country = None
+    j = i + 1
+    while j < len(doc.tokens) and j - i <= 8:
+        gap = doc.gap(j)
+        if _HARD_PUNCT_RE.search(gap):
+            return j, country, True
+        if _COMMA_RE.search(gap):
+            break
+        m = doc.tok_match[j]
+        if m is not None:
+            if m.kind == "person":
+                end_j = doc.token_at(m.end)
+                if end_j < len(doc.tokens) and _COMMA_RE.search(doc.gap(end_j)):
+                    j = end_j  # "adviser to President X, <Name>"
+                    break
+                return j, country, True
+            country = country or _cue_country(g, m)
+            j = doc.token_at(m.end)
+            continue
+        t = doc.tok(j)
+        if has_article(t) or g.is_ar_head(t) or t in g.ar_complements:
+            j += 1
+            continue
+        break
+    return j, country, False
+
+
+def _discover_ar(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+    out: list[PersonResult] = []
+    used: set[int] = set()
+    for i in range(len(doc.tokens)):
+        t = doc.tok(i)
+        if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not g.is_ar_head(t):
+            continue
+        j, country, aborted = _ar_title_tail(doc, g, i)
+        head_start = doc.tokens[i][0] + (1 if t[0] in CONJ and len(t) > 3 and t[1:] not in g.stop_ar else 0)
+        role_end = doc.tokens[j - 1][1]
+        if not aborted and j < len(doc.tokens) and j not in used:
+            idx = _ar_name_run(doc, g, j)
+            if idx:
+                used.update(idx)
+                role_end = doc.tokens[idx[0] - 1][1]  # the run may have begun inside the title
+                role = doc.surface(head_start, role_end).strip(" ،,")
+                out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
+                continue
+        # "<Name>، <title>": the name stands right before the comma that opens the title
+        if i > 0 and _COMMA_RE.search(doc.gap(i)) and not _HARD_PUNCT_RE.search(doc.gap(i)):
+            idx = _ar_name_run_back(doc, g, i - 1)
+            if idx and not used.intersection(idx):
+                used.update(idx)
+                role = doc.surface(head_start, role_end).strip(" ،,") if role_end > head_start else None
+                out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
+    return out
+
+
+def _ar_name_run_back(doc: Doc, g: Gazetteer, last: int) -> list[int]:
+    idx: list[int] = []
+    k = last
+    while k >= 0 and len(idx) <= _NAME_MAX and _ar_name_like(doc, g, k):
+        t = doc.tok(k)
+        if idx and t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar):
+            if t[1:] in g.given_ar:
+                idx.insert(0, k)  # «وجيرارد كوشنر»: the name starts after the conjunction
+            break
+        idx.insert(0, k)
+        if doc.gap(k).strip(" "):
+            break  # punctuation before this token: the name starts here
+        k -= 1
+    idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
+    if not 2 <= len(idx) <= _NAME_MAX:
+        return []
+    return idx if _ar_plausible(doc, g, idx) else []
+
+
+# ---------------------------------------------------------------------- English discovery
+
+
+def _en_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
+    t = doc.tok(i)
+    if doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t) or not doc.is_cap(i):
+        return False
+    return not (t in g.stop_en or t in g.en_heads or t in g.en_modifiers or t in g.nat_forms)
+
+
+def _en_name_run(doc: Doc, g: Gazetteer, j: int, step: int = 1) -> list[int]:
+    """Capitalised name tokens from j forwards (step 1) or backwards (step -1)."""
+    idx: list[int] = []
+    k = j
+    while 0 <= k < len(doc.tokens) and len(idx) <= _NAME_MAX + 2:
+        if k != j:
+            sep = doc.gap(max(k, k - step)).strip(" ")
+            if sep not in ("", "-") and not (sep == "." and len(doc.tok(min(k, k - step))) == 1):
+                break  # punctuation ends a name; a period only inside initials (J. D. Vance)
+        if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES):
+            idx.append(k)
+        else:
+            break
+        k += step
+    if step == -1:
+        idx.reverse()
+    while idx and doc.tok(idx[-1]) in _EN_PARTICLES:
+        idx.pop()
+    while idx and doc.tok(idx[0]) in _EN_PARTICLES:
+        idx.pop(0)
+    core = [i for i in idx if doc.tok(i) not in _EN_PARTICLES]
+    return idx if 2 <= len(core) <= _NAME_MAX else []
+
+
+def _en_title_token(doc: Doc, g: Gazetteer, k: int) -> bool:
+    t = doc.tok(k)
+    m = doc.tok_match[k]
+    if m is not None:
+        return m.kind in ("nat", "location", "org")
+    return t in g.en_modifiers or t in g.en_heads or (t == "s" and doc.gap(k) == "'")
+
+
+def _discover_en(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+    out: list[PersonResult] = []
+    used: set[int] = set()
+    n = len(doc.tokens)
+    for i in range(n):
+        t = doc.tok(i)
+        if t not in g.en_heads or doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t):
+            continue
+        # the title before the head: "Ukraine's national security adviser"
+        b = i
+        while b - 1 >= 0 and i - b < 6 and not doc.gap(b).strip(" '") and _en_title_token(doc, g, b - 1):
+            b -= 1
+        if doc.tok(b) == "s" and b > 0 and doc.tok_match[b - 1] is not None:
+            b -= 1  # "Putin's aide": the possessor belongs to the title
+        # the title may go on after the head: "Secretary of State", "adviser to the Kremlin"
+        j = i + 1
+        while (
+            j < n
+            and j - i <= 6
+            and not doc.gap(j).strip(" ")
+            and (doc.tok(j) in _EN_CONNECTORS or _en_title_token(doc, g, j))
+        ):
+            j += 1
+        while j - 1 > i and doc.tok(j - 1) in _EN_CONNECTORS:
+            j -= 1
+        countries = [_cue_country(g, doc.tok_match[k]) for k in range(b, j)]
+        country = next((c for c in countries if c), None)
+        role = (
+            None
+            if t in ("mr", "mrs", "ms", "dr", "sir", "lord", "lady")
+            else doc.surface(doc.tokens[b][0], doc.tokens[j - 1][1])
+        )
+        if j < n and doc.gap(j).strip(" ") in ("", ","):
+            idx = _en_name_run(doc, g, j)
+            if idx and not used.intersection(idx):
+                used.update(idx)
+                out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
+                continue
+        # "<Name>, [a|the] <title>": walk back over articles to the comma
+        c = b
+        while c - 1 >= 0 and doc.tok(c - 1) in _EN_ARTICLES and not doc.gap(c).strip(" "):
+            c -= 1
+        if c > 0 and doc.gap(c).strip(" ") == ",":
+            idx = _en_name_run(doc, g, c - 1, step=-1)
+            if idx and not used.intersection(idx):
+                before = idx[0] - 1
+                bounded = before < 0 or doc.gap(idx[0]).strip(" ") or not _en_name_like(doc, g, before)
+                if bounded:
+                    used.update(idx)
+                    out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
+    return out
+
+
+def discover(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+    return _discover_ar(doc, g) + _discover_en(doc, g)
+
+
+# ---------------------------------------------------------------------- linking
+
+
+def _surname_of(tokens: list[str]) -> str:
+    if len(tokens) >= 3 and tokens[-2] in {"بن", "ابن", "bin", "ibn", "bint"}:
+        return " ".join(tokens[-2:])
+    for k, t in enumerate(tokens[1:], 1):
+        if t in _EN_PARTICLES and k < len(tokens) - 1:
+            return " ".join(tokens[k:])
+    return tokens[-1]
+
+
+def link_surnames(doc: Doc, g: Gazetteer, found: dict[str, list[str]]) -> list[Match]:
+    """Later mentions of people already found in the article.
+
+    `found` maps a person key to the normalised names to look for (full names and surnames)."""
+    aliases: dict[str, list[Alias]] = {}
+    for key, names in found.items():
+        for name in names:
+            toks = name.split()
+            if not toks:
+                continue
+            form = "full" if len(toks) > 1 and name != _surname_of(toks) else "surname"
+            if form == "surname" and (
+                len(name) < 3 or name in g.stop_ar or name in g.stop_en or name in g.given_ar or name in g.given_en
+            ):
+                continue
+            case = "any" if is_arabic(name) else "title"
+            aliases.setdefault(name, []).append(Alias("person", key, form, "none", case, 1))
+    ambiguous = {n for n, v in aliases.items() if len({a.key for a in v}) > 1}
+    for n in ambiguous:
+        del aliases[n]
+    if not aliases:
+        return []
+    out: list[Match] = []
+    taken = [(m.word_start, m.end) for m in doc.matches]
+    for hit in sorted(scan_with(build_automaton(aliases), doc.nt), key=lambda h: (h.start, -h.end)):
+        if any(s < hit.end and hit.word_start < e for s, e in taken):
+            continue
+        a = hit.aliases[0]
+        if a.case == "title" and not doc.orig_first_char(hit.start).isupper():
+            continue
+        if a.form == "surname" and hit.word_start == hit.start:
+            given = given_before(doc, g, hit.start, is_arabic(doc.nt[hit.start]))
+            if given is not None:
+                continue  # "<another given name> <surname>": somebody else
+        out.append(Match(hit.start, hit.end, hit.word_start, "person", a.key, a.form, "linked"))
+        taken.append((hit.word_start, hit.end))
+    return out
+
+
+def names_to_link(g: Gazetteer, results: list[PersonResult], doc: Doc) -> dict[str, list[str]]:
+    """Names to look for again: discovered people, and known people whose surname is not usable alone."""
+    found: dict[str, list[str]] = {}
+    for r in results:
+        m = r.match
+        if r.entity is not None and r.entity.source == "discovered":
+            toks = doc.nt[m.start : m.end].split()
+            found.setdefault(m.key, []).extend([" ".join(toks), _surname_of(toks)])
+        elif m.key in g.people and not g.people[m.key].surname_alone:
+            found.setdefault(m.key, []).extend(sorted(g.people[m.key].surnames))
+    return found

@@ -1,0 +1,127 @@
+"""Build the DuckDB warehouse from the lake: corrections, macros, seeds, models, data tests.
+
+The build writes a new database file under a temporary name beside the target and swaps it in
+with os.replace, so a reader (`roundtable query`, an export) always sees a whole warehouse,
+the old one or the new one, and a failed build (bad SQL, a data test) leaves the old one as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from warehouse.corrections import load_corrections, write_correction_tables
+from warehouse.models import SQL_DIR, Model, Project, load_project, render
+
+
+class BuildError(Exception):
+    """A model failed to build; the message names the model and DuckDB's reason."""
+
+
+class DataTestError(BuildError):
+    """One or more data tests returned rows; the message names every failing test."""
+
+    def __init__(self, failures: dict[str, tuple[int, list[tuple[object, ...]]]]) -> None:
+        self.failures = failures
+        parts = [f"{name} ({count} rows, e.g. {rows[:2]})" for name, (count, rows) in failures.items()]
+        super().__init__("data test(s) failed: " + "; ".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    db_path: Path
+    models: tuple[str, ...]  # in the order they were built
+    row_counts: dict[str, int]  # every model's row count
+    tests: tuple[str, ...]  # data tests run (all passed)
+    corrections: dict[str, int]  # rows loaded per corrections table
+    seconds: float
+
+
+def build_warehouse(
+    lake_dir: Path,
+    db_path: Path,
+    corrections: Path | None = None,
+    *,
+    sql_dir: Path = SQL_DIR,
+    run_tests: bool = True,
+) -> BuildResult:
+    """Rebuild the whole warehouse at `db_path` from the Parquet lake at `lake_dir`.
+
+    Raises BuildError (a model failed), DataTestError (a data test returned rows),
+    ModelError (the SQL project is malformed) or CorrectionsError (bad corrections file);
+    in every case the previous warehouse file is left untouched.
+    """
+    started = time.monotonic()
+    lake_dir, db_path = Path(lake_dir), Path(db_path)
+    project = load_project(sql_dir)
+    fixes = load_corrections(corrections)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            # a fixed time zone: timestamp -> date casts must not depend on the machine
+            con.execute("SET TimeZone = 'UTC'")
+            write_correction_tables(con, fixes)
+            for macro_file in project.macros:
+                con.execute(macro_file.read_text(encoding="utf-8"))
+            counts = {name: _build_model(con, project, project.models[name], lake_dir) for name in project.order}
+            tests = run_data_tests(con, project) if run_tests else ()
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        # a WAL left by a crashed writer of the old file would be replayed onto the new one
+        Path(f"{db_path}.wal").unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+    return BuildResult(
+        db_path=db_path,
+        models=project.order,
+        row_counts=counts,
+        tests=tests,
+        corrections=fixes.counts(),
+        seconds=round(time.monotonic() - started, 3),
+    )
+
+
+def _build_model(con: duckdb.DuckDBPyConnection, project: Project, model: Model, lake_dir: Path) -> int:
+    schema = model.relation.split(".")[0]
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    if model.is_seed:
+        path = str(model.path).replace("'", "''")
+        body = f"SELECT * FROM read_csv('{path}', header=true, all_varchar=true)"
+    else:
+        body = render(model.sql, project.models, lake_dir)
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE {model.relation} AS\n{body}")
+    except duckdb.Error as e:
+        raise BuildError(f"model {model.name} ({model.path}): {str(e).splitlines()[0]}") from e
+    ((count,),) = con.execute(f"SELECT count(*) FROM {model.relation}").fetchall()
+    return int(count)
+
+
+def run_data_tests(con: duckdb.DuckDBPyConnection, project: Project | None = None) -> tuple[str, ...]:
+    """Run every sql/tests/*.sql against the warehouse open on `con`; each must return no rows.
+
+    Runs them all before failing, so one DataTestError names every failing test.
+    """
+    project = project or load_project()
+    failures: dict[str, tuple[int, list[tuple[object, ...]]]] = {}
+    for test in project.tests:
+        sql = render(test.sql, project.models, None)
+        try:
+            rows = con.execute(f"SELECT * FROM ({sql}) LIMIT 1000").fetchall()
+        except duckdb.Error as e:
+            raise BuildError(f"data test {test.name} ({test.path}): {str(e).splitlines()[0]}") from e
+        if rows:
+            failures[test.name] = (len(rows), rows[:3])
+    if failures:
+        raise DataTestError(failures)
+    return tuple(t.name for t in project.tests)

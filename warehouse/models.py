@@ -1,0 +1,253 @@
+"""The SQL project in `sql/`: find the models, read what each one refers to, order them, render them.
+
+A model is one `.sql` file holding one SELECT, under `sql/staging/`, `sql/intermediate/` or
+`sql/marts/`; a seed is a `.csv` under `sql/seeds/`. A model names what it reads with two
+placeholders, so the build order is derived from the files themselves (no hand-kept list):
+
+    {{ ref('stg_articles') }}           another model or a seed
+    {{ source('lake', 'articles') }}    a lake table (Parquet under DIR/lake/articles/)
+    {{ source('corrections', 'x') }}    an analyst-corrections table, loaded before the models
+
+`sql/macros/*.sql` hold `CREATE MACRO` statements run before any model; `sql/tests/*.sql` are
+data tests (queries that must return no rows), rendered like models.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from tasks.schemas import LAKE_TABLES
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+# folder -> DuckDB schema; marts land in `main`, the names BI tools and `roundtable query` see
+LAYERS: dict[str, str] = {
+    "seeds": "seeds",
+    "staging": "staging",
+    "intermediate": "intermediate",
+    "marts": "main",
+}
+CORRECTIONS_SCHEMA = "corrections"
+
+_REF = re.compile(r"\{\{\s*ref\(\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]\s*\)\s*\}\}")
+_SOURCE = re.compile(r"\{\{\s*source\(\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]\s*\)\s*\}\}")
+_ANY_PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+class ModelError(Exception):
+    """The SQL project is malformed: unknown reference, cycle, missing header, duplicate name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    name: str
+    layer: str  # a key of LAYERS
+    path: Path
+    sql: str  # the file as written (placeholders unrendered); empty for seeds
+    refs: tuple[str, ...]  # models/seeds this one reads, sorted
+    sources: tuple[tuple[str, str], ...]  # (kind, table) pairs, sorted
+
+    @property
+    def relation(self) -> str:
+        return f"{LAYERS[self.layer]}.{self.name}"
+
+    @property
+    def is_seed(self) -> bool:
+        return self.layer == "seeds"
+
+
+@dataclass(frozen=True, slots=True)
+class DataTest:
+    name: str
+    path: Path
+    sql: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    sql_dir: Path
+    models: dict[str, Model]
+    order: tuple[str, ...]  # build order: every model after everything it refers to
+    macros: tuple[Path, ...]
+    tests: tuple[DataTest, ...]
+
+
+def header_lines(sql: str) -> list[str]:
+    """The leading `--` comment block of a model, without the `--` markers."""
+    out: list[str] = []
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not stripped and not out:
+            continue
+        if not stripped.startswith("--"):
+            break
+        out.append(stripped[2:].removeprefix(" ") if stripped != "--" else "")
+    return out
+
+
+def _refs_and_sources(sql: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    return tuple(sorted(set(_REF.findall(sql)))), tuple(sorted(set(_SOURCE.findall(sql))))
+
+
+def load_project(sql_dir: Path = SQL_DIR) -> Project:
+    """Read every model, seed, macro file and data test under `sql_dir` and derive the build order."""
+    models: dict[str, Model] = {}
+    for layer in LAYERS:
+        folder = sql_dir / layer
+        if not folder.is_dir():
+            continue
+        pattern = "*.csv" if layer == "seeds" else "*.sql"
+        for path in sorted(folder.glob(pattern)):
+            name = path.stem
+            if name in models:
+                raise ModelError(f"model name {name!r} is used twice: {models[name].path} and {path}")
+            if layer == "seeds":
+                models[name] = Model(name, layer, path, "", (), ())
+                continue
+            sql = path.read_text(encoding="utf-8")
+            header = header_lines(sql)
+            if not header or not any(h.lower().startswith("grain:") for h in header):
+                raise ModelError(f"{path}: a model must open with a comment saying what a row is and a 'Grain:' line")
+            refs, sources = _refs_and_sources(sql)
+            models[name] = Model(name, layer, path, sql, refs, sources)
+    for model in models.values():
+        for ref in model.refs:
+            if ref not in models:
+                raise ModelError(f"model {model.name!r} ({model.path}) refers to unknown model {ref!r}")
+        for kind, table in model.sources:
+            _check_source(model.name, kind, table)
+    tests = []
+    tests_dir = sql_dir / "tests"
+    for path in sorted(tests_dir.glob("*.sql")) if tests_dir.is_dir() else []:
+        sql = path.read_text(encoding="utf-8")
+        refs, _ = _refs_and_sources(sql)
+        for ref in refs:
+            if ref not in models:
+                raise ModelError(f"data test {path.stem!r} refers to unknown model {ref!r}")
+        tests.append(DataTest(path.stem, path, sql, refs))
+    macros_dir = sql_dir / "macros"
+    macros = tuple(sorted(macros_dir.glob("*.sql"))) if macros_dir.is_dir() else ()
+    return Project(sql_dir, models, build_order(models), macros, tuple(tests))
+
+
+def _check_source(model: str, kind: str, table: str) -> None:
+    if kind == "lake" and table not in LAKE_TABLES:
+        raise ModelError(f"model {model!r} reads unknown lake table {table!r} (see tasks/schemas.py)")
+    if kind not in ("lake", "corrections"):
+        raise ModelError(f"model {model!r} reads unknown source kind {kind!r} (lake or corrections)")
+    if kind == "corrections":
+        from warehouse.corrections import CORRECTION_TABLES  # local: corrections imports nothing from here
+
+        if table not in CORRECTION_TABLES:
+            raise ModelError(f"model {model!r} reads unknown corrections table {table!r}")
+
+
+def build_order(models: dict[str, Model]) -> tuple[str, ...]:
+    """Topological order (Kahn); among models that are ready, layer order then name, so it is stable."""
+    layer_rank = {layer: i for i, layer in enumerate(LAYERS)}
+    waiting = {name: set(m.refs) for name, m in models.items()}
+    readers: dict[str, list[str]] = {name: [] for name in models}
+    for name, m in models.items():
+        for ref in m.refs:
+            readers[ref].append(name)
+    ready = [(layer_rank[m.layer], name) for name, m in models.items() if not waiting[name]]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, name = heapq.heappop(ready)
+        order.append(name)
+        for reader in readers[name]:
+            waiting[reader].discard(name)
+            if not waiting[reader]:
+                heapq.heappush(ready, (layer_rank[models[reader].layer], reader))
+    if len(order) < len(models):
+        raise ModelError("dependency cycle between models: " + " -> ".join(_find_cycle(models, set(order))))
+    return tuple(order)
+
+
+def _find_cycle(models: dict[str, Model], done: set[str]) -> list[str]:
+    """One cycle among the models the sort could not place, for the error message."""
+    start = min(n for n in models if n not in done)
+    path: list[str] = []
+    seen: dict[str, int] = {}
+    node = start
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        node = min(r for r in models[node].refs if r not in done)
+    return [*path[seen[node] :], node]
+
+
+# ---------------------------------------------------------------------------------------- rendering
+
+
+def sql_type(t: pa.DataType) -> str:
+    """The DuckDB type an Arrow type of tasks/schemas.py reads as."""
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return "VARCHAR"
+    if pa.types.is_int32(t):
+        return "INTEGER"
+    if pa.types.is_int64(t):
+        return "BIGINT"
+    if pa.types.is_float64(t):
+        return "DOUBLE"
+    if pa.types.is_boolean(t):
+        return "BOOLEAN"
+    if pa.types.is_date32(t):
+        return "DATE"
+    if pa.types.is_timestamp(t):
+        return "TIMESTAMPTZ" if t.tz else "TIMESTAMP"
+    if pa.types.is_list(t):
+        return f"{sql_type(t.value_type)}[]"
+    if pa.types.is_struct(t):
+        return "STRUCT(" + ", ".join(f'"{f.name}" {sql_type(f.type)}' for f in t) + ")"
+    raise ModelError(f"no DuckDB type for Arrow type {t}")
+
+
+def _quote_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def lake_relation(lake_dir: Path, table: str) -> str:
+    """A lake table as a relation with at least the columns of its schema in tasks/schemas.py.
+
+    A table not written yet (no folder, or no Parquet file in it) is an empty relation of that
+    schema, so the warehouse builds from any lake, even an empty one. Files written by an older
+    writer that lack a column still read: they are unioned by name onto the typed empty relation.
+    """
+    schema = LAKE_TABLES[table]
+    empty = "SELECT " + ", ".join(f'CAST(NULL AS {sql_type(f.type)}) AS "{f.name}"' for f in schema)
+    empty += " WHERE false"
+    folder = lake_dir / table
+    if not folder.is_dir() or not any(folder.rglob("*.parquet")):
+        return f"({empty})"
+    files = _quote_path(folder / "**" / "*.parquet")
+    reader = f"read_parquet({files}, hive_partitioning=true, union_by_name=true)"
+    return f"({empty} UNION ALL BY NAME SELECT * FROM {reader})"
+
+
+def render(sql: str, models: dict[str, Model], lake_dir: Path | None) -> str:
+    """Replace the placeholders with relation names; the result is plain DuckDB SQL."""
+
+    def ref(match: re.Match[str]) -> str:
+        return models[match.group(1)].relation
+
+    def source(match: re.Match[str]) -> str:
+        kind, table = match.group(1), match.group(2)
+        if kind == "corrections":
+            return f"{CORRECTIONS_SCHEMA}.{table}"
+        if lake_dir is None:
+            raise ModelError(f"source('lake', {table!r}) needs a lake directory")
+        return lake_relation(lake_dir, table)
+
+    out = _SOURCE.sub(source, _REF.sub(ref, sql))
+    leftover = _ANY_PLACEHOLDER.search(out)
+    if leftover:
+        raise ModelError(f"unknown placeholder {leftover.group(0)!r}")
+    return out.strip().rstrip(";").strip()
