@@ -76,9 +76,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from warehouse.query import QueryError, run_query
-
     from flows.settings import load_settings
+    from warehouse.query import QueryError, run_query
 
     settings = load_settings(data_dir=args.data_dir)
     try:
@@ -90,9 +89,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from warehouse.export import ExportError, export
-
     from flows.settings import load_settings
+    from warehouse.export import ExportError, export
 
     settings = load_settings(data_dir=args.data_dir, export_text=args.text)
     target = args.to or settings.exports_dir

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from warehouse.export import export
+from prefect.utilities.annotations import quote
 
 from flows.settings import Settings, load_settings
 from flows.stages import (
     STAGE,
+    LakeIndex,
     StageReport,
     clean_pages,
     extract_facts,
@@ -29,6 +30,7 @@ from tasks import store
 from tasks.discover import Discovery, discover_local, url_items
 from tasks.fetch import FetchLimits
 from warehouse.build import build_warehouse
+from warehouse.export import export
 
 Say = Callable[[str], None]
 
@@ -53,6 +55,28 @@ class RunSummary:
 
 def _batches(items: Sequence, size: int) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)] if items else []
+
+
+def _count_pages(summary: RunSummary, report: StageReport, say: Say) -> None:
+    summary.pages_new += report.done
+    summary.pages_unchanged += report.skipped
+    _merge(summary, report, say)
+
+
+def _clean_and_extract(pages: list[dict], lake: Path, index: LakeIndex, settings: Settings, summary: RunSummary,
+                       say: Say) -> None:
+    """One batch of new pages through cleaning and extraction, in memory."""
+    if not pages:
+        return
+    cleaned = clean_pages(quote(pages), lake, quote(index), settings.workers, settings.max_html_chars,
+                          settings.max_text_chars)
+    summary.articles_new += cleaned.done
+    summary.duplicates += cleaned.skipped
+    _merge(summary, cleaned, say)
+    if cleaned.rows:
+        extracted = extract_facts(quote(cleaned.rows), lake, settings.workers)
+        summary.extracted += extracted.done
+        _merge(summary, extracted, say)
 
 
 def _merge(summary: RunSummary, report: StageReport, say: Say) -> None:
@@ -110,34 +134,32 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
         summary.failures.append((problem.uri, problem.reason))
     files = [i for i in found.items if i.origin == "file"]
     web = [i for i in found.items if i.origin != "file"]
+    index = LakeIndex.load(lake)
+
+    # recovery: finish what a killed run stored but did not clean or extract
+    leftover_pages = pending_pages(lake)
+    if leftover_pages:
+        say(f"recovering {len(leftover_pages)} page(s) an earlier run did not finish")
+        for batch in _batches(leftover_pages, settings.batch_size):
+            _clean_and_extract(list(batch), lake, index, settings, summary, say)
+    leftover_articles = pending_articles(lake)
+    if leftover_articles:
+        say(f"extracting {len(leftover_articles)} article(s) not yet extracted by this extractor version")
+        for batch in _batches(leftover_articles, settings.batch_size):
+            _merge(summary, extract_facts(quote(list(batch)), lake, settings.workers), say)
+
     say(f"ingest: {len(files)} file(s), {len(web)} URL(s)")
     for batch in _batches(files, settings.batch_size):
-        report = ingest_files(list(batch), lake, settings.max_text_chars * 4)
-        summary.pages_new += report.done
-        summary.pages_unchanged += report.skipped
-        _merge(summary, report, say)
+        report = ingest_files(quote(list(batch)), lake, quote(index), settings.max_text_chars * 4)
+        _count_pages(summary, report, say)
+        _clean_and_extract(report.rows, lake, index, settings, summary, say)
     limits = FetchLimits(connect_timeout=settings.http_connect_timeout, read_timeout=settings.http_read_timeout,
                          max_bytes=settings.http_max_bytes, max_redirects=settings.http_max_redirects)
     for batch in _batches(web, settings.batch_size):
-        report = fetch_urls(list(batch), lake, limits, settings.user_agent)
-        summary.pages_new += report.done
-        summary.pages_unchanged += report.skipped
-        _merge(summary, report, say)
-
-    pages = pending_pages(lake)
-    say(f"clean: {len(pages)} new page(s)")
-    for batch in _batches(pages, settings.batch_size):
-        report = clean_pages(list(batch), lake, settings.workers, settings.max_html_chars, settings.max_text_chars)
-        summary.articles_new += report.done
-        summary.duplicates += report.skipped
-        _merge(summary, report, say)
-
-    articles = pending_articles(lake)
-    say(f"extract: {len(articles)} article(s)")
-    for batch in _batches(articles, settings.batch_size):
-        report = extract_facts(list(batch), lake, settings.workers)
-        summary.extracted += report.done
-        _merge(summary, report, say)
+        report = fetch_urls(quote(list(batch)), lake, limits, settings.user_agent)
+        _count_pages(summary, report, say)
+        _clean_and_extract(report.rows, lake, index, settings, summary, say)
+    say(f"articles: {summary.articles_new} new, {summary.duplicates} duplicate(s); {summary.extracted} extracted")
 
     say("warehouse: building")
     warehouse_task(lake, settings.warehouse_path, settings.corrections_path())

@@ -1,13 +1,15 @@
 """The pipeline's stages as Prefect tasks: thin wrappers that move batches between the lake
 and the plain functions in `tasks/` (which know nothing of Prefect).
 
-Each stage picks up what the previous stage wrote and it has not yet processed, so a run
-that was killed part-way is completed by the next one, and a re-run on the same input finds
-nothing to do.
+Batches stream through ingest → clean → extract in memory, each stage writing its lake table
+before the next runs. A run killed part-way leaves pages without a cleaning outcome or
+articles without an extraction; the recovery pass at the start of the next run finishes them,
+so nothing is lost and nothing is written twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,14 +18,14 @@ from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-from tasks.nlp.extract import EXTRACTOR_VERSION
 
 from flows.parallel import map_batch
 from tasks import store
 from tasks.articles import Cleaned, clean_page
 from tasks.discover import InputItem
 from tasks.extract_rows import ExtractedRows, extract_batch
-from tasks.ingest import Ingested, read_file
+from tasks.ingest import Ingested, load_file, page_from_file_bytes
+from tasks.nlp.extract import EXTRACTOR_VERSION
 
 # Batches are lists of plain rows: hashing them for Prefect's cache would cost more than the work.
 STAGE = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -34,36 +36,71 @@ class StageReport:
     done: int = 0
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (uri or id, one-line reason)
+    rows: list[dict[str, Any]] = field(default_factory=list)  # what the stage produced, for the next one
+
+
+@dataclass(slots=True)
+class LakeIndex:
+    """What the lake already holds, loaded once per run and kept up to date by the stages, so
+    no batch has to rescan the lake to know what is new."""
+
+    pages: set[tuple[str, str]] = field(default_factory=set)  # (source_uri, body_sha256)
+    article_ids: set[str] = field(default_factory=set)
+    canonical_urls: set[str] = field(default_factory=set)
+    text_hashes: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, lake_dir: Path) -> LakeIndex:
+        pages = {(r[0], r[1]) for r in store.query_lake(lake_dir, "raw_pages", columns=["source_uri", "body_sha256"])}
+        arts = store.query_lake(lake_dir, "articles", columns=["article_id", "canonical_url", "text_sha256"])
+        return cls(
+            pages=pages,
+            article_ids={r[0] for r in arts},
+            canonical_urls={r[1] for r in arts if r[1]},
+            text_hashes={r[2] for r in arts},
+        )
+
+    def is_duplicate(self, article: dict[str, Any]) -> bool:
+        url = article.get("canonical_url")
+        return (article["article_id"] in self.article_ids or (bool(url) and url in self.canonical_urls)
+                or article["text_sha256"] in self.text_hashes)
+
+    def add_article(self, article: dict[str, Any]) -> None:
+        self.article_ids.add(article["article_id"])
+        self.text_hashes.add(article["text_sha256"])
+        if article.get("canonical_url"):
+            self.canonical_urls.add(article["canonical_url"])
 
 
 # ---------------------------------------------------------------- ingest
 
 
-def known_pages(lake_dir: Path) -> set[tuple[str, str]]:
-    """(source_uri, body_sha256) of every stored page: a file with the same bytes is not stored again."""
-    return {(r[0], r[1]) for r in store.query_lake(lake_dir, "raw_pages", columns=["source_uri", "body_sha256"])}
-
-
-def _read_files(items: Sequence[InputItem], max_bytes: int) -> list[Ingested]:
-    return [read_file(item, max_bytes) for item in items]
-
-
 @task(name="ingest-files", retries=1, retry_delay_seconds=1, **STAGE)
-def ingest_files(items: list[InputItem], lake_dir: Path, max_bytes: int) -> StageReport:
+def ingest_files(items: list[InputItem], lake_dir: Path, index: LakeIndex, max_bytes: int) -> StageReport:
+    """Read files; an unchanged file (same bytes at the same path) is skipped before decoding."""
     report = StageReport()
-    seen = known_pages(lake_dir)
-    results = _read_files(items, max_bytes)
-    pages = []
-    for res in results:
-        if res.page is None:
-            report.failures.append((res.log["uri"], res.log["reason"]))
-        elif (res.page["source_uri"], res.page["body_sha256"]) in seen:
+    pages: list[dict[str, Any]] = []
+    logs: list[dict[str, Any]] = []
+    for item in items:
+        body, failure = load_file(item, max_bytes)
+        if body is None:
+            assert failure is not None
+            logs.append(failure)
+            report.failures.append((item.uri, failure["reason"]))
+            continue
+        if (item.uri, hashlib.sha256(body).hexdigest()) in index.pages:
             report.skipped += 1
+            continue
+        res: Ingested = page_from_file_bytes(item, body)
+        logs.append(res.log)
+        if res.page is None:
+            report.failures.append((item.uri, res.log["reason"]))
         else:
             pages.append(res.page)
     store.write_table(lake_dir, "raw_pages", pages)
-    store.write_table(lake_dir, "fetch_log", [r.log for r in results if r.page is None or r.page in pages])
-    report.done = len(pages)
+    store.write_table(lake_dir, "fetch_log", logs)
+    index.pages.update((p["source_uri"], p["body_sha256"]) for p in pages)
+    report.done, report.rows = len(pages), pages
     return report
 
 
@@ -73,11 +110,13 @@ PAGE_COLUMNS = ["page_id", "source_uri", "final_url", "kind", "content", "hint_u
                 "hint_published_at", "hint_language", "hint_source"]
 
 
-def pending_pages(lake_dir: Path) -> list[str]:
-    """Pages that cleaning has not yet accounted for, oldest first."""
+def pending_pages(lake_dir: Path) -> list[dict[str, Any]]:
+    """Pages a killed run stored but did not clean (normally none: ids only are scanned first)."""
     done = store.distinct_values(lake_dir, "page_outcomes", "page_id")
-    rows = store.query_lake(lake_dir, "raw_pages", "ORDER BY written_at, page_id", ["page_id"])
-    return list(dict.fromkeys(r[0] for r in rows if r[0] not in done))
+    ids = [r[0] for r in store.query_lake(lake_dir, "raw_pages", "ORDER BY written_at, page_id", ["page_id"])]
+    todo = [pid for pid in dict.fromkeys(ids) if pid not in done]
+    rows = store.rows_where_in(lake_dir, "raw_pages", "page_id", todo, PAGE_COLUMNS)
+    return list({r["page_id"]: r for r in rows}.values())
 
 
 def clean_many(pages: Sequence[dict[str, Any]], max_html: int, max_text: int) -> list[Cleaned]:
@@ -85,39 +124,29 @@ def clean_many(pages: Sequence[dict[str, Any]], max_html: int, max_text: int) ->
 
 
 @task(name="clean-pages", **STAGE)
-def clean_pages(page_ids: list[str], lake_dir: Path, workers: int, max_html: int, max_text: int) -> StageReport:
+def clean_pages(pages: list[dict[str, Any]], lake_dir: Path, index: LakeIndex, workers: int,
+                max_html: int, max_text: int) -> StageReport:
     report = StageReport()
-    pages = store.rows_where_in(lake_dir, "raw_pages", "page_id", page_ids, PAGE_COLUMNS)
-    pages = list({p["page_id"]: p for p in pages}.values())
     work = partial(clean_many, max_html=max_html, max_text=max_text)
     cleaned = [c for part in map_batch(work, pages, workers) for c in part]
-    known_urls = store.distinct_values(lake_dir, "articles", "canonical_url")
-    known_hashes = store.distinct_values(lake_dir, "articles", "text_sha256")
-    known_ids = store.distinct_values(lake_dir, "articles", "article_id")
+    uri_of = {p["page_id"]: p["source_uri"] for p in pages}
     articles, outcomes = [], []
     for c in cleaned:
-        a, outcome = c.article, c.outcome
-        if a is not None:
-            dup = (a["article_id"] in known_ids or (a["canonical_url"] and a["canonical_url"] in known_urls)
-                   or a["text_sha256"] in known_hashes)
-            if dup:
-                outcome = {**outcome, "outcome": "duplicate", "reason": "same canonical URL or same text"}
-                report.skipped += 1
-            else:
-                articles.append(a)
-                known_ids.add(a["article_id"])
-                known_hashes.add(a["text_sha256"])
-                if a["canonical_url"]:
-                    known_urls.add(a["canonical_url"])
-        elif outcome["outcome"] != "article":
-            page = next(p for p in pages if p["page_id"] == outcome["page_id"])
-            report.failures.append((page["source_uri"], outcome["reason"]))
+        outcome = c.outcome
+        if c.article is not None and index.is_duplicate(c.article):
+            outcome = {**outcome, "outcome": "duplicate", "reason": "same canonical URL or same text"}
+            report.skipped += 1
+        elif c.article is not None:
+            articles.append(c.article)
+            index.add_article(c.article)
+        else:
+            report.failures.append((uri_of[outcome["page_id"]], outcome["reason"]))
         outcomes.append(outcome)
     # articles first: a crash between the two writes leaves pages that are cleaned again next
     # run and then recognised as duplicates of the stored articles, never lost or doubled
     store.write_table(lake_dir, "articles", articles)
     store.write_table(lake_dir, "page_outcomes", outcomes)
-    report.done = len(articles)
+    report.done, report.rows = len(articles), articles
     return report
 
 
@@ -126,20 +155,22 @@ def clean_pages(page_ids: list[str], lake_dir: Path, workers: int, max_html: int
 ARTICLE_COLUMNS = ["article_id", "text", "language", "published_date"]
 
 
-def pending_articles(lake_dir: Path) -> list[str]:
+def pending_articles(lake_dir: Path) -> list[dict[str, Any]]:
+    """Articles without an extraction by the current extractor (after a crash or an upgrade)."""
     done = {r[0] for r in store.query_lake(lake_dir, "extractions", "WHERE extractor_version = ?",
                                            ["DISTINCT article_id"], [EXTRACTOR_VERSION])}
-    rows = store.query_lake(lake_dir, "articles", "ORDER BY written_at, article_id", ["article_id"])
-    return list(dict.fromkeys(r[0] for r in rows if r[0] not in done))
+    ids = [r[0] for r in store.query_lake(lake_dir, "articles", "ORDER BY written_at, article_id", ["article_id"])]
+    todo = [aid for aid in dict.fromkeys(ids) if aid not in done]
+    rows = store.rows_where_in(lake_dir, "articles", "article_id", todo, ARTICLE_COLUMNS)
+    return list({r["article_id"]: r for r in rows}.values())
 
 
 @task(name="extract-facts", **STAGE)
-def extract_facts(article_ids: list[str], lake_dir: Path, workers: int) -> StageReport:
+def extract_facts(articles: list[dict[str, Any]], lake_dir: Path, workers: int) -> StageReport:
     report = StageReport()
-    articles = store.rows_where_in(lake_dir, "articles", "article_id", article_ids, ARTICLE_COLUMNS)
-    articles = list({a["article_id"]: a for a in articles}.values())
+    slim = [{k: a.get(k) for k in ARTICLE_COLUMNS} for a in articles]
     rows = ExtractedRows()
-    for part in map_batch(extract_batch, articles, workers):
+    for part in map_batch(extract_batch, slim, workers):
         rows.extend(part)
     # facts first, the extraction marker last: a crash in between only means the article is
     # extracted again, and staging keeps the rows of its newest extraction

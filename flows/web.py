@@ -6,7 +6,7 @@ from pathlib import Path
 
 from prefect import task
 
-from flows.stages import STAGE, StageReport, known_pages
+from flows.stages import STAGE, StageReport
 from tasks import store
 from tasks.discover import InputItem
 from tasks.fetch import FetchLimits, make_client
@@ -17,7 +17,7 @@ from tasks.ingest import Ingested, fetch_page
 def fetch_urls(items: list[InputItem], lake_dir: Path, limits: FetchLimits, user_agent: str) -> StageReport:
     """Fetch the URLs not stored yet; failures become fetch-log rows and report lines."""
     report = StageReport()
-    seen_uris = {uri for uri, _ in known_pages(lake_dir)}
+    seen_uris = {r[0] for r in store.query_lake(lake_dir, "raw_pages", columns=["DISTINCT source_uri"])}
     todo = [i for i in items if i.uri not in seen_uris]
     report.skipped = len(items) - len(todo)
     results: list[Ingested] = []
@@ -27,7 +27,8 @@ def fetch_urls(items: list[InputItem], lake_dir: Path, limits: FetchLimits, user
             results.append(res)
             if res.page is None:
                 report.failures.append((item.uri, res.log["reason"] or res.log["outcome"]))
-    store.write_table(lake_dir, "raw_pages", [r.page for r in results if r.page is not None])
+    pages = [r.page for r in results if r.page is not None]
+    store.write_table(lake_dir, "raw_pages", pages)
     store.write_table(lake_dir, "fetch_log", [r.log for r in results])
-    report.done = sum(r.ok for r in results)
+    report.done, report.rows = len(pages), pages
     return report

@@ -54,29 +54,41 @@ def _page(item: InputItem, body: bytes, text: str, kind: str, *, encoding: str, 
     }
 
 
-def read_file(item: InputItem, max_bytes: int) -> Ingested:
-    """Read and decode one local article file."""
+def load_file(item: InputItem, max_bytes: int) -> tuple[bytes | None, dict[str, Any] | None]:
+    """The file's bytes, or a failed fetch-log row saying why not (empty, too large, unreadable)."""
     path = Path(item.uri)
     try:
         size = path.stat().st_size
         if size == 0:
-            return Ingested(None, _log(item.uri, "failed", "empty file", source=item.origin))
+            return None, _log(item.uri, "failed", "empty file", source=item.origin)
         if size > max_bytes:
-            return Ingested(None, _log(item.uri, "failed", f"file too large ({size} bytes > {max_bytes})",
-                                       source=item.origin))
-        body = path.read_bytes()
+            return None, _log(item.uri, "failed", f"file too large ({size} bytes > {max_bytes})", source=item.origin)
+        return path.read_bytes(), None
     except OSError as exc:
-        return Ingested(None, _log(item.uri, "failed", f"unreadable: {exc.strerror or exc}", source=item.origin))
-    declared = "text/html" if item.kind == "html" else "text/plain"
+        return None, _log(item.uri, "failed", f"unreadable: {exc.strerror or exc}", source=item.origin)
+
+
+def page_from_file_bytes(item: InputItem, body: bytes) -> Ingested:
+    """Decode a local file's bytes into a raw page row."""
     try:
         decoded = decode_body(body, None)
     except UndecodableError as exc:
         return Ingested(None, _log(item.uri, "failed", f"undecodable: {exc}", source=item.origin))
     if not decoded.text.strip():
         return Ingested(None, _log(item.uri, "failed", "no text in file", source=item.origin))
+    declared = "text/html" if item.kind == "html" else "text/plain"
     page = _page(item, body, decoded.text, item.kind or "text", encoding=decoded.encoding,
                  encoding_source=decoded.source, content_type=declared)
     return Ingested(page, _log(item.uri, "ok", None, source=item.origin))
+
+
+def read_file(item: InputItem, max_bytes: int) -> Ingested:
+    """Read and decode one local article file."""
+    body, failure = load_file(item, max_bytes)
+    if body is None:
+        assert failure is not None
+        return Ingested(None, failure)
+    return page_from_file_bytes(item, body)
 
 
 def fetch_page(item: InputItem, client: httpx.Client, limits: FetchLimits, user_agent: str) -> Ingested:
