@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", action="append", default=[], metavar="PATH",
                      help="a file or folder of .txt/.html/.htm articles (manifest.csv honoured); repeatable")
     run.add_argument("--url", nargs="+", action="extend", default=[], metavar="URL", help="pages to fetch over HTTP")
+    run.add_argument("--feed", nargs="+", action="extend", default=[], metavar="URL", help="RSS or Atom feeds")
+    run.add_argument("--sitemap", nargs="+", action="extend", default=[], metavar="URL",
+                     help="sitemaps or sitemap indexes (news sitemaps and .xml.gz included)")
+    run.add_argument("--sources", type=Path, default=None, metavar="FILE",
+                     help="a YAML file of web sources (see docs/sources.example.yaml)")
+    run.add_argument("--refetch", action="store_true",
+                     help="fetch pages already stored (conditionally) and earlier permanent failures again")
     run.add_argument("--workers", type=int, default=None, help="processes for cleaning and extraction")
 
     query = sub.add_parser("query", parents=[common], help="ad-hoc read-only SQL against the warehouse")
@@ -58,6 +65,8 @@ def _print_summary(summary, started: float) -> None:
         f"  articles {c.get('articles', 0)} · people {c.get('people', 0)} · places {c.get('locations', 0)} · "
         f"rounds {c.get('negotiation_rounds', 0)}"
     )
+    for line in getattr(summary, "warnings", []):
+        print(f"  ⚠ {line}")
     print(f"  exports:   {summary.exports_dir}")
     print(f"  warehouse: {summary.warehouse}  (roundtable query \"SELECT * FROM negotiation_rounds\")")
 
@@ -67,10 +76,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows import pipeline as pl
     from flows.settings import load_settings
 
+    if args.sources is not None and not args.sources.is_file():
+        print(f"roundtable run: no sources file at {args.sources}", file=sys.stderr)
+        return 2
     settings = load_settings(data_dir=args.data_dir, workers=args.workers)
     started = time.monotonic()
     pl.console = print
-    summary = pl.pipeline(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir))
+    summary = pl.pipeline(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
+                          feeds=args.feed, sitemaps=args.sitemap,
+                          sources_file=str(args.sources) if args.sources else None, refetch=args.refetch)
     _print_summary(summary, started)
     return 0 if summary.processed_anything else 1
 

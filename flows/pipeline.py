@@ -25,10 +25,9 @@ from flows.stages import (
     pending_articles,
     pending_pages,
 )
-from flows.web import fetch_urls
+from flows.web import check_sources, ingest_web, web_sources
 from tasks import store
 from tasks.discover import Discovery, discover_local, url_items
-from tasks.fetch import FetchLimits
 from warehouse.build import build_warehouse
 from warehouse.export import export
 
@@ -44,6 +43,7 @@ class RunSummary:
     duplicates: int = 0
     extracted: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # sources that broke silently (flows.web.check_sources)
     counts: dict[str, int] = field(default_factory=dict)  # rows per exported table
     exports_dir: str = ""
     warehouse: str = ""
@@ -103,10 +103,12 @@ def discover(settings: Settings, inputs: list[str], urls: list[str]) -> Discover
 
 @flow(name="roundtable", log_prints=False)
 def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, data_dir: str | None = None,
-             use_sample: bool = True) -> RunSummary:
-    """Run the whole pipeline. With no inputs and no URLs, the bundled sample corpus is used."""
+             use_sample: bool = True, feeds: list[str] | None = None, sitemaps: list[str] | None = None,
+             sources_file: str | None = None, refetch: bool = False) -> RunSummary:
+    """Run the whole pipeline. With no inputs and no web sources, the bundled sample corpus is used."""
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
-    return run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say())
+    return run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say(),
+                        feeds=feeds or [], sitemaps=sitemaps or [], sources_file=sources_file, refetch=refetch)
 
 
 # The command line prints progress itself; a deployment run logs it to Prefect instead.
@@ -118,22 +120,24 @@ def _logger_say() -> Say:
 
 
 def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_sample: bool = True,
-                 say: Say = print) -> RunSummary:
+                 say: Say = print, feeds: Sequence[str] = (), sitemaps: Sequence[str] = (),
+                 sources_file: str | None = None, refetch: bool = False) -> RunSummary:
     """The flow body (called inside a flow run); `say` prints progress lines."""
     lake, summary = settings.lake_dir, RunSummary()
     lake.mkdir(parents=True, exist_ok=True)
     store.sweep_temporaries(lake)
-    if not inputs and not urls and use_sample:
+    sources, source_problems = web_sources(urls, feeds, sitemaps, sources_file)
+    if not inputs and not urls and not feeds and not sitemaps and not sources_file and use_sample:
         inputs = [str(settings.sample_corpus)]
         say(f"no input given: using the bundled sample corpus ({settings.sample_corpus})")
 
-    found = discover(settings, inputs, urls)
+    found = discover(settings, inputs, [])  # web sources go through flows.web (politeness, feeds, sitemaps)
+    found.problems += source_problems
     summary.inputs = len(found.items)
     for problem in found.problems:
         say(f"  ! {problem.uri}: {problem.reason}")
         summary.failures.append((problem.uri, problem.reason))
     files = [i for i in found.items if i.origin == "file"]
-    web = [i for i in found.items if i.origin != "file"]
     index = LakeIndex.load(lake)
 
     # recovery: finish what a killed run stored but did not clean or extract
@@ -148,18 +152,19 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
         for batch in _batches(leftover_articles, settings.batch_size):
             _merge(summary, extract_facts(quote(list(batch)), lake, settings.workers), say)
 
-    say(f"ingest: {len(files)} file(s), {len(web)} URL(s)")
+    say(f"ingest: {len(files)} file(s), {len(sources)} web source(s)")
     for batch in _batches(files, settings.batch_size):
         report = ingest_files(quote(list(batch)), lake, quote(index), settings.max_text_chars * 4)
         _count_pages(summary, report, say)
         _clean_and_extract(report.rows, lake, index, settings, summary, say)
-    limits = FetchLimits(connect_timeout=settings.http_connect_timeout, read_timeout=settings.http_read_timeout,
-                         max_bytes=settings.http_max_bytes, max_redirects=settings.http_max_redirects)
-    for batch in _batches(web, settings.batch_size):
-        report = fetch_urls(quote(list(batch)), lake, limits, settings.user_agent)
-        _count_pages(summary, report, say)
-        _clean_and_extract(report.rows, lake, index, settings, summary, say)
+    fetched = ingest_web(settings, sources, refetch=refetch, say=say,
+                         on_pages=lambda pages: _clean_and_extract(pages, lake, index, settings, summary, say))
+    summary.inputs += fetched.inputs
+    summary.pages_new += fetched.pages_new
+    summary.pages_unchanged += fetched.pages_unchanged
+    summary.failures += fetched.failures
     say(f"articles: {summary.articles_new} new, {summary.duplicates} duplicate(s); {summary.extracted} extracted")
+    summary.warnings = check_sources(settings, sources, say)
 
     say("warehouse: building")
     warehouse_task(lake, settings.warehouse_path, settings.corrections_path())

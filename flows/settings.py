@@ -37,6 +37,21 @@ class Settings(BaseSettings):
     http_max_bytes: int = 5 * 1024 * 1024
     http_max_redirects: int = 5
     fetch_retries: int = 2
+    http_total_timeout: float = 60.0  # wall clock for one fetch: a slow drip can't hold a worker
+    http_trust_env: bool = True  # honour HTTP(S)_PROXY / NO_PROXY from the environment
+
+    # politeness and crawl bounds for web sources (tasks/politeness.py, tasks/crawl.py)
+    crawl_delay: float = 1.0  # seconds between two requests to one host
+    max_crawl_delay: float = 10.0  # a robots.txt Crawl-delay is honoured up to this
+    crawl_concurrency: int = 4  # hosts fetched at the same time (one request at a time per host)
+    retry_backoff: float = 1.0  # first wait before retrying a 429/5xx; doubles
+    max_retry_wait: float = 30.0  # longest Retry-After honoured within a run
+    permanent_retry_days: float = 30.0  # a 404/410/wrong-type page is tried again after this long
+    max_fetch_attempts: int = 5  # transient failures in a row before a page is given up on
+    max_links_per_source: int = 5000
+    max_sitemaps_per_source: int = 50
+    stale_source_runs: int = 5  # a feed/sitemap with nothing new for this many runs is flagged
+    empty_pages_alarm: int = 3  # a source whose last N pages gave no article text is flagged
 
     # text bounds before parsing: a huge page costs at most this much work
     max_html_chars: int = 3_000_000

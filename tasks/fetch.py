@@ -1,19 +1,23 @@
 """Fetching one URL over HTTP(S) with limits we control, never raising for network trouble.
 
     fetch_url(url, *, client=None, limits=FetchLimits(), user_agent=USER_AGENT,
-              etag=None, last_modified=None, accept=HTML_TYPES) -> FetchResult
+              etag=None, last_modified=None, accept=HTML_TYPES, raw=False,
+              check_redirect=None) -> FetchResult
     make_client(*, user_agent=USER_AGENT, trust_env=True) -> httpx.Client
 
 Every failure (bad URL, refused connection, timeout, HTTP error, oversized or binary body,
 undecodable text) comes back as a FetchResult with a one-line `error`, an `error_kind` and
 `transient` (worth retrying on a later run). Redirects are followed by hand so that each hop
 is checked (scheme, loop, count) and can later pass through politeness (robots, rate limits).
-Feeds and sitemaps reuse this with `accept=FEED_TYPES`.
+Feeds and sitemaps reuse this with `accept=FEED_TYPES` (or SITEMAP_TYPES) and `raw=True`: the
+body comes back as bytes for the XML parser, which reads its own encoding declaration.
+`check_redirect(url)` may veto a hop (another host, robots.txt) by returning the reason.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -28,9 +32,13 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml"}
 )
+# Feeds and sitemaps are often served with a generic or wrong type: the XML parser decides.
+DOCUMENT_TYPES = FEED_TYPES | {"text/html", "text/plain", "application/octet-stream"}
+SITEMAP_TYPES = DOCUMENT_TYPES | {"application/x-gzip", "application/gzip"}
 _SCHEMES = ("http", "https")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _TRANSIENT = (408, 425, 429)
+_GZIP = b"\x1f\x8b"  # a gzipped sitemap is fine in raw mode
 # Leading bytes of formats that are never an article, whatever the Content-Type says.
 _MAGIC = (
     (b"%PDF-", "PDF"),
@@ -43,7 +51,7 @@ _MAGIC = (
     (b"\x00\x00\x00", "binary data"),
 )
 
-Outcome = Literal["ok", "not_modified", "failed"]
+Outcome = Literal["ok", "not_modified", "failed", "skipped"]  # skipped: never requested (robots, back-off)
 ErrorKind = Literal[
     "invalid_url",
     "scheme",
@@ -56,6 +64,8 @@ ErrorKind = Literal[
     "too_large",
     "empty",
     "undecodable",
+    "robots",  # disallowed by robots.txt (set by tasks.politeness)
+    "deferred",  # host left alone for the rest of the run (set by tasks.politeness)
 ]
 
 
@@ -80,7 +90,7 @@ class FetchResult:
     text: str | None = None  # decoded body
     encoding: str | None = None
     encoding_source: str | None = None  # "bom" | "http" | "meta" | "detected" | "utf-8"
-    error: str | None = None  # one line, human readable; None when outcome != "failed"
+    error: str | None = None  # one line, human readable; None when outcome is "ok" or "not_modified"
     error_kind: ErrorKind | None = None
     transient: bool = False  # a failure worth retrying later (timeouts, 429, 5xx, resets)
     retry_after: float | None = None  # seconds, from Retry-After on 429/503
@@ -108,14 +118,18 @@ def fetch_url(
     etag: str | None = None,
     last_modified: str | None = None,
     accept: frozenset[str] = HTML_TYPES,
+    raw: bool = False,
+    check_redirect: Callable[[str], str | None] | None = None,
 ) -> FetchResult:
     """GET one URL. Pass `etag`/`last_modified` from an earlier fetch for a conditional request
-    (a 304 gives outcome "not_modified"). `accept` lists the media types taken as a page."""
+    (a 304 gives outcome "not_modified"). `accept` lists the media types taken as a page; with
+    `raw` the body is not decoded (and may be gzip data)."""
     started = time.monotonic()
     own = client is None
     http = client if client is not None else make_client(user_agent=user_agent)
     try:
-        result = _fetch(http, url, limits or FetchLimits(), user_agent, etag, last_modified, accept, started)
+        request = _Request(user_agent, etag, last_modified, accept, raw, check_redirect)
+        result = _fetch(http, url, limits or FetchLimits(), request, started)
     finally:
         if own:
             http.close()
@@ -130,16 +144,17 @@ def _failed(base: FetchResult, kind: ErrorKind, error: str, *, transient: bool =
     )
 
 
-def _fetch(
-    client: httpx.Client,
-    url: str,
-    limits: FetchLimits,
-    user_agent: str,
-    etag: str | None,
-    last_modified: str | None,
-    accept: frozenset[str],
-    started: float,
-) -> FetchResult:
+@dataclass(frozen=True)
+class _Request:
+    user_agent: str
+    etag: str | None
+    last_modified: str | None
+    accept: frozenset[str]
+    raw: bool
+    check_redirect: Callable[[str], str | None] | None
+
+
+def _fetch(client: httpx.Client, url: str, limits: FetchLimits, req: _Request, started: float) -> FetchResult:
     base = FetchResult(url=url, final_url=None, status=None, outcome="failed")
     try:
         current = httpx.URL(url)
@@ -150,11 +165,11 @@ def _fetch(
     if not current.host:
         return _failed(base, "invalid_url", "invalid URL: no host")
 
-    headers = {"User-Agent": user_agent, "Accept": ", ".join(sorted(accept)) + ", */*;q=0.1"}
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
+    headers = {"User-Agent": req.user_agent, "Accept": ", ".join(sorted(req.accept)) + ", */*;q=0.1"}
+    if req.etag:
+        headers["If-None-Match"] = req.etag
+    if req.last_modified:
+        headers["If-Modified-Since"] = req.last_modified
     timeout = httpx.Timeout(
         connect=limits.connect_timeout,
         read=limits.read_timeout,
@@ -176,7 +191,7 @@ def _fetch(
             return _failed(base, "invalid_url", f"invalid URL: {exc}")
         try:
             if response.status_code not in _REDIRECTS or "location" not in response.headers:
-                return _read(response, base, limits, accept, deadline)
+                return _read(response, base, limits, req, deadline)
             base = replace(base, status=response.status_code, final_url=str(current))
             try:
                 target = current.join(response.headers["location"])
@@ -188,6 +203,9 @@ def _fetch(
                 return _failed(base, "redirects", f"redirect loop back to {target}")
             if len(hops) >= limits.max_redirects:
                 return _failed(base, "redirects", f"more than {limits.max_redirects} redirects")
+            veto = req.check_redirect(str(target)) if req.check_redirect else None
+            if veto:
+                return _failed(base, "redirects", f"redirect to {target} refused: {veto}")
             if time.monotonic() > deadline:
                 return _failed(base, "timeout", f"gave up after {limits.total_timeout:g} s", transient=True)
         finally:
@@ -198,7 +216,7 @@ def _fetch(
 
 
 def _read(
-    response: httpx.Response, base: FetchResult, limits: FetchLimits, accept: frozenset[str], deadline: float
+    response: httpx.Response, base: FetchResult, limits: FetchLimits, req: _Request, deadline: float
 ) -> FetchResult:
     status = response.status_code
     headers = {k.lower(): v for k, v in response.headers.items()}
@@ -221,7 +239,7 @@ def _read(
             base, "http_status", reason, transient=transient, retry_after=_retry_after(headers.get("retry-after"))
         )
     media = content_type.split(";")[0].strip().lower() if content_type else None
-    if media and media not in accept:
+    if media and media not in req.accept:
         return _failed(base, "content_type", f"not a page: content type {media}")
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
@@ -247,8 +265,10 @@ def _read(
         # An empty 200 is usually a glitch (CDN, overloaded app server): retry next run.
         return _failed(base, "empty", f"empty body (HTTP {status})", transient=True)
     for magic, kind in _MAGIC:
-        if body.startswith(magic):
+        if body.startswith(magic) and not (req.raw and magic == _GZIP):
             return _failed(base, "content_type", f"not a page: body is {kind} (declared {media})")
+    if req.raw:
+        return replace(base, outcome="ok", body=body)
     try:
         decoded = decode_body(body, content_type)
     except UndecodableError as exc:

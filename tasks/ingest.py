@@ -15,7 +15,7 @@ import httpx
 
 from tasks.decode import UndecodableError, decode_body
 from tasks.discover import InputItem
-from tasks.fetch import FetchLimits, fetch_url
+from tasks.fetch import FetchLimits, FetchResult, fetch_url
 from tasks.ids import page_id
 from tasks.store import now_utc
 
@@ -93,12 +93,19 @@ def read_file(item: InputItem, max_bytes: int) -> Ingested:
 
 def fetch_page(item: InputItem, client: httpx.Client, limits: FetchLimits, user_agent: str) -> Ingested:
     """Fetch one URL with the project's HTTP client; failures become fetch-log rows."""
-    result = fetch_url(item.uri, client=client, limits=limits, user_agent=user_agent)
-    etag = result.headers.get("etag") if result.headers else None
-    modified = result.headers.get("last-modified") if result.headers else None
-    if result.error is not None or result.text is None or result.body is None:
-        outcome = "not_modified" if result.status == 304 else "failed"
-        return Ingested(None, _log(item.uri, outcome, result.error, source=item.origin, status=result.status,
+    return from_fetch(item, fetch_url(item.uri, client=client, limits=limits, user_agent=user_agent))
+
+
+def from_fetch(item: InputItem, result: FetchResult, *, sent_etag: str | None = None,
+               sent_last_modified: str | None = None) -> Ingested:
+    """A fetch result as a raw page row (when a page was got) and a fetch-log row. On a 304 the
+    validators that were sent are logged again when the server does not repeat them."""
+    etag, modified = result.etag, result.last_modified
+    if result.outcome == "not_modified":
+        etag, modified = etag or sent_etag, modified or sent_last_modified
+    if result.outcome != "ok" or result.text is None or result.body is None:
+        # "ok" without text is a raw document (a feed or sitemap fetched with raw=True): logged, not a page
+        return Ingested(None, _log(item.uri, result.outcome, result.error, source=item.origin, status=result.status,
                                    transient=result.transient, etag=etag, last_modified=modified))
     ctype = (result.content_type or "").lower()
     kind = "text" if ctype.startswith("text/plain") else "html"

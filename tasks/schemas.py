@@ -151,6 +151,40 @@ EVENTS = pa.schema(
     ]
 )
 
+# Web crawling state (tasks/crawl.py). The frontier: one row per page link a web source gave us,
+# written before the page is fetched, so a link survives a killed run and a feed answering
+# 304 Not Modified next time; the fetch log says what became of it.
+FRONTIER = pa.schema(
+    [
+        ("uri", pa.string()),  # normalised page URL
+        ("source", pa.string()),  # name of the source that listed it first
+        ("found_in", pa.string()),  # the feed or sitemap it was listed in (null for plain URLs)
+        ("hint_title", pa.string()),  # from the feed entry / news sitemap
+        ("hint_published_at", pa.string()),
+        ("hint_language", pa.string()),
+        ("hint_source", pa.string()),
+        ("written_at", TS),
+    ]
+)
+
+# One row per web source per run: what its feed/sitemap gave, so that a source that keeps giving
+# nothing new (or keeps failing) is noticed.
+SOURCE_RUNS = pa.schema(
+    [
+        ("source", pa.string()),
+        ("kind", pa.string()),  # feed | sitemap | url
+        ("url", pa.string()),  # the source's first URL
+        ("run_at", TS),
+        ("outcome", pa.string()),  # "ok" | "not_modified" | "failed" (no document of the source answered)
+        ("reason", pa.string()),
+        ("links_found", pa.int32()),  # article links listed, after filtering
+        ("links_new", pa.int32()),  # of those, not in the frontier before
+        ("pages_fetched", pa.int32()),  # pages stored this run
+        ("pages_failed", pa.int32()),
+        ("written_at", TS),
+    ]
+)
+
 LAKE_TABLES: dict[str, pa.Schema] = {
     "raw_pages": RAW_PAGES,
     "fetch_log": FETCH_LOG,
@@ -160,4 +194,6 @@ LAKE_TABLES: dict[str, pa.Schema] = {
     "mentions": MENTIONS,
     "entities": ENTITIES,
     "events": EVENTS,
+    "frontier": FRONTIER,
+    "source_runs": SOURCE_RUNS,
 }

@@ -170,11 +170,16 @@ class Lake:
         *,
         version: str = "v1",
         overrides: dict[str, dict[str, Any]] | None = None,
+        record: bool = True,
     ) -> list[str]:
-        """One extraction of an article: extractions, mentions, entities and events rows."""
+        """One extraction of an article: extractions, mentions, entities and events rows.
+
+        record=False leaves out the `extractions` row, as an extraction interrupted before its end does.
+        """
         written = self.tick()
         sentences = sentences or [ev.sentence or _sentence(article_id, i, ev) for i, ev in enumerate(events)]
-        self.rows("extractions", {"article_id": article_id, "extractor_version": version, "written_at": written})
+        if record:
+            self.rows("extractions", {"article_id": article_id, "extractor_version": version, "written_at": written})
         keys: list[str] = list(people)
         event_ids = []
         for i, (ev, sentence) in enumerate(zip(events, sentences, strict=True)):

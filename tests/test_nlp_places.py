@@ -112,3 +112,15 @@ def test_curated_beats_geonames_for_same_name() -> None:
     assert _locations("Odessa and Moscow") == ["loc:city:odesa", "loc:city:moscow"]
     g = load_gazetteer()
     assert g.places["loc:city:moscow"].country == "RU"
+
+
+def test_place_name_inside_other_proper_names() -> None:
+    assert _locations("Jordan Bardella spoke about the Geneva Conventions.") == []
+    assert _locations("Moscow Mayor Sergei Sobyanin and Visiting Kyiv officials") == [
+        "loc:city:moscow",
+        "loc:city:kyiv",
+    ]
+    assert _locations("ties with Latin America and Central America") == [
+        "loc:region:latin-america",
+        "loc:region:central-america",
+    ]

@@ -78,7 +78,7 @@ def test_undated_rounds_told_apart_by_round_number(tmp_path: Path) -> None:
         Ev(["RU", "UA"], place=ISTANBUL, round_number=2),
         published="2025-07-01",
     )
-    lake.add_article("again", Ev(["RU", "UA"], place="loc:country:TR", round_number=2), published="2025-07-03")
+    lake.add_article("again", Ev(["RU", "UA"], place="loc:country:TR", round_number=2), published="2025-08-15")
     got = rounds(build(tmp_path, lake))
     assert [(r["round_number"], r["label"]) for r in got] == [
         (1, "Russia–Ukraine talks, Istanbul, round 1"),
@@ -180,6 +180,21 @@ def test_undated_mention_without_agreement_stays_its_own_round(tmp_path: Path) -
     got = rounds(build(tmp_path, lake))
     assert len(got) == 4
     assert all(r["article_count"] == 1 for r in got)
+
+
+def test_undated_mentions_group_among_themselves_only_when_reported_together(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    team = [("person:witkoff", "US"), ("person:kushner", "US")]
+    kremlin = [*team, ("person:putin", "RU")]
+    lake.add_article("k1", Ev(["RU", "US"], participants=kremlin), published="2025-12-03")
+    lake.add_article("k2", Ev(["RU", "US"], participants=kremlin), published="2025-12-05")
+    # the same envoys weeks later at another undated meeting: not the same talks
+    lake.add_article("davos", Ev(["RU", "US"], participants=[*team, ("person:dmitriev", "RU")]), published="2026-01-21")
+    # no place, no people: nothing to agree on
+    lake.add_article("bare", Ev(["RU", "US"]), published="2025-12-04")
+    got = rounds(build(tmp_path, lake))
+    assert sorted(r["article_count"] for r in got) == [1, 1, 2]
+    assert all(r["start_date"] is None for r in got)
 
 
 def test_syndicated_copies_count_once(tmp_path: Path) -> None:

@@ -57,6 +57,52 @@ def test_only_the_newest_extraction_of_an_article_counts(tmp_path: Path) -> None
     assert fetch(db, "SELECT person_id FROM article_people") == [(person_id_for("person:umerov"),)]
 
 
+def test_an_interrupted_reextraction_does_not_replace_the_recorded_one(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    art = lake.add_article(
+        "x", Ev(["RU", "US"], start="2025-12-20", participants=[("person:witkoff", "US")]), people=["person:umerov"]
+    )
+    lake.flush("2025-12-20")
+    sentence = art.text.splitlines()[1]
+    # v2 rows were written, but its extractions row never was: v1 stays current
+    lake.extract(
+        art.article_id,
+        art.text,
+        [Ev(["RU", "UA"], start="2025-12-20", sentence=sentence, participants=[("person:umerov", "UA")])],
+        version="v2",
+        record=False,
+    )
+    lake.flush("2025-12-21")
+    db = tmp_path / "warehouse.duckdb"
+    build_warehouse(lake.root, db)
+    assert fetch(db, "SELECT parties FROM negotiation_rounds") == [(["RU", "US"],)]
+    assert fetch(db, "SELECT DISTINCT extractor_version FROM staging.stg_mentions") == [("v1",)]
+    assert fetch(db, "SELECT person_id, mentions FROM article_people ORDER BY 1") == sorted(
+        [(person_id_for("person:witkoff"), 1), (person_id_for("person:umerov"), 1)]
+    )
+
+
+def test_the_same_version_run_again_keeps_only_its_newest_rows(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    art = lake.add_article(
+        "x", Ev(["RU", "US"], start="2025-12-20", participants=[("person:witkoff", "US")]), people=["person:umerov"]
+    )
+    lake.flush("2025-12-20")
+    sentence = art.text.splitlines()[1]
+    lake.extract(
+        art.article_id,
+        art.text,
+        [Ev(["RU", "UA"], start="2025-12-20", sentence=sentence, participants=[("person:umerov", "UA")])],
+        version="v1",
+    )
+    lake.flush("2025-12-21")
+    db = tmp_path / "warehouse.duckdb"
+    build_warehouse(lake.root, db)
+    assert fetch(db, "SELECT parties FROM negotiation_rounds") == [(["RU", "UA"],)]
+    assert fetch(db, "SELECT person_id FROM article_people") == [(person_id_for("person:umerov"),)]
+    assert fetch(db, "SELECT count(*) FROM staging.stg_entities") == [(1,)]
+
+
 def test_rows_without_an_extractions_row_fall_back_to_their_newest_version(tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     lake.add_article("x", Ev(["RU", "US"], start="2025-12-20"), published="2025-12-20")
@@ -102,13 +148,14 @@ def lake_row(lake: Lake, article_id: str) -> dict[str, object]:
 def test_gazetteer_attributes_win_over_discovered(tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     discovered = {"person:witkoff": {"name_en": "S. Witkoff", "role": "businessman", "entity_source": "discovered"}}
+    # the gazetteer row is the older one: it still wins over the newer discovered row
+    lake.add_article("b", Ev(["RU", "US"], participants=[("person:witkoff", "US")]), published="2025-12-20")
     lake.add_article(
         "a",
         Ev(["RU", "US"], participants=[("person:witkoff", "US")]),
         published="2025-12-25",
         entity_overrides=discovered,
     )
-    lake.add_article("b", Ev(["RU", "US"], participants=[("person:witkoff", "US")]), published="2025-12-20")
     lake.flush()
     db = tmp_path / "warehouse.duckdb"
     build_warehouse(lake.root, db)

@@ -37,6 +37,7 @@ class BuildResult:
     db_path: Path
     models: tuple[str, ...]  # in the order they were built
     row_counts: dict[str, int]  # every model's row count
+    model_seconds: dict[str, float]  # time each model took to build
     tests: tuple[str, ...]  # data tests run (all passed)
     corrections: dict[str, int]  # rows loaded per corrections table
     seconds: float
@@ -70,7 +71,12 @@ def build_warehouse(
             write_correction_tables(con, fixes)
             for macro_file in project.macros:
                 con.execute(macro_file.read_text(encoding="utf-8"))
-            counts = {name: _build_model(con, project, project.models[name], lake_dir) for name in project.order}
+            counts: dict[str, int] = {}
+            timings: dict[str, float] = {}
+            for name in project.order:
+                began = time.monotonic()
+                counts[name] = _build_model(con, project, project.models[name], lake_dir)
+                timings[name] = round(time.monotonic() - began, 3)
             tests = run_data_tests(con, project) if run_tests else ()
             con.execute("CHECKPOINT")
         finally:
@@ -85,6 +91,7 @@ def build_warehouse(
         db_path=db_path,
         models=project.order,
         row_counts=counts,
+        model_seconds=timings,
         tests=tests,
         corrections=fixes.counts(),
         seconds=round(time.monotonic() - started, 3),

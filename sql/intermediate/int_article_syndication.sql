@@ -2,7 +2,7 @@
 -- one story (near-identical text, simhash Hamming distance <= 3) are one group, counted once.
 -- Grain: one row per article_id.
 --
--- Groups are the connected components of the near-duplicate graph (a recursive walk); a
+-- Groups are the connected components of the near-duplicate graph (label propagation); a
 -- group is named after its earliest-published article.
 -- Columns:
 --   article_id: the article
@@ -26,19 +26,22 @@ near_copies as (
     where a.simhash is not null and b.simhash is not null and a.simhash <> 0 and b.simhash <> 0
 ),
 
-reach (article_id, root_id) as (
-    select article_id, article_id from articles
+-- connected components by label propagation (see int_mention_cores)
+components (article_id, label) using key (article_id) as (
+    select article_id, article_rank from articles
     union
-    select n.other_article_id, r.root_id
-    from reach as r
-    join near_copies as n on n.article_id = r.article_id
+    select n.other_article_id, min(c.label)
+    from components as c
+    join near_copies as n on n.article_id = c.article_id
+    join recurring.components as current on current.article_id = n.other_article_id
+    group by n.other_article_id
+    having min(c.label) < min(current.label)
 ),
 
 groups as (
-    select r.article_id, first(r.root_id order by a.article_rank) as syndication_group_id
-    from reach as r
-    join articles as a on a.article_id = r.root_id
-    group by r.article_id
+    select c.article_id, a.article_id as syndication_group_id
+    from components as c
+    join articles as a on a.article_rank = c.label
 )
 
 select

@@ -1,6 +1,6 @@
 -- int_mention_cores: the first pass of grouping mentions into rounds: mentions with a date or a
 -- round number (the "anchored" ones), linked when they are clearly the same talks, grouped into
--- connected components (a recursive walk over the links).
+-- connected components (label propagation in a recursive CTE).
 -- Grain: one row per anchored event mention.
 --
 -- Two anchored mentions are linked when their sides match, their places are compatible and
@@ -33,19 +33,29 @@ links as (
       )
 ),
 
-reach (event_id, root_id) as (
-    select event_id, event_id from mentions
+undirected as (
+    select event_id, other_event_id from links
     union
-    select l.other_event_id, r.root_id
-    from reach as r
-    join links as l on l.event_id = r.event_id
+    select other_event_id, event_id from links
+),
+
+-- connected components by label propagation: each mention takes the smallest mention_rank
+-- among its neighbours until nothing changes (USING KEY keeps one row per mention)
+components (event_id, label) using key (event_id) as (
+    select event_id, mention_rank from mentions
+    union
+    select u.other_event_id, min(c.label)
+    from components as c
+    join undirected as u on u.event_id = c.event_id
+    join recurring.components as current on current.event_id = u.other_event_id
+    group by u.other_event_id
+    having min(c.label) < min(current.label)
 ),
 
 cores as (
-    select r.event_id, first(r.root_id order by m.mention_rank) as core_id
-    from reach as r
-    join mentions as m on m.event_id = r.root_id
-    group by r.event_id
+    select c.event_id, m.event_id as core_id
+    from components as c
+    join mentions as m on m.mention_rank = c.label
 )
 
 select

@@ -8,8 +8,10 @@
 --   2. an undated mention without a round number joins the one dated mention it agrees with
 --      best: sides match, places compatible, its status/publication window allows the date, and
 --      its place or its participants agree (most agreement, then nearest in time);
---   3. undated mentions that joined nothing group among themselves on the same conditions, or
---      stay a round of their own;
+--   3. undated mentions that joined nothing group among themselves on the same conditions when
+--      their articles were published within 7 days of each other (two undated reports of one
+--      meeting come out together; weeks apart they are more likely two meetings), or stay a
+--      round of their own;
 --   4. an analyst's merge corrections join whole rounds.
 -- The resulting connected components are the rounds. A round's id comes from what stays put:
 -- its founding mention, the earliest-published one (ties by event_id); later reports that
@@ -95,6 +97,7 @@ leftover_links as (
       and p.parties_match
       and p.place_compatible
       and p.spans_overlap
+      and coalesce(p.published_gap_days <= 7, true)
       and (p.place_agree or p.shared_participants > 0)
 ),
 
@@ -124,19 +127,22 @@ undirected as (
     select b, a from edges
 ),
 
-reach (event_id, root_id) as (
-    select event_id, event_id from mentions
+-- connected components by label propagation (see int_mention_cores)
+components (event_id, label) using key (event_id) as (
+    select event_id, mention_rank from mentions
     union
-    select u.b, r.root_id
-    from reach as r
-    join undirected as u on u.a = r.event_id
+    select u.b, min(c.label)
+    from components as c
+    join undirected as u on u.a = c.event_id
+    join recurring.components as current on current.event_id = u.b
+    group by u.b
+    having min(c.label) < min(current.label)
 ),
 
 rounds as (
-    select r.event_id, first(r.root_id order by m.mention_rank) as founder_event_id
-    from reach as r
-    join mentions as m on m.event_id = r.root_id
-    group by r.event_id
+    select c.event_id, m.event_id as founder_event_id
+    from components as c
+    join mentions as m on m.mention_rank = c.label
 )
 
 select

@@ -56,36 +56,141 @@ class DateMention:
 
 _MONTHS: dict[str, int] = {
     # Egyptian/Gulf (transliterated)
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
     # Levantine/Iraqi (Syriac)
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "اب": 8,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الاول": 12,
     # Maghrebi (French)
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-    "نونبر": 11, "دجنبر": 12,
+    "جانفي": 1,
+    "فيفري": 2,
+    "افريل": 4,
+    "ماي": 5,
+    "جوان": 6,
+    "جويليه": 7,
+    "اوت": 8,
+    "نونبر": 11,
+    "دجنبر": 12,
     # English
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 # Month names that are also common words (مارس "exercised", آب/أب "father", نيسان "Nissan",
 # "may", "march", abbreviations): dates only next to a day number or a year.
-_AMBIGUOUS_MONTHS = {"مارس", "اب", "ماي", "نيسان", "جوان", "اوت", "may", "march", "jan", "feb", "mar",
-                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_AMBIGUOUS_MONTHS = {
+    "مارس",
+    "اب",
+    "ماي",
+    "نيسان",
+    "جوان",
+    "اوت",
+    "may",
+    "march",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 
 _WEEKDAYS: dict[str, int] = {
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 
 _ORDINALS: dict[str, int] = {
-    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
-    "الثامن": 8, "التاسع": 9, "العاشر": 10,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
-    "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+    "الاول": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+    "العاشر": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "9th": 9,
+    "10th": 10,
 }
 # Arabic ordinal day of the month: «الرابع من ديسمبر», «الحادي والعشرين من يونيو».
 _AR_UNITS = ["", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
@@ -96,12 +201,30 @@ _AR_DAY_ORDINALS.update({f"{_AR_UNITS[u]} والعشرين": 20 + u for u in ran
 _AR_DAY_ORDINALS["الحادي والثلاثين"] = 31
 
 _NUMBER_WORDS: dict[str, int] = {
-    "يوم": 1, "يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10,
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+    "يوم": 1,
+    "يومين": 2,
+    "ثلاثه": 3,
+    "اربعه": 4,
+    "خمسه": 5,
+    "سته": 6,
+    "سبعه": 7,
+    "عشره": 10,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
 }
 
 # Words before a bare 4-digit number that make it a year («في عام 2014», "since 2022").
-_YEAR_CUES = r"(?:في|عام|العام|منذ|سنه|خلال|حتى|بحلول|مطلع|اواخر|اوائل|منتصف|in|since|by|until|during|year|early|late|mid|of)"
+_YEAR_CUES = (
+    r"(?:في|عام|العام|منذ|سنه|خلال|حتى|بحلول|مطلع|اواخر|اوائل|منتصف"
+    r"|in|since|by|until|during|year|early|late|mid|of)"
+)
 # Words after a number that make it a count, not a year («2000 جندي», "in 2000 villages").
 _COUNT_NOUN = _rx(
     r"\s*(?:[a-z]+s\b|اسير|اسرى|جندي|شخص|قتيل|كيلومتر|كلم|كم|دولار|مليون|الف|مدني|طائره|صاروخ|مسيره|هـ|ه\b)"
@@ -109,13 +232,47 @@ _COUNT_NOUN = _rx(
 
 # ------------------------------------------------------------------------------- tense cues
 # Used to orient bare weekdays and "the weekend": the cue nearest the mention wins.
+# Words that look like a future verb (س + يـ/تـ/نـ) but are nouns or names.
 _NON_VERB_S = (
-    "سيا", "سيطر", "سيد", "سير", "سيف", "سيول", "سينا", "سيئ", "سيب", "سيم", "سيل", "سينم", "سيك",
-    "ستيف", "ستين", "سته", "ستار", "ستال", "ستوك", "ستول", "ستر", "ستاد", "ستود", "ستان",
+    "سياس",
+    "سياد",
+    "سيار",
+    "سياق",
+    "سياح",
+    "سيطر",
+    "سيرغ",
+    "سيرج",
+    "سيره",
+    "سيناري",
+    "سيناء",
+    "سيول",
+    "سيبير",
+    "سيمفون",
+    "سينما",
+    "سيئ",
+    "سيليكون",
+    "سيناتور",
+    "ستيف",
+    "ستين",
+    "ستار",
+    "ستال",
+    "ستوك",
+    "ستول",
+    "سترا",
+    "ستاد",
+    "ستود",
+    "ستان",
+    "سنو",
+    "سنغ",
+    "سنت",
+    "سنيور",
 )
+_NON_VERB_WORDS = frozenset({"سيد", "سيده", "سيف", "سير", "سته", "ستون", "سنه", "سنين", "ستر", "سيل"})
 _AR_FUTURE = _rx(
     r"(?<!\w)(?:[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
-    r"المقبل|القادم|المقبله|القادمه|غدا|[وف]?س[يتن]\w{3,})(?!\w)"
+    r"المقبل|القادم|المقبله|القادمه|غدا|[وف]?س[يتن]\w{3,}|"
+    # present-tense meeting verbs announce what is ahead («يلتقيان الجمعة»)
+    r"[يت]لتقي(?:ان)?|[يت]جتمع(?:ان)?|[يت]عقد|تنطلق|تبدا|يزور|يصل|تستضيف|يستضيف)(?!\w)"
 )
 _AR_PAST = _rx(
     r"(?<!\w)[وف]?(?:قد\s+)?(?:التق[يا]\w*|اجتمع\w*|عقد(?:ت|ا|تا)?|جر(?:ت|ى)|اجر(?:ى|ت|يت)|انه(?:ى|ت)|"
@@ -125,7 +282,7 @@ _AR_PAST = _rx(
 )
 _EN_FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
-    r"would|to meet|to hold|tomorrow|later)\b"
+    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to)\b"
 )
 _EN_PAST = re.compile(
     r"\b(?:met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
@@ -139,10 +296,11 @@ _FUTURE_VERB = re.compile(r"[وف]?س[يتن]\w{3,}")
 
 def is_future_verb(word: str) -> bool:
     """A normalised Arabic word that is a future-tense verb («ستعقد», «وسيلتقي»), not «سياسة»/«ستيف»."""
-    return bool(_FUTURE_VERB.fullmatch(word)) and not word.lstrip("وف").startswith(_NON_VERB_S)
+    base = word[1:] if word[:1] in "وف" else word
+    return bool(_FUTURE_VERB.fullmatch(word)) and not base.startswith(_NON_VERB_S) and base not in _NON_VERB_WORDS
 
 
-def _future_context(n: str, start: int, end: int) -> bool:
+def future_context(n: str, start: int, end: int) -> bool:
     """Whether the clause around [start, end) speaks of the future (nearest tense cue wins)."""
     left = max((m.end() for m in _CLAUSE_END.finditer(n, 0, start)), default=0)
     m_right = _CLAUSE_END.search(n, end)
@@ -152,11 +310,12 @@ def _future_context(n: str, start: int, end: int) -> bool:
         for m in rx.finditer(n, left, right):
             if start <= m.start() < end:
                 continue  # the date expression itself
-            if fut and m.group().lstrip("وف").startswith(_NON_VERB_S):
+            if fut and _FUTURE_VERB.fullmatch(m.group()) and not is_future_verb(m.group()):
+                continue  # «سياسة», «ستيف»: not a verb
+            if not fut and (m.group() in ("expected", "scheduled", "planned") or m.group().startswith("propos")):
                 continue
-            if not fut and m.group() in ("expected", "scheduled", "planned"):
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
+            # the verb governing a time adverb mostly stands before it: cues after count double
+            dist = start - m.end() if m.end() <= start else 2 * (m.start() - end)
             if best is None or dist < best[0] or (dist == best[0] and fut):
                 best = (dist, fut)
     return bool(best and best[1])
@@ -233,6 +392,8 @@ _YEAR = r"(?:19|20)\d\d"
 _YEAR_TAIL = rf"(?:\s*[,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?!\d))?"
 _MOD_TAIL = rf"(?:\s+(?P<mod>{_MOD_PAST}|{_MOD_NEXT}|{_MOD_THIS}))?"
 _RANGE_SEP = r"(?:\s*[-/]\s*|\s+(?:الى|حتى|to|through|until|and|-)\s+|\s+و\s*)"
+# Across months only a true range: "May 16 and June 2" are two dates, not one span.
+_SPAN_SEP = r"(?:\s*[-/]\s*|\s+(?:الى|حتى|to|through|until|-)\s+)"
 # Arabic clitics that may sit on the first word: و ف ب ل
 _PRE = r"(?<![\w])(?:[وفبل](?=[\dا-ي]))?"
 
@@ -299,7 +460,7 @@ def _range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 # «30 نوفمبر - 2 ديسمبر 2025», "30 November to 2 December"
 @_pattern(
-    rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_RANGE_SEP}"
+    rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_SPAN_SEP}"
     rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}"
 )
 def _range_dmdm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
@@ -322,7 +483,7 @@ def _range_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # "November 30 - December 2"
-@_pattern(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?P<mon>{_MONTH})\s+(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}")
+@_pattern(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_SPAN_SEP}(?P<mon>{_MONTH})\s+(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}")
 def _range_mdmd(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     return _range_dmdm(m, n, pub)
 
@@ -352,7 +513,9 @@ def _ordinal_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # «فبراير 2022», «شباط/فبراير 2022», "February 2022"
-@_pattern(rf"{_PRE}(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:من\s+)?(?:عام\s+)?(?P<y>{_YEAR})(?!\d)")
+@_pattern(
+    rf"{_PRE}(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:من\s+)?(?:عام\s+)?(?P<y>{_YEAR})(?!\d)"
+)
 def _month_year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     a, b = _month_span(int(m["y"]), _month_num(m["mon"]))
     return a, b, "month", False
@@ -423,13 +586,34 @@ def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if rel == "اليوم" and not m["wd"] and re.match(r"\s+(?:ال\w+|[a-z])", n[m.end() :]):
         # «اليوم الثالث», «اليوم التالي», «اليوم الوطني»: a day noun, not "today"
         nxt = re.match(r"\s+(\S+)", n[m.end() :])
-        if nxt and (nxt.group(1) in _ORDINALS or nxt.group(1) in {"التالي", "السابق", "نفسه", "ذاته",
-                                                                 "الذي", "الوطني", "العالمي"}):
+        if nxt and (
+            nxt.group(1) in _ORDINALS
+            or nxt.group(1) in {"التالي", "السابق", "نفسه", "ذاته", "الذي", "الوطني", "العالمي"}
+        ):
             return None
-    offsets = {"غدا": 1, "غد": 1, "الغد": 1, "يوم غد": 1, "يوم غدا": 1, "tomorrow": 1, "بعد غد": 2,
-               "يوم بعد غد": 2, "بعد الغد": 2, "the day after tomorrow": 2, "امس": -1, "يوم امس": -1,
-               "البارحه": -1, "الليله الماضيه": -1, "yesterday": -1, "last night": -1, "امس الاول": -2,
-               "يوم امس الاول": -2, "اول امس": -2, "لول امس": -2, "the day before yesterday": -2}
+    offsets = {
+        "غدا": 1,
+        "غد": 1,
+        "الغد": 1,
+        "يوم غد": 1,
+        "يوم غدا": 1,
+        "tomorrow": 1,
+        "بعد غد": 2,
+        "يوم بعد غد": 2,
+        "بعد الغد": 2,
+        "the day after tomorrow": 2,
+        "امس": -1,
+        "يوم امس": -1,
+        "البارحه": -1,
+        "الليله الماضيه": -1,
+        "yesterday": -1,
+        "last night": -1,
+        "امس الاول": -2,
+        "يوم امس الاول": -2,
+        "اول امس": -2,
+        "لول امس": -2,
+        "the day before yesterday": -2,
+    }
     return _day(pub, offsets.get(rel, 0))
 
 
@@ -437,8 +621,8 @@ def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 @_pattern(
     rf"(?:لليوم\s+(?P<ar>{_alt([k for k in _ORDINALS if not k.isascii()])})(?:\s+على\s+التوالي|\s+تواليا)?|"
     rf"(?:for\s+)?(?:a|the)\s+(?P<en>{_alt([k for k in _ORDINALS if k.isascii()])})\s+"
-    rf"(?:straight|consecutive|successive)\s+day|(?:for\s+)?(?:a|the)\s+(?P<en2>{_alt([k for k in _ORDINALS if k.isascii()])})"
-    rf"\s+day\s+(?:in\s+a\s+row|running))"
+    rf"(?:straight|consecutive|successive)\s+day|(?:for\s+)?(?:a|the)\s+"
+    rf"(?P<en2>{_alt([k for k in _ORDINALS if k.isascii()])})\s+day\s+(?:in\s+a\s+row|running))"
 )
 def _nth_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -480,7 +664,7 @@ def _weekend(m: re.Match[str], n: str, pub: date | None) -> Resolved:
         sat += timedelta(days=7)
     elif "هذا" not in text and mod not in ("this", "الجاري", "الحالي"):
         # «نهاية الأسبوع» / "over the weekend": the nearest one in the clause's direction
-        future = _future_context(n, m.start(), m.end())
+        future = future_context(n, m.start(), m.end())
         if future and sat + timedelta(days=1) < pub:
             sat += timedelta(days=7)
         elif not future and sat > pub:
@@ -535,10 +719,8 @@ def _month_year_rel(m: re.Match[str], n: str, pub: date | None) -> Resolved:
         return None
     g = m.group()
     is_month = "شهر" in g or "month" in g
-    if m["this"] or m["enp"]:
-        k = 0
-    else:
-        k = 1 if (m["ar"] or m["en"] or "").startswith(("المقبل", "القادم", "next")) else -1
+    ahead = (m["ar"] or m["en"] or "").startswith(("المقبل", "القادم", "next"))
+    k = 0 if m["this"] or m["enp"] else 1 if ahead else -1
     if is_month:
         y, mo = _add_months(pub.year, pub.month, k)
         a, b = _month_span(y, mo)
@@ -564,7 +746,7 @@ def _weekday(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     elif mod == "past":
         d = _weekday_near(pub, wd, "past")
     else:
-        d = _weekday_near(pub, wd, "future" if _future_context(n, m.start(), m.end()) else "back")
+        d = _weekday_near(pub, wd, "future" if future_context(n, m.start(), m.end()) else "back")
     return d, d, "day", True
 
 

