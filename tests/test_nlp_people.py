@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from paths import DEV
 
 from tasks.nlp.entities import find_entities
 from tasks.nlp.types import Entity, Mention
 
-GOLD = Path("/work/shared/eval/dev/gold.json")
+GOLD = DEV / "gold.json"
 DEV_ARTICLES = GOLD.parent / "articles"
 
 
