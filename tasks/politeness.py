@@ -119,8 +119,8 @@ class PoliteFetcher:
                 self._wait(gate)
                 robots_url = host_key(url) + "/robots.txt"
                 result = self._raw_get(robots_url, accept=ROBOTS_TYPES, raw=True)
-                gate.next_at = self._clock() + self.cfg.delay
                 gate.robots = robots_from(result, self.cfg.agent_token)
+                gate.next_at = self._clock() + self.host_delay(url)  # Crawl-delay applies from here on
                 if gate.robots.rules is None:
                     self.robots_notes.append(f"{robots_url}: {gate.robots.reason}")
             return gate.robots

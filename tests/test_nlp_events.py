@@ -44,6 +44,7 @@ PLACES = {
     "أوكرانيا": ("loc:country:UA", "country", "UA", None),
     "الولايات المتحدة": ("loc:country:US", "country", "US", None),
     "تركيا": ("loc:country:TR", "country", "TR", None),
+    "السعودية": ("loc:country:SA", "country", "SA", None),
     "إسطنبول": ("loc:city:istanbul", "city", "TR", "loc:country:TR"),
     "ميامي": ("loc:city:miami", "city", "US", "loc:country:US"),
     "برلين": ("loc:city:berlin", "city", "DE", "loc:country:DE"),
@@ -417,3 +418,34 @@ def test_english_subject_before_the_verb_is_a_side():
     (ev,) = events(text, published=date(2025, 5, 11), language="en")
     assert ev.parties == ["RU", "UA"] and ev.status == "proposed"
     assert ev.start_date == date(2025, 5, 15)
+
+
+def test_a_host_is_a_side_when_no_two_others_remain():
+    (ev,) = events("استقبل بوتين ويتكوف في موسكو أمس.")
+    assert ev.parties == ["RU", "US"] and people(ev) == {"putin", "witkoff"}
+
+
+def test_country_in_a_place_name_is_not_a_side():
+    (ev,) = events("انطلقت اليوم في العاصمة السعودية الرياض محادثات بين روسيا والولايات المتحدة.")
+    assert ev.parties == ["RU", "US"] and ev.mediators == ["SA"]
+    assert ev.location_key == "loc:city:riyadh" and ev.status == "ongoing" and ev.start_date == PUB
+
+
+def test_since_the_war_dates_talks_without_making_them_history():
+    (ev,) = events("انطلقت اليوم في الرياض أول محادثات بين روسيا والولايات المتحدة منذ اندلاع الحرب.")
+    assert ev.start_date == PUB and ev.status == "ongoing"
+
+
+def test_purpose_phrase_is_a_plan():
+    (ev,) = events("ويتكوف في موسكو للقاء بوتين.")
+    assert ev.status == "planned" and ev.location_key == "loc:city:moscow"
+
+
+def test_the_meeting_before_a_planned_second_round_is_the_first():
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Friday.\n"
+        "A second round is expected next week, Peskov said."
+    )
+    first, second = events(text, published=date(2025, 5, 17), language="en")
+    assert (first.round_number, first.status) == (1, "held")
+    assert (second.round_number, second.status, second.parties) == (2, "planned", ["RU", "UA"])

@@ -1,24 +1,35 @@
 """Talk events: which meetings an article reports, between whom, where, when, with what status.
 
-    find_events(text, sentences, mentions, entities, dates, published, language) -> list[Event]
+    find_events(text, sentences, mentions, entities, dates, published, language, nationalities=None)
+        -> list[Event]   (one per real meeting, in order of first appearance; offsets are original)
 
-How (all lexicons are data in tasks/nlp/resources/: triggers.yaml, status_markers.yaml,
+How (every word list is data in tasks/nlp/resources/: triggers.yaml, status_markers.yaml,
 outcomes.yaml, event_cues.yaml):
 
-1. Triggers («محادثات», «جولة», «التقى», "talks", "met" ...) are found in the normalised text;
-   adjacent ones form one phrase («الجولة الثالثة من المفاوضات», "round of talks").
+1. Triggers («محادثات», «جولة», «التقى», «استقبل», "talks", "met" ...) are found in the normalised
+   text; adjacent ones form one phrase («الجولة الثالثة من المفاوضات», "round of talks"); phone
+   and video "talks" are not meetings.
 2. Every argument of a sentence (people, places, orgs, nationality adjectives, dates, status
    markers) goes to its nearest trigger, distance counted in words that are not themselves
-   arguments; each trigger becomes one *event mention* with sides, host, place, date, status,
-   round number, outcomes and the people at the table.
-3. Mentions become meetings: a mention with a concrete anchor (place, date, round number, people)
-   or, when indefinite, two sides and an explicit status may found a meeting or merge into a
-   compatible one (sides, place, date, round number and status must agree); definite or
-   demonstrative mentions without anchors («هذه المحادثات», "the talks") and delegation phrases
-   («الوفد الروسي», «الطرفان») only refer back to the most recent compatible meeting.
-4. Each meeting gets its status (the strongest marker; cancelled wins), sides (a host that is not
-   a side is a mediator), participants (commentators, reporters and possessors such as Trump in
-   «مبعوث ترامب» excluded) and every evidence sentence verbatim.
+   arguments (Arabic arguments lean to the trigger before them, English subjects to the one
+   after). Each trigger becomes an *event mention*: sides (lists read as one: «بين روسيا
+   والولايات المتحدة», "U.S. and Russian officials"; topics, places and possessors are not
+   sides), host, place (locative, construct «مفاوضات ميامي», host or travel word), date (not
+   the date of saying, a dateline or a «منذ» reference), status (the nearest marker; cancelled
+   wins), round number or count («جولتين» -> rounds 1 and 2), outcomes (only when produced, not
+   hoped), and the people at the table.
+3. Mentions become meetings. A mention with an anchor (place, date, round number, people) or,
+   when indefinite, two sides and an explicit status founds a meeting or merges into a
+   compatible one (sides, place, date, round number, status). Definite and demonstrative
+   mentions («هذه المحادثات», "the talks") and delegation sentences («الوفد الروسي», «بحضور»,
+   "joined by") refer back to the most recent compatible meeting. History, hypotheses,
+   habitual talk and bare proposals found nothing.
+4. Each meeting gets its status, its sides (a host seen only as a place or through its people
+   mediates; a sequel «الجولة المقبلة» takes the sides of the meeting it follows; a trilateral
+   format fills up with the article's main sides), its participants (no commentators, reporters
+   unless negotiators, possessors such as Trump in «مبعوث ترامب», or mediators' people) and every
+   evidence sentence. A venue is reported by its city. Meetings with fewer than two of the core
+   sides (RU, UA, US) are not rounds of these talks.
 """
 
 from __future__ import annotations
@@ -789,12 +800,14 @@ def _read_sentence(doc: _Doc, lex: _Lexicon, si: int, trigs: list[_Trig], pub: d
 
 
 def _background(doc: _Doc, lex: _Lexicon, t: _Trig, lo: int, hi: int) -> bool:
-    """History or hypothesis around the trigger («منذ ضم القرم», "broader peace talks"): a cue in the
-    trigger's stretch of the sentence, near it (a cue far off in a long sentence is another clause)."""
-    for m in lex.background_rx.finditer(doc.n, lo, hi):
-        if _distance(doc, t, m.start(), m.end()) <= 8:
-            return True
-    return False
+    """History or hypothesis around the trigger («ضمت روسيا القرم», "broader peace talks"): a cue in the
+    trigger's stretch of the sentence, near it (a cue far off in a long sentence is another clause).
+    "the first talks since the invasion" only dates the talks against history: not background."""
+    return any(
+        _distance(doc, t, m.start(), m.end()) <= 8
+        and not any(_member(w, lex.background_openers) for w in doc.words_before(m.start(), 2, floor=lo))
+        for m in lex.background_rx.finditer(doc.n, lo, hi)
+    )
 
 
 def _status_markers(doc: _Doc, lex: _Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
@@ -1026,7 +1039,7 @@ _PLACE_TITLES = frozenset(
 
 def _place_head(doc: _Doc, a: _Arg, floor: int) -> tuple[int, str]:
     """Start of a place phrase and the clitics on its first word: «في العاصمة المجرية بودابست» ->
-    «العاصمة»; «بالعاصمة السعودية الرياض» -> («بالعاصمة», "ب"); "in the city of Geneva" -> "the"."""
+    «العاصمة»; «بالعاصمة السعودية الرياض» -> («بالعاصمة», "بال"); "in the city of Geneva" -> "the"."""
     pos, clitic = a.start, doc.clitic(a.start)
     for _ in range(3):
         i = doc.tok_index(pos) - 1
@@ -1036,12 +1049,20 @@ def _place_head(doc: _Doc, a: _Arg, floor: int) -> tuple[int, str]:
         word = doc.n[ts:te]
         # the country or nationality that qualifies the city («العاصمة الروسية موسكو», «السعودية الرياض»)
         qualifier = any(
-            x.kind in ("nat", "location") and x.start <= ts + 3 and x.end >= te - 1 and x.cc == a.cc and x is not a
+            x is not a
+            and x.start <= ts + 3
+            and x.end >= te - 1
+            and x.cc == a.cc
+            and (x.kind == "nat" or (x.kind == "location" and x.loc_kind == "country"))
             for x in doc.args
         )
-        if _bare(word) in _PLACE_TITLES or word in _PLACE_TITLES or qualifier:
-            pos = ts
-            clitic = doc.clitic(ts) + (word[: len(word) - len(_bare(word))] if not qualifier else "")
+        prev_word = doc.n[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
+        if qualifier or (_has_article(word) and _bare(prev_word) in _PLACE_TITLES):
+            pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»
+        elif _bare(word) in _PLACE_TITLES or word in _PLACE_TITLES:
+            pos, clitic = ts, word[: len(word) - len(_bare(word))]
+            if clitic.strip("وف"):
+                break  # «بالعاصمة»: the preposition is here
         else:
             break
     return pos, clitic
@@ -1067,15 +1088,8 @@ def _sides(
             groups.append([a])
     for group in groups:
         first, last = group[0], group[-1]
-        if first.kind == "location" and any(
-            b.kind == "location"
-            and b.end <= first.start
-            and b.loc_kind in ("city", "venue")
-            and b.cc == first.cc
-            and re.fullmatch(r"[\s,،]*(?:ب|في|in)?\s*", doc.gap_text(b.end, first.start))
-            for b, _ in near
-        ):
-            continue  # «جدة السعودية», "Anchorage, Alaska": the rest of a place's name
+        if _qualifies_place(doc, first, [b for b, _ in near]):
+            continue  # «جدة السعودية», «العاصمة السعودية الرياض», "Anchorage, Alaska": part of a place's name
         if first.kind == "person":
             for p in group:
                 if p.host:
@@ -1112,6 +1126,20 @@ def _sides(
     for s in (out.parties, out.by_name, out.hosts):
         s.discard("")
     return out
+
+
+def _qualifies_place(doc: _Doc, a: _Arg, args: list[_Arg]) -> bool:
+    """A country or nationality written as part of a city's name, before or after it."""
+    if a.kind not in ("location", "nat") or (a.kind == "location" and a.loc_kind not in ("country", "region")):
+        return False
+    for b in args:
+        if b.kind != "location" or b.loc_kind not in ("city", "venue") or b.cc != a.cc:
+            continue
+        if b.end <= a.start and re.fullmatch(r"[\s,،]*(?:ب|في|in)?\s*", doc.gap_text(b.end, a.start)):
+            return True
+        if a.end <= b.start and not doc.gap_text(a.end, b.start).strip():
+            return True
+    return False
 
 
 def _side_code(lex: _Lexicon, a: _Arg) -> str:
@@ -1620,9 +1648,27 @@ def _finish(meetings: list[_Meeting], all_ems: list[_EM], doc: _Doc, pub: date |
         )
         out.append((mt.first, mt.round_no or 0, ev))
     out.sort(key=lambda x: (x[0], x[1]))
-    for i, (_, _, ev) in enumerate(out):
+    events = [ev for _, _, ev in out]
+    _number_predecessors(events)
+    for i, ev in enumerate(events):
         ev.ordinal = i
-    return [ev for _, _, ev in out]
+    return events
+
+
+def _number_predecessors(events: list[Event]) -> None:
+    """ "A second round is expected next week": the one meeting of the same sides already held or
+    under way, with no number of its own, is the first (round k-1 before a planned round k)."""
+    for ev in events:
+        if ev.round_number is None or ev.round_number < 2 or ev.status not in ("planned", "proposed"):
+            continue
+        numbers = {e.round_number for e in events if e.parties == ev.parties}
+        if ev.round_number - 1 in numbers:
+            continue
+        before = [
+            e for e in events if e.parties == ev.parties and e.round_number is None and e.status in ("held", "ongoing")
+        ]
+        if len(before) == 1:
+            before[0].round_number = ev.round_number - 1
 
 
 def _participants(mt: _Meeting, sides: set[str], status: str) -> list[Participant]:

@@ -17,7 +17,7 @@ from tasks.nlp.events import find_events
 from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.types import Entity, Event, Extraction, Mention
 
-EXTRACTOR_VERSION = "2025.11.23-1"
+EXTRACTOR_VERSION = "events-2025.11.23.2"
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
