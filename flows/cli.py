@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a YAML file of web sources (see docs/sources.example.yaml)")
     run.add_argument("--refetch", action="store_true",
                      help="fetch pages already stored (conditionally) and earlier permanent failures again")
-    run.add_argument("--workers", type=int, default=None, help="processes for cleaning and extraction")
+    run.add_argument("--workers", type=int, default=None,
+                     help="processes for cleaning and extraction (with --dask-address: pieces per batch)")
+    run.add_argument("--dask-address", default=None, metavar="ADDR",
+                     help="run the CPU work on this Dask scheduler (tcp://host:8786) through prefect-dask")
 
     query = sub.add_parser("query", parents=[common], help="ad-hoc read-only SQL against the warehouse")
     query.add_argument("sql")
@@ -79,12 +82,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.sources is not None and not args.sources.is_file():
         print(f"roundtable run: no sources file at {args.sources}", file=sys.stderr)
         return 2
-    settings = load_settings(data_dir=args.data_dir, workers=args.workers)
+    settings = load_settings(data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address)
     started = time.monotonic()
     pl.console = print
-    summary = pl.pipeline(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
-                          feeds=args.feed, sitemaps=args.sitemap,
-                          sources_file=str(args.sources) if args.sources else None, refetch=args.refetch)
+    flow = pl.pipeline_on(settings.dask_address)
+    summary = flow(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
+                   feeds=args.feed, sitemaps=args.sitemap, sources_file=str(args.sources) if args.sources else None,
+                   refetch=args.refetch, workers=settings.workers, dask_address=settings.dask_address)
     _print_summary(summary, started)
     return 0 if summary.processed_anything else 1
 

@@ -10,20 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.utilities.annotations import quote
 
+from flows.compute import Compute, task_runner_for
 from flows.settings import Settings, load_settings
 from flows.stages import (
     STAGE,
     LakeIndex,
     StageReport,
-    clean_pages,
-    extract_facts,
     ingest_files,
     pending_articles,
     pending_pages,
+    record_articles,
+    record_facts,
 )
 from flows.web import check_sources, ingest_web, web_sources
 from tasks import store
@@ -68,15 +70,22 @@ def _clean_and_extract(pages: list[dict], lake: Path, index: LakeIndex, settings
     """One batch of new pages through cleaning and extraction, in memory."""
     if not pages:
         return
-    cleaned = clean_pages(quote(pages), lake, quote(index), settings.workers, settings.max_html_chars,
-                          settings.max_text_chars)
-    summary.articles_new += cleaned.done
-    summary.duplicates += cleaned.skipped
-    _merge(summary, cleaned, say)
-    if cleaned.rows:
-        extracted = extract_facts(quote(cleaned.rows), lake, settings.workers)
-        summary.extracted += extracted.done
-        _merge(summary, extracted, say)
+    compute = Compute(settings.workers, settings.dask_address)
+    cleaned = compute.clean(pages, settings.max_html_chars, settings.max_text_chars)
+    recorded = record_articles(quote(cleaned), quote(pages), lake, quote(index))
+    summary.articles_new += recorded.done
+    summary.duplicates += recorded.skipped
+    _merge(summary, recorded, say)
+    _extract(recorded.rows, lake, settings, summary, say)
+
+
+def _extract(articles: list[dict], lake: Path, settings: Settings, summary: RunSummary, say: Say) -> None:
+    if not articles:
+        return
+    rows = Compute(settings.workers, settings.dask_address).extract(articles)
+    recorded = record_facts(quote(rows), lake)
+    summary.extracted += recorded.done
+    _merge(summary, recorded, say)
 
 
 def _merge(summary: RunSummary, report: StageReport, say: Say) -> None:
@@ -104,11 +113,20 @@ def discover(settings: Settings, inputs: list[str], urls: list[str]) -> Discover
 @flow(name="roundtable", log_prints=False)
 def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, data_dir: str | None = None,
              use_sample: bool = True, feeds: list[str] | None = None, sitemaps: list[str] | None = None,
-             sources_file: str | None = None, refetch: bool = False) -> RunSummary:
-    """Run the whole pipeline. With no inputs and no web sources, the bundled sample corpus is used."""
-    settings = load_settings(data_dir=Path(data_dir) if data_dir else None)
+             sources_file: str | None = None, refetch: bool = False, workers: int | None = None,
+             dask_address: str | None = None) -> RunSummary:
+    """Run the whole pipeline. With no inputs and no web sources, the bundled sample corpus is used.
+    With `dask_address`, run it as `pipeline_on(dask_address)` so CPU tasks go to that cluster."""
+    settings = load_settings(data_dir=Path(data_dir) if data_dir else None, workers=workers,
+                             dask_address=dask_address)
     return run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say(),
                         feeds=feeds or [], sitemaps=sitemaps or [], sources_file=sources_file, refetch=refetch)
+
+
+def pipeline_on(dask_address: str | None) -> Any:
+    """The flow, with prefect-dask's task runner when a Dask scheduler address is given."""
+    runner = task_runner_for(dask_address)
+    return pipeline if runner is None else pipeline.with_options(task_runner=runner)
 
 
 # The command line prints progress itself; a deployment run logs it to Prefect instead.
@@ -150,7 +168,7 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
     if leftover_articles:
         say(f"extracting {len(leftover_articles)} article(s) not yet extracted by this extractor version")
         for batch in _batches(leftover_articles, settings.batch_size):
-            _merge(summary, extract_facts(quote(list(batch)), lake, settings.workers), say)
+            _extract(list(batch), lake, settings, summary, say)
 
     say(f"ingest: {len(files)} file(s), {len(sources)} web source(s)")
     for batch in _batches(files, settings.batch_size):

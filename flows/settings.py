@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     # batching: a task run costs milliseconds, an article's extraction about as much
     batch_size: int = 200
     workers: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 1)))
+    dask_address: str | None = None  # run CPU work on this Dask scheduler (prefect-dask) instead of locally
 
     # exports
     export_text: str = "full"  # full | excerpt | none

@@ -123,12 +123,19 @@ def clean_many(pages: Sequence[dict[str, Any]], max_html: int, max_text: int) ->
     return [clean_page(p, max_html, max_text) for p in pages]
 
 
-@task(name="clean-pages", **STAGE)
-def clean_pages(pages: list[dict[str, Any]], lake_dir: Path, index: LakeIndex, workers: int,
-                max_html: int, max_text: int) -> StageReport:
-    report = StageReport()
+@task(name="clean", **STAGE)
+def clean_batch(pages: list[dict[str, Any]], workers: int, max_html: int, max_text: int) -> list[Cleaned]:
+    """CPU only: clean pages (over a local process pool when workers > 1). No lake access, so it
+    can run anywhere, e.g. on a Dask worker."""
     work = partial(clean_many, max_html=max_html, max_text=max_text)
-    cleaned = [c for part in map_batch(work, pages, workers) for c in part]
+    return [c for part in map_batch(work, pages, workers) for c in part]
+
+
+@task(name="record-articles", **STAGE)
+def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake_dir: Path,
+                    index: LakeIndex) -> StageReport:
+    """Drop duplicates (same canonical URL or text as a stored or earlier article), write the rest."""
+    report = StageReport()
     uri_of = {p["page_id"]: p["source_uri"] for p in pages}
     articles, outcomes = [], []
     for c in cleaned:
@@ -165,18 +172,25 @@ def pending_articles(lake_dir: Path) -> list[dict[str, Any]]:
     return list({r["article_id"]: r for r in rows}.values())
 
 
-@task(name="extract-facts", **STAGE)
-def extract_facts(articles: list[dict[str, Any]], lake_dir: Path, workers: int) -> StageReport:
-    report = StageReport()
-    slim = [{k: a.get(k) for k in ARTICLE_COLUMNS} for a in articles]
+def slim_articles(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Only what extraction reads: less to pickle to worker processes."""
+    return [{k: a.get(k) for k in ARTICLE_COLUMNS} for a in articles]
+
+
+@task(name="extract", **STAGE)
+def extract_articles(articles: list[dict[str, Any]], workers: int) -> ExtractedRows:
+    """CPU only: extract facts (over a local process pool when workers > 1); no lake access."""
     rows = ExtractedRows()
-    for part in map_batch(extract_batch, slim, workers):
+    for part in map_batch(extract_batch, articles, workers):
         rows.extend(part)
+    return rows
+
+
+@task(name="record-facts", **STAGE)
+def record_facts(rows: ExtractedRows, lake_dir: Path) -> StageReport:
     # facts first, the extraction marker last: a crash in between only means the article is
     # extracted again, and staging keeps the rows of its newest extraction
     for table in ("mentions", "entities", "events"):
         store.write_table(lake_dir, table, getattr(rows, table))
     store.write_table(lake_dir, "extractions", rows.extractions)
-    report.done = len(rows.extractions)
-    report.failures = rows.failures
-    return report
+    return StageReport(done=len(rows.extractions), failures=rows.failures)

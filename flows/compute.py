@@ -1,0 +1,56 @@
+"""Where CPU-bound batch work runs: a local process pool, or a Dask cluster through prefect-dask.
+
+Locally, one Prefect task run per batch spreads its pages over a process pool (task runs are
+cheap only in batches). On Dask, the flow runs with prefect-dask's DaskTaskRunner and the batch
+is split into one task run per Dask worker, so the cluster's processes do the work; the lake
+writes stay in the flow's process either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from prefect.utilities.annotations import quote
+
+from flows.parallel import chunks
+from flows.stages import clean_batch, extract_articles, slim_articles
+from tasks.articles import Cleaned
+from tasks.extract_rows import ExtractedRows
+
+
+@dataclass(frozen=True, slots=True)
+class Compute:
+    workers: int  # local processes, or Dask workers to split each batch over
+    dask_address: str | None = None
+
+    @property
+    def on_dask(self) -> bool:
+        return self.dask_address is not None
+
+    def _run(self, task: Any, items: list[dict[str, Any]], **kwargs: Any) -> list[Any]:
+        if not items:
+            return []
+        if not self.on_dask:
+            return [task(quote(items), workers=self.workers, **kwargs)]
+        futures = [task.submit(list(piece), workers=1, **kwargs) for piece in chunks(items, self.workers)]
+        return [f.result() for f in futures]
+
+    def clean(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> list[Cleaned]:
+        return [c for part in self._run(clean_batch, pages, max_html=max_html, max_text=max_text) for c in part]
+
+    def extract(self, articles: list[dict[str, Any]]) -> ExtractedRows:
+        rows = ExtractedRows()
+        for part in self._run(extract_articles, slim_articles(articles)):
+            rows.extend(part)
+        return rows
+
+
+def task_runner_for(dask_address: str | None) -> Any:
+    """prefect-dask's runner for a cluster address, or None for Prefect's default runner."""
+    if dask_address is None:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    return DaskTaskRunner(address=dask_address)
+
