@@ -7,17 +7,17 @@ processed or an internal error, 2 usage errors.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import time
 from pathlib import Path
 
 
-def _quiet_prefect() -> None:
-    """Keep Prefect's start-up/shutdown chatter (and its local server's logs) off the terminal.
-    Set before prefect is imported: its settings are read once."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+def _quiet_prefect(debug: bool = False) -> None:
+    """Keep Prefect's start-up/shutdown chatter (and its local server's logs) off the terminal:
+    the command prints its own progress and one line per problem. Set before prefect is imported
+    (its settings are read once); --debug or PREFECT_LOGGING_LEVEL bring Prefect's logs back."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if debug else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", type=Path, default=None, help="exports folder (default DIR/exports)")
     export.add_argument("--text", choices=["full", "excerpt", "none"], default=None,
                         help="article text in the exports: full, a short excerpt, or none")
+    report = sub.add_parser("report", parents=[common], help="a self-contained HTML report of the warehouse")
+    report.add_argument("--out", type=Path, default=None, help="the HTML file to write (default DIR/report.html)")
     return parser
 
 
@@ -75,7 +77,7 @@ def _print_summary(summary, started: float) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    _quiet_prefect()
+    _quiet_prefect(args.debug)
     from flows import pipeline as pl
     from flows.settings import load_settings
 
@@ -86,11 +88,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     pl.console = print
     flow = pl.pipeline_on(settings.dask_address)
-    summary = flow(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
-                   feeds=args.feed, sitemaps=args.sitemap, sources_file=str(args.sources) if args.sources else None,
-                   refetch=args.refetch, workers=settings.workers, dask_address=settings.dask_address)
+    try:
+        summary = flow(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
+                       feeds=args.feed, sitemaps=args.sitemap,
+                       sources_file=str(args.sources) if args.sources else None, refetch=args.refetch,
+                       workers=settings.workers, dask_address=settings.dask_address)
+    except pl.NothingProcessed as exc:
+        _print_summary(exc.summary, started)
+        print(f"roundtable run: {exc}", file=sys.stderr)
+        return 1
     _print_summary(summary, started)
-    return 0 if summary.processed_anything else 1
+    return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -123,13 +131,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "query": cmd_query, "export": cmd_export}
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.settings import load_settings
+    from warehouse.report import write_report
+
+    settings = load_settings(data_dir=args.data_dir)
+    if not settings.warehouse_path.is_file():
+        print(f"roundtable report: no warehouse at {settings.warehouse_path}; run `roundtable run` first",
+              file=sys.stderr)
+        return 1
+    out = write_report(settings.warehouse_path, args.out or settings.data_dir / "report.html")
+    print(f"report: {out} (self-contained; open it in any browser, no network needed)")
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # exits 2 on usage errors
-    if not args.debug:
-        logging.getLogger("prefect").setLevel(logging.WARNING)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

@@ -8,13 +8,14 @@ input does nothing new.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.utilities.annotations import quote
 
+from flows.artifacts import changed_rounds_table, publish_artifacts
 from flows.compute import Compute, task_runner_for
 from flows.settings import Settings, load_settings
 from flows.stages import (
@@ -32,6 +33,7 @@ from tasks import store
 from tasks.discover import Discovery, discover_local, url_items
 from warehouse.build import build_warehouse
 from warehouse.export import export
+from warehouse.snapshot import rounds_snapshot
 
 Say = Callable[[str], None]
 
@@ -49,6 +51,7 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)  # rows per exported table
     exports_dir: str = ""
     warehouse: str = ""
+    changed_rounds: list[dict] = field(default_factory=list)  # new or changed rounds (flows.artifacts)
 
     @property
     def processed_anything(self) -> bool:
@@ -119,8 +122,20 @@ def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, dat
     With `dask_address`, run it as `pipeline_on(dask_address)` so CPU tasks go to that cluster."""
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None, workers=workers,
                              dask_address=dask_address)
-    return run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say(),
-                        feeds=feeds or [], sitemaps=sitemaps or [], sources_file=sources_file, refetch=refetch)
+    summary = run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say(),
+                           feeds=feeds or [], sitemaps=sitemaps or [], sources_file=sources_file, refetch=refetch)
+    if not summary.processed_anything:
+        # a failed flow run, so Prefect's notifications (automations) can catch a broken schedule
+        raise NothingProcessed(summary)
+    return summary
+
+
+class NothingProcessed(RuntimeError):
+    """No input at all could be processed; carries the run's summary for the caller to show."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__(f"nothing could be processed ({len(summary.failures)} problem(s))")
+        self.summary = summary
 
 
 def pipeline_on(dask_address: str | None) -> Any:
@@ -185,9 +200,12 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
     summary.warnings = check_sources(settings, sources, say)
 
     say("warehouse: building")
+    before = rounds_snapshot(settings.warehouse_path)
     warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
     summary.counts = export_task(settings.warehouse_path, settings.exports_dir, settings.export_text,
                                  settings.articles_partition_threshold)
     summary.exports_dir = str(settings.exports_dir)
     summary.warehouse = str(settings.warehouse_path)
+    summary.changed_rounds = changed_rounds_table(before, rounds_snapshot(settings.warehouse_path))
+    publish_artifacts(asdict(summary), summary.changed_rounds)
     return summary

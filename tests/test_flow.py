@@ -6,6 +6,8 @@ DuckDB file; the exports are read back as the contract's tables.
 
 from __future__ import annotations
 
+import asyncio
+import html
 import shutil
 import socket
 from collections.abc import Iterator
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.sorting import FlowRunSort
 from prefect.testing.utilities import prefect_test_harness
 
 from flows import cli
@@ -79,6 +83,27 @@ def test_every_contract_table_and_column_is_exported(sample_run: dict) -> None:
     assert (sample_run["first"] / "warehouse.duckdb").exists()
 
 
+def test_run_publishes_artifacts(sample_run: dict) -> None:
+    async def read() -> dict[str, str]:
+        async with get_client() as client:
+            arts = await client.read_artifacts(limit=50)
+            return {a.key: str(a.data) for a in arts if a.key}
+
+    found = asyncio.run(read())
+    assert "roundtable-run-summary" in found and "roundtable-changed-rounds" in found
+    assert "articles" in found["roundtable-run-summary"].lower()
+
+
+def test_report_command_writes_every_round(sample_run: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    data = sample_run["first"]
+    out = data / "r.html"
+    assert cli.main(["report", "--data-dir", str(data), "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    _, rounds = read_export(data / "exports", "negotiation_rounds")
+    for r in rounds:
+        assert html.escape(r["label"]) in page
+
+
 def test_rerun_changes_nothing(sample_run: dict) -> None:
     exports_one, lake_one = sample_run["after_one"]
     exports_two, lake_two = sample_run["after_two"]
@@ -126,10 +151,20 @@ def test_bad_input_is_reported_and_the_rest_processed(harness: None, tmp_path: P
     assert [Path(a["source_uri"]).name for a in articles] == [good.name]
 
 
-def test_nothing_processed_exits_1_and_usage_error_exits_2(harness: None, tmp_path: Path) -> None:
+def _latest_flow_run_state() -> str:
+    async def read() -> str:
+        async with get_client() as client:
+            runs = await client.read_flow_runs(sort=FlowRunSort.START_TIME_DESC, limit=1)
+            return runs[0].state.type.value
+
+    return asyncio.run(read())
+
+
+def test_nothing_processed_exits_1_as_a_failed_flow_run_and_usage_error_exits_2(harness: None, tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     assert cli.main(["run", "--input", str(tmp_path / "in"), "--data-dir", str(tmp_path / "d")]) == 1
+    assert _latest_flow_run_state() == "FAILED"  # so Prefect notifications can catch a broken schedule
     with pytest.raises(SystemExit) as exc:
         cli.main(["run", "--no-such-flag"])
     assert exc.value.code == 2
