@@ -11,6 +11,9 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+from flows.progress import TerminalProgress
 
 
 def _quiet_prefect(debug: bool = False) -> None:
@@ -86,8 +89,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     settings = load_settings(data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address)
     started = time.monotonic()
-    pl.console = print
     flow = pl.pipeline_on(settings.dask_address)
+    with TerminalProgress() as bars:
+        pl.console, pl.progress = bars.say, bars.update
+        return _run_flow(flow, args, settings, started)
+
+
+def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float) -> int:
+    from flows import pipeline as pl
+
     try:
         summary = flow(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
                        feeds=args.feed, sitemaps=args.sitemap,

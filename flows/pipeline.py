@@ -146,6 +146,12 @@ def pipeline_on(dask_address: str | None) -> Any:
 
 # The command line prints progress itself; a deployment run logs it to Prefect instead.
 console: Say | None = None
+progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), set by the command line
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
 
 
 def _logger_say() -> Say:
@@ -186,10 +192,13 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
             _extract(list(batch), lake, settings, summary, say)
 
     say(f"ingest: {len(files)} file(s), {len(sources)} web source(s)")
+    done = 0
     for batch in _batches(files, settings.batch_size):
         report = ingest_files(quote(list(batch)), lake, quote(index), settings.max_text_chars * 4)
         _count_pages(summary, report, say)
         _clean_and_extract(report.rows, lake, index, settings, summary, say)
+        done += len(batch)
+        _progress("files", done, len(files))
     fetched = ingest_web(settings, sources, refetch=refetch, say=say,
                          on_pages=lambda pages: _clean_and_extract(pages, lake, index, settings, summary, say))
     summary.inputs += fetched.inputs

@@ -1,0 +1,33 @@
+"""Progress bars only on a terminal; plain lines otherwise."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from flows.progress import TerminalProgress
+
+
+class FakeTTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_piped_output_gets_plain_lines_and_no_bars(capsys: pytest.CaptureFixture[str]) -> None:
+    stream = io.StringIO()
+    with TerminalProgress(stream) as bars:
+        bars.update("files", 3, 10)
+        bars.say("ingest: 10 file(s)")
+    assert stream.getvalue() == ""  # no escape codes into a pipe
+    assert capsys.readouterr().out == "ingest: 10 file(s)\n"
+
+
+def test_terminal_gets_a_bar_per_stage() -> None:
+    stream = FakeTTY()
+    with TerminalProgress(stream) as bars:
+        bars.update("files", 3, 10)
+        bars.update("files", 10, 10)
+        bars.say("done")
+    out = stream.getvalue()
+    assert "files" in out and "10/10" in out and "done" in out
