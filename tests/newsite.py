@@ -190,6 +190,9 @@ STORIES: dict[str, tuple[str, str, str, str]] = {
     "en-faults-5": ("en", "Prisoner exchange completed overnight",
                     "Officials in Abu Dhabi said a prisoner exchange had been completed overnight.",
                     "2026-03-07T07:30:00+04:00"),
+    "en-quiet-6": ("en", "Envoys keep a low profile between rounds",
+                   "Envoys from both sides kept a low profile between rounds, aides said on Sunday.",
+                   "2026-03-08T10:00:00+00:00"),
 }
 FEED_DATE = datetime.fromisoformat(STORIES["ar-geneva-1"][3])  # the RSS pubDate of ar-geneva-1
 FEED_ETAG = '"feed-v1"'
@@ -226,8 +229,7 @@ def story_page(slug: str, base_url: str, charset: str = "utf-8") -> str:
 def broken_template_page(n: int) -> str:
     """What a page looks like after a redesign the cleaner does not understand: no article text."""
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Page {n}</title></head>
-<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<div id="app" data-article-id="{n}"></div><script>window.__STATE__ = {{"id": {n}}};</script>
+<body><div id="app" data-article-id="{n}"></div><script>window.__STATE__ = {{"id": {n}}};</script>
 <footer><p>{EN_JUNK[2]}</p></footer></body></html>
 """
 
@@ -626,7 +628,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(304, b"", {"ETag": FEED_ETAG})
             return
         base = self.site.base_url
-        body = _rss([(f"{base}/news/en-geneva-3.html", STORIES["en-geneva-3"][1], _rfc822("en-geneva-3"))])
+        body = _rss([(f"{base}/news/en-quiet-6.html", STORIES["en-quiet-6"][1], _rfc822("en-quiet-6"))])
         self._send(200, body, {"Content-Type": "application/rss+xml", "ETag": FEED_ETAG})
 
     def flaky(self) -> None:
