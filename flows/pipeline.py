@@ -15,6 +15,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.utilities.annotations import quote
 
+from flows import parallel
 from flows.artifacts import changed_rounds_table, publish_artifacts
 from flows.compute import Compute, task_runner_for
 from flows.settings import Settings, load_settings
@@ -209,6 +210,7 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
     summary.warnings = check_sources(settings, sources, say)
 
     say("warehouse: building")
+    parallel.shutdown()  # the CPU pool's memory is not needed while DuckDB builds
     before = rounds_snapshot(settings.warehouse_path)
     warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
     summary.counts = export_task(settings.warehouse_path, settings.exports_dir, settings.export_text,

@@ -8,6 +8,7 @@ the old one or the new one, and a failed build (bad SQL, a data test) leaves the
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import uuid
 from dataclasses import dataclass
@@ -17,6 +18,14 @@ import duckdb
 
 from warehouse.corrections import load_corrections, write_correction_tables
 from warehouse.models import SQL_DIR, Model, Project, load_project, render
+
+# DuckDB's own memory cap for a build (and an export): past it, joins, sorts and aggregates
+# spill to a temporary folder beside the warehouse instead of growing. The whole pipeline must
+# stay under 1.5 GiB; see the README for what a build of a million mention rows takes.
+DEFAULT_MEMORY_LIMIT = "512MB"
+# worker threads by default: each holds its own buffers within that cap, so more threads than
+# this make a small cap too tight (at 256MB, 16 threads run out of memory on 1M mention rows)
+MAX_DEFAULT_THREADS = 4
 
 
 class BuildError(Exception):
@@ -50,8 +59,14 @@ def build_warehouse(
     *,
     sql_dir: Path = SQL_DIR,
     run_tests: bool = True,
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
+    threads: int | None = None,
 ) -> BuildResult:
     """Rebuild the whole warehouse at `db_path` from the Parquet lake at `lake_dir`.
+
+    memory_limit caps DuckDB's memory ("512MB", "1GB"; None: DuckDB's default, 80% of RAM);
+    what does not fit spills to a temporary folder beside `db_path`, removed afterwards.
+    threads: DuckDB worker threads (None: one per core, at most MAX_DEFAULT_THREADS).
 
     Raises BuildError (a model failed), DataTestError (a data test returned rows),
     ModelError (the SQL project is malformed) or CorrectionsError (bad corrections file);
@@ -63,11 +78,13 @@ def build_warehouse(
     fixes = load_corrections(corrections)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
+    spill = tmp.with_name(tmp.name + ".spill")
     try:
         con = duckdb.connect(str(tmp))
         try:
             # a fixed time zone: timestamp -> date casts must not depend on the machine
             con.execute("SET TimeZone = 'UTC'")
+            configure(con, spill, memory_limit, threads)
             write_correction_tables(con, fixes)
             for macro_file in project.macros:
                 con.execute(macro_file.read_text(encoding="utf-8"))
@@ -87,6 +104,7 @@ def build_warehouse(
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
+        shutil.rmtree(spill, ignore_errors=True)
     return BuildResult(
         db_path=db_path,
         models=project.order,
@@ -96,6 +114,23 @@ def build_warehouse(
         corrections=fixes.counts(),
         seconds=round(time.monotonic() - started, 3),
     )
+
+
+def configure(con: duckdb.DuckDBPyConnection, spill: Path, memory_limit: str | None, threads: int | None) -> None:
+    """Bound a connection's memory: a cap, a folder to spill to, a few threads, no order kept that no one reads.
+
+    Every model is a CREATE TABLE AS whose row order nobody relies on (readers and exports
+    sort), so DuckDB need not preserve insertion order, which lets it stream instead of buffer.
+    """
+    con.execute(f"SET temp_directory = {_literal(spill)}")
+    con.execute("SET preserve_insertion_order = false")
+    if memory_limit:
+        con.execute(f"SET memory_limit = {_literal(memory_limit)}")
+    con.execute(f"SET threads = {int(threads or min(MAX_DEFAULT_THREADS, os.cpu_count() or 1))}")
+
+
+def _literal(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _build_model(con: duckdb.DuckDBPyConnection, project: Project, model: Model, lake_dir: Path) -> int:

@@ -18,6 +18,8 @@ from typing import Literal
 import duckdb
 import pyarrow.parquet as pq
 
+from warehouse.build import DEFAULT_MEMORY_LIMIT, configure
+
 TextMode = Literal["full", "excerpt", "none"]
 TEXT_MODES: tuple[str, ...] = ("full", "excerpt", "none")
 EXCERPT_CHARS = 300
@@ -55,11 +57,13 @@ def export(
     text_mode: TextMode = "full",
     *,
     partition_threshold: int = DEFAULT_PARTITION_THRESHOLD,
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
 ) -> ExportResult:
     """Rewrite every export from the warehouse at `db_path` into `exports_dir` (zstd Parquet).
 
     text_mode: "full" keeps articles.text, "excerpt" keeps its first EXCERPT_CHARS characters,
     "none" nulls it (the column stays, so the schema does not change with the mode).
+    memory_limit: DuckDB's memory cap while reading (as for the build); None for its default.
     """
     if text_mode not in TEXT_MODES:
         raise ExportError(f"text_mode must be one of {TEXT_MODES}, not {text_mode!r}")
@@ -70,11 +74,13 @@ def export(
     tag = f"{os.getpid()}.{uuid.uuid4().hex[:8]}"
     staged = exports_dir.parent / f".{exports_dir.name}.new-{tag}"
     retired = exports_dir.parent / f".{exports_dir.name}.old-{tag}"
+    spill = exports_dir.parent / f".{exports_dir.name}.spill-{tag}"
     staged.mkdir()
     try:
         con = duckdb.connect()
         try:
             con.execute("SET TimeZone = 'UTC'")
+            configure(con, spill, memory_limit, None)
             con.execute(f"ATTACH {_literal(db_path)} AS wh (READ_ONLY)")
             counts: dict[str, int] = {}
             partitioned = False
@@ -97,6 +103,7 @@ def export(
     finally:
         shutil.rmtree(staged, ignore_errors=True)
         shutil.rmtree(retired, ignore_errors=True)
+        shutil.rmtree(spill, ignore_errors=True)
     return ExportResult(exports_dir, counts, partitioned, text_mode)
 
 

@@ -2,13 +2,16 @@
 -- one story (near-identical text, simhash Hamming distance <= 3) are one group, counted once.
 -- Grain: one row per article_id.
 --
--- Groups are the connected components of the near-duplicate graph (label propagation); a
--- group is named after its earliest-published article.
+-- Groups are the connected components of the near-duplicate graph; a group is named after its
+-- earliest-published article. Near copies are found without comparing every two articles: the
+-- 64-bit simhash is cut into four 16-bit blocks, and two hashes at most 3 bits apart agree on
+-- at least one whole block (3 differing bits fall in at most 3 blocks), so only articles
+-- sharing a block value are compared.
 -- Columns:
 --   article_id: the article
 --   syndication_group_id: article_id of the earliest-published article of its group (itself if alone)
 --   is_syndicated_copy: true for every article of a group but the earliest
-with recursive articles as (
+with articles as (
     select
         article_id,
         simhash,
@@ -16,32 +19,34 @@ with recursive articles as (
     from {{ ref('stg_articles') }}
 ),
 
-near_copies as (
+blocks as (
     -- a zero simhash is what an empty text hashes to: not evidence of a shared story
-    select a.article_id, b.article_id as other_article_id
-    from articles as a
-    join articles as b
-        on a.article_id <> b.article_id
-       and bit_count(xor(a.simhash, b.simhash)) <= 3
-    where a.simhash is not null and b.simhash is not null and a.simhash <> 0 and b.simhash <> 0
+    select article_rank, simhash, unnest([0, 1, 2, 3]) as block
+    from articles
+    where simhash is not null and simhash <> 0
 ),
 
--- connected components by label propagation (see int_mention_cores)
-components (article_id, label) using key (article_id) as (
-    select article_id, article_rank from articles
-    union
-    select n.other_article_id, min(c.label)
-    from components as c
-    join near_copies as n on n.article_id = c.article_id
-    join recurring.components as current on current.article_id = n.other_article_id
-    group by n.other_article_id
-    having min(c.label) < min(current.label)
+keyed as (
+    select article_rank, simhash, block, (simhash >> (16 * block)) & 65535 as block_value
+    from blocks
+),
+
+edges as (
+    select distinct a.article_rank as a, b.article_rank as b
+    from keyed as a
+    join keyed as b on b.block = a.block and b.block_value = a.block_value and b.article_rank > a.article_rank
+    where bit_count(xor(a.simhash, b.simhash)) <= 3
+),
+
+linked as (
+    select node, label from components('edges')
 ),
 
 groups as (
-    select c.article_id, a.article_id as syndication_group_id
-    from components as c
-    join articles as a on a.article_rank = c.label
+    select a.article_id, founder.article_id as syndication_group_id
+    from articles as a
+    left join linked as l on l.node = a.article_rank
+    join articles as founder on founder.article_rank = coalesce(l.label, a.article_rank)
 )
 
 select

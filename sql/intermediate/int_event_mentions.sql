@@ -38,6 +38,8 @@
 --   mention_rank: order of the mention by publication (earliest first; ties by event_id)
 --   split_key: the analyst split corrections the mention is named in ('' for none); mentions
 --     with different split keys never share a round
+--   class_id: the mention's class: mentions with the same split key, sides, mediators, place and
+--     round number are alike for every grouping rule (int_class_pairs); a 64-bit hash of those
 with events as (
     select * from {{ ref('stg_events') }}
 ),
@@ -77,7 +79,13 @@ joined as (
     select
         e.*,
         coalesce(al.canonical_key, e.location_key) as canonical_location_key,
-        a.text,
+        -- checked here, so the article's text is not carried any further
+        case
+            when e.evidence is not null and contains(a.text, e.evidence) then e.evidence
+            when e.evidence_start >= 0 and e.evidence_end > e.evidence_start and e.evidence_end <= length(a.text)
+                then substring(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start)
+            else e.evidence
+        end as checked_evidence,
         a.published_at,
         a.published_date,
         p.participants as canonical_participants,
@@ -137,17 +145,13 @@ select
     coalesce(j.canonical_participants, []) as participants,
     coalesce(j.participant_keys, []::VARCHAR[]) as participant_keys,
     j.trigger,
-    case
-        when j.evidence is not null and contains(j.text, j.evidence) then j.evidence
-        when j.evidence_start >= 0 and j.evidence_end > j.evidence_start and j.evidence_end <= length(j.text)
-            then substring(j.text, j.evidence_start + 1, j.evidence_end - j.evidence_start)
-        else j.evidence
-    end as evidence,
+    j.checked_evidence as evidence,
     j.evidence_start,
     j.evidence_end,
     j.published_at,
     j.published_date,
     row_number() over (order by j.published_at nulls last, j.published_date nulls last, j.event_id) as mention_rank,
-    coalesce(j.split_key, '') as split_key
+    coalesce(j.split_key, '') as split_key,
+    hash(coalesce(j.split_key, ''), j.parties, j.mediators, j.canonical_location_key, j.round_number) as class_id
 from joined as j
 left join {{ ref('int_entities') }} as ent on ent.entity_key = j.canonical_location_key

@@ -1,66 +1,170 @@
 -- int_mention_cores: the first pass of grouping mentions into rounds: mentions with a date or a
 -- round number (the "anchored" ones), linked when they are clearly the same talks, grouped into
--- connected components (label propagation in a recursive CTE).
+-- connected components.
 -- Grain: one row per anchored event mention.
 --
--- Two anchored mentions are linked when their sides match, their places are compatible and
---   * both carry the same round number (and, when both are dated, lie within 90 days), or
+-- Two anchored mentions are linked when their classes are compatible (int_class_pairs: sides
+-- match, places compatible, same split corrections) and
+--   * both carry the same round number, and either is undated or their dates lie within 90 days, or
 --   * neither carries a round number and their dates lie within 3 days of each other (or overlap).
 -- A link never joins two different round numbers, nor a numbered mention to an unnumbered one:
--- unnumbered cores join numbered ones later, one each (int_round_members), so a mention without
+-- unnumbered cores join numbered ones later, one each (int_core_targets), so a mention without
 -- a number can never chain round 3 and round 4 together.
+--
+-- Computed without pairing mentions: within a class every two mentions are compatible, so the
+-- class's mentions sorted by date fall into islands, a new island starting where a mention
+-- begins more than 3 (numbered: 90) days after every earlier one has ended; an island is
+-- connected and two islands of a class are not. A mention is then linked to each island of a
+-- compatible class whose first-to-last days come within reach of its dates: inside an island no
+-- gap is as long as the reach window, so that island holds a mention within reach. The islands
+-- and those links have the same connected components as the links between mentions, at a cost
+-- that grows with the mentions, not with their pairs. A numbered class with an undated mention
+-- is one island (that mention links to all the others).
 -- Columns:
 --   event_id: an anchored mention
 --   core_id: event_id of the earliest-published mention of its component
 --   core_round_number: the round number of the component (null if none of its mentions has one)
-with recursive mentions as (
-    select event_id, mention_rank, round_number
+--   island_id: event_id of the earliest-published mention of its island within the class
+with anchored as (
+    select
+        event_id,
+        mention_rank as node,
+        class_id,
+        round_number,
+        is_dated,
+        date_lo,
+        date_hi,
+        case when round_number is null then 3 else 90 end as reach
     from {{ ref('int_event_mentions') }}
     where is_dated or round_number is not null
 ),
 
-links as (
-    select p.event_id, p.other_event_id
-    from {{ ref('int_mention_pairs') }} as p
-    join mentions as a on a.event_id = p.event_id
-    join mentions as b on b.event_id = p.other_event_id
-    where p.parties_match
-      and p.place_compatible
-      and not p.round_numbers_conflict
-      and (
-          (p.same_round_number and coalesce(p.date_gap_days, 0) <= 90)
-          or (a.round_number is null and b.round_number is null and p.date_gap_days <= 3)
-      )
+class_pairs as (
+    select class_id, other_class_id
+    from {{ ref('int_class_pairs') }}
+    where round_number is not distinct from other_round_number
 ),
 
-undirected as (
-    select event_id, other_event_id from links
-    union
-    select other_event_id, event_id from links
+classes as (
+    select
+        a.class_id,
+        bool_or(not a.is_dated) as has_undated,
+        bool_or(s.class_id is not null) as self_compatible
+    from anchored as a
+    left join class_pairs as s on s.class_id = a.class_id and s.other_class_id = a.class_id
+    group by a.class_id
 ),
 
--- connected components by label propagation: each mention takes the smallest mention_rank
--- among its neighbours until nothing changes (USING KEY keeps one row per mention)
-components (event_id, label) using key (event_id) as (
-    select event_id, mention_rank from mentions
-    union
-    select u.other_event_id, min(c.label)
-    from components as c
-    join undirected as u on u.event_id = c.event_id
-    join recurring.components as current on current.event_id = u.other_event_id
-    group by u.other_event_id
-    having min(c.label) < min(current.label)
+ordered as (
+    select
+        a.*,
+        c.has_undated,
+        c.self_compatible,
+        max(a.date_hi) over (
+            partition by a.class_id order by a.date_lo, a.date_hi, a.node
+            rows between unbounded preceding and 1 preceding
+        ) as reached
+    from anchored as a
+    join classes as c on c.class_id = a.class_id
+),
+
+numbered_islands as (
+    select
+        *,
+        case
+            when not self_compatible then node  -- a class that names no side: each mention alone
+            when has_undated then 0
+            else cast(sum(case when reached is null or date_lo > reached + reach then 1 else 0 end) over (
+                partition by class_id order by date_lo, date_hi, node rows unbounded preceding
+            ) as bigint)
+        end as island_no
+    from ordered
+),
+
+islands as (
+    select
+        class_id,
+        island_no,
+        min(node) as island,
+        min(date_lo) as lo,
+        max(date_hi) as hi,
+        bool_or(not is_dated) as is_open
+    from numbered_islands
+    group by class_id, island_no
+),
+
+members as (
+    select m.event_id, m.node, m.class_id, m.is_dated, m.date_lo - m.reach as lo, m.date_hi + m.reach as hi, i.island
+    from numbered_islands as m
+    join islands as i on i.class_id = m.class_id and i.island_no = m.island_no
+),
+
+probes as (
+    -- each anchored mention, once per other class it may link to
+    select m.island as from_island, m.is_dated, m.lo, m.hi, p.other_class_id
+    from members as m
+    join class_pairs as p on p.class_id = m.class_id and p.other_class_id <> m.class_id
+),
+
+open_links as (
+    -- an undated numbered mention, or an island holding one, links whatever the dates
+    select distinct p.from_island as a, i.island as b
+    from probes as p
+    join islands as i on i.class_id = p.other_class_id
+    where not p.is_dated or i.is_open
+),
+
+probe_buckets as (
+    select from_island, lo, hi, other_class_id, unnest(day_buckets(lo, hi)) as bucket
+    from probes
+    where is_dated
+),
+
+island_buckets as (
+    select island, class_id, lo, hi, unnest(day_buckets(lo, hi)) as bucket
+    from islands
+    where not is_open
+),
+
+dated_links as (
+    select distinct p.from_island as a, i.island as b
+    from probe_buckets as p
+    join island_buckets as i on i.class_id = p.other_class_id and i.bucket = p.bucket
+    where i.lo <= p.hi and p.lo <= i.hi
+),
+
+edges as (
+    select a, b from open_links
+    union all
+    select a, b from dated_links
+),
+
+linked as (
+    select node, label from components('edges')
+),
+
+island_cores as (
+    select i.island, coalesce(l.label, i.island) as core
+    from islands as i
+    left join linked as l on l.node = i.island
 ),
 
 cores as (
-    select c.event_id, m.event_id as core_id
-    from components as c
-    join mentions as m on m.mention_rank = c.label
+    select m.event_id, m.node, m.island, c.core
+    from members as m
+    join island_cores as c on c.island = m.island
+),
+
+ranks as (
+    select mention_rank, event_id, round_number from {{ ref('int_event_mentions') }}
 )
 
 select
     c.event_id,
-    c.core_id,
-    max(m.round_number) over (partition by c.core_id) as core_round_number
+    founder.event_id as core_id,
+    max(self.round_number) over (partition by c.core) as core_round_number,
+    first_of_island.event_id as island_id
 from cores as c
-join mentions as m on m.event_id = c.event_id
+join ranks as self on self.mention_rank = c.node
+join ranks as founder on founder.mention_rank = c.core
+join ranks as first_of_island on first_of_island.mention_rank = c.island

@@ -2,15 +2,15 @@
 -- Grain: one row per event mention (those marked "not a round" are left out).
 --
 -- Builds on the anchored cores (int_mention_cores) in steps that can never chain two rounds:
---   1. an unnumbered core joins the one numbered core it fits best (sides match, places
---      compatible, dates within 3 days; or, when the numbered core is undated, its time window
---      allows the date and place or participants agree);
---   2. an undated mention without a round number joins the one dated mention it agrees with
---      best: sides match, places compatible, its status/publication window allows the date, and
---      its place or its participants agree (most agreement, then nearest in time);
+--   1. an unnumbered core joins the one numbered core it fits best (int_core_targets: sides
+--      match, places compatible, dates within 3 days; or, when the numbered core's mention is
+--      undated, its time window allows the date and place or participants agree);
+--   2. an undated mention without a round number joins the one dated core it agrees with best
+--      (int_undated_attachments: sides match, places compatible, its status/publication window
+--      allows the date, and its place or its participants agree: most agreement, then nearest
+--      in time);
 --   3. undated mentions that joined nothing group among themselves on the same conditions when
---      their articles were published within 7 days of each other (two undated reports of one
---      meeting come out together; weeks apart they are more likely two meetings), or stay a
+--      their articles were published within 7 days of each other (int_undated_links), or stay a
 --      round of their own;
 --   4. an analyst's merge corrections join whole rounds.
 -- The resulting connected components are the rounds. A round's id comes from what stays put:
@@ -22,83 +22,16 @@
 --   founder_event_id: the round's earliest-published mention
 --   membership: anchored (dated or numbered) | attached (undated, joined a dated round) | undated
 --   merged_by_correction: the mention is named in an analyst's merge correction
-with recursive mentions as (
-    select * from {{ ref('int_event_mentions') }}
-),
-
-pairs as (
-    select * from {{ ref('int_mention_pairs') }}
+with mentions as (
+    select event_id, mention_rank from {{ ref('int_event_mentions') }}
 ),
 
 cores as (
-    select * from {{ ref('int_mention_cores') }}
+    select event_id, core_id from {{ ref('int_mention_cores') }}
 ),
 
-number_candidates as (
-    select
-        cu.core_id,
-        cn.core_id as target_core_id,
-        min(p.date_gap_days) as gap,
-        count(*) as links
-    from pairs as p
-    join cores as cu on cu.event_id = p.event_id and cu.core_round_number is null
-    join cores as cn on cn.event_id = p.other_event_id and cn.core_round_number is not null
-    where p.parties_match
-      and p.place_compatible
-      and (
-          p.date_gap_days <= 3
-          or (p.date_gap_days is null and p.spans_overlap and (p.place_agree or p.shared_participants > 0))
-      )
-    group by cu.core_id, cn.core_id
-),
-
-number_choice as (
-    select n.core_id, n.target_core_id
-    from number_candidates as n
-    join mentions as t on t.event_id = n.target_core_id
-    qualify row_number() over (partition by n.core_id order by n.gap nulls last, n.links desc, t.mention_rank) = 1
-),
-
-undated as (
-    select * from mentions where not is_dated and round_number is null
-),
-
-undated_candidates as (
-    select
-        p.event_id,
-        p.other_event_id as target_event_id,
-        (case when p.place_agree then 2 else 0 end) + p.shared_participants as agreement,
-        abs(date_diff('day', u.published_date, t.date_lo)) as distance,
-        t.mention_rank as target_rank
-    from pairs as p
-    join undated as u on u.event_id = p.event_id
-    join mentions as t on t.event_id = p.other_event_id and t.is_dated
-    where p.parties_match
-      and p.place_compatible
-      and p.spans_overlap
-      and (p.place_agree or p.shared_participants > 0)
-),
-
-undated_choice as (
-    select event_id, target_event_id
-    from undated_candidates
-    qualify row_number() over (
-        partition by event_id order by agreement desc, distance nulls last, target_rank
-    ) = 1
-),
-
-leftover_links as (
-    select p.event_id, p.other_event_id
-    from pairs as p
-    join undated as a on a.event_id = p.event_id
-    join undated as b on b.event_id = p.other_event_id
-    where a.event_id not in (select event_id from undated_choice)
-      and b.event_id not in (select event_id from undated_choice)
-      and p.parties_match
-      and p.place_compatible
-      and p.spans_overlap
-      and coalesce(p.published_gap_days <= 7, true)
-      and (p.place_agree or p.shared_participants > 0)
+attached as (
+    select event_id, core_id from {{ ref('int_undated_attachments') }}
 ),
 
 merge_refs as (
@@ -109,40 +42,34 @@ merge_refs as (
         or (s.ref_kind = 'round' and s.ref_id = short_id('r_', m.event_id))
 ),
 
-edges as (
+links as (
     select event_id as a, core_id as b from cores
     union all
-    select core_id, target_core_id from number_choice
+    select core_id, target_core_id from {{ ref('int_core_targets') }}
     union all
-    select event_id, target_event_id from undated_choice
+    select event_id, core_id from attached
     union all
-    select event_id, other_event_id from leftover_links
+    select event_id, other_event_id from {{ ref('int_undated_links') }}
     union all
     select event_id, min(event_id) over (partition by entry) from merge_refs
 ),
 
-undirected as (
-    select a, b from edges
-    union
-    select b, a from edges
+edges as (
+    select ma.mention_rank as a, mb.mention_rank as b
+    from links as l
+    join mentions as ma on ma.event_id = l.a
+    join mentions as mb on mb.event_id = l.b
 ),
 
--- connected components by label propagation (see int_mention_cores)
-components (event_id, label) using key (event_id) as (
-    select event_id, mention_rank from mentions
-    union
-    select u.b, min(c.label)
-    from components as c
-    join undirected as u on u.a = c.event_id
-    join recurring.components as current on current.event_id = u.b
-    group by u.b
-    having min(c.label) < min(current.label)
+linked as (
+    select node, label from components('edges')
 ),
 
 rounds as (
-    select c.event_id, m.event_id as founder_event_id
-    from components as c
-    join mentions as m on m.mention_rank = c.label
+    select m.event_id, founder.event_id as founder_event_id
+    from mentions as m
+    left join linked as l on l.node = m.mention_rank
+    join mentions as founder on founder.mention_rank = coalesce(l.label, m.mention_rank)
 )
 
 select
@@ -151,7 +78,7 @@ select
     r.founder_event_id,
     case
         when r.event_id in (select event_id from cores) then 'anchored'
-        when r.event_id in (select event_id from undated_choice) then 'attached'
+        when r.event_id in (select event_id from attached) then 'attached'
         else 'undated'
     end as membership,
     r.event_id in (select event_id from merge_refs) as merged_by_correction

@@ -43,3 +43,64 @@ CREATE OR REPLACE MACRO parties_match(parties_a, mediators_a, parties_b, mediato
     len(list_filter(parties_a, lambda x: NOT list_contains(mediators_b, x))) > 0
     AND list_filter(parties_a, lambda x: NOT list_contains(mediators_b, x))
         = list_filter(parties_b, lambda x: NOT list_contains(mediators_a, x));
+
+-- The 32-day bucket a day falls in. Range joins ("within so many days") are written as an
+-- equality join on buckets plus the exact condition, so each row is compared only with rows
+-- of the buckets its range covers, never with every row of its block.
+CREATE OR REPLACE MACRO day_bucket(d) AS
+    CAST(floor(date_diff('day', DATE '1970-01-01', d) / 32) AS BIGINT);
+
+-- The buckets a range of days [lo, hi] covers (unnest it to get one row per bucket).
+CREATE OR REPLACE MACRO day_buckets(lo, hi) AS range(day_bucket(lo), day_bucket(hi) + 1);
+
+-- Connected components of an undirected graph given as a table or CTE of edges (a, b) between
+-- BIGINT node ids, named by string: components('edges'). One row per node that has an edge,
+-- labelled with the smallest node id of its component (a node without edges is not listed).
+-- Hook and jump: each pass, a node takes its neighbours' smallest label, and so does the node its
+-- own label names (joining the two trees), then every label is replaced by its label's label.
+-- Passes repeat until nothing changes: a few passes (about log2 of the longest path), each
+-- linear in the edges, where plain label propagation needs as many passes as the longest path.
+CREATE OR REPLACE MACRO components(edge_table) AS TABLE
+WITH RECURSIVE undirected AS MATERIALIZED (
+    SELECT a, b FROM query_table(edge_table) WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+    UNION
+    SELECT b, a FROM query_table(edge_table) WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+),
+labels (node, label) USING KEY (node) AS (
+    SELECT a, a FROM undirected GROUP BY a
+    UNION
+    (
+        WITH current AS (
+            SELECT node, label FROM recurring.labels
+        ),
+        neighbours AS (
+            -- no "smaller label only" filter: min() below ignores the larger ones, and an
+            -- inequality here would let the planner join the two label scans on it first
+            SELECT u.a, la.label AS own_label, lb.label AS neighbour_label
+            FROM undirected AS u
+            JOIN current AS la ON la.node = u.a
+            JOIN current AS lb ON lb.node = u.b
+        ),
+        proposals AS (
+            SELECT a AS node, neighbour_label AS label FROM neighbours
+            UNION ALL
+            SELECT own_label, neighbour_label FROM neighbours
+        ),
+        hooked AS (
+            SELECT c.node, least(c.label, min(p.label)) AS label
+            FROM current AS c
+            LEFT JOIN proposals AS p ON p.node = c.node
+            GROUP BY c.node, c.label
+        ),
+        jumped AS (
+            SELECT h.node, least(h.label, j.label) AS label
+            FROM hooked AS h
+            JOIN hooked AS j ON j.node = h.label
+        )
+        SELECT j.node, j.label
+        FROM jumped AS j
+        JOIN current AS c ON c.node = j.node
+        WHERE j.label < c.label
+    )
+)
+SELECT node, label FROM labels;

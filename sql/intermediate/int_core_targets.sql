@@ -1,0 +1,113 @@
+-- int_core_targets: an unnumbered core that joins a numbered one: reports of a round that give
+-- no round number join the reports that do.
+-- Grain: one row per unnumbered core that fits some numbered core (it joins exactly one).
+--
+-- A mention of the unnumbered core fits a mention of a numbered core when their classes are
+-- compatible (int_class_pairs) and either the numbered mention is dated within 3 days of it, or
+-- it is undated, its window (status and publication day) allows the dates, and their places
+-- agree or they share a participant. Of the numbered cores it fits, the unnumbered core joins
+-- the one with the smallest gap in days (a fit through undated mentions only has none and comes
+-- last), then the one with the most fitting pairs of mentions, then the earliest-published; so
+-- an unnumbered core never chains two round numbers together. Gaps and counts are read from the
+-- numbered cores' coverage runs and their distinct dates (int_core_coverage), not from their
+-- mentions one by one. (An undated mention sharing two participants with one of the core's
+-- mentions, with no place agreeing, counts twice.)
+-- Columns:
+--   core_id: the unnumbered core (int_mention_cores.core_id)
+--   target_core_id: the numbered core it joins
+--   gap_days: days between their nearest dates, null when it fits only through undated mentions
+--   fitting_pairs: pairs of mentions (one of each core) that fit
+with cores as (
+    select event_id, core_id, core_round_number from {{ ref('int_mention_cores') }}
+),
+
+probes as (
+    -- every mention of an unnumbered core is dated and has no round number
+    select m.event_id, c.core_id, m.class_id, m.date_lo, m.date_hi, m.participant_keys
+    from {{ ref('int_event_mentions') }} as m
+    join cores as c on c.event_id = m.event_id
+    where c.core_round_number is null
+),
+
+pairs as (
+    select class_id, other_class_id, place_agree
+    from {{ ref('int_class_pairs') }}
+    where round_number is null and other_round_number is not null
+),
+
+coverage as (
+    select * from {{ ref('int_core_coverage') }}
+),
+
+dated_runs as (
+    select class_id, core_id, lo, hi, spans, unnest(day_buckets(lo, hi)) as bucket
+    from coverage
+    where kind = 'dates' and person_key = ''
+),
+
+dated_hits as (
+    -- dated mentions of a numbered core within 3 days (each run met once: in its first shared bucket)
+    select
+        p.core_id,
+        r.core_id as target_core_id,
+        greatest(date_diff('day', p.date_hi, r.lo), date_diff('day', r.hi, p.date_lo), 0) as gap,
+        list_sum(list_transform(
+            list_filter(r.spans, lambda s: s.lo <= p.date_hi + 3 and p.date_lo - 3 <= s.hi),
+            lambda s: s.mentions
+        )) as fitting
+    from (
+        select p.*, cp.other_class_id, unnest(day_buckets(p.date_lo - 3, p.date_hi + 3)) as bucket
+        from probes as p
+        join pairs as cp on cp.class_id = p.class_id
+    ) as p
+    join dated_runs as r on r.class_id = p.other_class_id and r.bucket = p.bucket
+    where r.lo <= p.date_hi + 3
+      and p.date_lo - 3 <= r.hi
+      and p.bucket = greatest(day_bucket(p.date_lo - 3), day_bucket(r.lo))
+),
+
+window_probes as (
+    -- the other classes' undated windows to look in: all of them where the places agree, else
+    -- those naming one of the participants
+    select p.core_id, p.date_lo, p.date_hi, cp.other_class_id, '' as person_key
+    from probes as p
+    join pairs as cp on cp.class_id = p.class_id and cp.place_agree
+    union all
+    select p.core_id, p.date_lo, p.date_hi, cp.other_class_id, unnest(p.participant_keys)
+    from probes as p
+    join pairs as cp on cp.class_id = p.class_id and not cp.place_agree
+),
+
+window_hits as (
+    -- undated mentions of a numbered core whose windows allow the dates
+    select
+        p.core_id,
+        w.core_id as target_core_id,
+        cast(null as bigint) as gap,
+        case
+            when w.is_open then w.mentions
+            else list_sum(list_transform(
+                list_filter(w.spans, lambda s: s.lo <= p.date_hi and p.date_lo <= s.hi),
+                lambda s: s.mentions
+            ))
+        end as fitting
+    from window_probes as p
+    join coverage as w
+        on w.kind = 'windows' and w.class_id = p.other_class_id and w.person_key = p.person_key
+    where w.is_open or (w.lo <= p.date_hi and p.date_lo <= w.hi)
+),
+
+candidates as (
+    select core_id, target_core_id, min(gap) as gap, sum(fitting) as fitting
+    from (
+        select * from dated_hits
+        union all
+        select * from window_hits
+    )
+    group by core_id, target_core_id
+)
+
+select c.core_id, c.target_core_id, cast(c.gap as integer) as gap_days, cast(c.fitting as integer) as fitting_pairs
+from candidates as c
+join {{ ref('int_event_mentions') }} as t on t.event_id = c.target_core_id
+qualify row_number() over (partition by c.core_id order by c.gap nulls last, c.fitting desc, t.mention_rank) = 1
