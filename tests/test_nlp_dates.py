@@ -176,3 +176,11 @@ def test_year_needs_a_cue(text, year):
 def test_relative_dates_need_a_publication_date():
     assert find_dates("سيلتقيان غدا الخميس الأسبوع المقبل", None, "ar") == []
     assert [d.start_date for d in find_dates("في 16 مايو 2025", None, "ar")] == [date(2025, 5, 16)]
+
+
+def test_english_next_weekday_is_in_the_following_week():
+    thursday = date(2025, 8, 7)
+    (d,) = find_dates("They will meet next Friday.", thursday, "en")
+    assert d.start_date == date(2025, 8, 15)
+    (d,) = find_dates("They will meet on Friday.", thursday, "en")
+    assert d.start_date == date(2025, 8, 8)

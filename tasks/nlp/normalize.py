@@ -147,6 +147,7 @@ class Normalized:
         return o_start, o_end
 
 
+@lru_cache(maxsize=16)  # entities, dates and events each read the same article: normalise it once
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching (see module docstring), keeping an offset map."""
     out = text.translate(_TABLE)

@@ -417,8 +417,45 @@ def _discover_en(doc: Doc, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
+def _discover_en_cued(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+    """Names right after a delegation cue ("led by Alexander Darchiev", "included Andrew Peek and
+    Michael Anton"), and the names listed after them."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    firsts = {c[0] for c in g.en_name_cues}
+    for i in range(n):
+        if doc.tok(i) not in firsts:
+            continue  # one set look-up per token: most articles have no cue at all
+        for cue in g.en_name_cues:
+            k = len(cue)
+            if i + k >= n or tuple(doc.tok(i + x) for x in range(k)) != cue:
+                continue
+            if any(doc.gap(i + x).strip(" ") for x in range(1, k)):
+                continue
+            j = i + k
+            out += _names_listed(doc, g, j)
+    return out
+
+
+def _names_listed(doc: Doc, g: Gazetteer, j: int) -> list[PersonResult]:
+    """The names listed from token j on ("Andrew Peek ... and Michael Anton": a name right after "and")."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    while j < n and doc.gap(j).strip(" ") in ("", ",") and doc.tok(j) not in ("and", "the"):
+        idx = _en_name_run(doc, g, j)
+        if not idx:
+            break
+        out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], None, None))
+        j = idx[-1] + 1
+        if j < n and doc.tok(j) == "and" and doc.gap(j).strip(" ") in ("", ","):
+            j += 1
+        elif not (j < n and doc.gap(j).strip(" ") == ","):
+            break
+    return out
+
+
 def discover(doc: Doc, g: Gazetteer) -> list[PersonResult]:
-    return _discover_ar(doc, g) + _discover_en(doc, g)
+    return _discover_ar(doc, g) + _discover_en(doc, g) + _discover_en_cued(doc, g)
 
 
 def known_spelling(g: Gazetteer, doc: Doc, r: PersonResult) -> PersonResult:

@@ -1,0 +1,126 @@
+"""Talk events: which meetings an article reports, between whom, where, when, with what status.
+
+    find_events(text, sentences, mentions, entities, dates, published, language, nationalities=None)
+        -> list[Event]   (one per real meeting, in order of first appearance; offsets are original)
+    read_document(text, sentences, mentions, entities, dates, language, nationalities=None) -> Doc
+        the article as the steps below read it (for testing one step at a time)
+
+How (every word list is data in tasks/nlp/resources/: triggers.yaml, status_markers.yaml,
+outcomes.yaml, event_cues.yaml):
+
+1. Triggers («محادثات», «جولة», «التقى», «استقبل», "talks", "met", "discussing" ...) are found in the
+   normalised text; adjacent ones form one phrase («الجولة الثالثة من المفاوضات», "round of the
+   trilateral talks"). Phone and video contacts ("a phone call between Trump and Putin", «محادثات
+   هاتفية») are remote pseudo-triggers: they own the names and outcomes around them and found nothing.
+2. Every argument of a sentence (people, places, orgs, nationality adjectives, dates, status
+   markers) goes to its nearest trigger, distance counted in words that are not themselves
+   arguments (Arabic arguments lean to the trigger before them, English subjects to the one
+   after). Each trigger becomes an *event mention*:
+   - sides: lists read as one («بين روسيا والولايات المتحدة», "U.S. and Russian officials"); a list
+     after "between"/«بين» is all the sides; the subject of the talks ("talks on Ukraine", «حول
+     أوكرانيا»), a "with" hanging from a ceasefire or a war, places and possessors are not sides;
+   - hosts: «بوساطة», "hosted by", "welcomed the delegations", the venue's country;
+   - place: a locative (far off too, for a city or venue), a construct «مفاوضات ميامي», a host or
+     travel word, a roundup header "Riyadh, February 18:", "there"/«في المدينة نفسها» (the last
+     meeting's place); "the Saudi capital" is already Riyadh (tasks/nlp/capitals.py);
+   - date: not the date of saying, a dateline or a «منذ» reference; the one date of a one-meeting
+     sentence; "after eight hours of talks" on the day something was said; "a day after" another
+     meeting of the sentence; "three days of talks" start two days before their last;
+   - status: the nearest marker (cancelled wins; "after ... talks" is held); round number or count;
+     outcomes (only when produced, not hoped);
+   - people: those near the trigger, those a participation cue seats with their whole list ("led by
+     X, joined by Y and Z", «ويضم الوفد الأمريكي X وY»), and the speaker whose own meeting it is
+     ("his planned summit", «المحادثات التي أجراها»).
+3. Mentions become meetings. A mention with an anchor (place, date, round number, people) or,
+   when indefinite, two sides and an explicit status founds a meeting or merges into a
+   compatible one (sides, place — country ⊃ region ⊃ city ⊃ venue —, date, round number, status,
+   not two different pairs of people at the table, not history with news). Definite and
+   demonstrative mentions («هذه المحادثات», "the talks") and delegation sentences («الوفد الروسي»,
+   «بحضور», "joined by") refer back to the most recent compatible meeting. History, hypotheses
+   ("too early to talk about a summit"), habitual talk and bare proposals found nothing.
+4. Each meeting gets its status, its sides (a host seen only as a place or through its people
+   mediates; a sequel «الجولة المقبلة» or "the two sides" takes the sides of the meeting it follows;
+   a trilateral format fills up with the article's main sides; old talks take the article's main
+   two), its participants (no commentators, announcers, callers or hypothetical names unless seated,
+   no possessors such as Trump in «مبعوث ترامب», no mediators' people) and every evidence sentence.
+   A venue is reported by its city. Meetings with fewer than two of the core sides (RU, UA, US) are
+   not rounds of these talks.
+
+Modules (each step is unit-testable on its own):
+    lexicon       the word lists of resources/*.yaml, compiled once
+    words         Arabic/English word helpers (clitics, articles, membership)
+    document      the article in normalised offsets: arguments (people, places, nationalities) and dates
+    roles         what a named person is doing in a sentence (possessor, reporter, commentator, host, owner)
+    delegations   who a participation cue seats, and the delegation sides that give them a country
+    triggers      trigger words and phrases, and which trigger an argument belongs to
+    place         where a meeting is (locatives, venues, "the Saudi capital")
+    sides         who the sides are (lists, hosts, topics)
+    status        status markers, dates that can date a meeting
+    rounds        round numbers and counts
+    outcomes      what the talks produced
+    mentions      one trigger (or delegation sentence) read as an event mention
+    merge         mentions grouped into meetings
+    participants  the people at the table
+    finish        final sides, status, date and the Event records
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.nlp.dates import DateMention
+from tasks.nlp.events.document import DateArg, Doc, build_args
+from tasks.nlp.events.finish import finish
+from tasks.nlp.events.lexicon import lexicon
+from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention
+from tasks.nlp.events.merge import group_meetings
+from tasks.nlp.events.roles import classify_people
+from tasks.nlp.events.triggers import find_triggers
+from tasks.nlp.normalize import normalize
+from tasks.nlp.types import Entity, Event, Mention
+
+
+def read_document(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    entities: list[Entity],
+    dates: list[DateMention],
+    language: str | None,
+    nationalities: list[tuple[int, int, str]] | None = None,
+) -> Doc:
+    """The article as the event steps read it: normalised, with its arguments and dates, people classified."""
+    lex = lexicon()
+    nt = normalize(text)
+    args = build_args(nt, mentions, entities, lex, nationalities)
+    ds = [DateArg(nt.to_normalized(d.start), nt.to_normalized(d.end), d) for d in dates]
+    doc = Doc(text, sentences, args, ds, nt, language)
+    classify_people(doc, lex)
+    return doc
+
+
+def find_events(
+    text: str,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+    entities: list[Entity],
+    dates: list[DateMention],
+    published: date | None,
+    language: str | None,
+    nationalities: list[tuple[int, int, str]] | None = None,
+) -> list[Event]:
+    """The negotiation meetings `text` reports, one Event per real meeting, in order of appearance.
+
+    `nationalities`: (start, end, country code) of nationality adjectives in original offsets, as
+    entities.analyze() finds them; when None they are read here with the same gazetteer."""
+    lex = lexicon()
+    doc = read_document(text, sentences, mentions, entities, dates, language, nationalities)
+    ems: list[EventMention] = []
+    for si, (s, e) in enumerate(doc.sents):
+        trigs = find_triggers(doc, lex, s, e)
+        if trigs:
+            ems.extend(read_sentence(doc, lex, si, trigs, published))
+        elif (weak := weak_mention(doc, lex, si)) is not None:
+            ems.append(weak)
+    meetings = group_meetings(ems)
+    return finish(meetings, ems, doc, published)

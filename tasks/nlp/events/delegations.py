@@ -1,0 +1,99 @@
+"""Who sits at the table by a participation cue: "led by X, joined by Y and Z", «ويضم الوفد الأمريكي X وY»,
+"X, Y and Z sat across the table from A and B".
+
+    seat_people(doc, lex, s, e, cues) -> list[Arg]
+        the people of sentence [s, e) seated by the cues (spans of participation words): those right
+        around a cue, and every name listed with one of them. They are marked `seated`: a seated person
+        is a participant even when the same sentence has them speak.
+    delegation_sides(doc, lex, s, e) -> list[tuple[int, str]]
+        (position, country) of the delegations a sentence names: «الوفد الروسي», "the Russian side",
+        "Ukraine's delegation", «وفد أوكرانيا».
+    give_sides(people, sides)
+        a person of unknown country takes the side of the delegation named nearest before them (else after).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.sides import side_noun
+from tasks.nlp.events.words import WORD_RX, member
+
+CUE_AFTER = 8  # free words a name may stand after its cue ("led by Secretary of State Marco Rubio")
+CUE_BEFORE = 3  # ... or before it ("Witkoff sat across the table from")
+LIST_GAP = 5  # free words (titles) between two names of one list
+
+
+def seat_people(doc: Doc, lex: Lexicon, s: int, e: int, cues: list[tuple[int, int]]) -> list[Arg]:
+    cues = [(cs, ce) for cs, ce in cues if not negated(doc, cs, s)]  # "who does not take part in the talks"
+    people = [a for a in doc.args if a.kind == "person" and s <= a.start < e and not a.modifier]
+    seated = [a for a in people if any(_near_cue(doc, a, cs, ce) for cs, ce in cues)]
+    # the rest of each list a seated name stands in
+    grown = True
+    while grown:
+        grown = False
+        for a, b in pairwise(people):
+            if (a in seated) != (b in seated) and _one_list(doc, lex, a, b, cues):
+                seated.append(b if a in seated else a)
+                grown = True
+    for a in seated:
+        a.seated = True
+    return sorted(seated, key=lambda a: a.start)
+
+
+NEGATIONS = frozenset({"not", "never", "no", "nor", "without", "لم", "لن", "لا", "ليس", "دون", "بدون", "غير"})
+
+
+def negated(doc: Doc, pos: int, floor: int) -> bool:
+    """A negation among the two words before `pos` ("does not take part", «لم يشارك»)."""
+    return any(w in NEGATIONS or w.endswith("n't") for w in doc.words_before(pos, 2, floor=floor))
+
+
+def _near_cue(doc: Doc, a: Arg, cs: int, ce: int) -> bool:
+    if a.start >= ce:
+        return doc.free(ce, a.start) <= CUE_AFTER
+    return a.end <= cs and doc.free(a.end, cs) <= CUE_BEFORE
+
+
+def _one_list(doc: Doc, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int, int]]) -> bool:
+    """Two names of one list: only titles, commas and "and"/«و» between them (no verb, cue or clause break)."""
+    if any(a.end <= cs < b.start for cs, _ in cues):
+        return False
+    gap = WORD_RX.findall(doc.n[a.end : b.start])
+    if any(member(w, lex.clause_breaks) or w in lex.clause_breaks for w in gap):
+        return False
+    if any(member(w, lex.speech) or w in lex.speech for w in gap):
+        return False
+    if lex.trigger_rx.search(doc.n, a.end, b.start):
+        return False
+    return doc.free(a.end, b.start) <= LIST_GAP
+
+
+def delegation_sides(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[int, str]]:
+    out = []
+    for a in doc.args:
+        if not (s <= a.start < e) or not a.cc or a.kind not in ("nat", "location"):
+            continue
+        if a.kind == "location" and a.loc_kind != "country":
+            continue
+        prev = doc.words_before(a.start, 1, floor=s)
+        ahead = doc.words_after(a.end, 2, ceil=e)
+        if ahead[:1] == ["s"] and doc.n[a.end : a.end + 1] in "'’":
+            ahead = ahead[1:]  # "Ukraine's delegation"
+        english_side = bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
+        arabic_side = bool(prev) and not prev[-1].isascii() and side_noun(lex, prev[-1])
+        if english_side or arabic_side:
+            out.append((a.start, a.cc))
+    return out
+
+
+def give_sides(people: list[Arg], sides: list[tuple[int, str]]) -> None:
+    if not sides:
+        return
+    for p in people:
+        if p.cc:
+            continue
+        before = [cc for pos, cc in sides if pos < p.start]
+        p.cc = before[-1] if before else sides[0][1]

@@ -1,0 +1,107 @@
+"""From grouped meetings to Event records: final sides and mediators, status, date, participants."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from tasks.nlp.events.document import Doc
+from tasks.nlp.events.lexicon import lexicon
+from tasks.nlp.events.mentions import EventMention
+from tasks.nlp.events.merge import Meeting
+from tasks.nlp.events.participants import table_people
+from tasks.nlp.events.place import location_key
+from tasks.nlp.events.rounds import number_predecessors
+from tasks.nlp.events.status import date_fits, status_from_date
+from tasks.nlp.types import Event, Span
+
+
+def dominant_sides(doc: Doc) -> list[str]:
+    """Countries the article names most (as countries, capitals, nationalities or people)."""
+    lex = lexicon()
+    c: Counter[str] = Counter()
+    for a in doc.args:
+        if a.kind == "location" and a.loc_kind == "country" and a.cc:
+            c[a.cc] += 1
+        elif a.kind == "location" and a.key in lex.metonymic:
+            c[lex.metonymic[a.key]] += 1
+        elif a.kind in ("nat", "person") and a.cc:
+            c[a.cc] += 1
+    return [cc for cc, _ in c.most_common()]
+
+
+def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc) -> list[tuple[set[str], set[str]]]:
+    """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
+    dominant = dominant_sides(doc)
+    core = lexicon().core_sides
+    out: list[tuple[set[str], set[str]]] = []
+    for k, mt in enumerate(meetings):
+        parties = set(mt.parties)
+        # earlier meetings of these talks; a numbered round follows numbered ones first
+        earlier = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p & core) >= 2]
+        if mt.round_no is not None:
+            numbered = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p & core) >= 2 and m.round_no]
+            earlier = [p for p in earlier if p not in numbered] + numbered
+        if not parties:
+            sents = {em.sent for em in mt.ems}
+            same = [em for em in all_ems if em.sent in sents and len(em.parties) >= 2 and not em.background]
+            if mt.history:
+                earlier = []  # old talks do not take this week's sides: the article's main two
+            parties = set(same[0].parties) if same else set(earlier[-1]) if earlier else set(dominant[:2])
+        elif len(parties) < 2 and (mt.sequel or mt.both_sides):
+            # «الجولة الثانية», "the next meeting", «وفدا البلدين»: the sides of an earlier meeting
+            sequel = [p for p in earlier if parties <= p]
+            if sequel:
+                parties = set(sequel[-1])
+        if mt.trilateral and len(parties) < 3:
+            parties |= set([cc for cc in dominant if cc not in parties][: 3 - len(parties)])
+        hosts = set(mt.hosts)
+        if mt.place and mt.place.cc:
+            hosts.add(mt.place.cc)
+        # the host country seen only through its people («بحضور وزير الخارجية التركي») mediates
+        for cc in sorted(hosts & parties):
+            if cc not in mt.by_name and len(parties - {cc}) >= 2:
+                parties.discard(cc)
+        out.append((parties, hosts - parties))
+    return out
+
+
+def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: date | None) -> list[Event]:
+    out: list[tuple[int, int, Event]] = []
+    lex = lexicon()
+    for mt, (parties, mediators) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):
+        if len(parties) < 2 or len(parties & lex.core_sides) < lex.min_core:
+            continue
+        status = mt.status
+        date_ = mt.date
+        if date_ and pub and not date_fits(date_.dm, status, pub):
+            date_ = None
+        if status is None:
+            status = (status_from_date(date_.dm, pub) if date_ and pub else None) or (
+                "planned" if mt.future else "held"
+            )
+        participants = table_people(mt, parties, status)
+        outcomes = sorted(set(mt.outcomes)) if status in ("held", "ongoing") else []
+        evidence = sorted({doc.orig_sents[em.sent] for em in mt.ems})
+        ev = Event(
+            ordinal=0,
+            status=status,
+            parties=sorted(parties),
+            mediators=sorted(mediators),
+            location_key=location_key(mt.place),
+            start_date=date_.dm.start_date if date_ else None,
+            end_date=date_.dm.end_date if date_ else None,
+            date_precision=date_.dm.precision if date_ else None,
+            round_number=mt.round_no,
+            outcomes=outcomes,
+            participants=participants,
+            trigger=mt.trigger,
+            evidence=[Span(a, b) for a, b in evidence],
+        )
+        out.append((mt.first, mt.round_no or 0, ev))
+    out.sort(key=lambda x: (x[0], x[1]))
+    events = [ev for _, _, ev in out]
+    number_predecessors(events)
+    for i, ev in enumerate(events):
+        ev.ordinal = i
+    return events

@@ -1,0 +1,220 @@
+"""The event lexicon: every word list in resources/*.yaml compiled once into regexes and sets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tasks.nlp.events.words import bare
+from tasks.nlp.normalize import norm_token
+from tasks.nlp.yaml_resources import load_resource
+
+RESOURCES = Path(__file__).parent.parent / "resources"
+
+
+AR_PRE = r"(?:[وف]?(?:[بلك]|ال|بال|كال|لل)?)"
+
+
+AR_SUF = r"(?:هما|ها|هم|هن|ه|نا|كم)?"
+
+
+def load_yaml(name: str) -> Any:
+    return load_resource(RESOURCES / name)
+
+
+def entry(e: str) -> str:
+    """Regex body of one lexicon entry (normalised; spaces flexible; trailing * = any ending)."""
+    star = str(e).endswith("*")
+    words = norm_token(str(e).rstrip("*")).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    return body + (r"\w*" if star else "")
+
+
+def alternation(entries: list[str]) -> str:
+    bodies = sorted({entry(e) for e in entries if str(e).strip()}, key=len, reverse=True)
+    return "|".join(bodies) or r"(?!x)x"
+
+
+def word_rx(entries: list[str], prefix: str = r"[وف]?") -> re.Pattern[str]:
+    """Whole-word matcher; Arabic may carry the given clitic prefix."""
+    return re.compile(rf"(?<!\w){prefix}(?P<core>{alternation(entries)})(?!\w)")
+
+
+def both(d: dict[str, list[str]] | None) -> list[str]:
+    d = d or {}
+    return [*(d.get("ar") or []), *(d.get("en") or [])]
+
+
+def nset(words: list[str] | None) -> frozenset[str]:
+    return frozenset(norm_token(str(w)) for w in words or [])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    trigger_rx: re.Pattern[str]
+    trigger_kind: dict[str, str]
+    verb_status: dict[str, str]
+    remote: frozenset[str]
+    receive_verbs: frozenset[str]
+    remote_rx: re.Pattern[str]
+    phrase_openers: frozenset[str]
+    en_round_context: frozenset[str]
+    compound_gap: int
+    joiners: frozenset[str]
+    weak_rx: re.Pattern[str]
+    participation_rx: re.Pattern[str]
+    side_nouns: frozenset[str]
+    side_nouns_bare: frozenset[str]
+    demonstratives: frozenset[str]
+    trilateral: frozenset[str]
+    sequel: frozenset[str]
+    owner_possessives: frozenset[str]
+    owner_after: frozenset[str]
+    owner_subject: frozenset[str]
+    owner_aux: frozenset[str]
+    both_sides_rx: re.Pattern[str]
+    generic: frozenset[str]
+    generic_phrases: re.Pattern[str]  # the several-word ones ("too early")
+    ordinals_after: dict[str, int]
+    ordinals_before: dict[str, int]
+    counts: dict[str, int]
+    count_words: dict[str, int]
+    status_rx: dict[str, re.Pattern[str]]
+    adjacent_held: frozenset[str]
+    before_held: frozenset[str]
+    duration: frozenset[str]
+    masdar_words: frozenset[str]
+    masdar_governors: frozenset[str]
+    background_openers: frozenset[str]
+    background_rx: re.Pattern[str]
+    topic_before: frozenset[str]
+    with_topics: frozenset[str]
+    possessive_nouns: frozenset[str]
+    possessor_titles: dict[str, str]
+    speech: frozenset[str]
+    clause_breaks: frozenset[str]
+    speech_rx: re.Pattern[str]
+    commentator: frozenset[str]
+    commentator_bare: frozenset[str]
+    negotiator: frozenset[str]
+    negotiator_bare: frozenset[str]
+    host: frozenset[str]
+    travel: frozenset[str]
+    travel_rx: re.Pattern[str]
+    locative: frozenset[str]
+    same_place_rx: re.Pattern[str]
+    day_offsets: list[tuple[re.Pattern[str], int]]
+    regions: list[tuple[re.Pattern[str], str]]
+    metonymic: dict[str, str]
+    core_sides: frozenset[str]
+    min_core: int
+    org_places: dict[str, str]
+    outcome_rx: list[tuple[re.Pattern[str], str]]
+    result_rx: re.Pattern[str]
+    hedges: frozenset[str]
+    outcome_gap: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    trig, status, outc, cues = (
+        load_yaml(n) for n in ("triggers.yaml", "status_markers.yaml", "outcomes.yaml", "event_cues.yaml")
+    )
+    kind_of: dict[str, str] = {}
+    for kind, d in trig["kinds"].items():
+        for e in both(d):
+            kind_of[norm_token(e)] = kind
+    ar = [e for e in kind_of if not e.isascii()]
+    en = [e for e in kind_of if e.isascii()]
+    # Arabic nouns ending in ة (ه) take pronoun suffixes on ت: جولتها, قمتهما
+    t_forms = [e[:-1] + "ت" for e in ar if e.endswith("ه")]
+    trigger_rx = re.compile(
+        rf"(?<!\w)(?:{AR_PRE}(?P<ar>{alternation(ar)}){AR_SUF}|{AR_PRE}(?P<art>{alternation(t_forms)})"
+        rf"(?:هما|ها|هم|ه)|(?P<en>{alternation(en)}))(?!\w)"
+    )
+    verb_status = {norm_token(v): st for st, vs in trig["verb_status"].items() for v in vs}
+    ords = trig["ordinals"]
+    status_rx = {
+        st: word_rx([e for k, v in status[st].items() if k in ("ar", "en") for e in v])
+        for st in ("cancelled", "held", "ongoing", "planned", "proposed")
+    }
+    regions = [(word_rx(both(d), prefix=r"[وفبل]?"), cc) for cc, d in cues["actor_regions"].items()]
+    outcome_rx = []
+    for code, d in outc["outcomes"].items():
+        bodies = []
+        for e in both(d):
+            parts = [entry(p) if p != "~" else r"\w[\w,.]*(?:\s+\w[\w,.]*){0,2}" for p in str(e).split()]
+            plural = r"(?:e?s)?" if str(e).isascii() else ""  # "prisoner swaps", "agreements"
+            bodies.append(r"\s+".join(parts) + plural)
+        outcome_rx.append((re.compile(rf"(?<!\w){AR_PRE}(?:{'|'.join(bodies)})(?!\w)"), code))
+    speech = both(cues["speech"])
+    return Lexicon(
+        trigger_rx=trigger_rx,
+        trigger_kind=kind_of,
+        verb_status=verb_status,
+        remote=nset(both(trig["remote"])),
+        receive_verbs=nset(trig["receive_verbs"]),
+        remote_rx=word_rx(both(trig["remote_contacts"])),
+        phrase_openers=nset(both(trig["phrase_openers"])),
+        en_round_context=nset(trig["en_round_context"]),
+        compound_gap=int(trig["compound"]["max_gap"]),
+        joiners=nset(trig["compound"]["joiners"]) | nset(list(ords["ar"])) | nset(list(ords["en"])),
+        weak_rx=word_rx(both(trig["weak_anaphora"])),
+        participation_rx=word_rx(both(trig["participation"])),
+        side_nouns=nset(both(trig["side_nouns"])),
+        side_nouns_bare=frozenset(bare(w) for w in nset(both(trig["side_nouns"]))),
+        demonstratives=nset(both(trig["demonstratives"])),
+        trilateral=nset(both(trig["trilateral"])),
+        sequel=nset(both(trig["sequel"])),
+        owner_possessives=nset(trig["owner"]["possessives"]),
+        owner_after=nset(trig["owner"]["own_after"]),
+        owner_subject=nset(trig["owner"]["subject"]),
+        owner_aux=nset(trig["owner"]["auxiliaries"]),
+        both_sides_rx=word_rx(both(trig["both_sides"])),
+        generic=nset(both(cues["generic"])),
+        generic_phrases=word_rx([w for w in both(cues["generic"]) if " " in norm_token(w)]),
+        ordinals_after={norm_token(k): v for k, v in {**ords["ar"], **ords["en_after"]}.items()},
+        ordinals_before={norm_token(k): v for k, v in {**ords["ar_before"], **ords["en"]}.items()},
+        counts={norm_token(k): v for k, v in trig["counts"]["ar"].items()},
+        count_words={
+            norm_token(k): v
+            for k, v in {**trig["counts"]["ar_number_words"], **trig["counts"]["en_number_words"]}.items()
+        },
+        status_rx=status_rx,
+        adjacent_held=nset(both(status["held"]["adjacent"])),
+        before_held=nset(both(status["held"]["before"])),
+        duration=nset(both(status["held"]["duration"])),
+        masdar_words=nset(status["masdar_words"]),
+        masdar_governors=nset(status["masdar_governors"]),
+        background_openers=nset(both(status["background_openers"])),
+        background_rx=word_rx(both(cues["background"])),
+        topic_before=nset(both(cues["topic_before"])),
+        with_topics=frozenset(bare(w) for w in nset(both(cues["with_topics"]))),
+        possessive_nouns=nset(both(cues["possessive_nouns"])),
+        possessor_titles={norm_token(k): v for k, v in cues["possessor_titles"].items()},
+        speech=nset(speech),
+        clause_breaks=nset(both(cues["clause_breaks"])),
+        speech_rx=word_rx(speech),
+        commentator=nset(both(cues["commentator_roles"])),
+        commentator_bare=frozenset(bare(w) for w in nset(both(cues["commentator_roles"]))),
+        negotiator=nset(both(cues["negotiator_roles"])),
+        negotiator_bare=frozenset(bare(w) for w in nset(both(cues["negotiator_roles"]))),
+        host=nset(both(cues["host"])),
+        travel=nset(both(cues["travel"])),
+        travel_rx=word_rx(both(cues["travel"])),
+        locative=nset(both(cues["locative"])),
+        same_place_rx=word_rx(both(cues["same_place"])),
+        day_offsets=[(word_rx([k]), int(v)) for d in cues["day_offsets"].values() for k, v in d.items()],
+        regions=regions,
+        metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
+        org_places=dict(cues["org_places"]),
+        core_sides=frozenset(cues["core_sides"]),
+        min_core=int(cues["min_core"]),
+        outcome_rx=outcome_rx,
+        result_rx=word_rx(both(outc["results"])),
+        hedges=nset(both(outc["hedges"])),
+        outcome_gap=int(outc["max_gap"]),
+    )

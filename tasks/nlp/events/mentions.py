@@ -1,0 +1,271 @@
+"""Event mentions: one trigger (or one trigger-less delegation sentence) read with its arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from tasks.nlp.dates import future_context
+from tasks.nlp.events.delegations import delegation_sides, give_sides, seat_people
+from tasks.nlp.events.document import MAX_ARG_DIST, Arg, DateArg, Doc
+from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.outcomes import find_outcomes
+from tasks.nlp.events.place import find_place, header, place_named_before
+from tasks.nlp.events.roles import meeting_owner
+from tasks.nlp.events.rounds import round_of
+from tasks.nlp.events.sides import find_sides, in_one_list, side_noun
+from tasks.nlp.events.status import (
+    date_fits,
+    days_of_talks,
+    held_before,
+    shift_dates,
+    speech_day,
+    status_from_date,
+    status_markers,
+    trigger_status,
+    usable_dates,
+)
+from tasks.nlp.events.triggers import Trigger, distance, nearest
+from tasks.nlp.events.words import member
+
+# what was agreed "at"/«في ختام» the talks may stand before them in the sentence
+AT_TALKS = frozenset({"at", "during", "خلال", "ختام", "اختتام", "نهايه", "هامش"})
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One trigger (or delegation phrase) as read in its sentence."""
+
+    sent: int
+    pos: int
+    trig: Trigger | None
+    lo: int  # the stretch of the sentence this mention owns
+    hi: int
+    weak: bool = False
+    parties: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)
+    by_name: set[str] = field(default_factory=set)
+    place: Arg | None = None
+    date: DateArg | None = None
+    status: str | None = None
+    strength: float = 0.0
+    round_no: int | None = None
+    count: int = 0
+    outcomes: list[str] = field(default_factory=list)
+    people: list[Arg] = field(default_factory=list)  # candidates for the table
+    background: bool = False
+    trilateral: bool = False
+    future: bool = False  # the clause speaks of the future (for the default status)
+    sequel: bool = False  # «الجولة المقبلة», "the next meeting": follows an earlier meeting
+    both_sides: bool = False  # «وفدا البلدين», "both delegations": the sides of an earlier meeting
+    generic: bool = False  # "several rounds", «أي محادثات»: habitual or hypothetical, not one meeting
+    travel_only: bool = False  # "Rubio will travel to Jeddah": only a closer place for a placed meeting
+    round_dates: list[DateArg] = field(default_factory=list)
+
+    @property
+    def definite(self) -> bool:
+        return self.weak or bool(self.trig and self.trig.definite)
+
+    @property
+    def lemma(self) -> str:
+        return self.trig.lemma if self.trig else ""
+
+
+def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> list[EventMention]:
+    s, e = doc.sents[si]
+    ems = []
+    for i, t in enumerate(trigs):
+        lo = trigs[i - 1].end if i else s
+        hi = trigs[i + 1].start if i + 1 < len(trigs) else e
+        ems.append(EventMention(si, t.start, t, lo, hi))
+    owned: dict[int, list[tuple[Arg, float]]] = {i: [] for i in range(len(trigs))}
+    for a in doc.args:
+        if s <= a.start < e:
+            i, d = nearest(doc, trigs, a.start, a.end)
+            owned[i].append((a, d))
+    dated: dict[int, list[tuple[DateArg, float]]] = {i: [] for i in range(len(trigs))}
+    for dt in doc.dates:
+        if s <= dt.start < e:
+            i, d = nearest(doc, trigs, dt.start, dt.end)
+            dated[i].append((dt, d))
+    # «بحضور وزير الخارجية ...», "joined by Rubio and Witkoff": people seated by a participation cue
+    # join the trigger the cue belongs to, however far they stand
+    joined: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
+    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
+    for a in seat_people(doc, lex, s, e, cues) if cues else []:
+        cs, ce = min(cues, key=lambda c: min(abs(c[0] - a.end), abs(a.start - c[1])))
+        joined[nearest(doc, trigs, cs, ce)[0]].append(a)
+    give_sides([a for v in joined.values() for a in v], delegation_sides(doc, lex, s, e))
+    # a negotiator reporting from the talks («بحسب ما أعلن رئيس الوفد الروسي ...») sat at them
+    for a in doc.args:
+        if a.kind == "person" and s <= a.start < e and a.announcer and a.negotiator and not a.modifier:
+            joined[nearest(doc, trigs, a.start, a.end)[0]].append(a)
+    markers = status_markers(doc, lex, s, e)
+    marked: dict[int, list[tuple[str, int, float]]] = {i: [] for i in range(len(trigs))}
+    for st, ms, me in markers:
+        i, _ = nearest(doc, trigs, ms, me)
+        marked[i].append((st, ms, float(distance(doc, trigs[i], ms, me))))
+    head_place, head_date = header(doc, s, e)  # "Istanbul, February 27: ..."
+    headed: list[EventMention] = []
+    for i, em in enumerate(ems):
+        t = em.trig
+        assert t is not None
+        em.background = is_background(doc, lex, t, em.lo, em.hi)
+        em.future = future_context(doc.n, t.start, t.end)
+        near = [(a, d) for a, d in owned[i] if d <= MAX_ARG_DIST]
+        em.place = find_place(doc, lex, t, owned[i], s, e)
+        from_header = em.place is None and head_place is not None
+        em.place = em.place or head_place or place_named_before(doc, lex, t, em.hi)
+        if em.place is not None:
+            doc.meeting_places.append(em.place)
+        # a delegation subject may open a long clause: "American and Russian diplomats spent six hours at
+        # the residence of the US consul general discussing ..."
+        subject = [(a, d) for a, d in owned[i] if a.kind == "nat" and a.end <= t.start and MAX_ARG_DIST < d <= 16]
+        joined_near = [(a, 0.0) for a in joined[i] if all(a is not b for b, _ in near)]
+        sides = find_sides(doc, lex, t, subject + near + joined_near, em.place, s)
+        em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
+        em.people = [a for a, _ in near if a.kind == "person" and not a.modifier]
+        em.people += [a for a in joined[i] if a not in em.people]
+        if (owner := meeting_owner(doc, lex, t, s, e)) is not None:
+            owner.seated = True  # "his planned summit", «المحادثات التي أجراها»
+            em.people += [] if owner in em.people else [owner]
+            em.parties |= {owner.cc} if owner.cc and not owner.host else set()
+        em.trilateral = any(
+            member(w, lex.trilateral) for w in doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
+        )
+        em.round_no, em.count = round_of(doc, lex, t, s, e)
+        beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
+        em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
+        em.generic = is_generic(doc, lex, t, s)
+        em.both_sides = lex.both_sides_rx.search(doc.n, em.lo, em.hi) is not None
+        em.status, em.strength = trigger_status(doc, lex, t, marked[i], s)
+        usable = [] if em.background else usable_dates(doc, lex, dated[i], s)
+        if not usable and not em.background and len(trigs) == 1:
+            # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
+            # on Monday to exchange all severely wounded prisoners ..., at a second round of talks")
+            usable = usable_dates(doc, lex, dated[i], s, reach=float("inf"))
+        em.date = usable[0] if usable else None
+        if em.date is None and not em.background and held_before(doc, lex, t, s):
+            em.date = speech_day(doc, lex, dated[i], t, s)
+        if from_header and not em.background:
+            headed.append(em)
+        if em.date and em.date.dm.precision == "day" and (days := days_of_talks(doc, lex, t, s)) > 1:
+            # "wrapped up two days of talks on Monday": they began on Sunday
+            first = em.date.dm.end_date - timedelta(days=days - 1)
+            em.date = DateArg(em.date.start, em.date.end, replace(em.date.dm, start_date=first))
+        em.round_dates = sorted(usable, key=lambda d: d.start)  # «جولتين في 16 مايو و2 يونيو»
+        if em.date and pub and not date_fits(em.date.dm, em.status if em.strength >= 2 else None, pub):
+            em.date = None  # «الجولة الأخيرة» is not next weekend's
+        if em.date and pub and em.strength < 2:
+            st = status_from_date(em.date.dm, pub)
+            if st and (em.status is None or em.strength < 1.5):
+                em.status, em.strength = st, 1.5
+        # "agreed on Monday to exchange prisoners, at a second round of talks": what was agreed *at* the
+        # talks may stand before them
+        at_talks = any(w in AT_TALKS or member(w, AT_TALKS) for w in doc.words_before(t.start, 4, floor=em.lo))
+        em.outcomes = find_outcomes(doc, lex, em.lo if at_talks else t.start, em.hi)
+    shift_dates(doc, lex, ems)
+    for em in headed:
+        em.date = em.date or head_date  # the line's date, unless "a day after" said otherwise
+    return [em for em in ems if em.trig is not None and em.trig.kind != "remote"]
+
+
+def is_generic(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:
+    """Habit or hypothesis just before the trigger: "several rounds", «أي محادثات», "too early to talk
+    about a summit"."""
+    if any(member(w, lex.generic) for w in doc.words_before(t.start, 6, floor=floor)):
+        return True
+    i = max(doc.tok_index(t.start) - 6, 0)
+    window_start = max(doc.tokens[i][0], floor) if doc.tokens else floor
+    return lex.generic_phrases.search(doc.n, window_start, t.start) is not None
+
+
+def is_background(doc: Doc, lex: Lexicon, t: Trigger, lo: int, hi: int) -> bool:
+    """History or hypothesis around the trigger («ضمت روسيا القرم», "broader peace talks"): a cue in the
+    trigger's stretch of the sentence, near it (a cue far off in a long sentence is another clause).
+    "the first talks since the invasion" only dates the talks against history: not background."""
+    return any(
+        distance(doc, t, m.start(), m.end()) <= 8
+        and not any(member(w, lex.background_openers) for w in doc.words_before(m.start(), 2, floor=lo))
+        for m in lex.background_rx.finditer(doc.n, lo, hi)
+    )
+
+
+def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
+    """A trigger-less sentence about the current meeting: its sides («الوفد الروسي», «الطرفان»),
+    who took part («بحضور», "joined by") and what came of it. It never founds a meeting."""
+    s, e = doc.sents[si]
+    cues = [m.span("core") for rx in (lex.weak_rx, lex.participation_rx) for m in rx.finditer(doc.n, s, e)]
+    sides: set[str] = set()
+    side_spans: list[tuple[int, int]] = []
+    nats = [a for a in doc.args if s <= a.start < e and a.kind == "nat"]
+    for k, a in enumerate(nats):
+        prev = doc.words_before(a.start, 1, floor=s)
+        ahead = doc.words_after(a.end, 1, ceil=e)
+        chained = k > 0 and in_one_list(doc, nats[k - 1], a) and (nats[k - 1].cc or "") in sides
+        if (
+            chained
+            or (prev and side_noun(lex, prev[-1]))
+            or (ahead and ahead[0] in lex.side_nouns and ahead[0].isascii())
+        ):
+            sides.add(a.cc or "")
+            side_spans.append((a.start, a.end))
+    sides.discard("")
+    anchors = sorted(cues + side_spans)
+    if not anchors:
+        return travel_mention(doc, lex, si)
+    anchor = anchors[0][0]
+    em = EventMention(si, anchor, None, s, e, weak=True)
+    em.parties = sides
+    # the people a participation cue seats («يضم الوفد الروسي ... ديميترييف», "led by X, joined by Y"),
+    # people right around a delegation word, and negotiators who report
+    part = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
+    em.people = seat_people(doc, lex, s, e, part) if part else []
+    for a in doc.args:
+        if a.kind != "person" or not s <= a.start < e or a.modifier or a in em.people:
+            continue
+        close = any(
+            (a.start >= ce and doc.free(ce, a.start) <= 6) or (a.end <= cs and doc.free(a.end, cs) <= 3)
+            for cs, ce in anchors
+        )
+        if close or (a.announcer and a.negotiator):
+            em.people.append(a)
+    give_sides(em.people, delegation_sides(doc, lex, s, e))
+    marks = status_markers(doc, lex, s, e)
+    if marks:
+        st, _, _ = min(marks, key=lambda x: abs(x[1] - anchor))
+        em.status, em.strength = st, 2.0
+    pseudo = Trigger(
+        anchors[0][0],
+        anchors[0][1],
+        anchors[0][1],
+        "weak",
+        "",
+        "",
+        True,
+        False,
+        None,
+        doc.n[anchor : anchor + 1].isascii(),
+    )
+    near = [(a, 0.0) for a in doc.args if s <= a.start < e and a.kind == "location"]
+    em.place = find_place(doc, lex, pseudo, near, s, e)
+    em.outcomes = find_outcomes(doc, lex, s, e)
+    return em
+
+
+def travel_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
+    """ "Rubio said he would travel to Jeddah", «يتوجه ويتكوف إلى موسكو»: a city a negotiator travels to,
+    which can only make the place of a meeting already placed in that country (or region) more precise."""
+    s, e = doc.sents[si]
+    m = lex.travel_rx.search(doc.n, s, e)
+    if m is None:
+        return None
+    cs, ce = m.span("core")
+    pseudo = Trigger(cs, ce, ce, "weak", "", "", True, False, None, doc.n[cs : cs + 1].isascii())
+    near = [(a, 0.0) for a in doc.args if ce <= a.start < e and a.kind == "location"]
+    place = find_place(doc, lex, pseudo, near, s, e)
+    if place is None or place.loc_kind not in ("city", "venue"):
+        return None
+    em = EventMention(si, cs, None, s, e, weak=True, travel_only=True)
+    em.place = place
+    return em

@@ -1,0 +1,241 @@
+"""Mentions grouped into meetings: which mention founds a meeting, which refers back to one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from tasks.nlp.events.document import Arg, DateArg
+from tasks.nlp.events.mentions import EventMention
+from tasks.nlp.events.place import place_compatible, place_rank, same_place_as
+from tasks.nlp.events.status import best_status, conflict
+
+MAX_WEAK_GAP = 3  # sentences a delegation phrase («الوفد الروسي») may reach back
+
+
+MERGE_DAYS = 3  # date ranges closer than this can be one meeting
+
+
+@dataclass(slots=True)
+class Meeting:
+    ems: list[EventMention]
+    parties: set[str]
+    hosts: set[str]
+    place: Arg | None
+    date: DateArg | None
+    round_no: int | None
+    votes: list[tuple[float, int, str]]  # (strength, position, status)
+    lemmas: set[str]
+    first: int
+    last: int
+    last_sent: int
+    people: list[Arg]
+    outcomes: list[str]
+    trilateral: bool
+    trigger: str
+    future: bool
+    by_name: set[str] = field(default_factory=set)
+    sequel: bool = False
+    both_sides: bool = False
+    history: bool = False  # founded by a background mention («مفاوضات إسطنبول في ربيع 2022 التي انهارت»)
+
+    @property
+    def status(self) -> str | None:
+        return best_status(self.votes)
+
+
+def table_keys(people: list[Arg]) -> set[str]:
+    """The people a mention puts at the table (not possessors, commentators, or mere reporters)."""
+    return {p.key for p in people if not p.modifier and (p.seated or not (p.commentator or p.announcer))}
+
+
+def dates_close(a: DateArg, b: DateArg) -> bool:
+    slack = timedelta(days=MERGE_DAYS)
+    return a.dm.start_date - slack <= b.dm.end_date and b.dm.start_date - slack <= a.dm.end_date
+
+
+def merge_score(mt: Meeting, em: EventMention) -> float | None:
+    if mt.history != em.background:
+        return None  # talks of years ago and this week's are two meetings
+    em_status = em.status if em.strength >= 2 else None
+    if conflict(mt.status, em_status):
+        return None
+    if em.count:
+        return None
+    if mt.round_no is not None and em.round_no is not None and mt.round_no != em.round_no:
+        return None
+    if em.place and mt.place and not place_compatible(em.place, mt.place):
+        return None
+    if em.date and mt.date and not dates_close(em.date, mt.date):
+        return None
+    same_place = bool(em.place and mt.place and same_place_as(em.place, mt.place))
+    mine, theirs = table_keys(em.people), table_keys(mt.people)
+    if len(mine) >= 2 and len(theirs) >= 2 and not mine & theirs:
+        return None  # "a preparatory meeting between Rubio and Lavrov" is not the Trump-Putin summit
+    score = 0.0
+    if mt.parties and em.parties:
+        if mt.parties == em.parties:
+            score += 3
+        elif (mt.parties <= em.parties or em.parties <= mt.parties) and (
+            same_place
+            or (em.date and mt.date and em.date.dm.precision == mt.date.dm.precision == "day")
+            or (em.round_no and em.round_no == mt.round_no)
+        ):
+            score += 2
+        else:
+            return None
+    elif same_place:
+        score += 2
+    elif not mt.parties and mt.place and not em.place and 0 <= em.sent - mt.last_sent <= 3:
+        score += 1  # a placed meeting with no sides yet takes the sides of the next mention
+    elif not em.parties and (em.sent == mt.last_sent or (em.round_no is not None and em.round_no == mt.round_no)):
+        score += 1  # a mention with no sides of its own in the same sentence, or the same round
+    else:
+        return None
+    if same_place:
+        score += 2
+    if em.date and mt.date:
+        score += 1
+    if em.round_no is not None and em.round_no == mt.round_no:
+        score += 2
+    if em.lemma in mt.lemmas:
+        score += 0.5
+    return score
+
+
+def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
+    """The meeting a referring mention («هذه المحادثات», «الوفد الروسي», "the talks") points back to."""
+    best: tuple[tuple[float, int], Meeting] | None = None
+    em_status = em.status if em.strength >= 2 else None
+    for mt in meetings:
+        hosts = mt.hosts | ({mt.place.cc} if mt.place and mt.place.cc else set())
+        if em.parties and mt.parties and not em.parties <= (mt.parties | hosts):
+            continue
+        if (
+            not mt.parties
+            and em.parties
+            and not em.weak
+            and not (em.place and mt.place and same_place_as(em.place, mt.place))
+        ):
+            continue  # a delegation sentence («الوفد الأمريكي ...») may name the sides of a placed meeting
+        if conflict(mt.status, em_status):
+            continue
+        if em.place and mt.place and not place_compatible(em.place, mt.place):
+            continue
+        if em.round_no is not None and mt.round_no is not None and em.round_no != mt.round_no:
+            continue
+        if em.date and mt.date and not dates_close(em.date, mt.date):
+            continue
+        if em.weak and em.sent - mt.last_sent > MAX_WEAK_GAP:
+            continue
+        if em.travel_only and not (mt.place and em.place and place_rank(em.place) < place_rank(mt.place)):
+            continue  # a trip only narrows a place already known (Saudi Arabia -> Jeddah)
+        key = (1.0 if em.lemma and em.lemma in mt.lemmas else 0.0, mt.last)
+        if best is None or key > best[0]:
+            best = (key, mt)
+    return best[1] if best else None
+
+
+def can_found(em: EventMention) -> bool:
+    """Whether a mention may report a meeting of its own (else it can only refer back to one)."""
+    t = em.trig
+    if t is None:
+        return False
+    anchored_people = [p for p in em.people if not p.commentator and not (p.announcer and not p.negotiator)]
+    if em.background and not (em.place or em.round_no or em.count):
+        return False
+    if em.generic or em.status == "proposed":
+        # "several rounds of talks", "ready for talks with Kyiv": only with a place, date or number
+        return bool(em.place or em.date or em.round_no or em.count or (em.trilateral and em.status))
+    if t.kind == "discuss":
+        return bool(em.place) and (len(em.by_name) >= 2 or len(anchored_people) >= 2)
+    if t.kind == "track":
+        return bool(em.place or em.round_no or len(anchored_people) >= 2)
+    if em.place or em.round_no or em.count or em.date or (anchored_people and len(em.parties) >= 2):
+        return True
+    if len(anchored_people) >= 2:
+        return True
+    if t.definite:
+        return False  # «المحادثات», "the talks" with nothing new: a reference, not a meeting
+    if em.trilateral and em.status:
+        return True
+    return len(em.parties) >= 2 and em.status is not None and em.strength >= 1
+
+
+def new_meeting(em: EventMention, round_no: int | None = None) -> Meeting:
+    return Meeting(
+        ems=[em],
+        parties=set(em.parties),
+        hosts=set(em.hosts),
+        place=em.place,
+        date=em.date,
+        round_no=round_no if round_no is not None else em.round_no,
+        votes=[(em.strength, em.pos, em.status)] if em.status else [],
+        lemmas={em.lemma} if em.lemma else set(),
+        first=em.pos,
+        last=em.pos,
+        last_sent=em.sent,
+        people=list(em.people),
+        outcomes=list(em.outcomes),
+        trilateral=em.trilateral,
+        trigger=em.trig.surface if em.trig else "",
+        future=em.future,
+        by_name=set(em.by_name),
+        sequel=em.sequel,
+        both_sides=em.both_sides,
+        history=em.background,
+    )
+
+
+def absorb(mt: Meeting, em: EventMention, founding: bool) -> None:
+    mt.ems.append(em)
+    mt.last, mt.last_sent = max(mt.last, em.pos), max(mt.last_sent, em.sent)
+    mt.people += em.people
+    mt.outcomes += em.outcomes
+    mt.hosts |= em.hosts
+    if em.lemma:
+        mt.lemmas.add(em.lemma)
+    if mt.date is None and em.date is not None:
+        mt.date = em.date
+    mt.by_name |= em.by_name
+    if em.place and (
+        mt.place is None or (place_rank(em.place) < place_rank(mt.place) and place_compatible(em.place, mt.place))
+    ):
+        mt.place = em.place  # «في السعودية» ... «في قصر الدرعية بالرياض»: the more precise place
+    if founding or (em.weak and not mt.parties):
+        mt.parties |= em.parties
+        if mt.round_no is None:
+            mt.round_no = em.round_no
+        mt.trilateral = mt.trilateral or em.trilateral
+        mt.sequel = mt.sequel or em.sequel
+        mt.both_sides = mt.both_sides or em.both_sides
+    if em.status and (founding or em.strength >= 3):
+        mt.votes.append((em.strength, em.pos, em.status))
+
+
+def group_meetings(ems: list[EventMention]) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    for em in ems:
+        founding = can_found(em)
+        if em.definite and not em.count:
+            # «هذه المحادثات», «المحادثات التي ستعقد ...»: a reference first, a new meeting only
+            # when nothing reported so far fits
+            target = attach_target(meetings, em)
+            if target is not None:
+                absorb(target, em, founding=founding)
+                continue
+        if not founding:
+            continue
+        if em.count >= 2 and em.status in (None, "held"):
+            for k in range(1, em.count + 1):
+                mt = new_meeting(em, round_no=k)
+                if len(em.round_dates) == em.count:
+                    mt.date = em.round_dates[k - 1]  # "two rounds, on May 16 and June 2"
+                meetings.append(mt)
+            continue
+        scored = [(sc, mt.last, mt) for mt in meetings if (sc := merge_score(mt, em)) is not None]
+        if scored:
+            absorb(max(scored, key=lambda x: (x[0], x[1]))[2], em, founding=True)
+        else:
+            meetings.append(new_meeting(em))
+    return meetings

@@ -1,0 +1,233 @@
+"""Where a meeting is: a place tied to its trigger by a locative, a construct, a host or a travel word;
+a header naming the line's place ("Riyadh, February 18: ..."); a word pointing back to the place last
+named ("there", «في المدينة نفسها»). A capital named by its country ("the Saudi capital") is already a
+city here (tasks/nlp/capitals.py).
+
+Places are compatible when one holds the other: country ⊃ region ⊃ city ⊃ venue (a region holds a
+city when the gazetteer says so; a region and a city of the same country are compatible when it does
+not know). A round's exported place is a venue's city (location_key): the city names the round, and a
+venue's name need not carry it ("Diriyah Palace" is in Riyadh).
+"""
+
+from __future__ import annotations
+
+from tasks.nlp.events.document import Arg, DateArg, Doc
+from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.triggers import Trigger, distance
+from tasks.nlp.events.words import WORD_RX, bare, has_article, member, strip_conj
+from tasks.nlp.gazetteer import load_gazetteer
+
+MAX_PLACE_DIST = 6
+# a city or venue behind a locative may stand further off in the trigger's own stretch of the
+# sentence: «عقد الوفدان أول محادثات سلام مباشرة بينهما منذ ثلاث سنوات، في قصر دولمة بهجة بمدينة إسطنبول»
+MAX_LOCATIVE_DIST = 14
+
+
+def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], s: int, e: int) -> Arg | None:
+    """Where the meeting is: a place tied to the trigger by a locative, a construct, a host or travel word."""
+    cands: list[tuple[float, int, Arg]] = []
+    for a, _ in near:
+        if a.kind == "org" and a.key in lex.org_places:
+            # «في الكرملين», "at the White House": the city of that seat of power
+            city = lex.org_places[a.key]
+            a = Arg(a.start, a.end, "location", city, a.cc, None, "city")
+        elif a.kind != "location":
+            continue
+        if doc.n[a.end : a.end + 2] in ("'s", "’s"):
+            continue  # "Moscow's team", "Saudi Arabia's role": a possessor, not where it happens
+        d = distance(doc, t, a.start, a.end)
+        after_trigger = a.start >= t.end
+        head, clitic = place_head(doc, a, s)
+        before = doc.words_before(head, 3, floor=s)
+        prev = before[-1] if before else ""
+        prev2 = " ".join(before[-2:]) if len(before) > 1 else ""
+        locative = prev in lex.locative or "ب" in clitic or prev2 in lex.locative or member(prev, lex.locative)
+        far = after_trigger and locative and a.loc_kind in ("city", "venue")
+        if d > (MAX_LOCATIVE_DIST if far else MAX_PLACE_DIST if after_trigger else 4):
+            continue
+        ahead = doc.words_after(a.end, 2, ceil=e)
+        passive = ahead[1:2] == ["by"]
+        how = 0
+        if locative:
+            # not «الحرب في أوكرانيا», «السلام في أوكرانيا»
+            topic = before[-2] if len(before) > 1 and prev in lex.locative else ""
+            if bare(topic) in {bare(w) for w in lex.topic_before} and topic not in lex.locative:
+                continue
+            how = 3
+        elif (
+            after_trigger
+            and not t.english
+            and not doc.gap_text(t.end, a.start).strip()
+            and a.loc_kind in ("city", "venue", "region")
+            and not clitic
+        ):
+            how = 3  # «لقاء موسكو», «مفاوضات ميامي», «قمة ألاسكا»
+        elif (
+            not after_trigger
+            and not doc.gap_text(a.end, t.start).strip()
+            and a.loc_kind in ("city", "venue", "region")
+            and t.english
+        ):
+            how = 3  # "the Istanbul talks", "the Alaska summit"
+        elif a.loc_kind == "venue" and d <= 3:
+            how = 2
+        elif (prev and member(prev, lex.host)) or (ahead and member(ahead[0], lex.host) and not passive):
+            how = 2  # «تستعد موسكو لاستقبال», "Riyadh hosts" (not "Ukraine, hosted by Turkey")
+        elif prev in ("الي", "to") and any(member(w, lex.travel) for w in before[:-1]):
+            how = 2  # «السفر إلى موسكو للقاء»
+        elif (
+            prev in ("الي", "to")
+            and doc.words_after(a.end, 1, ceil=e)[:1]
+            and strip_conj(doc.words_after(a.end, 1, ceil=e)[0]).startswith("لل")
+        ):
+            how = 2
+        if not how:
+            continue
+        # a whole country is a place only when it is not also a side named as the topic
+        if a.loc_kind == "country" and d > 1 and prev not in lex.locative:
+            continue
+        specificity = {"city": 2, "venue": 1, "country": 0, "region": 0}.get(a.loc_kind or "", 0)
+        cands.append((d - how, -specificity, a))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    best = cands[0][2]
+    # a venue and its city: keep the city, the venue's name may not carry it
+    for _, _, a in cands:
+        if best.loc_kind == "venue" and a.loc_kind == "city" and best.entity and best.entity.parent_key == a.key:
+            return a
+    return best
+
+
+PLACE_TITLES = frozenset(
+    {"عاصمه", "مدينه", "بلده", "منتجع", "قصر", "ولايه", "جزيره"}
+    | {
+        "العاصمه",
+        "مدينه",
+        "بلده",
+        "منتجع",
+        "قصر",
+        "ولايه",
+        "جزيره",
+        "capital",
+        "city",
+        "town",
+        "resort",
+        "of",
+        "the",
+        "state",
+    }
+)
+
+
+def place_head(doc: Doc, a: Arg, floor: int) -> tuple[int, str]:
+    """Start of a place phrase and the clitics on its first word: «في العاصمة المجرية بودابست» ->
+    «العاصمة»; «بالعاصمة السعودية الرياض» -> («بالعاصمة», "بال"); "in the city of Geneva" -> "the"."""
+    pos, clitic = a.start, doc.clitic(a.start)
+    for _ in range(3):
+        i = doc.tok_index(pos) - 1
+        if i < 0 or doc.tokens[i][0] < floor:
+            break
+        ts, te = doc.tokens[i]
+        word = doc.n[ts:te]
+        # the country or nationality that qualifies the city («العاصمة الروسية موسكو», «السعودية الرياض»)
+        qualifier = any(
+            x is not a
+            and x.start <= ts + 3
+            and x.end >= te - 1
+            and x.cc == a.cc
+            and (x.kind == "nat" or (x.kind == "location" and x.loc_kind == "country"))
+            for x in doc.args
+        )
+        prev_word = doc.n[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
+        if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
+            pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»
+        elif bare(word) in PLACE_TITLES or word in PLACE_TITLES:
+            pos, clitic = ts, word[: len(word) - len(bare(word))]
+            if clitic.strip("وف"):
+                break  # «بالعاصمة»: the preposition is here
+        else:
+            break
+    return pos, clitic
+
+
+def place_rank(a: Arg) -> int:
+    return {"venue": 0, "city": 1, "region": 2, "country": 3}.get(a.loc_kind or "", 4)
+
+
+def place_parts(a: Arg) -> set[str]:
+    """The place and what contains it (venue -> city -> region -> country)."""
+    parts = {a.key}
+    if a.entity and a.entity.parent_key:
+        parts.add(a.entity.parent_key)
+    if region := load_gazetteer().region_of(a.key):
+        parts.add(region)
+    if a.cc:
+        parts.add(f"loc:country:{a.cc}")
+    return parts
+
+
+def same_place_as(a: Arg, b: Arg) -> bool:
+    """One place, or one inside the other below the country level (Dolmabahçe in Istanbul, Anchorage in Alaska)."""
+    return (
+        a.key == b.key
+        or a.key in place_parts(b) - {f"loc:country:{b.cc}"}
+        or b.key in place_parts(a) - {f"loc:country:{a.cc}"}
+    )
+
+
+def place_compatible(a: Arg, b: Arg) -> bool:
+    """Not two different places: one holds the other, or a region and a city of one country whose
+    region the gazetteer does not know."""
+    if a.key in place_parts(b) or b.key in place_parts(a) or same_place_as(a, b):
+        return True
+    region, other = (a, b) if a.loc_kind == "region" else (b, a)
+    return (
+        region.loc_kind == "region"
+        and other.loc_kind in ("city", "venue")
+        and region.cc is not None
+        and region.cc == other.cc
+        and load_gazetteer().region_of(other.key) is None
+    )
+
+
+def header(doc: Doc, s: int, e: int) -> tuple[Arg | None, DateArg | None]:
+    """The place (and date) a line opens with, before a colon: "Riyadh, February 18: ...", «الرياض، 18
+    فبراير: ...» (a roundup's entry). A wire dateline ("RIYADH, March 24 -") says where the reporter is:
+    not this."""
+    first = next((a for a in doc.args if s <= a.start < e), None)
+    if first is None or first.kind != "location" or first.loc_kind not in ("city", "venue"):
+        return None, None
+    if WORD_RX.findall(doc.n[s : first.start]):
+        return None, None
+    rest = doc.n[first.end : min(e, first.end + 40)]
+    colon = rest.find(":")
+    if colon < 0:
+        return None, None
+    head = rest[:colon]
+    dated = next((d for d in doc.dates if first.end <= d.start and d.end <= first.end + colon), None)
+    if (dated or not WORD_RX.findall(head)) and len(WORD_RX.findall(head)) <= 4:
+        return first, dated
+    return None, None
+
+
+def place_named_before(doc: Doc, lex: Lexicon, t: Trigger, hi: int) -> Arg | None:
+    """ "met Ukrainian officials there", «في المدينة نفسها», "held in the same city": the place of the last
+    meeting read before the trigger (else the city or venue last named)."""
+    m = lex.same_place_rx.search(doc.n, t.end, hi)
+    if m is None or distance(doc, t, m.start(), m.end()) > MAX_PLACE_DIST:
+        return None
+    met = [a for a in doc.meeting_places if a.end <= t.start and a.loc_kind in ("city", "venue")]
+    if met:
+        return met[-1]
+    before = [a for a in doc.args if a.kind == "location" and a.loc_kind in ("city", "venue") and a.end <= t.start]
+    return before[-1] if before else None
+
+
+def location_key(place: Arg | None) -> str | None:
+    """A venue is reported by its city when the gazetteer knows it (the city names the round)."""
+    if place is None:
+        return None
+    if place.loc_kind == "venue" and place.entity and place.entity.parent_key:
+        return place.entity.parent_key
+    return place.key

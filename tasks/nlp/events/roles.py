@@ -1,0 +1,135 @@
+"""What a named person does in a sentence: possessor («مبعوث ترامب»), reporter, commentator, negotiator, host."""
+
+from __future__ import annotations
+
+from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.lexicon import Lexicon, lexicon
+from tasks.nlp.events.triggers import Trigger
+from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, bare, has_article, member, strip_conj
+
+
+def classify_people(doc: Doc, lex: Lexicon) -> None:
+    """Mark possessors, reporters, commentators and negotiators among the people."""
+    people = [a for a in doc.args if a.kind == "person"]
+    for p in people:
+        sent = doc.sents[doc.sentence_of(p.start)]
+        before = doc.words_before(p.start, 8, floor=sent[0])
+        after = doc.words_after(p.end, 4, ceil=sent[1])
+        role = (p.entity.role or "").casefold() if p.entity else ""
+        title = title_chain(doc, p, lex, sent[0])
+        p.modifier = is_possessor(doc, p, lex, before, after, role)
+        p.commentator = any(w in role for w in lex.commentator if w.isascii()) or any(
+            bare(w) in lex.commentator_bare for w in title
+        )
+        p.negotiator = any(w in role for w in lex.negotiator if w.isascii()) or any(
+            bare(w) in lex.negotiator_bare for w in title
+        )
+        p.announcer = is_reporter(doc, p, lex, sent)
+        p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
+
+
+def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
+    """Words of the title right before a name («المتحدث باسم الكرملين», "Kremlin spokesman"),
+    stopping at a verb of saying, «أن»/"that", or another person's name."""
+    chain: list[str] = []
+    pos = p.start
+    for _ in range(6):
+        i = doc.tok_index(pos) - 1
+        if i < 0 or doc.tokens[i][0] < floor:
+            break
+        ts, te = doc.tokens[i]
+        w = doc.n[ts:te]
+        if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
+            break
+        if any(a.kind == "person" and a.start <= ts < a.end for a in doc.args if a is not p):
+            break
+        chain.append(w)
+        pos = ts
+    return chain
+
+
+def is_possessor(doc: Doc, p: Arg, lex: Lexicon, before: list[str], after: list[str], role: str) -> bool:
+    # English: "Trump's envoy", "the Trump administration"
+    tail = doc.n[p.end : p.end + 3]
+    if tail.startswith("'s") and any(w in lex.possessive_nouns for w in after[1:4]):
+        return True
+    if after and after[0] in lex.possessive_nouns and after[0].isascii():
+        return True
+    if not before:
+        return False
+    # «صهر ترامب», «لإدارة ترامب»: a bare construct noun right before the name
+    last = before[-1]
+    if not last.isascii() and not has_article(last) and member(last, lex.possessive_nouns):
+        return True  # Arabic construct state; English "envoy Steve Witkoff" is apposition
+    # «مبعوث الرئيس الأمريكي السابق دونالد ترامب», «للرئيس الروسي فلاديمير بوتين», "envoy of President X"
+    i = len(before) - 1
+    steps = 0
+    while i >= 0 and steps < 5:
+        w = before[i] if before[i] in lex.possessor_titles else strip_conj(before[i])
+        two = f"{before[i - 1]} {before[i]}" if i > 0 else ""
+        title = (
+            lex.possessor_titles.get(w) or lex.possessor_titles.get(two) or lex.possessor_titles.get(strip_conj(two))
+        )
+        if title:
+            start = i - (1 if not lex.possessor_titles.get(w) else 0)
+            prev = before[start - 1] if start > 0 else ""
+            governed = (
+                (w.startswith("ل") and not w.startswith("ال"))
+                or (prev and not has_article(prev) and member(prev, lex.possessive_nouns))
+                or prev == "of"
+            )
+            return bool(governed and (not role or title in role))
+        if not (has_article(w) or (w.isascii() and w.istitle()) or w in ("former", "us", "u", "s")):
+            return False
+        i -= 1
+        steps += 1
+    return False
+
+
+def is_reporter(doc: Doc, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
+    """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
+    english = doc.n[p.start : p.start + 1].isascii()
+    for m in lex.speech_rx.finditer(doc.n, sent[0], p.start):
+        between = WORD_RX.findall(doc.n[m.end() : p.start])
+        if english and len(between) > 1:
+            continue  # English reporters stand right after the verb only: "said Peskov"
+        if any(w in COMPLEMENTIZERS for w in between):
+            continue  # «أعلن البيت الأبيض أن ترامب ...»: Trump is what was said
+        gap_people = [a for a in doc.args if a.kind == "person" and m.end() <= a.start < p.start]
+        if (
+            doc.free(m.end(), p.start) <= 8
+            and all(a.modifier for a in gap_people)
+            and not trigger_between(doc, m.end(), p.start)
+        ):
+            return True
+    if doc.n[p.end : sent[1]].lstrip().startswith(":") and len(WORD_RX.findall(doc.n[sent[0] : p.start])) <= 3:
+        return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"
+    if english:
+        # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"
+        m = lex.speech_rx.search(doc.n, p.end, sent[1])
+        return m is not None and len(WORD_RX.findall(doc.n[p.end : m.start()])) <= 1
+    return False
+
+
+def trigger_between(doc: Doc, a: int, b: int) -> bool:
+    return bool(lexicon().trigger_rx.search(doc.n, a, b))
+
+
+def meeting_owner(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> Arg | None:
+    """The person whose own meeting the trigger names: "Trump said he had called off his planned summit",
+    "Trump has said he will meet Putin", «قال روبيو إن المحادثات التي أجراها ...», «لقائه مع».
+    That person sits at the table though the sentence has them speak."""
+    before = doc.words_before(t.start, 4, floor=s)
+    after = doc.words_after(t.end, 2, ceil=e)
+    owns = bool(before[-1:]) and before[-1] in lex.owner_possessives
+    owns = owns or (len(before) > 1 and before[-2] in lex.owner_possessives and before[-1].isascii())
+    owns = owns or t.suffix in ("ه", "ها")
+    owns = owns or (len(after) == 2 and after[0] in ("التي", "الذي") and after[1] in lex.owner_after)
+    owns = owns or " ".join(after) in lex.owner_after
+    if not owns and t.kind == "verb":
+        rest = [w for w in before if w not in lex.owner_aux]
+        owns = bool(rest) and (rest[-1] in lex.owner_subject or strip_conj(rest[-1]) in lex.owner_subject)
+    if not owns:
+        return None
+    people = [a for a in doc.args if a.kind == "person" and s <= a.start and a.end <= t.start and not a.modifier]
+    return people[-1] if people else None

@@ -1,0 +1,211 @@
+"""The sides a trigger names (lists read as one), and the countries that only host or mediate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.lexicon import Lexicon, lexicon
+from tasks.nlp.events.triggers import Trigger
+from tasks.nlp.events.words import FROM, WITH, bare, member, strip_conj
+
+
+def side_noun(lex: Lexicon, w: str) -> bool:
+    """«الوفد», «مسؤولين», "officials": a noun a nationality can qualify as a side."""
+    return member(w, lex.side_nouns) or bare(w) in lex.side_nouns_bare
+
+
+@dataclass(slots=True)
+class Sides:
+    parties: set[str] = field(default_factory=set)
+    by_name: set[str] = field(default_factory=set)  # named as countries, capitals, nationalities
+    hosts: set[str] = field(default_factory=set)
+
+
+def find_sides(
+    doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], place: Arg | None, floor: int
+) -> Sides:
+    """The sides a trigger names, and host countries that are not (yet) sides.
+
+    Lists are read as one: «بين روسيا والولايات المتحدة», "U.S. and Russian officials" take the
+    reading of their first member's context, or of a side noun after their last member. People
+    give their country; a reporter's country counts only when fewer than two sides are named
+    ("Zelensky said he was ready to meet Putin")."""
+    out = Sides()
+    reporters: set[str] = set()
+    ordered = [a for a in sorted((a for a, _ in near), key=lambda a: a.start) if a is not place and a.cc]
+    groups: list[list[Arg]] = []
+    for a in ordered:
+        if groups and in_one_list(doc, groups[-1][-1], a):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    between: set[str] = set()  # "talks between American and Ukrainian delegations": the sides, all of them
+    for group in groups:
+        first, last = group[0], group[-1]
+        if qualifies_place(doc, first, [b for b, _ in near]):
+            continue  # «جدة السعودية», «العاصمة السعودية الرياض», "Anchorage, Alaska": part of a place's name
+        if len(group) >= 2 and between_trigger(doc, t, first):
+            between = {(p.cc or "") if p.kind == "person" else side_code(lex, p) for p in group}
+        if first.kind == "person":
+            for p in group:
+                if p.host:
+                    # «استقبل بوتين ويتكوف»: a host is a side unless two others remain (resolved later)
+                    out.hosts.add(p.cc or "")
+                    out.parties.add(p.cc or "")
+                elif party_reading(doc, lex, t, p, floor):
+                    out.parties.add(p.cc or "")
+                elif p.announcer and not p.commentator and not p.modifier:
+                    reporters.add(p.cc or "")
+            continue
+        if is_host(doc, lex, first, last, floor):
+            out.hosts.update(side_code(lex, a) for a in group)
+            continue
+        if any(affiliation(doc, lex, a) for a in group):
+            continue
+        if (
+            all(a.kind == "location" and a.loc_kind != "country" for a in group)
+            and len(group) < 2
+            and strip_conj((doc.words_before(first.start, 1, floor=floor) or [""])[-1])
+            not in ("بين", "مع", "between", "with")
+        ):
+            # a lone capital is a place or a speaker ("Kyiv accepted ... after talks with Russia"): a side
+            # only when fewer than two are named otherwise, like a reporter; «موسكو وكييف» are sides
+            if first.key in lex.metonymic and party_reading(doc, lex, t, first, floor):
+                reporters.add(side_code(lex, first))
+            continue
+        if (
+            party_reading(doc, lex, t, first, floor)
+            or side_noun_after(doc, lex, last)
+            or any(a.kind == "nat" and beside_trigger(doc, t, a) for a in group)
+        ):
+            codes = {side_code(lex, a) for a in group}
+            out.parties |= codes
+            out.by_name |= codes
+    if len(between - {""}) >= 2:
+        out.parties = {cc for cc in out.parties if cc in between or cc in out.hosts} | between
+    if len(out.parties - {""}) < 2:
+        out.parties |= reporters
+    for s in (out.parties, out.by_name, out.hosts):
+        s.discard("")
+    return out
+
+
+def between_trigger(doc: Doc, t: Trigger, a: Arg) -> bool:
+    """ "talks between A and B", «محادثات بين روسيا وأوكرانيا», "eight hours of talks between the US and
+    ...": the list right after «بين»/"between" next to the trigger names its sides."""
+    if a.start < t.end:
+        return False
+    lex = lexicon()
+    before = doc.words_before(a.start, 4)
+    k = len(before) - 1
+    # over "the" and «وفدين من» / "delegations from": «محادثات بين وفدين من الولايات المتحدة وأوكرانيا»
+    while k >= 0 and (before[k] in ("the", "من", "from", "of") or side_noun(lex, before[k])):
+        k -= 1
+    return k >= 0 and strip_conj(before[k]) in ("بين", "between") and doc.free(t.end, a.start) <= 5
+
+
+def qualifies_place(doc: Doc, a: Arg, args: list[Arg]) -> bool:
+    """A country or nationality written as part of a city's name, before or after it."""
+    if a.kind not in ("location", "nat") or (a.kind == "location" and a.loc_kind not in ("country", "region")):
+        return False
+    for b in args:
+        if b.kind != "location" or b.loc_kind not in ("city", "venue") or b.cc != a.cc:
+            continue
+        if b.end <= a.start and re.fullmatch(r"[\s,،]*(?:ب|في|in)?\s*", doc.gap_text(b.end, a.start)):
+            return True
+        if a.end <= b.start and not doc.gap_text(a.end, b.start).strip():
+            return True
+    return False
+
+
+def side_code(lex: Lexicon, a: Arg) -> str:
+    return lex.metonymic.get(a.key) or a.cc or ""
+
+
+def is_host(doc: Doc, lex: Lexicon, first: Arg, last: Arg, floor: int) -> bool:
+    """«تستضيف السعودية», «بوساطة قطرية», "Saudi Arabia will host", "hosted by the UAE": a host."""
+    before = doc.words_before(first.start, 3, floor=floor)
+    ahead = doc.words_after(last.end, 2)
+    if before and member(before[-1], lex.host):
+        return True
+    if (
+        len(before) > 1
+        and before[-1] in ("by", "the")
+        and (
+            before[-2] in lex.host
+            or f"{before[-2]} by" in lex.host
+            or (len(before) > 2 and before[-2] == "by" and before[-3] in lex.host)
+        )
+    ):
+        return True
+    return any(member(w, lex.host) for w in ahead)
+
+
+def affiliation(doc: Doc, lex: Lexicon, a: Arg) -> bool:
+    """An organisation that only names who speaks: "Kremlin spokesman Peskov", "the State Department said"."""
+    if a.kind != "org":
+        return False
+    ahead = doc.words_after(a.end, 3)
+    if ahead and (ahead[0] in lex.speech or member(ahead[0], lex.speech)):
+        return True
+    return any(
+        p.kind == "person"
+        and 0 <= doc.free(a.end, p.start) <= 2
+        and p.start >= a.end
+        and (p.announcer or p.commentator)
+        for p in doc.args
+    )
+
+
+def side_noun_after(doc: Doc, lex: Lexicon, a: Arg) -> bool:
+    """ "Russian officials", "Ukrainian delegation": an English nationality before a side noun."""
+    ahead = doc.words_after(a.end, 1)
+    return a.kind == "nat" and bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
+
+
+def beside_trigger(doc: Doc, t: Trigger, a: Arg) -> bool:
+    """«مباحثات روسية-أمريكية», "US-Russian talks": the nationality qualifies the trigger itself."""
+    if not t.english:
+        return a.start >= t.end and doc.free(t.core_end, a.start) <= 1
+    return a.end <= t.start and doc.free(a.end, t.start) <= 1
+
+
+def in_one_list(doc: Doc, prev: Arg, a: Arg) -> bool:
+    """Two arguments of one list: «روسيا والولايات المتحدة», «روسية-أمريكية», "Russia and Ukraine"."""
+    if prev.end > a.start or (prev.kind == "person") != (a.kind == "person"):
+        return False
+    gap = doc.gap_text(prev.end, a.start) + doc.clitic(a.start)[:1]
+    if re.fullmatch(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*", gap):
+        return True
+    return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
+
+
+def party_reading(doc: Doc, lex: Lexicon, t: Trigger, a: Arg, floor: int) -> bool:
+    """Whether an argument (a list's first member) names a side at the table, by its context."""
+    if a.kind == "person":
+        return not (a.modifier or a.commentator or (a.announcer and not a.negotiator))
+    before = doc.words_before(a.start, 2, floor=floor)
+    prev = before[-1] if before else ""
+    clitic = doc.clitic(a.start)
+    if clitic.startswith(("و", "ف")) and len(clitic) > 1:
+        clitic = clitic[1:]
+    if clitic and (clitic[0] in "لبك" or clitic.startswith("لل")):
+        return False  # «لأوكرانيا», «بروسيا», «للولايات المتحدة»
+    if member(prev, WITH):
+        # "talks with Russia", not "a ceasefire with Russia", «الحرب مع روسيا»: what the with-phrase hangs from
+        head = doc.words_before(a.start, 3, floor=floor)[:-1][-1:]
+        return not (head and (bare(head[0]) in lex.with_topics or member(head[0], lex.with_topics)))
+    if before[-2:] == ["كل", "من"]:
+        return True
+    if member(prev, FROM) and len(before) > 1 and side_noun(lex, before[-2]):
+        return True  # «وفود من روسيا وأوكرانيا», "delegations from Ukraine, Russia and the US"
+    if member(prev, lex.topic_before) or bare(prev) in lex.topic_before:
+        return False
+    if a.kind == "nat":
+        # a nationality names a side beside the trigger or after a side noun («الوفد الروسي»)
+        return beside_trigger(doc, t, a) or side_noun(lex, prev)
+    if a.kind == "location":
+        return a.loc_kind == "country" or a.key in lex.metonymic  # «موسكو وكييف», "Washington"
+    return a.kind in ("org", "region")

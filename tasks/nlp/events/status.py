@@ -1,0 +1,224 @@
+"""Status of a meeting from its clause (markers, verb tense) and dates that can date it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from tasks.nlp.dates import DateMention, is_future_verb
+from tasks.nlp.events.document import MAX_ARG_DIST, DateArg, Doc
+from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.triggers import Trigger
+from tasks.nlp.events.words import WORD_RX, member, strip_conj
+
+if TYPE_CHECKING:
+    from tasks.nlp.events.mentions import EventMention
+
+MAX_DATE_DIST = 12
+
+
+# statuses one meeting cannot have in one article at once
+CONFLICTS = {
+    frozenset({"held", "planned"}),
+    frozenset({"held", "proposed"}),
+    frozenset({"ongoing", "proposed"}),
+    frozenset({"held", "cancelled"}),
+    frozenset({"ongoing", "cancelled"}),
+}
+
+
+def status_markers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for st, rx in lex.status_rx.items():
+        for m in rx.finditer(doc.n, s, e):
+            ms, me = m.span("core")
+            before = doc.words_before(ms, 2, floor=s)
+            if any(member(w, lex.background_openers) for w in before):
+                continue  # «منذ بدء العملية العسكرية»
+            if (
+                m.group("core") in lex.masdar_words
+                and before
+                and (member(before[-1], lex.masdar_governors) or before[-1] in lex.masdar_governors)
+            ):
+                continue  # «إمكانية عقد الجولة»: "holding", not "held"
+            out.append((st, ms, me))
+    # «اقترحت روسيا عقد محادثات»: a verbal noun after a proposal or a plan is not a past verb
+    governing = [(ms, st) for st, ms, _ in out if st in ("proposed", "planned")]
+    out = [
+        (st, ms, me)
+        for st, ms, me in out
+        if not (
+            st == "held" and doc.n[ms:me] in lex.masdar_words and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing)
+        )
+    ]
+    # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
+    for m in WORD_RX.finditer(doc.n, s, e):
+        w = m.group()
+        if is_future_verb(w) and not any(ms <= m.start() < me for _, ms, me in out):
+            out.append(("planned", m.start(), m.end()))
+    return out
+
+
+def trigger_status(
+    doc: Doc, lex: Lexicon, t: Trigger, marks: list[tuple[str, int, float]], floor: int
+) -> tuple[str | None, float]:
+    """The status a trigger's clause gives, with a strength (3 = right next to it)."""
+    after = doc.words_after(t.core_end, 2)
+    before = doc.words_before(t.start, 2, floor=floor)
+    if after and (after[0] in lex.adjacent_held or member(after[0], lex.adjacent_held)):
+        return "held", 3.0  # «الجولة الأخيرة»
+    if before and (before[-1] in lex.adjacent_held and t.english):
+        return "held", 3.0  # "the previous round"
+    if held_before(doc, lex, t, floor):
+        return "held", 3.0  # «بعد محادثات», "following talks", "after more than eight hours of talks"
+    cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= MAX_ARG_DIST]
+    if cancelled:
+        return "cancelled", 3.0
+    best: tuple[float, str] | None = None
+    for st, _, d in marks:
+        if d > MAX_ARG_DIST + 3:
+            continue
+        if best is None or d < best[0]:
+            best = (d, st)
+    if t.verb_status and (best is None or best[0] > 1):
+        return t.verb_status, 3.0
+    if best is None:
+        return ("planned", 1.0) if t.purpose else (None, 0.0)
+    d, st = best
+    return st, 3.0 if d <= 2 else 2.0 if d <= 5 else 1.0
+
+
+def held_before(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:
+    """An "after"/«بعد» word before the trigger, past only numbers, durations and names
+    ("after more than eight hours of talks", "after Jeddah talks", «عقب محادثات»)."""
+    i = doc.tok_index(t.start) - 1
+    for _ in range(8):
+        if i < 0 or doc.tokens[i][0] < floor:
+            return False
+        ts, te = doc.tokens[i]
+        w = doc.n[ts:te]
+        if member(w, lex.before_held) or w in lex.before_held:
+            return True
+        named = any(a.start <= ts < a.end for a in doc.args if a.kind in ("location", "nat"))
+        if not (named or w.isdigit() or w in lex.duration or member(w, lex.duration)):
+            return False
+        i -= 1
+    return False
+
+
+def date_fits(dm: DateMention, status: str | None, pub: date) -> bool:
+    """Whether a meeting with this status can have this date, given the publication date."""
+    if status == "held":
+        return dm.start_date <= pub
+    if status == "planned":
+        return dm.end_date >= pub - timedelta(days=1)
+    if status == "ongoing":
+        return dm.start_date <= pub + timedelta(days=1) and dm.end_date >= pub - timedelta(days=14)
+    return True
+
+
+def status_from_date(dm: DateMention, pub: date) -> str | None:
+    if dm.end_date < pub:
+        return "held"
+    if dm.start_date > pub:
+        return "planned"
+    return "ongoing" if dm.relative else None
+
+
+SPEECH_FILLER = frozenset({"on", "في", "يوم", "reporters", "the", "للصحفيين", "مساء", "صباح", "اليوم", "late", "early"})
+SPEECH_REACH = 8  # words back from a date to the verb of saying, over names, titles and filler
+
+
+def is_speech_date(doc: Doc, lex: Lexicon, dt: DateArg, floor: int) -> bool:
+    """ "said on Monday", «أعلن البيت الأبيض، الثلاثاء», "Peskov told reporters on Wednesday": the date of
+    saying, not of the meeting. Between the verb and the date stand only names (of the speaker), filler,
+    and at most two other words (a title: «أعلن المتحدث باسم الكرملين دميتري بيسكوف، الثلاثاء»)."""
+    i = doc.tok_index(dt.start) - 1
+    loose = 0
+    for _ in range(SPEECH_REACH):
+        if i < 0 or doc.tokens[i][0] < floor:
+            return False
+        ts, te = doc.tokens[i]
+        w = doc.n[ts:te]
+        if w in lex.speech or member(w, lex.speech):
+            return True
+        if lex.trigger_rx.match(doc.n, ts):
+            return False  # "said the meeting on Tuesday ...": the date is the meeting's
+        named = any(a.start <= ts < a.end for a in doc.args)
+        if not named and w not in SPEECH_FILLER:
+            loose += 1
+            if loose > 2:
+                return False
+        i -= 1
+    return False
+
+
+def speech_day(doc: Doc, lex: Lexicon, cands: list[tuple[DateArg, float]], t: Trigger, floor: int) -> DateArg | None:
+    """ "Ukraine said on Tuesday ..., after eight hours of talks": talks just before the saying end on
+    its day (or the day before: within the tolerance of a day)."""
+    for dt, _ in cands:
+        if dt.end <= t.start and dt.dm.precision == "day" and is_speech_date(doc, lex, dt, floor):
+            return dt
+    return None
+
+
+def days_of_talks(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> int:
+    """ "two days of talks", «ثلاثة أيام من المفاوضات»: how many days the meeting lasted (1 if not said)."""
+    before = doc.words_before(t.start, 3, floor=floor)
+    if before[-2:-1] in (["days"], ["ايام"]) and before[-1] in ("of", "من") and len(before) == 3:
+        return lex.count_words.get(strip_conj(before[0]), 1)
+    if before[-2:] == ["يومين", "من"]:
+        return 2
+    return 1
+
+
+def usable_dates(
+    doc: Doc, lex: Lexicon, cands: list[tuple[DateArg, float]], floor: int, reach: float = MAX_DATE_DIST
+) -> list[DateArg]:
+    """Dates that can date the meeting, nearest to the trigger first."""
+    ok = []
+    for dt, d in cands:
+        if d > reach or dt.dm.precision == "year":
+            continue
+        before = doc.words_before(dt.start, 8, floor=floor)
+        if any(member(w, lex.background_openers) for w in before):
+            continue  # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»
+        if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—]", doc.n[dt.end : dt.end + 3]):
+            continue  # dateline: "KYIV, July 21 (Reuters) -"
+        if is_speech_date(doc, lex, dt, floor):
+            continue  # «أعلن الأسبوع الماضي», "said on Monday": when it was said
+        ok.append((d, dt))
+    return [dt for _, dt in sorted(ok, key=lambda x: x[0])]
+
+
+def best_status(votes: list[tuple[float, int, str]]) -> str | None:
+    if not votes:
+        return None
+    if any(st == "cancelled" and s >= 2 for s, _, st in votes):
+        return "cancelled"
+    top = max(s for s, _, _ in votes)
+    return min((p, st) for s, p, st in votes if s == top)[1]
+
+
+def conflict(a: str | None, b: str | None) -> bool:
+    return bool(a and b and frozenset({a, b}) in CONFLICTS)
+
+
+def shift_dates(doc: Doc, lex: Lexicon, ems: list[EventMention]) -> None:
+    """ "talks on Monday, a day after the US team met Ukrainian officials": an undated mention right after
+    a day-offset phrase takes the date of the dated mention before it in the sentence, shifted."""
+    for i, em in enumerate(ems):
+        t = em.trig
+        if em.date is not None or t is None or i == 0:
+            continue
+        anchor = next((x.date for x in reversed(ems[:i]) if x.date and x.date.dm.precision == "day"), None)
+        if anchor is None:
+            continue
+        for rx, days in lex.day_offsets:
+            m = rx.search(doc.n, em.lo, t.start)
+            if m and len(WORD_RX.findall(doc.n[m.end() : t.start])) <= 4:
+                day = anchor.dm.start_date + timedelta(days=days)
+                em.date = DateArg(m.start(), m.end(), replace(anchor.dm, start_date=day, end_date=day, precision="day"))
+                break

@@ -1,0 +1,167 @@
+"""Trigger words and phrases («محادثات», «الجولة الثالثة من المفاوضات», "round of talks") and which
+trigger a sentence's argument belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.nlp.events.document import Doc
+from tasks.nlp.events.lexicon import Lexicon, lexicon
+from tasks.nlp.events.words import EN_DETERMINERS, WORD_RX, bare, member, strip_conj
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int
+    end: int
+    core_end: int  # end of the first trigger word (ordinals and adjectives follow it)
+    kind: str
+    lemma: str
+    surface: str
+    definite: bool
+    demonstrative: bool
+    verb_status: str | None
+    english: bool
+    purpose: bool = False
+    suffix: str = ""  # an Arabic pronoun suffix on the trigger («لقائه», «جولتها»)
+
+
+def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
+    """The triggers of sentence [s, e), in order; phone and video contacts come as kind "remote" (they
+    own the arguments around them, and found nothing)."""
+    found: list[Trigger] = []
+    for m in lex.trigger_rx.finditer(doc.n, s, e):
+        group = "ar" if m.group("ar") else "art" if m.group("art") else "en"
+        core = m.group(group)
+        cs, ce = m.span(group)
+        english = group == "en"
+        lemma = core if group != "art" else core[:-1] + "ه"
+        kind = lex.trigger_kind.get(lemma, "talks")
+        before = doc.words_before(m.start(), 2, floor=s)
+        after = doc.words_after(m.end(), 2, ceil=e)
+        if english and kind == "round" and not any(w in lex.en_round_context for w in before[-2:] + after[:1]):
+            continue
+        prefix = doc.n[m.start() : cs]
+        suffix = doc.n[ce : m.end()]
+        demonstrative = bool(before and member(before[-1], lex.demonstratives))
+        before3 = doc.words_before(m.start(), 3, floor=s)
+        definite = (
+            demonstrative
+            or "ال" in prefix
+            or prefix.endswith("لل")
+            or bool(suffix)
+            or (english and any(w in EN_DETERMINERS for w in before3))
+        )
+        if english and before and before[-1] in ("the", "their", "its") and kind == "verb":
+            continue  # "the meet" is not a verb
+        if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
+            continue  # "received a call", "received the proposal"
+        if kind == "verb":
+            definite = demonstrative = False
+        near_words = doc.words_after(m.end(), 2, ceil=e) + before[-1:]
+        if any(w in lex.remote for w in near_words) or (english and after[:1] == ["call"]):
+            kind = "remote"  # «محادثات هاتفية», "phone talks": not a meeting at a table
+        surface = doc.text[slice(*doc.nt.orig_span(cs, ce))]
+        found.append(
+            Trigger(
+                m.start(),
+                m.end(),
+                m.end(),
+                kind,
+                lemma_of(lemma),
+                surface,
+                definite,
+                demonstrative,
+                lex.verb_status.get(core),
+                english,
+                # «للقاء بوتين», "to meet Putin": a meeting intended, not yet reported as held
+                purpose=(not english and prefix.lstrip("وف") == "ل") or (english and before[-1:] == ["to"]),
+                suffix=suffix,
+            )
+        )
+    remote = [t for t in found if t.kind == "remote"]
+    for m in lex.remote_rx.finditer(doc.n, s, e):
+        cs, ce = m.span("core")
+        if not any(t.start < ce and cs < t.end for t in found):
+            surface = doc.text[slice(*doc.nt.orig_span(cs, ce))]
+            remote.append(
+                Trigger(cs, ce, ce, "remote", "", surface, False, False, None, cs < e and doc.n[cs].isascii())
+            )
+    meetings = compound(doc, lex, [t for t in found if t.kind != "remote"])
+    return sorted(meetings + remote, key=lambda t: t.start)
+
+
+def _person_received(doc: Doc, pos: int, e: int) -> bool:
+    """A person named within a few words after `pos`, with no punctuation between ("received US envoy
+    Steve Witkoff")."""
+    for a in doc.args:
+        if a.kind == "person" and pos <= a.start < e:
+            return len(WORD_RX.findall(doc.n[pos : a.start])) <= 4 and not re.search(r"[.,،:;؛]", doc.n[pos : a.start])
+    return False
+
+
+def lemma_of(w: str) -> str:
+    """Crude lemma so that «لقاء»/«اللقاءات»/«لقائه» and "meeting"/"meetings" compare equal."""
+    w = re.sub(r"(ات|تين|تان|ين|ان|s)$", "", w)
+    return w[:4]
+
+
+def compound(doc: Doc, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
+    """«جولة مباحثات», «الجولة الثالثة من المفاوضات», "round of talks": one phrase."""
+    out: list[Trigger] = []
+    for t in trigs:
+        if out:
+            prev = out[-1]
+            gap = WORD_RX.findall(doc.n[prev.end : t.start])
+            if (
+                len(gap) <= lex.compound_gap
+                and all(bare(w) in lex.joiners or w in lex.joiners for w in gap)
+                and not re.search(r"[.،,:؛;!?؟]", doc.n[prev.end : t.start])
+            ):
+                kinds = {prev.kind, t.kind}
+                if "round" in kinds:
+                    prev.kind = "round"
+                elif prev.kind == "track":
+                    prev.kind = t.kind
+                prev.end = t.end
+                continue
+        out.append(t)
+    return out
+
+
+def opens_phrase(doc: Doc, t: Trigger) -> bool:
+    before = doc.words_before(t.start, 1)
+    return bool(before) and (
+        before[-1] in lexicon().phrase_openers or strip_conj(before[-1]) in lexicon().phrase_openers
+    )
+
+
+def nearest(doc: Doc, trigs: list[Trigger], s: int, e: int) -> tuple[int, float]:
+    """The trigger an item [s, e) belongs to, and its distance.
+
+    Arabic arguments mostly follow their head, so an item between two triggers leans to the
+    one before it; a trigger opened by «قبل»/"before" takes nothing from before the opener."""
+    best, dist = 0, float("inf")
+    for i, t in enumerate(trigs):
+        if s >= t.end:
+            d = float(doc.free(t.end, s))
+        elif e <= t.start:
+            # Arabic arguments follow their head (VSO); English subjects precede it (SVO)
+            d = doc.free(e, t.start) * (1.0 if t.english else 1.5) + 1
+            if i > 0 and opens_phrase(doc, t):
+                d += 100
+        else:
+            d = 0.0
+        if d < dist:
+            best, dist = i, d
+    return best, dist
+
+
+def distance(doc: Doc, t: Trigger, s: int, e: int) -> int:
+    if s >= t.end:
+        return doc.free(t.end, s)
+    if e <= t.start:
+        return doc.free(e, t.start)
+    return 0
