@@ -89,6 +89,9 @@ class Lexicon:
     masdar_words: frozenset[str]
     masdar_governors: frozenset[str]
     background_openers: frozenset[str]
+    continuation: frozenset[str]
+    progressive_rx: re.Pattern[str]
+    outcome_past_rx: re.Pattern[str]
     background_rx: re.Pattern[str]
     topic_before: frozenset[str]
     with_topics: frozenset[str]
@@ -105,6 +108,7 @@ class Lexicon:
     travel: frozenset[str]
     travel_rx: re.Pattern[str]
     locative: frozenset[str]
+    near: frozenset[str]
     same_place_rx: re.Pattern[str]
     day_offsets: list[tuple[re.Pattern[str], int]]
     regions: list[tuple[re.Pattern[str], str]]
@@ -190,6 +194,9 @@ def lexicon() -> Lexicon:
         masdar_words=nset(status["masdar_words"]),
         masdar_governors=nset(status["masdar_governors"]),
         background_openers=nset(both(status["background_openers"])),
+        continuation=nset(both(status["continuation"])),
+        progressive_rx=word_rx(both(status["progressive"])),
+        outcome_past_rx=word_rx(both(status["outcome_past"])),
         background_rx=word_rx(both(cues["background"])),
         topic_before=nset(both(cues["topic_before"])),
         with_topics=frozenset(bare(w) for w in nset(both(cues["with_topics"]))),
@@ -206,6 +213,7 @@ def lexicon() -> Lexicon:
         travel=nset(both(cues["travel"])),
         travel_rx=word_rx(both(cues["travel"])),
         locative=nset(both(cues["locative"])),
+        near=nset(both(cues["near"])),
         same_place_rx=word_rx(both(cues["same_place"])),
         day_offsets=[(word_rx([k]), int(v)) for d in cues["day_offsets"].values() for k, v in d.items()],
         regions=regions,

@@ -26,7 +26,7 @@ from tasks.nlp.events.status import (
     usable_dates,
 )
 from tasks.nlp.events.triggers import Trigger, distance, nearest
-from tasks.nlp.events.words import member
+from tasks.nlp.events.words import WORD_RX, member
 
 # what was agreed "at"/«في ختام» the talks may stand before them in the sentence
 AT_TALKS = frozenset({"at", "during", "خلال", "ختام", "اختتام", "نهايه", "هامش"})
@@ -138,7 +138,12 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
         em.generic = is_generic(doc, lex, t, s)
         em.both_sides = lex.both_sides_rx.search(doc.n, em.lo, em.hi) is not None
-        em.status, em.strength = trigger_status(doc, lex, t, marked[i], s)
+        marks = marked[i]
+        if prog := lex.progressive_rx.search(doc.n, em.lo, em.hi):
+            # «استمرت المحادثات لليوم الثالث», "talks continued for a third day": still going on
+            marks = [m for m in marks if not (m[0] == "held" and continuation(doc, lex, m[1]))]
+            marks.append(("ongoing", prog.start("core"), float(distance(doc, t, *prog.span("core")))))
+        em.status, em.strength = trigger_status(doc, lex, t, marks, s)
         usable = [] if em.background else usable_dates(doc, lex, dated[i], s)
         if not usable and not em.background and len(trigs) == 1:
             # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
@@ -158,6 +163,8 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
             em.date = None  # «الجولة الأخيرة» is not next weekend's
         if em.date and pub and em.strength < 2:
             st = status_from_date(em.date.dm, pub)
+            if st == "ongoing" and not any(m[0] == "ongoing" for m in marks) and outcome_reported(doc, lex, em):
+                st = "held"  # "agreed on Monday to exchange prisoners at a second round of talks"
             if st and (em.status is None or em.strength < 1.5):
                 em.status, em.strength = st, 1.5
         # "agreed on Monday to exchange prisoners, at a second round of talks": what was agreed *at* the
@@ -168,6 +175,20 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
     for em in headed:
         em.date = em.date or head_date  # the line's date, unless "a day after" said otherwise
     return [em for em in ems if em.trig is not None and em.trig.kind != "remote"]
+
+
+def continuation(doc: Doc, lex: Lexicon, pos: int) -> bool:
+    """The marker at `pos` is a verb of lasting («استمرت», "continued"), held or ongoing by its complement."""
+    m = WORD_RX.match(doc.n, pos)
+    return m is not None and member(m.group(), lex.continuation)
+
+
+def outcome_reported(doc: Doc, lex: Lexicon, em: EventMention) -> bool:
+    """A past result verb in the mention's clause («اتفق الطرفان», "agreed"), not hedged just before it."""
+    for m in lex.outcome_past_rx.finditer(doc.n, em.lo, em.hi):
+        if not any(member(w, lex.hedges) for w in doc.words_before(m.start(), 2, floor=em.lo)):
+            return True
+    return False
 
 
 def is_generic(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:

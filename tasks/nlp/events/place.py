@@ -11,6 +11,8 @@ venue's name need not carry it ("Diriyah Palace" is in Riyadh).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tasks.nlp.events.document import Arg, DateArg, Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger, distance
@@ -21,6 +23,11 @@ MAX_PLACE_DIST = 6
 # a city or venue behind a locative may stand further off in the trigger's own stretch of the
 # sentence: «عقد الوفدان أول محادثات سلام مباشرة بينهما منذ ثلاث سنوات، في قصر دولمة بهجة بمدينة إسطنبول»
 MAX_LOCATIVE_DIST = 14
+
+
+@lru_cache(maxsize=64)
+def bare_set(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(bare(w) for w in words)
 
 
 def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], s: int, e: int) -> Arg | None:
@@ -42,6 +49,8 @@ def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]]
         prev = before[-1] if before else ""
         prev2 = " ".join(before[-2:]) if len(before) > 1 else ""
         locative = prev in lex.locative or "ب" in clitic or prev2 in lex.locative or member(prev, lex.locative)
+        if not locative and a.loc_kind == "city" and (prev in lex.near or prev2 in lex.near):
+            locative = near_locative(doc, lex, head, 2 if prev2 in lex.near else 1, s)
         far = after_trigger and locative and a.loc_kind in ("city", "venue")
         if d > (MAX_LOCATIVE_DIST if far else MAX_PLACE_DIST if after_trigger else 4):
             continue
@@ -51,7 +60,7 @@ def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]]
         if locative:
             # not «الحرب في أوكرانيا», «السلام في أوكرانيا»
             topic = before[-2] if len(before) > 1 and prev in lex.locative else ""
-            if bare(topic) in {bare(w) for w in lex.topic_before} and topic not in lex.locative:
+            if bare(topic) in bare_set(lex.topic_before) and topic not in lex.locative:
                 continue
             how = 3
         elif (
@@ -120,10 +129,22 @@ PLACE_TITLES = frozenset(
 )
 
 
+def near_locative(doc: Doc, lex: Lexicon, head: int, width: int, floor: int) -> bool:
+    """ "at a club in <town> near Miami", «في نادٍ قرب ميامي»: a locative a few words before the "near"
+    phrase ties the city to the meeting."""
+    before = doc.words_before(head, width + 5, floor=floor)[: -width or None]
+    return any(w in lex.locative or member(w, lex.locative) for w in before)
+
+
 def place_head(doc: Doc, a: Arg, floor: int) -> tuple[int, str]:
     """Start of a place phrase and the clitics on its first word: «في العاصمة المجرية بودابست» ->
     «العاصمة»; «بالعاصمة السعودية الرياض» -> («بالعاصمة», "بال"); "in the city of Geneva" -> "the"."""
     pos, clitic = a.start, doc.clitic(a.start)
+    quals = [
+        (x.start, x.end)
+        for x in doc.args
+        if x is not a and x.cc == a.cc and (x.kind == "nat" or (x.kind == "location" and x.loc_kind == "country"))
+    ]
     for _ in range(3):
         i = doc.tok_index(pos) - 1
         if i < 0 or doc.tokens[i][0] < floor:
@@ -131,14 +152,7 @@ def place_head(doc: Doc, a: Arg, floor: int) -> tuple[int, str]:
         ts, te = doc.tokens[i]
         word = doc.n[ts:te]
         # the country or nationality that qualifies the city («العاصمة الروسية موسكو», «السعودية الرياض»)
-        qualifier = any(
-            x is not a
-            and x.start <= ts + 3
-            and x.end >= te - 1
-            and x.cc == a.cc
-            and (x.kind == "nat" or (x.kind == "location" and x.loc_kind == "country"))
-            for x in doc.args
-        )
+        qualifier = any(x0 <= ts + 3 and x1 >= te - 1 for x0, x1 in quals)
         prev_word = doc.n[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
         if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
             pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»

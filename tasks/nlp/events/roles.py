@@ -33,6 +33,7 @@ def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
     stopping at a verb of saying, «أن»/"that", or another person's name."""
     chain: list[str] = []
     pos = p.start
+    others = [(a.start, a.end) for a in doc.args if a.kind == "person" and a is not p and a.end > floor]
     for _ in range(6):
         i = doc.tok_index(pos) - 1
         if i < 0 or doc.tokens[i][0] < floor:
@@ -41,7 +42,7 @@ def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
         w = doc.n[ts:te]
         if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
             break
-        if any(a.kind == "person" and a.start <= ts < a.end for a in doc.args if a is not p):
+        if any(a0 <= ts < a1 for a0, a1 in others):
             break
         chain.append(w)
         pos = ts

@@ -137,6 +137,7 @@ def is_speech_date(doc: Doc, lex: Lexicon, dt: DateArg, floor: int) -> bool:
     and at most two other words (a title: «أعلن المتحدث باسم الكرملين دميتري بيسكوف، الثلاثاء»)."""
     i = doc.tok_index(dt.start) - 1
     loose = 0
+    spans = [(a.start, a.end) for a in doc.args if a.end > floor and a.start < dt.start]
     for _ in range(SPEECH_REACH):
         if i < 0 or doc.tokens[i][0] < floor:
             return False
@@ -146,7 +147,7 @@ def is_speech_date(doc: Doc, lex: Lexicon, dt: DateArg, floor: int) -> bool:
             return True
         if lex.trigger_rx.match(doc.n, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
-        named = any(a.start <= ts < a.end for a in doc.args)
+        named = any(a0 <= ts < a1 for a0, a1 in spans)
         if not named and w not in SPEECH_FILLER:
             loose += 1
             if loose > 2:

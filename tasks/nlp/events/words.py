@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 EN_DETERMINERS = frozenset({"the", "their", "its", "these", "those", "this", "that", "his", "her"})
 
@@ -24,10 +25,12 @@ WITH = frozenset({"بين", "مع", "between", "with"})
 FROM = frozenset({"من", "from"})
 
 
+@lru_cache(maxsize=65536)
 def strip_conj(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
+@lru_cache(maxsize=65536)
 def bare(w: str) -> str:
     """A word without conjunction, preposition and article clitics (وللرئيس -> رييس)."""
     w = strip_conj(w)
