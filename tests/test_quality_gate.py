@@ -20,11 +20,13 @@ from flows import cli
 
 BEST = REPO / "quality" / "best_scores.json"
 # name -> (articles folder, gold file): the shared development set as text and as HTML, and our own
-# held-out set (English and Arabic articles about other rounds, written by the team)
+# check sets (English and Arabic articles about other rounds, written by the team)
 SETS = {
     "text": (DEV / "articles", DEV / "gold.json"),
     "html": (DEV / "html", DEV / "gold_html.json"),
     "holdout": (REPO / "quality" / "holdout" / "articles", REPO / "quality" / "holdout" / "gold.json"),
+    # written after the extraction was tuned, to measure generalisation; see quality/README.md
+    "fresh": (REPO / "quality" / "fresh" / "articles", REPO / "quality" / "fresh" / "gold.json"),
 }
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason=f"no development set at {EVAL}")
