@@ -130,6 +130,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     settings = load_settings(data_dir=args.data_dir, export_text=args.text)
     target = args.to or settings.exports_dir
+    settings.build_stamp_file.unlink(missing_ok=True)  # the next run rebuilds rather than keep these exports
     try:
         result = export(settings.warehouse_path, target, settings.export_text,  # type: ignore[arg-type]
                         partition_threshold=settings.articles_partition_threshold)

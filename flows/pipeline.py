@@ -7,6 +7,7 @@ input does nothing new.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,9 +33,11 @@ from flows.stages import (
 from flows.web import check_sources, ingest_web, web_sources
 from tasks import store
 from tasks.discover import Discovery, discover_local, url_items
+from tasks.ids import digest
 from warehouse.build import build_warehouse
-from warehouse.export import export
-from warehouse.snapshot import rounds_snapshot
+from warehouse.export import EXPORT_TABLES, export
+from warehouse.models import SQL_DIR
+from warehouse.snapshot import rounds_snapshot, table_counts
 
 Say = Callable[[str], None]
 
@@ -131,6 +134,18 @@ def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, dat
     return summary
 
 
+def build_stamp(settings: Settings) -> str:
+    """What the warehouse and exports are a function of: the lake's files, the SQL models, the
+    corrections and the export settings. Equal stamps: rebuilding would change nothing."""
+    models = sorted(SQL_DIR.rglob("*"))
+    parts = [store.lake_fingerprint(settings.lake_dir), settings.export_text,
+             str(settings.articles_partition_threshold)]
+    parts += [f"{p.relative_to(SQL_DIR)}:{p.read_text(encoding='utf-8')}" for p in models if p.is_file()]
+    corrections = settings.corrections_path()
+    parts.append(corrections.read_text(encoding="utf-8") if corrections else "")
+    return digest(*parts)
+
+
 class NothingProcessed(RuntimeError):
     """No input at all could be processed; carries the run's summary for the caller to show."""
 
@@ -209,14 +224,24 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
     say(f"articles: {summary.articles_new} new, {summary.duplicates} duplicate(s); {summary.extracted} extracted")
     summary.warnings = check_sources(settings, sources, say)
 
-    say("warehouse: building")
     parallel.shutdown()  # the CPU pool's memory is not needed while DuckDB builds
-    before = rounds_snapshot(settings.warehouse_path)
-    warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
-    summary.counts = export_task(settings.warehouse_path, settings.exports_dir, settings.export_text,
-                                 settings.articles_partition_threshold)
     summary.exports_dir = str(settings.exports_dir)
     summary.warehouse = str(settings.warehouse_path)
-    summary.changed_rounds = changed_rounds_table(before, rounds_snapshot(settings.warehouse_path))
+    stamp = build_stamp(settings)
+    stamp_file = settings.build_stamp_file
+    fresh = settings.warehouse_path.is_file() and settings.exports_dir.is_dir()
+    if fresh and stamp_file.is_file() and stamp_file.read_text() == stamp:
+        say("warehouse: lake, models and settings unchanged since the last build; kept as is")
+        summary.counts = table_counts(settings.warehouse_path, list(EXPORT_TABLES))
+    else:
+        say("warehouse: building")
+        before = rounds_snapshot(settings.warehouse_path)
+        warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
+        summary.counts = export_task(settings.warehouse_path, settings.exports_dir, settings.export_text,
+                                     settings.articles_partition_threshold)
+        summary.changed_rounds = changed_rounds_table(before, rounds_snapshot(settings.warehouse_path))
+        tmp = stamp_file.with_suffix(".tmp")
+        tmp.write_text(stamp)
+        os.replace(tmp, stamp_file)
     publish_artifacts(asdict(summary), summary.changed_rounds)
     return summary

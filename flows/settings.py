@@ -75,6 +75,11 @@ class Settings(BaseSettings):
         return self.data_dir / "warehouse.duckdb"
 
     @property
+    def build_stamp_file(self) -> Path:
+        """What the current warehouse and exports were built from (see flows.pipeline.build_stamp)."""
+        return self.data_dir / ".last-build"
+
+    @property
     def exports_dir(self) -> Path:
         return self.data_dir / "exports"
 

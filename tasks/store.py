@@ -104,3 +104,12 @@ def rows_where_in(lake_dir: Path, table: str, column: str, values: Iterable[str]
         lake_dir, table, f"WHERE {column} IN (SELECT unnest(?)) ORDER BY written_at DESC", columns, [wanted]
     )
     return [dict(zip(columns, r, strict=True)) for r in rows]
+
+
+def lake_fingerprint(lake_dir: Path) -> str:
+    """A hash of which Parquet files the lake holds (names and sizes): files are only ever
+    added, never rewritten in place, so an equal fingerprint means an unchanged lake."""
+    if not lake_dir.exists():
+        return digest("empty lake")
+    parts = sorted(f"{p.relative_to(lake_dir)}:{p.stat().st_size}" for p in lake_dir.glob("*/*/*.parquet"))
+    return digest(*parts)

@@ -168,3 +168,19 @@ def test_nothing_processed_exits_1_as_a_failed_flow_run_and_usage_error_exits_2(
     with pytest.raises(SystemExit) as exc:
         cli.main(["run", "--no-such-flag"])
     assert exc.value.code == 2
+
+
+def test_unchanged_lake_skips_the_rebuild_and_an_export_forces_the_next(
+    harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    assert cli.main(["run", "--data-dir", str(data)]) == 0
+    assert "warehouse: building" in capsys.readouterr().out
+    assert cli.main(["run", "--data-dir", str(data)]) == 0
+    assert "unchanged since the last build" in capsys.readouterr().out
+    assert cli.main(["export", "--data-dir", str(data), "--text", "none"]) == 0
+    assert all(a["text"] is None for a in read_export(data / "exports", "articles")[1])
+    capsys.readouterr()
+    assert cli.main(["run", "--data-dir", str(data)]) == 0
+    assert "warehouse: building" in capsys.readouterr().out
+    assert all(a["text"] for a in read_export(data / "exports", "articles")[1])

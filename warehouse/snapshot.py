@@ -25,3 +25,11 @@ def rounds_snapshot(db_path: Path) -> list[dict[str, Any]]:
             return []
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def table_counts(db_path: Path, tables: list[str]) -> dict[str, int]:
+    """Row counts of the given warehouse tables ({} when there is no warehouse)."""
+    if not Path(db_path).is_file():
+        return {}
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
