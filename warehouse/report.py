@@ -794,7 +794,8 @@ th{background:var(--soft);font-weight:600;white-space:nowrap}
 tr:target{background:#fff8e1}
 .status{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}
 ul.plain,ul.evidence{margin:0;padding-left:16px}ul.evidence li{margin-bottom:8px}
-td.ev{min-width:300px;max-width:480px;overflow-wrap:anywhere}td.ev blockquote{max-height:9em;overflow:auto}td.who{min-width:170px}td.what{min-width:160px}
+td.ev{min-width:300px;max-width:480px;overflow-wrap:anywhere}
+td.ev blockquote{max-height:9em;overflow:auto}td.who{min-width:170px}td.what{min-width:160px}
 ul.plain li{margin-bottom:2px}
 blockquote{margin:4px 0 0;padding:4px 8px;border-inline-start:3px solid var(--line);background:var(--soft)}
 .empty{padding:24px;background:var(--soft);border-radius:8px;font-size:16px}
