@@ -32,7 +32,7 @@ from flows.stages import (
 )
 from flows.web import check_sources, ingest_web, web_sources
 from tasks import store
-from tasks.discover import Discovery, discover_local, url_items
+from tasks.discover import discover_local
 from tasks.ids import digest
 from warehouse.build import build_warehouse
 from warehouse.export import EXPORT_TABLES, export
@@ -111,12 +111,6 @@ def export_task(db_path: Path, exports_dir: Path, text_mode: str, partition_thre
     return export(db_path, exports_dir, text_mode, partition_threshold=partition_threshold).row_counts
 
 
-def discover(settings: Settings, inputs: list[str], urls: list[str]) -> Discovery:
-    local = discover_local([Path(p) for p in inputs]) if inputs else Discovery()
-    web = url_items(urls)
-    return Discovery(items=local.items + web.items, problems=local.problems + web.problems)
-
-
 @flow(name="roundtable", log_prints=False)
 def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, data_dir: str | None = None,
              use_sample: bool = True, feeds: list[str] | None = None, sitemaps: list[str] | None = None,
@@ -186,7 +180,7 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
         inputs = [str(settings.sample_corpus)]
         say(f"no input given: using the bundled sample corpus ({settings.sample_corpus})")
 
-    found = discover(settings, inputs, [])  # web sources go through flows.web (politeness, feeds, sitemaps)
+    found = discover_local([Path(p) for p in inputs])  # web sources go through flows.web (politeness, feeds, sitemaps)
     found.problems += source_problems
     summary.inputs = len(found.items)
     for problem in found.problems:

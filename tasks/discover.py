@@ -102,13 +102,3 @@ def _add_file(out: Discovery, path: Path, manifests: dict[Path, dict[str, str | 
             out.problems.append(Problem(str(path), f"skipped: unsupported file type {path.suffix or '(none)'}"))
         return
     out.items.append(InputItem(uri=str(path), origin="file", kind=kind, hints=dict(manifests.get(path, {}))))
-
-
-def url_items(urls: list[str], origin: str = "url") -> Discovery:
-    out = Discovery()
-    for url in dict.fromkeys(u.strip() for u in urls if u.strip()):
-        if not url.lower().startswith(("http://", "https://")):
-            out.problems.append(Problem(url, "not an http(s) URL"))
-            continue
-        out.items.append(InputItem(uri=url, origin=origin))
-    return out

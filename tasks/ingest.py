@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from tasks.decode import UndecodableError, decode_body
 from tasks.discover import InputItem
-from tasks.fetch import FetchLimits, FetchResult, fetch_url
+from tasks.fetch import FetchResult
 from tasks.ids import page_id
 from tasks.store import now_utc
 
@@ -80,20 +78,6 @@ def page_from_file_bytes(item: InputItem, body: bytes) -> Ingested:
     page = _page(item, body, decoded.text, item.kind or "text", encoding=decoded.encoding,
                  encoding_source=decoded.source, content_type=declared)
     return Ingested(page, _log(item.uri, "ok", None, source=item.origin))
-
-
-def read_file(item: InputItem, max_bytes: int) -> Ingested:
-    """Read and decode one local article file."""
-    body, failure = load_file(item, max_bytes)
-    if body is None:
-        assert failure is not None
-        return Ingested(None, failure)
-    return page_from_file_bytes(item, body)
-
-
-def fetch_page(item: InputItem, client: httpx.Client, limits: FetchLimits, user_agent: str) -> Ingested:
-    """Fetch one URL with the project's HTTP client; failures become fetch-log rows."""
-    return from_fetch(item, fetch_url(item.uri, client=client, limits=limits, user_agent=user_agent))
 
 
 def from_fetch(item: InputItem, result: FetchResult, *, sent_etag: str | None = None,

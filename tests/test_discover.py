@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tasks.discover import discover_local, url_items
+from tasks.discover import discover_local
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -49,9 +49,3 @@ def test_missing_path_and_manifest_without_file_column(tmp_path: Path) -> None:
     assert [Path(i.uri).name for i in found.items] == ["x.txt"]
     assert any("no 'file' column" in p.reason for p in found.problems)
     assert any("no such file" in p.reason for p in found.problems)
-
-
-def test_url_items_keep_http_only_and_dedupe() -> None:
-    found = url_items(["https://a.org/1", "https://a.org/1", "ftp://a.org/2", "file:///etc/passwd"])
-    assert [i.uri for i in found.items] == ["https://a.org/1"]
-    assert len(found.problems) == 2
