@@ -300,6 +300,20 @@ def test_long_persian_text_is_not_arabic() -> None:
     assert detect_language(fa) == "fa"
 
 
+def test_long_urdu_text_is_not_arabic() -> None:
+    ur = (
+        "روس اور یوکرین کے درمیان امن مذاکرات منگل کو جنیوا میں دوبارہ شروع ہوئے اور دونوں فریقوں نے کہا "
+        "کہ قیدیوں کے تبادلے پر پیش رفت ہوئی ہے۔ مذاکرات کا اگلا دور اگلے ہفتے ہوگا۔"
+    )
+    assert detect_language(ur) == "ur"
+
+
+def test_arabic_with_a_borrowed_persian_letter_stays_arabic() -> None:
+    # «گ» and «پ» in a foreign name are not enough to hand Arabic prose to langid's Persian model
+    ar = PROSE_AR + " وقال غاري پيترز إن الوفد الأمريكي سيصل إلى جنيف مساء الأحد."
+    assert detect_language(ar) == "ar"
+
+
 # ---------------------------------------------------------------- the dev samples' gold text checks
 
 from paths import DEV  # noqa: E402

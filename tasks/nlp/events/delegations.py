@@ -28,7 +28,7 @@ LIST_GAP = 5  # free words (titles) between two names of one list
 
 def seat_people(doc: Doc, lex: Lexicon, s: int, e: int, cues: list[tuple[int, int]]) -> list[Arg]:
     cues = [(cs, ce) for cs, ce in cues if not negated(doc, cs, s)]  # "who does not take part in the talks"
-    people = [a for a in doc.args if a.kind == "person" and s <= a.start < e and not a.modifier]
+    people = [a for a in doc.args_in(s, e) if a.kind == "person" and not a.modifier]
     seated = [a for a in people if any(_near_cue(doc, a, cs, ce) for cs, ce in cues)]
     # the rest of each list a seated name stands in
     grown = True
@@ -73,8 +73,8 @@ def _one_list(doc: Doc, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int, int]
 
 def delegation_sides(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[int, str]]:
     out = []
-    for a in doc.args:
-        if not (s <= a.start < e) or not a.cc or a.kind not in ("nat", "location"):
+    for a in doc.args_in(s, e):
+        if not a.cc or a.kind not in ("nat", "location"):
             continue
         if a.kind == "location" and a.loc_kind != "country":
             continue

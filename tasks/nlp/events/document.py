@@ -65,6 +65,11 @@ class Doc:
         self._sent_starts = [s for s, _ in self.sents]
         self.args = sorted(args, key=lambda a: a.start)
         self.dates = sorted(dates, key=lambda d: d.start)
+        # start offsets for bisect: sentence-level code asks for "the args in [s, e)" many times per
+        # document, and scanning every arg each time made long articles quadratic
+        self._arg_starts = [a.start for a in self.args]
+        self._date_starts = [d.start for d in self.dates]
+        self._longest_arg = max((a.end - a.start for a in self.args), default=0)
         self.meeting_places: list[Arg] = []  # places meetings were read at so far, in order ("there" points back)
         self.tokens = [m.span() for m in WORD_RX.finditer(self.n)]
         self.tok_starts = [s for s, _ in self.tokens]
@@ -110,6 +115,19 @@ class Doc:
         while i > 0 and self.n[i - 1].isalnum():
             i -= 1
         return self.n[i:pos]
+
+    def args_in(self, s: int, e: int) -> list[Arg]:
+        """Args starting in [s, e), in text order."""
+        return self.args[bisect_left(self._arg_starts, s) : bisect_left(self._arg_starts, e)]
+
+    def args_over(self, s: int, e: int) -> list[Arg]:
+        """Args overlapping [s, e): starting before `e` and ending after `s`."""
+        lo = bisect_left(self._arg_starts, s - self._longest_arg)
+        return [a for a in self.args[lo : bisect_left(self._arg_starts, e)] if a.end > s]
+
+    def dates_in(self, s: int, e: int) -> list[DateArg]:
+        """Date args starting in [s, e), in text order."""
+        return self.dates[bisect_left(self._date_starts, s) : bisect_left(self._date_starts, e)]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self._sent_starts, pos) - 1)

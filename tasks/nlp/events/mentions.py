@@ -79,15 +79,13 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         hi = trigs[i + 1].start if i + 1 < len(trigs) else e
         ems.append(EventMention(si, t.start, t, lo, hi))
     owned: dict[int, list[tuple[Arg, float]]] = {i: [] for i in range(len(trigs))}
-    for a in doc.args:
-        if s <= a.start < e:
-            i, d = nearest(doc, trigs, a.start, a.end)
-            owned[i].append((a, d))
+    for a in doc.args_in(s, e):
+        i, d = nearest(doc, trigs, a.start, a.end)
+        owned[i].append((a, d))
     dated: dict[int, list[tuple[DateArg, float]]] = {i: [] for i in range(len(trigs))}
-    for dt in doc.dates:
-        if s <= dt.start < e:
-            i, d = nearest(doc, trigs, dt.start, dt.end)
-            dated[i].append((dt, d))
+    for dt in doc.dates_in(s, e):
+        i, d = nearest(doc, trigs, dt.start, dt.end)
+        dated[i].append((dt, d))
     # «بحضور وزير الخارجية ...», "joined by Rubio and Witkoff": people seated by a participation cue
     # join the trigger the cue belongs to, however far they stand
     joined: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
@@ -97,8 +95,8 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         joined[nearest(doc, trigs, cs, ce)[0]].append(a)
     give_sides([a for v in joined.values() for a in v], delegation_sides(doc, lex, s, e))
     # a negotiator reporting from the talks («بحسب ما أعلن رئيس الوفد الروسي ...») sat at them
-    for a in doc.args:
-        if a.kind == "person" and s <= a.start < e and a.announcer and a.negotiator and not a.modifier:
+    for a in doc.args_in(s, e):
+        if a.kind == "person" and a.announcer and a.negotiator and not a.modifier:
             joined[nearest(doc, trigs, a.start, a.end)[0]].append(a)
     markers = status_markers(doc, lex, s, e)
     marked: dict[int, list[tuple[str, int, float]]] = {i: [] for i in range(len(trigs))}
@@ -219,7 +217,7 @@ def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
     cues = [m.span("core") for rx in (lex.weak_rx, lex.participation_rx) for m in rx.finditer(doc.n, s, e)]
     sides: set[str] = set()
     side_spans: list[tuple[int, int]] = []
-    nats = [a for a in doc.args if s <= a.start < e and a.kind == "nat"]
+    nats = [a for a in doc.args_in(s, e) if a.kind == "nat"]
     for k, a in enumerate(nats):
         prev = doc.words_before(a.start, 1, floor=s)
         ahead = doc.words_after(a.end, 1, ceil=e)
@@ -242,8 +240,8 @@ def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
     # people right around a delegation word, and negotiators who report
     part = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
     em.people = seat_people(doc, lex, s, e, part) if part else []
-    for a in doc.args:
-        if a.kind != "person" or not s <= a.start < e or a.modifier or a in em.people:
+    for a in doc.args_in(s, e):
+        if a.kind != "person" or a.modifier or a in em.people:
             continue
         close = any(
             (a.start >= ce and doc.free(ce, a.start) <= 6) or (a.end <= cs and doc.free(a.end, cs) <= 3)
@@ -268,7 +266,7 @@ def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
         None,
         doc.n[anchor : anchor + 1].isascii(),
     )
-    near = [(a, 0.0) for a in doc.args if s <= a.start < e and a.kind == "location"]
+    near = [(a, 0.0) for a in doc.args_in(s, e) if a.kind == "location"]
     em.place = find_place(doc, lex, pseudo, near, s, e)
     em.outcomes = find_outcomes(doc, lex, s, e)
     return em
@@ -283,7 +281,7 @@ def travel_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
         return None
     cs, ce = m.span("core")
     pseudo = Trigger(cs, ce, ce, "weak", "", "", True, False, None, doc.n[cs : cs + 1].isascii())
-    near = [(a, 0.0) for a in doc.args if ce <= a.start < e and a.kind == "location"]
+    near = [(a, 0.0) for a in doc.args_in(ce, e) if a.kind == "location"]
     place = find_place(doc, lex, pseudo, near, s, e)
     if place is None or place.loc_kind not in ("city", "venue"):
         return None

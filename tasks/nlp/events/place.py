@@ -209,7 +209,7 @@ def header(doc: Doc, s: int, e: int) -> tuple[Arg | None, DateArg | None]:
     """The place (and date) a line opens with, before a colon: "Riyadh, February 18: ...", «الرياض، 18
     فبراير: ...» (a roundup's entry). A wire dateline ("RIYADH, March 24 -") says where the reporter is:
     not this."""
-    first = next((a for a in doc.args if s <= a.start < e), None)
+    first = next(iter(doc.args_in(s, e)), None)
     if first is None or first.kind != "location" or first.loc_kind not in ("city", "venue"):
         return None, None
     if WORD_RX.findall(doc.n[s : first.start]):
@@ -219,7 +219,7 @@ def header(doc: Doc, s: int, e: int) -> tuple[Arg | None, DateArg | None]:
     if colon < 0:
         return None, None
     head = rest[:colon]
-    dated = next((d for d in doc.dates if first.end <= d.start and d.end <= first.end + colon), None)
+    dated = next((d for d in doc.dates_in(first.end, first.end + colon) if d.end <= first.end + colon), None)
     if (dated or not WORD_RX.findall(head)) and len(WORD_RX.findall(head)) <= 4:
         return first, dated
     return None, None

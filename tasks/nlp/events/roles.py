@@ -33,7 +33,7 @@ def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
     stopping at a verb of saying, «أن»/"that", or another person's name."""
     chain: list[str] = []
     pos = p.start
-    others = [(a.start, a.end) for a in doc.args if a.kind == "person" and a is not p and a.end > floor]
+    others = [(a.start, a.end) for a in doc.args_over(floor, p.start) if a.kind == "person" and a is not p]
     for _ in range(6):
         i = doc.tok_index(pos) - 1
         if i < 0 or doc.tokens[i][0] < floor:
@@ -96,7 +96,7 @@ def is_reporter(doc: Doc, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
             continue  # English reporters stand right after the verb only: "said Peskov"
         if any(w in COMPLEMENTIZERS for w in between):
             continue  # «أعلن البيت الأبيض أن ترامب ...»: Trump is what was said
-        gap_people = [a for a in doc.args if a.kind == "person" and m.end() <= a.start < p.start]
+        gap_people = [a for a in doc.args_in(m.end(), p.start) if a.kind == "person"]
         if (
             doc.free(m.end(), p.start) <= 8
             and all(a.modifier for a in gap_people)
@@ -132,5 +132,5 @@ def meeting_owner(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> Arg | N
         owns = bool(rest) and (rest[-1] in lex.owner_subject or strip_conj(rest[-1]) in lex.owner_subject)
     if not owns:
         return None
-    people = [a for a in doc.args if a.kind == "person" and s <= a.start and a.end <= t.start and not a.modifier]
+    people = [a for a in doc.args_in(s, t.start) if a.kind == "person" and a.end <= t.start and not a.modifier]
     return people[-1] if people else None

@@ -101,7 +101,7 @@ def held_before(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:
         w = doc.n[ts:te]
         if member(w, lex.before_held) or w in lex.before_held:
             return True
-        named = any(a.start <= ts < a.end for a in doc.args if a.kind in ("location", "nat"))
+        named = any(a.kind in ("location", "nat") for a in doc.args_over(ts, ts + 1))
         if not (named or w.isdigit() or w in lex.duration or member(w, lex.duration)):
             return False
         i -= 1
@@ -137,7 +137,7 @@ def is_speech_date(doc: Doc, lex: Lexicon, dt: DateArg, floor: int) -> bool:
     and at most two other words (a title: «أعلن المتحدث باسم الكرملين دميتري بيسكوف، الثلاثاء»)."""
     i = doc.tok_index(dt.start) - 1
     loose = 0
-    spans = [(a.start, a.end) for a in doc.args if a.end > floor and a.start < dt.start]
+    spans = [(a.start, a.end) for a in doc.args_over(floor, dt.start)]
     for _ in range(SPEECH_REACH):
         if i < 0 or doc.tokens[i][0] < floor:
             return False

@@ -96,8 +96,8 @@ def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
 def _person_received(doc: Doc, pos: int, e: int) -> bool:
     """A person named within a few words after `pos`, with no punctuation between ("received US envoy
     Steve Witkoff")."""
-    for a in doc.args:
-        if a.kind == "person" and pos <= a.start < e:
+    for a in doc.args_in(pos, e):
+        if a.kind == "person":
             return len(WORD_RX.findall(doc.n[pos : a.start])) <= 4 and not re.search(r"[.,،:;؛]", doc.n[pos : a.start])
     return False
 
