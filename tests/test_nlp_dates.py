@@ -184,3 +184,35 @@ def test_english_next_weekday_is_in_the_following_week():
     assert d.start_date == date(2025, 8, 15)
     (d,) = find_dates("They will meet on Friday.", thursday, "en")
     assert d.start_date == date(2025, 8, 8)
+
+
+# ---------------------------------------------------------------- scanning only near anchors
+
+_FILLER = "وقال مراقبون إن فرص التوصل إلى اتفاق شامل ما زالت محدودة في ظل الخلافات العميقة بين الطرفين " * 2
+_EXPRESSIONS = [
+    "من 4 إلى 6 ديسمبر 2025", "بين 21 و30 من شهر نوفمبر المقبل", "الحادي والعشرين من يونيو 2025",
+    "for the seventh consecutive day", "لليوم الثالث على التوالي", "the day after tomorrow (Thursday)",
+    "November 30 - December 2", "في وقت سابق من هذا الأسبوع", "عطلة نهاية الأسبوع المقبل", "قبل ثلاثة أيام",
+    "منتصف شهر مارس", "العام الماضي", "يوم الخميس المقبل", "2025-12-04", "4/12/2025", "في عام 2024",
+    "earlier this month", "three days ago", "over the weekend", "أمس الأربعاء",
+]
+
+
+@pytest.mark.parametrize("gap", [0, 1, 45, 200])
+def test_scanning_near_anchors_finds_what_a_full_scan_finds(gap: int) -> None:
+    # expressions packed together, or far apart in long lines, or one per line
+    sep = " " + _FILLER[:gap] + " " if gap < 200 else ".\n" + _FILLER + "\n"
+    text = sep.join(f"وعقدت المحادثات {x}" for x in _EXPRESSIONS)
+    windowed = find_dates(text, THU, "ar")
+    assert windowed == find_dates(text, THU, "ar", windowed=False)
+    assert len(windowed) >= len(_EXPRESSIONS) - 2  # and they were found at all
+
+
+def test_scanning_near_anchors_on_the_article_sets() -> None:
+    from paths import DEV, REPO
+
+    files = [*sorted((REPO / "quality").glob("*/articles/*.txt")), *sorted((DEV / "articles").glob("*.txt"))]
+    assert len(files) >= 10
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert find_dates(text, THU) == find_dates(text, THU, windowed=False), f.name

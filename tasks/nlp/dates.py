@@ -27,6 +27,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from tasks.nlp.normalize import Normalized, normalize
 
@@ -413,24 +414,30 @@ def _day_num(s: str) -> int:
 
 Resolved = tuple[date, date, str, bool] | None
 Handler = Callable[[re.Match[str], str, "date | None"], Resolved]
-_PATTERNS: list[tuple[re.Pattern[str], Handler]] = []
+_PATTERNS: list[tuple[re.Pattern[str], Handler, str]] = []
+
+# What each pattern cannot match without (see _windows): a digit, a month or weekday name, or a word
+# of its own. Text far from every anchor of a pattern is not scanned with it.
+_DIGIT = r"\d"
+_MONTH_WORD = _MONTH
+_WEEK_WORD = r"اسبوع|week"
 
 
-def _pattern(rx: str) -> Callable[[Handler], Handler]:
+def _pattern(rx: str, anchor: str) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
-        _PATTERNS.append((_rx(rx), fn))
+        _PATTERNS.append((_rx(rx), fn, anchor))
         return fn
 
     return deco
 
 
-@_pattern(rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)")
+@_pattern(rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)(?!\d)", _DIGIT)
 def _iso(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return (d, d, "day", False) if d else None
 
 
-@_pattern(rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})(?![\d/])")
+@_pattern(rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})(?![\d/])", _DIGIT)
 def _numeric(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     # day first (Arabic and British usage) unless that is impossible
@@ -446,7 +453,8 @@ def _day_month(d1: int, mon: int, y: str | None, pub: date | None, mod: str) -> 
 # «4-6 ديسمبر», «من 4 إلى 6 ديسمبر», «4 و5 ديسمبر», "from 4 to 6 December"
 @_pattern(
     rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})\s+(?:من\s+|of\s+)?"
-    rf"(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}"
+    rf"(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}",
+    _MONTH_WORD,
 )
 def _range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     mon = _month_num(m["mon"])
@@ -461,7 +469,8 @@ def _range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 # «30 نوفمبر - 2 ديسمبر 2025», "30 November to 2 December"
 @_pattern(
     rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_SPAN_SEP}"
-    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}"
+    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}",
+    _MONTH_WORD,
 )
 def _range_dmdm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     m1, m2 = _month_num(m["m1"]), _month_num(m["mon"])
@@ -473,7 +482,7 @@ def _range_dmdm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # "December 4-6", "December 4 to 6, 2025"
-@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}")
+@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}", _MONTH_WORD)
 def _range_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     mon = _month_num(m["mon"])
     d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
@@ -483,14 +492,17 @@ def _range_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # "November 30 - December 2"
-@_pattern(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_SPAN_SEP}(?P<mon>{_MONTH})\s+(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}")
+@_pattern(
+    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_SPAN_SEP}(?P<mon>{_MONTH})\s+(?P<d2>{_DAY})(?!\d){_YEAR_TAIL}", _MONTH_WORD
+)
 def _range_mdmd(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     return _range_dmdm(m, n, pub)
 
 
 # «16 مايو 2025», «2 يونيو», «4 من ديسمبر الماضي», "4th of December"
 @_pattern(
-    rf"{_PRE}(?P<d1>{_DAY})\s+(?:من\s+|of\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?{_YEAR_TAIL}{_MOD_TAIL}"
+    rf"{_PRE}(?P<d1>{_DAY})\s+(?:من\s+|of\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?{_YEAR_TAIL}{_MOD_TAIL}",
+    _MONTH_WORD,
 )
 def _single_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     d = _day_month(_day_num(m["d1"]), _month_num(m["mon"]), m["y"], pub, _modifier(m["mod"]))
@@ -498,14 +510,16 @@ def _single_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # "December 4", "Dec. 4, 2025"
-@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?!\s*(?:{_MONTH}))(?!\s*[:.]\d){_YEAR_TAIL}")
+@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?!\s*(?:{_MONTH}))(?!\s*[:.]\d){_YEAR_TAIL}", _MONTH_WORD)
 def _single_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     d = _day_month(_day_num(m["d1"]), _month_num(m["mon"]), m["y"], pub, "")
     return (d, d, "day", False) if d else None
 
 
 # «الرابع من ديسمبر», «الحادي والعشرين من يونيو 2025»
-@_pattern(rf"{_PRE}(?P<ord>{_alt(_AR_DAY_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}")
+@_pattern(
+    rf"{_PRE}(?P<ord>{_alt(_AR_DAY_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}", _MONTH_WORD
+)
 def _ordinal_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     day = _AR_DAY_ORDINALS[re.sub(r"\s+", " ", m["ord"])]
     d = _day_month(day, _month_num(m["mon"]), m["y"], pub, _modifier(m["mod"]))
@@ -514,7 +528,8 @@ def _ordinal_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 # «فبراير 2022», «شباط/فبراير 2022», "February 2022"
 @_pattern(
-    rf"{_PRE}(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:من\s+)?(?:عام\s+)?(?P<y>{_YEAR})(?!\d)"
+    rf"{_PRE}(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:من\s+)?(?:عام\s+)?(?P<y>{_YEAR})(?!\d)",
+    _MONTH_WORD,
 )
 def _month_year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     a, b = _month_span(int(m["y"]), _month_num(m["mon"]))
@@ -524,7 +539,8 @@ def _month_year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 # «في مايو», «مايو الماضي», «شهر ديسمبر», "in December", "last December"
 @_pattern(
     rf"(?:(?<![\w])(?P<cue>في|خلال|منذ|حتى|مطلع|اواخر|اوائل|منتصف|شهر|in|since|during|until|by|early|late|"
-    rf"mid-?|last|next|this)\s+(?:شهر\s+)?)?(?<![\w])(?P<mon>{_MONTH})(?![\w]){_MOD_TAIL}"
+    rf"mid-?|last|next|this)\s+(?:شهر\s+)?)?(?<![\w])(?P<mon>{_MONTH})(?![\w]){_MOD_TAIL}",
+    _MONTH_WORD,
 )
 def _month_only(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     name = re.sub(r"\s+", " ", m["mon"].rstrip("."))
@@ -543,7 +559,7 @@ def _month_only(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # «في عام 2014», «منذ 2022», "in 2022", "since 2014"
-@_pattern(rf"(?<![\w])(?P<cue>{_YEAR_CUES})\s+(?:(?:ال)?عام\s+|سنه\s+)?(?P<y>{_YEAR})(?![\d\w])")
+@_pattern(rf"(?<![\w])(?P<cue>{_YEAR_CUES})\s+(?:(?:ال)?عام\s+|سنه\s+)?(?P<y>{_YEAR})(?![\d\w])", _DIGIT)
 def _year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if _COUNT_NOUN.match(n, m.end()):
         return None
@@ -577,7 +593,8 @@ def _weekday_near(pub: date, wd: int, direction: str) -> date:
     rf"{_PRE}(?P<rel>(?:يوم\s+)?بعد\s+غد|بعد\s+الغد|(?:يوم\s+)?(?:غدا|غد)(?=\W|$)|الغد|(?:يوم\s+)?امس\s+الاول|"
     rf"(?:ا|ل)ول\s+امس|(?:يوم\s+)?امس|البارحه|اليوم|الليله\s+الماضيه|the\s+day\s+after\s+tomorrow|"
     rf"the\s+day\s+before\s+yesterday|tomorrow|yesterday|today|tonight|last\s+night)"
-    rf"(?:\s*[,،(]?\s*(?:يوم\s+)?(?P<wd>{_WEEKDAY})\)?)?(?![\w])"
+    rf"(?:\s*[,،(]?\s*(?:يوم\s+)?(?P<wd>{_WEEKDAY})\)?)?(?![\w])",
+    r"غد|امس|البارحه|اليوم|الليله|tomorrow|yesterday|today|tonight|night",
 )
 def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -622,7 +639,8 @@ def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     rf"(?:لليوم\s+(?P<ar>{_alt([k for k in _ORDINALS if not k.isascii()])})(?:\s+على\s+التوالي|\s+تواليا)?|"
     rf"(?:for\s+)?(?:a|the)\s+(?P<en>{_alt([k for k in _ORDINALS if k.isascii()])})\s+"
     rf"(?:straight|consecutive|successive)\s+day|(?:for\s+)?(?:a|the)\s+"
-    rf"(?P<en2>{_alt([k for k in _ORDINALS if k.isascii()])})\s+day\s+(?:in\s+a\s+row|running))"
+    rf"(?P<en2>{_alt([k for k in _ORDINALS if k.isascii()])})\s+day\s+(?:in\s+a\s+row|running))",
+    r"يوم|day",
 )
 def _nth_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -635,7 +653,8 @@ def _nth_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 @_pattern(
     rf"(?<![\w])(?:(?P<dir>قبل|بعد)\s+(?P<na>يومين|يوم\s+واحد|(?:\d|{_alt(_NUMBER_WORDS)})\s+ايام)|"
     rf"(?P<ne>\d|a|one|two|three|four|five|six|seven|ten)\s+days?\s+ago|in\s+(?P<ni>\d|two|three|four|five)\s+days)"
-    rf"(?![\w])"
+    rf"(?![\w])",
+    r"يوم|ايام|day",
 )
 def _n_days(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -651,7 +670,7 @@ _WE_EN = r"(?P<wen>this|next|last|the|over\s+the)\s+weekend"
 
 
 # «نهاية هذا الأسبوع», «عطلة نهاية الأسبوع», "this weekend", "over the weekend"
-@_pattern(rf"{_PRE}(?:{_WE}|{_WE_EN})(?![\w])")
+@_pattern(rf"{_PRE}(?:{_WE}|{_WE_EN})(?![\w])", _WEEK_WORD)
 def _weekend(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
         return None
@@ -675,7 +694,8 @@ def _weekend(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 # «في وقت سابق من هذا الأسبوع», «مطلع الأسبوع», "earlier this week", «في وقت لاحق من هذا الأسبوع»
 @_pattern(
     r"(?:في\s+)?(?P<part>وقت\s+سابق|مطلع|بدايه|اوائل|وقت\s+لاحق|اواخر)\s+(?:من\s+)?(?:هذا\s+)?(?:ال)?اسبوع"
-    r"(?:\s+(?:الجاري|الحالي))?(?![\w])|(?P<en>earlier|later)\s+this\s+week\b"
+    r"(?:\s+(?:الجاري|الحالي))?(?![\w])|(?P<en>earlier|later)\s+this\s+week\b",
+    _WEEK_WORD,
 )
 def _part_of_week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -690,7 +710,8 @@ def _part_of_week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 @_pattern(
     r"(?<![\w])(?:[وفبل])?(?:(?P<this>هذا\s+الاسبوع|الاسبوع\s+(?:الجاري|الحالي)|this\s+week)|"
     r"(?:ال)?اسبوع\s+(?P<ar>المقبل|القادم|الماضي|المنصرم|الفائت|السابق)|(?P<en>next|last|past)\s+week|"
-    r"(?P<two>الاسبوعين\s+الماضيين|(?:the\s+)?(?:past|last)\s+two\s+weeks))(?![\w])"
+    r"(?P<two>الاسبوعين\s+الماضيين|(?:the\s+)?(?:past|last)\s+two\s+weeks))(?![\w])",
+    _WEEK_WORD,
 )
 def _week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -712,7 +733,8 @@ def _week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 @_pattern(
     r"(?<![\w])(?:[وفبل])?(?:(?P<this>(?:هذا|هذه)\s+(?:الشهر|العام|السنه)|(?:الشهر|العام|السنه)\s+(?:الجاري|الحالي|الجاريه|الحاليه)|"
     r"this\s+(?:month|year))|(?P<unit>الشهر|العام|السنه)\s+(?P<ar>المقبل|القادم|الماضي|المنصرم|الفائت|المقبله|القادمه|الماضيه)|"
-    r"(?P<en>next|last|past)\s+(?P<eunit>month|year)|(?P<enp>earlier|later)\s+this\s+(?P<punit>month|year))(?![\w])"
+    r"(?P<en>next|last|past)\s+(?P<eunit>month|year)|(?P<enp>earlier|later)\s+this\s+(?P<punit>month|year))(?![\w])",
+    r"شهر|عام|سنه|month|year",
 )
 def _month_year_rel(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -732,7 +754,8 @@ def _month_year_rel(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 # «الخميس», «يوم الخميس المقبل», «الثلاثاء الماضي», "on Thursday", "next Thursday"
 @_pattern(
     rf"(?<![\w])(?:[وفبل](?=ال|يوم))?(?:(?P<pre>next|last|this|coming)\s+)?(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?![\w])"
-    rf"(?:\s+(?P<mod>المقبل|القادم|الماضي|المنصرم|الفائت|السابق|المقبله))?"
+    rf"(?:\s+(?P<mod>المقبل|القادم|الماضي|المنصرم|الفائت|السابق|المقبله))?",
+    _WEEKDAY,
 )
 def _weekday(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
@@ -765,23 +788,51 @@ def _strip_clitic(rx: re.Pattern[str], n: str, s: int, e: int) -> int:
     return s
 
 
-# Every date expression holds one of these (as part of a word): lines without any are not scanned with
-# the twenty patterns, which is most of the time spent here.
-_ANCHOR = _rx(
-    rf"\d|{_MONTH}|{_WEEKDAY}|today|tomorrow|tonight|yesterday|night|day|week|month|year|ago|row|straight"
-    r"|consecutive|يوم|ايام|امس|البارحه|غد|الليله|التوالي|تواليا|اسبوع|شهر|عام|سنه"
-)
 _LINE = re.compile(r"[^\n]+")
+# No date expression has a stretch this long without one of its pattern's anchors in it (the longest
+# are about 30: "for the seventh consecutive " before "day", «بين 21 و30 من شهر» before the month).
+_REACH = 60
 
 
-def find_dates(text: str, published: date | None, language: str | None = None) -> list[DateMention]:
-    """All date expressions in `text`, resolved (relative ones against `published`), in text order."""
+@cache
+def _anchor_rx(anchor: str) -> re.Pattern[str]:
+    return _rx(anchor)
+
+
+def _windows(n: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of `n` within _REACH characters of an anchor, widened to whole words (a cut word would
+    pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
+    twenty patterns cheap: most text is far from any month name, weekday or relative-day word."""
+    out: list[tuple[int, int]] = []
+    for line in _LINE.finditer(n):
+        ls, le = line.span()
+        for m in anchor.finditer(n, ls, le):
+            ws, we = max(ls, m.start() - _REACH), min(le, m.end() + _REACH)
+            while ws > ls and not n[ws - 1].isspace():
+                ws -= 1
+            while we < le and not n[we].isspace():
+                we += 1
+            if out and ws <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], we))
+            else:
+                out.append((ws, we))
+    return out
+
+
+def find_dates(
+    text: str, published: date | None, language: str | None = None, *, windowed: bool = True
+) -> list[DateMention]:
+    """All date expressions in `text`, resolved (relative ones against `published`), in text order.
+    `windowed=False` scans every line with every pattern: the same result, slower (tests compare)."""
     nt: Normalized = normalize(text)
     n = nt.text
-    lines = [m.span() for m in _LINE.finditer(n) if _ANCHOR.search(n, *m.span())]
+    lines = [m.span() for m in _LINE.finditer(n)]
+    windows: dict[str, list[tuple[int, int]]] = {}
     cands: list[tuple[int, int, date, date, str, bool]] = []
-    for rx, handler in _PATTERNS:
-        for m in (m for ls, le in lines for m in rx.finditer(n, ls, le)):
+    for rx, handler, anchor in _PATTERNS:
+        if anchor not in windows:
+            windows[anchor] = _windows(n, _anchor_rx(anchor)) if windowed else lines
+        for m in (m for ws, we in windows[anchor] for m in rx.finditer(n, ws, we)):
             res = handler(m, n, published)
             if res is None:
                 continue

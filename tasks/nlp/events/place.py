@@ -142,7 +142,7 @@ def place_head(doc: Doc, a: Arg, floor: int) -> tuple[int, str]:
     pos, clitic = a.start, doc.clitic(a.start)
     quals = [
         (x.start, x.end)
-        for x in doc.args
+        for x in doc.args_over(floor - 1, a.start + 4)  # all that can sit on the three words before
         if x is not a and x.cc == a.cc and (x.kind == "nat" or (x.kind == "location" and x.loc_kind == "country"))
     ]
     for _ in range(3):
