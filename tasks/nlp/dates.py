@@ -293,6 +293,8 @@ _CLAUSE_END = re.compile(r"[.!?؟\n]|[؛;]")
 
 
 _FUTURE_VERB = re.compile(r"[وف]?س[يتن]\w{3,}")
+# the words of a text that can be future verbs (a whole \w+ word matching _FUTURE_VERB), found in one scan
+FUTURE_VERB_WORD = re.compile(r"(?<!\w)[وف]?س[يتن]\w{3,}")
 
 
 def is_future_verb(word: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from tasks.nlp.dates import DateMention, is_future_verb
+from tasks.nlp.dates import FUTURE_VERB_WORD, DateMention, is_future_verb
 from tasks.nlp.events.document import MAX_ARG_DIST, DateArg, Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
@@ -54,7 +54,7 @@ def status_markers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[str, in
         )
     ]
     # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
-    for m in WORD_RX.finditer(doc.n, s, e):
+    for m in FUTURE_VERB_WORD.finditer(doc.n, s, e):
         w = m.group()
         if is_future_verb(w) and not any(ms <= m.start() < me for _, ms, me in out):
             out.append(("planned", m.start(), m.end()))
