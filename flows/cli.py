@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="processes for cleaning and extraction (with --dask-address: pieces per batch)")
     run.add_argument("--dask-address", default=None, metavar="ADDR",
                      help="run the CPU work on this Dask scheduler (tcp://host:8786) through prefect-dask")
+    run.add_argument("--lake-url", default=None, metavar="URL",
+                     help="keep the lake on any fsspec filesystem (s3://bucket/prefix, memory://lake, ...) "
+                          "instead of DIR/lake; see docs/lake.md")
 
     query = sub.add_parser("query", parents=[common], help="ad-hoc read-only SQL against the warehouse")
     query.add_argument("sql")
@@ -87,7 +90,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.sources is not None and not args.sources.is_file():
         print(f"roundtable run: no sources file at {args.sources}", file=sys.stderr)
         return 2
-    settings = load_settings(data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address)
+    settings = load_settings(data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address,
+                             lake_url=args.lake_url)
+    try:
+        settings.lake  # noqa: B018 - an unknown protocol or a missing filesystem package is a usage error
+    except (ImportError, ValueError) as exc:
+        print(f"roundtable run: lake {settings.lake_url}: {exc}", file=sys.stderr)
+        return 2
     started = time.monotonic()
     flow = pl.pipeline_on(settings.dask_address)
     with TerminalProgress() as bars:
@@ -102,7 +111,7 @@ def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float
         summary = flow(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
                        feeds=args.feed, sitemaps=args.sitemap,
                        sources_file=str(args.sources) if args.sources else None, refetch=args.refetch,
-                       workers=settings.workers, dask_address=settings.dask_address)
+                       workers=settings.workers, dask_address=settings.dask_address, lake_url=settings.lake_url)
     except pl.NothingProcessed as exc:
         _print_summary(exc.summary, started)
         print(f"roundtable run: {exc}", file=sys.stderr)

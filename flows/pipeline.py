@@ -34,6 +34,7 @@ from flows.web import check_sources, ingest_web, web_sources
 from tasks import store
 from tasks.discover import discover_local
 from tasks.ids import digest
+from tasks.lakefs import Lake
 from warehouse.build import build_warehouse
 from warehouse.export import EXPORT_TABLES, export
 from warehouse.models import SQL_DIR
@@ -72,7 +73,7 @@ def _count_pages(summary: RunSummary, report: StageReport, say: Say) -> None:
     _merge(summary, report, say)
 
 
-def _clean_and_extract(pages: list[dict], lake: Path, index: LakeIndex, settings: Settings, summary: RunSummary,
+def _clean_and_extract(pages: list[dict], lake: Lake, index: LakeIndex, settings: Settings, summary: RunSummary,
                        say: Say) -> None:
     """One batch of new pages through cleaning and extraction, in memory."""
     if not pages:
@@ -86,7 +87,7 @@ def _clean_and_extract(pages: list[dict], lake: Path, index: LakeIndex, settings
     _extract(recorded.rows, lake, settings, summary, say)
 
 
-def _extract(articles: list[dict], lake: Path, settings: Settings, summary: RunSummary, say: Say) -> None:
+def _extract(articles: list[dict], lake: Lake, settings: Settings, summary: RunSummary, say: Say) -> None:
     if not articles:
         return
     rows = Compute(settings.workers, settings.dask_address).extract(articles)
@@ -102,8 +103,8 @@ def _merge(summary: RunSummary, report: StageReport, say: Say) -> None:
 
 
 @task(name="build-warehouse", retries=1, retry_delay_seconds=1, **STAGE)
-def warehouse_task(lake_dir: Path, db_path: Path, corrections: Path | None) -> None:
-    build_warehouse(lake_dir, db_path, corrections)
+def warehouse_task(lake: Lake, db_path: Path, corrections: Path | None) -> None:
+    build_warehouse(lake, db_path, corrections)
 
 
 @task(name="export", retries=1, retry_delay_seconds=1, **STAGE)
@@ -115,11 +116,12 @@ def export_task(db_path: Path, exports_dir: Path, text_mode: str, partition_thre
 def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, data_dir: str | None = None,
              use_sample: bool = True, feeds: list[str] | None = None, sitemaps: list[str] | None = None,
              sources_file: str | None = None, refetch: bool = False, workers: int | None = None,
-             dask_address: str | None = None) -> RunSummary:
+             dask_address: str | None = None, lake_url: str | None = None) -> RunSummary:
     """Run the whole pipeline. With no inputs and no web sources, the bundled sample corpus is used.
-    With `dask_address`, run it as `pipeline_on(dask_address)` so CPU tasks go to that cluster."""
+    With `dask_address`, run it as `pipeline_on(dask_address)` so CPU tasks go to that cluster.
+    `lake_url` puts the lake on any fsspec filesystem (docs/lake.md); the default is DIR/lake."""
     settings = load_settings(data_dir=Path(data_dir) if data_dir else None, workers=workers,
-                             dask_address=dask_address)
+                             dask_address=dask_address, lake_url=lake_url)
     summary = run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say(),
                            feeds=feeds or [], sitemaps=sitemaps or [], sources_file=sources_file, refetch=refetch)
     if not summary.processed_anything:
@@ -128,11 +130,11 @@ def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, dat
     return summary
 
 
-def build_stamp(settings: Settings) -> str:
+def build_stamp(settings: Settings, lake: Lake) -> str:
     """What the warehouse and exports are a function of: the lake's files, the SQL models, the
     corrections and the export settings. Equal stamps: rebuilding would change nothing."""
     models = sorted(SQL_DIR.rglob("*"))
-    parts = [store.lake_fingerprint(settings.lake_dir), settings.export_text,
+    parts = [store.lake_fingerprint(lake), settings.export_text,
              str(settings.articles_partition_threshold)]
     parts += [f"{p.relative_to(SQL_DIR)}:{p.read_text(encoding='utf-8')}" for p in models if p.is_file()]
     corrections = settings.corrections_path()
@@ -172,8 +174,8 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
                  say: Say = print, feeds: Sequence[str] = (), sitemaps: Sequence[str] = (),
                  sources_file: str | None = None, refetch: bool = False) -> RunSummary:
     """The flow body (called inside a flow run); `say` prints progress lines."""
-    lake, summary = settings.lake_dir, RunSummary()
-    lake.mkdir(parents=True, exist_ok=True)
+    lake, summary = settings.lake, RunSummary()
+    lake.ensure()
     store.sweep_temporaries(lake)
     sources, source_problems = web_sources(urls, feeds, sitemaps, sources_file)
     if not inputs and not urls and not feeds and not sitemaps and not sources_file and use_sample:
@@ -221,7 +223,7 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
     parallel.shutdown()  # the CPU pool's memory is not needed while DuckDB builds
     summary.exports_dir = str(settings.exports_dir)
     summary.warehouse = str(settings.warehouse_path)
-    stamp = build_stamp(settings)
+    stamp = build_stamp(settings, lake)
     stamp_file = settings.build_stamp_file
     fresh = settings.warehouse_path.is_file() and settings.exports_dir.is_dir()
     if fresh and stamp_file.is_file() and stamp_file.read_text() == stamp:

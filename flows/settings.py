@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from tasks.lakefs import Lake
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "sample_data" / "articles"
@@ -25,6 +28,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ROUNDTABLE_", extra="ignore")
 
     data_dir: Path = Path("data")
+    # where the lake lives: unset = DIR/lake on local disk; or any fsspec URL (file:///x,
+    # memory://lake, s3://bucket/prefix, gs://bucket/prefix); see docs/lake.md
+    lake_url: str | None = None
+    # options for the lake's fsspec filesystem (for s3: endpoint_url, key, secret, client_kwargs);
+    # as JSON in ROUNDTABLE_LAKE_STORAGE_OPTIONS, a table in the config file
+    lake_storage_options: dict[str, Any] = Field(default_factory=dict)
     sample_corpus: Path = SAMPLE_CORPUS
     corrections_file: Path | None = Field(
         default=None, description="analyst corrections YAML; default DIR/corrections.yaml when it exists"
@@ -67,8 +76,12 @@ class Settings(BaseSettings):
     articles_partition_threshold: int = 50_000
 
     @property
-    def lake_dir(self) -> Path:
-        return self.data_dir / "lake"
+    def lake(self) -> Lake:
+        """The lake: DIR/lake on local disk unless `lake_url` names another place. The warehouse
+        file, the exports and the build stamp stay on local disk in DIR either way."""
+        from tasks.lakefs import open_lake  # pyarrow, DuckDB and fsspec: only for commands that need the lake
+
+        return open_lake(self.lake_url or self.data_dir / "lake", self.lake_storage_options)
 
     @property
     def warehouse_path(self) -> Path:

@@ -13,7 +13,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from prefect import task
@@ -25,6 +24,7 @@ from tasks.articles import Cleaned, clean_page
 from tasks.discover import InputItem
 from tasks.extract_rows import ExtractedRows, extract_batch
 from tasks.ingest import Ingested, load_file, page_from_file_bytes
+from tasks.lakefs import Lake
 from tasks.nlp.extract import EXTRACTOR_VERSION
 
 # Batches are lists of plain rows: hashing them for Prefect's cache would cost more than the work.
@@ -50,9 +50,9 @@ class LakeIndex:
     text_hashes: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls, lake_dir: Path) -> LakeIndex:
-        pages = {(r[0], r[1]) for r in store.query_lake(lake_dir, "raw_pages", columns=["source_uri", "body_sha256"])}
-        arts = store.query_lake(lake_dir, "articles", columns=["article_id", "canonical_url", "text_sha256"])
+    def load(cls, lake: Lake) -> LakeIndex:
+        pages = {(r[0], r[1]) for r in store.query_lake(lake, "raw_pages", columns=["source_uri", "body_sha256"])}
+        arts = store.query_lake(lake, "articles", columns=["article_id", "canonical_url", "text_sha256"])
         return cls(
             pages=pages,
             article_ids={r[0] for r in arts},
@@ -76,7 +76,7 @@ class LakeIndex:
 
 
 @task(name="ingest-files", retries=1, retry_delay_seconds=1, **STAGE)
-def ingest_files(items: list[InputItem], lake_dir: Path, index: LakeIndex, max_bytes: int) -> StageReport:
+def ingest_files(items: list[InputItem], lake: Lake, index: LakeIndex, max_bytes: int) -> StageReport:
     """Read files; an unchanged file (same bytes at the same path) is skipped before decoding."""
     report = StageReport()
     pages: list[dict[str, Any]] = []
@@ -97,8 +97,8 @@ def ingest_files(items: list[InputItem], lake_dir: Path, index: LakeIndex, max_b
             report.failures.append((item.uri, res.log["reason"]))
         else:
             pages.append(res.page)
-    store.write_table(lake_dir, "raw_pages", pages)
-    store.write_table(lake_dir, "fetch_log", logs)
+    store.write_table(lake, "raw_pages", pages)
+    store.write_table(lake, "fetch_log", logs)
     index.pages.update((p["source_uri"], p["body_sha256"]) for p in pages)
     report.done, report.rows = len(pages), pages
     return report
@@ -110,12 +110,12 @@ PAGE_COLUMNS = ["page_id", "source_uri", "final_url", "kind", "content", "hint_u
                 "hint_published_at", "hint_language", "hint_source"]
 
 
-def pending_pages(lake_dir: Path) -> list[dict[str, Any]]:
+def pending_pages(lake: Lake) -> list[dict[str, Any]]:
     """Pages a killed run stored but did not clean (normally none: ids only are scanned first)."""
-    done = store.distinct_values(lake_dir, "page_outcomes", "page_id")
-    ids = [r[0] for r in store.query_lake(lake_dir, "raw_pages", "ORDER BY written_at, page_id", ["page_id"])]
+    done = store.distinct_values(lake, "page_outcomes", "page_id")
+    ids = [r[0] for r in store.query_lake(lake, "raw_pages", "ORDER BY written_at, page_id", ["page_id"])]
     todo = [pid for pid in dict.fromkeys(ids) if pid not in done]
-    rows = store.rows_where_in(lake_dir, "raw_pages", "page_id", todo, PAGE_COLUMNS)
+    rows = store.rows_where_in(lake, "raw_pages", "page_id", todo, PAGE_COLUMNS)
     return list({r["page_id"]: r for r in rows}.values())
 
 
@@ -132,7 +132,7 @@ def clean_batch(pages: list[dict[str, Any]], workers: int, max_html: int, max_te
 
 
 @task(name="record-articles", **STAGE)
-def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake_dir: Path,
+def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake: Lake,
                     index: LakeIndex) -> StageReport:
     """Drop duplicates (same canonical URL or text as a stored or earlier article), write the rest."""
     report = StageReport()
@@ -151,8 +151,8 @@ def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake_di
         outcomes.append(outcome)
     # articles first: a crash between the two writes leaves pages that are cleaned again next
     # run and then recognised as duplicates of the stored articles, never lost or doubled
-    store.write_table(lake_dir, "articles", articles)
-    store.write_table(lake_dir, "page_outcomes", outcomes)
+    store.write_table(lake, "articles", articles)
+    store.write_table(lake, "page_outcomes", outcomes)
     report.done, report.rows = len(articles), articles
     return report
 
@@ -162,13 +162,13 @@ def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake_di
 ARTICLE_COLUMNS = ["article_id", "text", "language", "published_date"]
 
 
-def pending_articles(lake_dir: Path) -> list[dict[str, Any]]:
+def pending_articles(lake: Lake) -> list[dict[str, Any]]:
     """Articles without an extraction by the current extractor (after a crash or an upgrade)."""
-    done = {r[0] for r in store.query_lake(lake_dir, "extractions", "WHERE extractor_version = ?",
+    done = {r[0] for r in store.query_lake(lake, "extractions", "WHERE extractor_version = ?",
                                            ["DISTINCT article_id"], [EXTRACTOR_VERSION])}
-    ids = [r[0] for r in store.query_lake(lake_dir, "articles", "ORDER BY written_at, article_id", ["article_id"])]
+    ids = [r[0] for r in store.query_lake(lake, "articles", "ORDER BY written_at, article_id", ["article_id"])]
     todo = [aid for aid in dict.fromkeys(ids) if aid not in done]
-    rows = store.rows_where_in(lake_dir, "articles", "article_id", todo, ARTICLE_COLUMNS)
+    rows = store.rows_where_in(lake, "articles", "article_id", todo, ARTICLE_COLUMNS)
     return list({r["article_id"]: r for r in rows}.values())
 
 
@@ -187,10 +187,10 @@ def extract_articles(articles: list[dict[str, Any]], workers: int) -> ExtractedR
 
 
 @task(name="record-facts", **STAGE)
-def record_facts(rows: ExtractedRows, lake_dir: Path) -> StageReport:
+def record_facts(rows: ExtractedRows, lake: Lake) -> StageReport:
     # facts first, the extraction marker last: a crash in between only means the article is
     # extracted again, and staging keeps the rows of its newest extraction
     for table in ("mentions", "entities", "events"):
-        store.write_table(lake_dir, table, getattr(rows, table))
-    store.write_table(lake_dir, "extractions", rows.extractions)
+        store.write_table(lake, table, getattr(rows, table))
+    store.write_table(lake, "extractions", rows.extractions)
     return StageReport(done=len(rows.extractions), failures=rows.failures)

@@ -38,6 +38,7 @@ from tasks.crawl import (
 from tasks.crawlstate import load_history, source_warnings
 from tasks.discover import Problem
 from tasks.fetch import FetchLimits, make_client
+from tasks.lakefs import Lake
 from tasks.politeness import PoliteFetcher, Politeness
 from tasks.sources import Source, load_sources, sources_from_args
 
@@ -83,22 +84,22 @@ def _limits(settings: Settings) -> FetchLimits:
 
 
 @task(name="discover-sources", **STAGE)
-def discover_sources(sources: list[Source], lake_dir: Path, polite: PoliteFetcher,
+def discover_sources(sources: list[Source], lake: Lake, polite: PoliteFetcher,
                      policy: CrawlPolicy) -> tuple[list[SourceDiscovery], dict[str, int]]:
     """Read every source's feed/sitemap (hosts in parallel) and put new links in the frontier."""
-    history = load_history(lake_dir)
+    history = load_history(lake)
     with ThreadPoolExecutor(max_workers=max(1, min(polite.cfg.concurrency, len(sources))),
                             thread_name_prefix="discover") as pool:
         found = list(pool.map(lambda s: discover_source(s, polite, history, policy), sources))
-    return found, record_discoveries(lake_dir, found)
+    return found, record_discoveries(lake, found)
 
 
 @task(name="fetch-pages", **STAGE)
-def fetch_page_batch(work: list[PageWork], lake_dir: Path,
+def fetch_page_batch(work: list[PageWork], lake: Lake,
                      polite: PoliteFetcher) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Fetch one batch of pages into the lake; returns their fetch-log rows and the new raw pages."""
     results = fetch_pages(work, polite, polite.cfg.concurrency)
-    record_pages(lake_dir, results)
+    record_pages(lake, results)
     return [r.log for r in results], [r.page for r in results if r.page is not None]
 
 
@@ -118,7 +119,7 @@ def ingest_web(settings: Settings, sources: Sequence[Source], *, refetch: bool =
     report = WebReport()
     if not sources:
         return report
-    lake, policy = settings.lake_dir, _policy(settings, refetch)
+    lake, policy = settings.lake, _policy(settings, refetch)
     with make_client(user_agent=settings.user_agent, trust_env=settings.http_trust_env) as client:
         polite = PoliteFetcher(client, _limits(settings), _politeness(settings))
         say(f"web: {len(sources)} source(s)")
@@ -165,7 +166,7 @@ def ingest_web(settings: Settings, sources: Sequence[Source], *, refetch: bool =
 
 def check_sources(settings: Settings, sources: Sequence[Source], say: Say = print) -> list[str]:
     """Warnings for sources that broke silently (see tasks.crawlstate.source_warnings); printed."""
-    warnings = source_warnings(settings.lake_dir, [(s.name, s.kind) for s in sources],
+    warnings = source_warnings(settings.lake, [(s.name, s.kind) for s in sources],
                                stale_runs=settings.stale_source_runs, empty_pages=settings.empty_pages_alarm)
     for line in warnings:
         say(f"  ⚠ {line}")

@@ -2,10 +2,10 @@
 page fetching (the frontier → raw pages + fetch log). Plain functions; flows/web.py wraps them.
 
     discover_source(source, polite, history, policy) -> SourceDiscovery
-    record_discoveries(lake_dir, discoveries) -> {source: links_new}
-    plan_pages(lake_dir, sources, policy) -> Plan
+    record_discoveries(lake, discoveries) -> {source: links_new}
+    plan_pages(lake, sources, policy) -> Plan
     fetch_pages(work, polite, concurrency) -> list[Ingested]       # in the order of `work`
-    record_pages(lake_dir, results)
+    record_pages(lake, results)
 
 Write order is what makes a killed run lose nothing: a source's new links reach the frontier
 before its feed's fetch-log row (whose ETag lets the next run get a 304); a page's raw row before
@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, Literal
 
 from tasks import store
@@ -28,6 +27,7 @@ from tasks.discover import InputItem
 from tasks.feeds import FeedError, parse_feed
 from tasks.fetch import DOCUMENT_TYPES, SITEMAP_TYPES, FetchResult
 from tasks.ingest import Ingested, from_fetch
+from tasks.lakefs import LakeLocation
 from tasks.links import article_link, host_key, host_of, normalize, on_domains
 from tasks.politeness import PoliteFetcher
 from tasks.sitemaps import SitemapError, parse_sitemap
@@ -212,9 +212,9 @@ def _take(found: SourceDiscovery, link: str, hints: dict[str, str | None], found
     })
 
 
-def record_discoveries(lake_dir: Path, discoveries: Sequence[SourceDiscovery]) -> dict[str, int]:
+def record_discoveries(lake: LakeLocation, discoveries: Sequence[SourceDiscovery]) -> dict[str, int]:
     """Write new links to the frontier, then the documents' fetch-log rows; returns new links per source."""
-    known = frontier_uris(lake_dir)
+    known = frontier_uris(lake)
     stamp = now_utc()
     rows, new = [], {}
     for found in discoveries:
@@ -222,8 +222,8 @@ def record_discoveries(lake_dir: Path, discoveries: Sequence[SourceDiscovery]) -
         known.update(r["uri"] for r in fresh)
         rows += [{**r, "written_at": stamp} for r in fresh]
         new[found.source.name] = len(fresh)
-    store.write_table(lake_dir, "frontier", rows)
-    store.write_table(lake_dir, "fetch_log", [log for found in discoveries for log in found.doc_logs])
+    store.write_table(lake, "frontier", rows)
+    store.write_table(lake, "fetch_log", [log for found in discoveries for log in found.doc_logs])
     return new
 
 
@@ -245,15 +245,15 @@ class Plan:
     not_retried: int = 0  # failed permanently before (or given up on): not fetched again
 
 
-def plan_pages(lake_dir: Path, sources: Iterable[Source], policy: CrawlPolicy,
+def plan_pages(lake: LakeLocation, sources: Iterable[Source], policy: CrawlPolicy,
                now: datetime | None = None) -> Plan:
     """The frontier links of these sources that this run should fetch, oldest first."""
     by_name = {s.name: s for s in sources}
     now = now or now_utc()
     retry_after = timedelta(days=policy.permanent_retry_days)
-    stored, history = stored_uris(lake_dir), load_history(lake_dir)
+    stored, history = stored_uris(lake), load_history(lake)
     plan = Plan()
-    for row in frontier_rows(lake_dir, by_name):
+    for row in frontier_rows(lake, by_name):
         uri, past = row["uri"], history.get(row["uri"])
         if not policy.refetch:
             if uri in stored:
@@ -294,9 +294,9 @@ def fetch_pages(work: Sequence[PageWork], polite: PoliteFetcher, concurrency: in
             for w, r in zip(work, results, strict=True) if r is not None]
 
 
-def record_pages(lake_dir: Path, results: Sequence[Ingested]) -> None:
-    store.write_table(lake_dir, "raw_pages", [r.page for r in results if r.page is not None])
-    store.write_table(lake_dir, "fetch_log", [r.log for r in results])
+def record_pages(lake: LakeLocation, results: Sequence[Ingested]) -> None:
+    store.write_table(lake, "raw_pages", [r.page for r in results if r.page is not None])
+    store.write_table(lake, "fetch_log", [r.log for r in results])
 
 
 def source_run_row(found: SourceDiscovery, links_new: int, page_logs: Sequence[dict[str, Any]]) -> dict[str, Any]:

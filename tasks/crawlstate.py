@@ -1,9 +1,10 @@
 """What earlier runs left in the lake about the web: the fetch log per URL, the frontier of links
-still to fetch, and each source's recent runs. Read-only; plain DuckDB over the lake's Parquet.
+still to fetch, and each source's recent runs. Read-only; plain DuckDB over the lake's Parquet
+(on whatever filesystem the lake is: see tasks/lakefs.py).
 
-    load_history(lake_dir) -> dict[uri, UrlHistory]   # last outcome, validators, transient streak
-    frontier_rows(lake_dir, sources) -> list[dict]     # first listing of each link, oldest first
-    source_warnings(lake_dir, sources, ...) -> list[str]
+    load_history(lake) -> dict[uri, UrlHistory]   # last outcome, validators, transient streak
+    frontier_rows(lake, sources) -> list[dict]     # first listing of each link, oldest first
+    source_warnings(lake, sources, ...) -> list[str]
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from tasks import store
+from tasks.lakefs import LakeLocation, as_lake
 
 TERMINAL = ("failed", "skipped")  # with transient = false: not retried until they age out
 
@@ -36,22 +37,23 @@ class UrlHistory:
         return self.outcome in TERMINAL and not self.transient and now - self.attempted_at < retry_after
 
 
-def _read(lake_dir: Path, table: str) -> str:
-    glob = str(store.table_dir(lake_dir, table) / "*" / "*.parquet").replace("'", "''")
+def _read(lake: LakeLocation, table: str) -> str:
+    glob = store.table_glob(lake, table).replace("'", "''")
     return f"read_parquet('{glob}', hive_partitioning=true, union_by_name=true)"
 
 
-def _query(lake_dir: Path, tables: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+def _query(lake: LakeLocation, tables: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[tuple]:
     """Run `sql` with {table} placeholders bound to the tables' Parquet; [] if one has no file yet."""
-    if not all(store.has_files(lake_dir, t) for t in tables):
+    lake = as_lake(lake)
+    if not all(store.has_files(lake, t) for t in tables):
         return []
-    with duckdb.connect() as con:
+    with lake.prepare(duckdb.connect()) as con:
         con.execute("SET TimeZone = 'UTC'")
-        return con.execute(sql.format(**{t: _read(lake_dir, t) for t in tables}), list(params)).fetchall()
+        return con.execute(sql.format(**{t: _read(lake, t) for t in tables}), list(params)).fetchall()
 
 
-def load_history(lake_dir: Path) -> dict[str, UrlHistory]:
-    rows = _query(lake_dir, ["fetch_log"], """
+def load_history(lake: LakeLocation) -> dict[str, UrlHistory]:
+    rows = _query(lake, ["fetch_log"], """
         with log as (select * from {fetch_log}),
         last_ok as (
             select uri, max(attempted_at) as ok_at from log
@@ -75,23 +77,23 @@ def load_history(lake_dir: Path) -> dict[str, UrlHistory]:
     return {r[0]: UrlHistory(r[1], bool(r[2]), r[3], r[4], r[5], r[6], int(r[7])) for r in rows}
 
 
-def stored_uris(lake_dir: Path) -> set[str]:
-    return store.distinct_values(lake_dir, "raw_pages", "source_uri")
+def stored_uris(lake: LakeLocation) -> set[str]:
+    return store.distinct_values(lake, "raw_pages", "source_uri")
 
 
-def frontier_uris(lake_dir: Path) -> set[str]:
-    return store.distinct_values(lake_dir, "frontier", "uri")
+def frontier_uris(lake: LakeLocation) -> set[str]:
+    return store.distinct_values(lake, "frontier", "uri")
 
 
 FRONTIER_COLUMNS = ("uri", "source", "found_in", "hint_title", "hint_published_at", "hint_language", "hint_source")
 
 
-def frontier_rows(lake_dir: Path, sources: Iterable[str]) -> list[dict[str, Any]]:
+def frontier_rows(lake: LakeLocation, sources: Iterable[str]) -> list[dict[str, Any]]:
     """The first listing of every link of these sources, in the order they were found."""
     names = list(sources)
     if not names:
         return []
-    rows = _query(lake_dir, ["frontier"], f"""
+    rows = _query(lake, ["frontier"], f"""
         select {', '.join(FRONTIER_COLUMNS)} from {{frontier}}
         where source in (select unnest(?))
         qualify row_number() over (partition by uri order by written_at, source) = 1
@@ -100,16 +102,16 @@ def frontier_rows(lake_dir: Path, sources: Iterable[str]) -> list[dict[str, Any]
     return [dict(zip(FRONTIER_COLUMNS, r, strict=True)) for r in rows]
 
 
-def recent_runs(lake_dir: Path, source: str, n: int) -> list[tuple[str, int]]:
+def recent_runs(lake: LakeLocation, source: str, n: int) -> list[tuple[str, int]]:
     """(outcome, links_new) of the source's last n runs, newest first."""
-    return [(r[0], int(r[1] or 0)) for r in _query(lake_dir, ["source_runs"], """
+    return [(r[0], int(r[1] or 0)) for r in _query(lake, ["source_runs"], """
         select outcome, links_new from {source_runs} where source = ? order by run_at desc limit ?
     """, [source, n])]
 
 
-def recent_page_outcomes(lake_dir: Path, source: str, n: int) -> list[str]:
+def recent_page_outcomes(lake: LakeLocation, source: str, n: int) -> list[str]:
     """Cleaning outcomes of the source's n most recently stored pages, newest first."""
-    return [r[0] for r in _query(lake_dir, ["frontier", "raw_pages", "page_outcomes"], """
+    return [r[0] for r in _query(lake, ["frontier", "raw_pages", "page_outcomes"], """
         with mine as (select distinct uri from {frontier} where source = ?),
         pages as (
             select p.page_id, p.written_at from {raw_pages} p join mine on p.source_uri = mine.uri
@@ -122,20 +124,20 @@ def recent_page_outcomes(lake_dir: Path, source: str, n: int) -> list[str]:
     """, [source, n])]
 
 
-def source_warnings(lake_dir: Path, sources: Iterable[tuple[str, str]], *, stale_runs: int,
+def source_warnings(lake: LakeLocation, sources: Iterable[tuple[str, str]], *, stale_runs: int,
                     empty_pages: int) -> list[str]:
     """Silent breakage made loud, for (name, kind) sources: pages that stopped yielding article
     text (a template change), a feed or sitemap with nothing new for `stale_runs` runs, or one
     that failed in each of them."""
     out: list[str] = []
     for name, kind in sources:
-        outcomes = recent_page_outcomes(lake_dir, name, empty_pages)
+        outcomes = recent_page_outcomes(lake, name, empty_pages)
         if empty_pages > 0 and len(outcomes) == empty_pages and all(o == "empty" for o in outcomes):
             out.append(f"source {name}: its last {empty_pages} pages yielded no article text "
                        "(page template changed?)")
         if kind == "url" or stale_runs <= 0:
             continue
-        runs = recent_runs(lake_dir, name, stale_runs)
+        runs = recent_runs(lake, name, stale_runs)
         if len(runs) < stale_runs:
             continue
         if all(o == "failed" for o, _ in runs):

@@ -1,25 +1,25 @@
 """The lake: append-only, hive-partitioned Parquet, written atomically.
 
-Each write is one file, written under a temporary name in its final folder and renamed into
-place (rename is atomic on one filesystem), so a reader or a crash never leaves half a file
-behind. Readers only look at `*.parquet`; leftover `*.tmp` files from a killed run are swept
-by `sweep_temporaries`.
+Each write is one file. On local disk it is written under a temporary name in its final folder
+and renamed into place (rename is atomic on one filesystem); on an object store it is one put of
+the whole object. Either way a reader or a crash never sees half a file. Readers only look at
+`*.parquet`; leftover `*.tmp` files from a killed run are swept by `sweep_temporaries`.
+
+Every function takes the lake as a `tasks.lakefs.Lake` (any fsspec filesystem) or a local path.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from tasks.ids import digest
+from tasks.lakefs import LakeLocation, as_lake
 from tasks.schemas import LAKE_TABLES
 
 
@@ -27,89 +27,78 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def table_dir(lake_dir: Path, table: str) -> Path:
+def _check(table: str) -> str:
     if table not in LAKE_TABLES:
         raise KeyError(f"unknown lake table {table!r}")
-    return lake_dir / table
+    return table
 
 
-def has_files(lake_dir: Path, table: str) -> bool:
-    folder = table_dir(lake_dir, table)
-    return folder.exists() and any(folder.glob("*/*.parquet"))
+def has_files(lake: LakeLocation, table: str) -> bool:
+    return as_lake(lake).has_match(f"{_check(table)}/*/*.parquet")
 
 
-def write_table(lake_dir: Path, table: str, rows: Sequence[dict[str, Any]] | pa.Table,
-                ingest_date: date | None = None) -> Path | None:
-    """Write rows as one new Parquet file of `table`; returns its path (None for no rows)."""
+def table_glob(lake: LakeLocation, table: str) -> str:
+    """The glob of a table's Parquet files as DuckDB reads it (on a connection `Lake.prepare`d)."""
+    return as_lake(lake).url(_check(table), "*", "*.parquet")
+
+
+def write_table(lake: LakeLocation, table: str, rows: Sequence[dict[str, Any]] | pa.Table,
+                ingest_date: date | None = None) -> str | None:
+    """Write rows as one new Parquet file of `table`; returns its path on the lake's filesystem
+    (None for no rows)."""
     schema = LAKE_TABLES[table]
     data = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
     if data.num_rows == 0:
         return None
     data = data.select(schema.names).cast(schema)
     day = (ingest_date or now_utc().date()).isoformat()
-    folder = table_dir(lake_dir, table) / f"ingest_date={day}"
-    folder.mkdir(parents=True, exist_ok=True)
     # The name is a content hash of the keys plus a random part: two writers never collide,
     # and the first column (the table's key) makes files easy to trace.
     first = data.column(0).to_pylist()
     name = f"part-{digest(*map(str, first[:1000]), str(data.num_rows))[:12]}-{uuid.uuid4().hex[:8]}.parquet"
-    final = folder / name
-    tmp = folder / f".{name}.tmp"
-    pq.write_table(data, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, final)
-    return final
+    return as_lake(lake).write_parquet(f"{table}/ingest_date={day}", name, data)
 
 
-def sweep_temporaries(lake_dir: Path) -> int:
+def sweep_temporaries(lake: LakeLocation) -> int:
     """Remove temporary files left by a killed run; returns how many."""
-    if not lake_dir.exists():
-        return 0
-    n = 0
-    for tmp in lake_dir.glob("*/*/.*.tmp"):
-        tmp.unlink(missing_ok=True)
-        n += 1
-    return n
+    return as_lake(lake).sweep_temporaries("*/*")
 
 
-def _glob(lake_dir: Path, table: str) -> str:
-    return str(table_dir(lake_dir, table) / "*" / "*.parquet")
-
-
-def query_lake(lake_dir: Path, table: str, sql_tail: str = "", columns: Iterable[str] = ("*",),
+def query_lake(lake: LakeLocation, table: str, sql_tail: str = "", columns: Iterable[str] = ("*",),
                params: Sequence[Any] = ()) -> list[tuple]:
     """SELECT columns FROM the table's Parquet files; [] when the table has no file yet."""
-    if not has_files(lake_dir, table):
+    lake = as_lake(lake)
+    if not has_files(lake, table):
         return []
     cols = ", ".join(columns)
-    with duckdb.connect() as con:
+    with lake.prepare(duckdb.connect()) as con:
         return con.execute(
             f"SELECT {cols} FROM read_parquet(?, hive_partitioning=true, union_by_name=true) {sql_tail}",
-            [_glob(lake_dir, table), *params],
+            [table_glob(lake, table), *params],
         ).fetchall()
 
 
-def distinct_values(lake_dir: Path, table: str, column: str) -> set[str]:
-    return {r[0] for r in query_lake(lake_dir, table, f"WHERE {column} IS NOT NULL", [f"DISTINCT {column}"])}
+def distinct_values(lake: LakeLocation, table: str, column: str) -> set[str]:
+    return {r[0] for r in query_lake(lake, table, f"WHERE {column} IS NOT NULL", [f"DISTINCT {column}"])}
 
 
-def rows_where_in(lake_dir: Path, table: str, column: str, values: Iterable[str],
+def rows_where_in(lake: LakeLocation, table: str, column: str, values: Iterable[str],
                   columns: Sequence[str]) -> list[dict[str, Any]]:
     """Rows whose `column` is one of `values` (newest written first), as dicts."""
     wanted = list(values)
-    if not wanted or not has_files(lake_dir, table):
+    lake = as_lake(lake)
+    if not wanted or not has_files(lake, table):
         return []
     rows = query_lake(
-        lake_dir, table, f"WHERE {column} IN (SELECT unnest(?)) ORDER BY written_at DESC", columns, [wanted]
+        lake, table, f"WHERE {column} IN (SELECT unnest(?)) ORDER BY written_at DESC", columns, [wanted]
     )
     return [dict(zip(columns, r, strict=True)) for r in rows]
 
 
-def lake_fingerprint(lake_dir: Path) -> str:
+def lake_fingerprint(lake: LakeLocation) -> str:
     """A hash of which Parquet files the lake holds (names and sizes): files are only ever
     added, never rewritten in place, so an equal fingerprint means an unchanged lake."""
-    if not lake_dir.exists():
+    lake = as_lake(lake)
+    if not lake.exists():
         return digest("empty lake")
-    parts = sorted(f"{p.relative_to(lake_dir)}:{p.stat().st_size}" for p in lake_dir.glob("*/*/*.parquet"))
-    return digest(*parts)
+    return digest(*sorted(f"{name}:{size}" for name, size in lake.sizes("*/*/*.parquet").items()))

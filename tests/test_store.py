@@ -18,8 +18,10 @@ def _outcome(pid: str) -> dict:
 
 
 def test_write_is_hive_partitioned_and_schema_exact(tmp_path: Path) -> None:
-    path = store.write_table(tmp_path, "page_outcomes", [_outcome("p1"), _outcome("p2")], date(2025, 12, 20))
-    assert path is not None and path.parent.name == "ingest_date=2025-12-20"
+    written = store.write_table(tmp_path, "page_outcomes", [_outcome("p1"), _outcome("p2")], date(2025, 12, 20))
+    assert written is not None
+    path = Path(written)
+    assert path.parent.name == "ingest_date=2025-12-20" and path.parent.parent == tmp_path / "page_outcomes"
     assert pq.read_schema(path).remove_metadata() == LAKE_TABLES["page_outcomes"]
     assert store.distinct_values(tmp_path, "page_outcomes", "page_id") == {"p1", "p2"}
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from tasks.lakefs import Lake, LakeLocation, as_lake
 from warehouse.corrections import load_corrections, write_correction_tables
 from warehouse.models import SQL_DIR, Model, Project, load_project, render
 
@@ -53,7 +54,7 @@ class BuildResult:
 
 
 def build_warehouse(
-    lake_dir: Path,
+    lake: LakeLocation,
     db_path: Path,
     corrections: Path | None = None,
     *,
@@ -62,7 +63,8 @@ def build_warehouse(
     memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
     threads: int | None = None,
 ) -> BuildResult:
-    """Rebuild the whole warehouse at `db_path` from the Parquet lake at `lake_dir`.
+    """Rebuild the whole warehouse at `db_path` (a local file) from the Parquet lake `lake`: a
+    local folder, or a `tasks.lakefs.Lake` on any fsspec filesystem.
 
     memory_limit caps DuckDB's memory ("512MB", "1GB"; None: DuckDB's default, 80% of RAM);
     what does not fit spills to a temporary folder beside `db_path`, removed afterwards.
@@ -73,7 +75,7 @@ def build_warehouse(
     in every case the previous warehouse file is left untouched.
     """
     started = time.monotonic()
-    lake_dir, db_path = Path(lake_dir), Path(db_path)
+    lake, db_path = as_lake(lake), Path(db_path)
     project = load_project(sql_dir)
     fixes = load_corrections(corrections)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +87,7 @@ def build_warehouse(
             # a fixed time zone: timestamp -> date casts must not depend on the machine
             con.execute("SET TimeZone = 'UTC'")
             configure(con, spill, memory_limit, threads)
+            lake.prepare(con)
             write_correction_tables(con, fixes)
             for macro_file in project.macros:
                 con.execute(macro_file.read_text(encoding="utf-8"))
@@ -92,7 +95,7 @@ def build_warehouse(
             timings: dict[str, float] = {}
             for name in project.order:
                 began = time.monotonic()
-                counts[name] = _build_model(con, project, project.models[name], lake_dir)
+                counts[name] = _build_model(con, project, project.models[name], lake)
                 timings[name] = round(time.monotonic() - began, 3)
             tests = run_data_tests(con, project) if run_tests else ()
             con.execute("CHECKPOINT")
@@ -133,14 +136,14 @@ def _literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _build_model(con: duckdb.DuckDBPyConnection, project: Project, model: Model, lake_dir: Path) -> int:
+def _build_model(con: duckdb.DuckDBPyConnection, project: Project, model: Model, lake: Lake) -> int:
     schema = model.relation.split(".")[0]
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
     if model.is_seed:
         path = str(model.path).replace("'", "''")
         body = f"SELECT * FROM read_csv('{path}', header=true, all_varchar=true)"
     else:
-        body = render(model.sql, project.models, lake_dir)
+        body = render(model.sql, project.models, lake)
     try:
         con.execute(f"CREATE OR REPLACE TABLE {model.relation} AS\n{body}")
     except duckdb.Error as e:

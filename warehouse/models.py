@@ -5,7 +5,7 @@ A model is one `.sql` file holding one SELECT, under `sql/staging/`, `sql/interm
 placeholders, so the build order is derived from the files themselves (no hand-kept list):
 
     {{ ref('stg_articles') }}           another model or a seed
-    {{ source('lake', 'articles') }}    a lake table (Parquet under DIR/lake/articles/)
+    {{ source('lake', 'articles') }}    a lake table (Parquet under <lake>/articles/)
     {{ source('corrections', 'x') }}    an analyst-corrections table, loaded before the models
 
 `sql/macros/*.sql` hold `CREATE MACRO` statements run before any model; `sql/tests/*.sql` are
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tasks.lakefs import LakeLocation, as_lake
 from tasks.schemas import LAKE_TABLES
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -210,29 +211,30 @@ def sql_type(t: pa.DataType) -> str:
     raise ModelError(f"no DuckDB type for Arrow type {t}")
 
 
-def _quote_path(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
+def _quote_path(path: str) -> str:
+    return "'" + path.replace("'", "''") + "'"
 
 
-def lake_relation(lake_dir: Path, table: str) -> str:
+def lake_relation(lake: LakeLocation, table: str) -> str:
     """A lake table as a relation with at least the columns of its schema in tasks/schemas.py.
 
     A table not written yet (no folder, or no Parquet file in it) is an empty relation of that
     schema, so the warehouse builds from any lake, even an empty one. Files written by an older
     writer that lack a column still read: they are unioned by name onto the typed empty relation.
+    A lake on another filesystem than local disk reads on a connection `Lake.prepare`d for it.
     """
     schema = LAKE_TABLES[table]
     empty = "SELECT " + ", ".join(f'CAST(NULL AS {sql_type(f.type)}) AS "{f.name}"' for f in schema)
     empty += " WHERE false"
-    folder = lake_dir / table
-    if not folder.is_dir() or not any(folder.rglob("*.parquet")):
+    lake = as_lake(lake)
+    if not lake.has_match(f"{table}/**/*.parquet"):
         return f"({empty})"
-    files = _quote_path(folder / "**" / "*.parquet")
+    files = _quote_path(lake.url(table, "**", "*.parquet"))
     reader = f"read_parquet({files}, hive_partitioning=true, union_by_name=true)"
     return f"({empty} UNION ALL BY NAME SELECT * FROM {reader})"
 
 
-def render(sql: str, models: dict[str, Model], lake_dir: Path | None) -> str:
+def render(sql: str, models: dict[str, Model], lake: LakeLocation | None) -> str:
     """Replace the placeholders with relation names; the result is plain DuckDB SQL."""
 
     def ref(match: re.Match[str]) -> str:
@@ -242,9 +244,9 @@ def render(sql: str, models: dict[str, Model], lake_dir: Path | None) -> str:
         kind, table = match.group(1), match.group(2)
         if kind == "corrections":
             return f"{CORRECTIONS_SCHEMA}.{table}"
-        if lake_dir is None:
-            raise ModelError(f"source('lake', {table!r}) needs a lake directory")
-        return lake_relation(lake_dir, table)
+        if lake is None:
+            raise ModelError(f"source('lake', {table!r}) needs a lake")
+        return lake_relation(lake, table)
 
     out = _SOURCE.sub(source, _REF.sub(ref, sql))
     leftover = _ANY_PLACEHOLDER.search(out)

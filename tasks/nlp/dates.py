@@ -420,7 +420,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler, str]] = []
 
 # What each pattern cannot match without (see _windows): a digit, a month or weekday name, or a word
 # of its own. Text far from every anchor of a pattern is not scanned with it.
-_DIGIT = r"\d"
+_DIGIT = r"\d+"
 _MONTH_WORD = _MONTH
 _WEEK_WORD = r"اسبوع|week"
 
