@@ -1,6 +1,8 @@
 """Throughput benchmark: the pipeline against trafilatura alone, in one run on one machine.
 
     python benchmarks/bench_pipeline.py [--n 20000] [--work DIR]
+    python benchmarks/bench_pipeline.py --growth 2500,5000,10000,20000,40000
+
 
 (a) trafilatura.bare_extraction(with_metadata=True) over the pages in one process: the floor
 (b) `roundtable run --input` on them, end to end, fresh data dir
@@ -8,6 +10,9 @@
 (d) a run on no input: fixed start-up
 Prints pages/s, the ratios b/a, c/b, (c-d)/b, and the peak resident memory of each run,
 all its processes together (sampled every 50 ms with psutil).
+
+--growth runs only (b), once per corpus size, and prints how time per page and peak memory change
+with N: memory should stay flat (pages are streamed in batches, never all held at once).
 """
 
 from __future__ import annotations
@@ -79,7 +84,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=20_000)
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out")
+    ap.add_argument("--growth", help="comma-separated corpus sizes: run (b) at each and compare")
     args = ap.parse_args()
+    if args.growth:
+        growth(sorted(int(x) for x in args.growth.split(",")), args.work)
+        return
     pages_dir = args.work / f"pages-{args.n}"
     paths = generate(pages_dir, args.n)
     data = args.work / f"data-{args.n}"
@@ -101,6 +110,26 @@ def main() -> None:
     print(f"(c) roundtable run, nothing new:    {c:8.1f} s                  peak RSS {c_mem / gib:.2f} GiB")
     print(f"(d) roundtable run, no input:       {d:8.1f} s                  peak RSS {d_mem / gib:.2f} GiB")
     print(f"b/a = {b / a:.2f}   c/b = {c / b:.3f}   (c-d)/b = {(c - d) / b:.3f}")
+
+
+def growth(sizes: list[int], work: Path) -> None:
+    gib = 1024**3
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
+          f"Python {platform.python_version()}")
+    print(f"{'N':>7} {'seconds':>9} {'ms/page':>8} {'peak RSS GiB':>13}")
+    rows = []
+    for n in sizes:
+        pages_dir = work / f"pages-{n}"
+        generate(pages_dir, n)
+        data = work / f"data-{n}"
+        shutil.rmtree(data, ignore_errors=True)
+        b, mem, code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
+        rows.append((n, b, mem))
+        print(f"{n:>7} {b:>9.1f} {b / n * 1e3:>8.2f} {mem / gib:>13.2f}" + (f"  (exit code {code})" if code else ""),
+              flush=True)
+    (n0, b0, m0), (n1, b1, m1) = rows[0], rows[-1]
+    print(f"N x{n1 / n0:.0f}: time x{b1 / b0:.2f}, time per page x{(b1 / n1) / (b0 / n0):.2f}, "
+          f"peak memory x{m1 / m0:.2f}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     if workers not in _pools:
         # forkserver: forking a process that runs Prefect's threads and event loop is unsafe
         ctx = multiprocessing.get_context("forkserver")
+        # the fork server loads what workers need once (instead of the __main__ module, which would
+        # import Prefect), so workers fork warm and share it
+        ctx.set_forkserver_preload(["tasks.worker_preload"])
         _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
     return _pools[workers]
 

@@ -10,7 +10,6 @@ so nothing is lost and nothing is written twice.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -20,7 +19,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.parallel import map_batch
 from tasks import store
-from tasks.articles import Cleaned, clean_page
+from tasks.articles import Cleaned, clean_many
 from tasks.discover import InputItem
 from tasks.extract_rows import ExtractedRows, extract_batch
 from tasks.ingest import Ingested, load_file, page_from_file_bytes
@@ -119,15 +118,12 @@ def pending_pages(lake: Lake) -> list[dict[str, Any]]:
     return list({r["page_id"]: r for r in rows}.values())
 
 
-def clean_many(pages: Sequence[dict[str, Any]], max_html: int, max_text: int) -> list[Cleaned]:
-    return [clean_page(p, max_html, max_text) for p in pages]
-
-
 @task(name="clean", **STAGE)
 def clean_batch(pages: list[dict[str, Any]], workers: int, max_html: int, max_text: int) -> list[Cleaned]:
     """CPU only: clean pages (over a local process pool when workers > 1). No lake access, so it
     can run anywhere, e.g. on a Dask worker."""
-    work = partial(clean_many, max_html=max_html, max_text=max_text)
+    # clean_many lives in tasks/, so a pool worker never imports Prefect to unpickle it
+    work = partial(clean_many, max_html_chars=max_html, max_text_chars=max_text)
     return [c for part in map_batch(work, pages, workers) for c in part]
 
 

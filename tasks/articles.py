@@ -6,6 +6,7 @@ from the cleaned text for a local file that has no URL.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -90,3 +91,8 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
         "word_count": len(text.split()), "text_sha256": sha, "simhash": simhash(text), "written_at": now_utc(),
     }
     return Cleaned(row, _outcome(pid, "article", aid, None))
+
+
+def clean_many(pages: Sequence[dict[str, Any]], max_html_chars: int, max_text_chars: int) -> list[Cleaned]:
+    """clean_page over a batch (what a pool worker runs)."""
+    return [clean_page(p, max_html_chars, max_text_chars) for p in pages]

@@ -1,0 +1,15 @@
+"""Imported once by the process pool's fork server (flows/parallel.py), before any worker forks: the
+pure modules the workers run and the resources they read (gazetteer, event lexicon, trafilatura's
+first-call set-up). Each worker then starts warm instead of paying seconds for it, and the workers
+share these pages copy-on-write. Nothing here imports Prefect.
+"""
+
+from __future__ import annotations
+
+from tasks.articles import clean_many  # noqa: F401  (what the workers run)
+from tasks.clean import clean_html
+from tasks.extract_rows import extract_batch  # noqa: F401
+from tasks.nlp.extract import extract
+
+clean_html("<html><body><article><p>وعقدت المحادثات في جنيف يوم الخميس.</p></article></body></html>")
+extract("وعقدت محادثات بين روسيا وأوكرانيا في إسطنبول يوم الخميس الماضي.", "ar", None)
