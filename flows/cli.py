@@ -84,7 +84,6 @@ def _print_summary(summary, started: float) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_prefect(args.debug)
-    from flows import pipeline as pl
     from flows.settings import load_settings
 
     if args.sources is not None and not args.sources.is_file():
@@ -97,6 +96,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except (ImportError, ValueError) as exc:
         print(f"roundtable run: lake {settings.lake_url}: {exc}", file=sys.stderr)
         return 2
+    from flows import pipeline as pl  # Prefect: only once the arguments are known to be good
+
     started = time.monotonic()
     flow = pl.pipeline_on(settings.dask_address)
     with TerminalProgress() as bars:
