@@ -50,6 +50,41 @@ def test_progressive_cues_keep_talks_ongoing(text, lang):
     assert one(text, lang).status == "ongoing"
 
 
+# ------------------------------------------------------------------ verbs of starting
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Talks between Russia and Ukraine opened in Geneva on Monday.", "en"),
+        ("Talks between Russia and Ukraine began in Geneva on Monday.", "en"),
+        ("انطلقت اليوم في جنيف المحادثات بين روسيا وأوكرانيا.", "ar"),
+    ],
+)
+def test_talks_that_started_today_are_ongoing(text, lang):
+    assert one(text, lang).status == "ongoing"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russian and Ukrainian negotiators agreed on Monday to extend the grain corridor, in a third round of "
+            "talks at a hotel in Geneva that lasted two hours.\n\nSwiss Foreign Minister Ignazio Cassis opened the "
+            "meeting and urged both sides to keep talking.",
+            "en",
+        ),
+        (
+            "اتفق المفاوضون الروس والأوكرانيون اليوم الاثنين على تمديد ممر الحبوب، في جولة ثالثة من المحادثات "
+            "في فندق بجنيف استمرت ساعتين.\n\nوبدأ الاجتماع بكلمة لوزير الخارجية السويسري.",
+            "ar",
+        ),
+    ],
+)
+def test_a_meeting_that_started_and_ended_is_held(text, lang):
+    assert one(text, lang).status == "held"
+
+
 def test_an_agreement_to_meet_later_stays_planned():
     ev = one("Russia and Ukraine agreed on Monday to hold a new round of talks in Istanbul next week.")
     assert ev.status == "planned"

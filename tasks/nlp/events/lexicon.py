@@ -143,7 +143,7 @@ def lexicon() -> Lexicon:
     ords = trig["ordinals"]
     status_rx = {
         st: word_rx([e for k, v in status[st].items() if k in ("ar", "en") for e in v])
-        for st in ("cancelled", "held", "ongoing", "planned", "proposed")
+        for st in ("cancelled", "held", "ongoing", "started", "planned", "proposed")
     }
     regions = [(word_rx(both(d), prefix=r"[وفبل]?"), cc) for cc, d in cues["actor_regions"].items()]
     outcome_rx = []

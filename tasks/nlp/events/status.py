@@ -114,7 +114,7 @@ def date_fits(dm: DateMention, status: str | None, pub: date) -> bool:
         return dm.start_date <= pub
     if status == "planned":
         return dm.end_date >= pub - timedelta(days=1)
-    if status == "ongoing":
+    if status in ("ongoing", "started"):
         return dm.start_date <= pub + timedelta(days=1) and dm.end_date >= pub - timedelta(days=14)
     return True
 
@@ -195,15 +195,25 @@ def usable_dates(
 
 
 def best_status(votes: list[tuple[float, int, str]]) -> str | None:
+    """The meeting's status from its mentions' (strength, position, status) votes: the strongest,
+    the earliest on a tie; "started" (a verb of starting) yields to a firm "held" and reads as ongoing."""
     if not votes:
         return None
     if any(st == "cancelled" and s >= 2 for s, _, st in votes):
         return "cancelled"
+    if any(st == "held" and s >= 2 for s, _, st in votes):
+        votes = [v for v in votes if v[2] != "started"]
     top = max(s for s, _, _ in votes)
-    return min((p, st) for s, p, st in votes if s == top)[1]
+    return as_status(min((p, st) for s, p, st in votes if s == top)[1])
+
+
+def as_status(st: str | None) -> str | None:
+    """A mention's status as an event status: a meeting that started is ongoing."""
+    return "ongoing" if st == "started" else st
 
 
 def conflict(a: str | None, b: str | None) -> bool:
+    a, b = as_status(a), as_status(b)
     return bool(a and b and frozenset({a, b}) in CONFLICTS)
 
 
