@@ -47,27 +47,31 @@ def floor(paths: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) over the process and all its children. RSS counts pages the pool
+    workers share with their fork server once per process; PSS splits them, so it is the honest total."""
+    rss = pss = 0
     for p in [proc, *proc.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
-            total += p.memory_info().rss
-    return total
+            m = p.memory_full_info()
+            rss, pss = rss + m.rss, pss + m.pss
+    return rss, pss
 
 
-def timed_run(args: list[str]) -> tuple[float, int, int]:
-    """(seconds, peak RSS of the whole process tree in bytes, exit code)."""
+def timed_run(args: list[str]) -> tuple[float, int, int, int]:
+    """(seconds, peak summed RSS and peak summed PSS of the whole process tree in bytes, exit code)."""
     started = time.perf_counter()
     proc = subprocess.Popen([str(ROUNDTABLE), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
             with contextlib.suppress(psutil.Error):
-                peak = max(peak, tree_rss(ps))
+                rss, pss = tree_memory(ps)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -77,7 +81,7 @@ def timed_run(args: list[str]) -> tuple[float, int, int]:
     t.join()
     if proc.returncode not in (0,):
         print(err.decode(errors="replace")[-2000:], file=sys.stderr)
-    return time.perf_counter() - started, peak, proc.returncode
+    return time.perf_counter() - started, peak, peak_pss, proc.returncode
 
 
 def main() -> None:
@@ -98,17 +102,20 @@ def main() -> None:
     empty.mkdir(parents=True, exist_ok=True)
 
     a = floor(paths)
-    b, b_mem, b_code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
-    c, c_mem, _ = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
-    d, d_mem, _ = timed_run(["run", "--input", str(empty), "--data-dir", str(args.work / "data-empty")])
+    b, b_mem, b_pss, b_code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
+    c, c_mem, c_pss, _ = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
+    d, d_mem, d_pss, _ = timed_run(["run", "--input", str(empty), "--data-dir", str(args.work / "data-empty")])
     gib = 1024**3
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
           f"Python {platform.python_version()}")
     print(f"N = {args.n} pages (exit code of b: {b_code})")
     print(f"(a) trafilatura alone, one process: {a:8.1f} s  {args.n / a:8.0f} pages/s")
-    print(f"(b) roundtable run, fresh:          {b:8.1f} s  {args.n / b:8.0f} pages/s  peak RSS {b_mem / gib:.2f} GiB")
-    print(f"(c) roundtable run, nothing new:    {c:8.1f} s                  peak RSS {c_mem / gib:.2f} GiB")
-    print(f"(d) roundtable run, no input:       {d:8.1f} s                  peak RSS {d_mem / gib:.2f} GiB")
+    print(f"(b) roundtable run, fresh:          {b:8.1f} s  {args.n / b:8.0f} pages/s  "
+          f"peak RSS {b_mem / gib:.2f} GiB, PSS {b_pss / gib:.2f} GiB")
+    print(f"(c) roundtable run, nothing new:    {c:8.1f} s                  "
+          f"peak RSS {c_mem / gib:.2f} GiB, PSS {c_pss / gib:.2f} GiB")
+    print(f"(d) roundtable run, no input:       {d:8.1f} s                  "
+          f"peak RSS {d_mem / gib:.2f} GiB, PSS {d_pss / gib:.2f} GiB")
     print(f"b/a = {b / a:.2f}   c/b = {c / b:.3f}   (c-d)/b = {(c - d) / b:.3f}")
 
 
@@ -116,20 +123,20 @@ def growth(sizes: list[int], work: Path) -> None:
     gib = 1024**3
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
           f"Python {platform.python_version()}")
-    print(f"{'N':>7} {'seconds':>9} {'ms/page':>8} {'peak RSS GiB':>13}")
+    print(f"{'N':>7} {'seconds':>9} {'ms/page':>8} {'peak RSS GiB':>13} {'peak PSS GiB':>13}")
     rows = []
     for n in sizes:
         pages_dir = work / f"pages-{n}"
         generate(pages_dir, n)
         data = work / f"data-{n}"
         shutil.rmtree(data, ignore_errors=True)
-        b, mem, code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
-        rows.append((n, b, mem))
-        print(f"{n:>7} {b:>9.1f} {b / n * 1e3:>8.2f} {mem / gib:>13.2f}" + (f"  (exit code {code})" if code else ""),
-              flush=True)
-    (n0, b0, m0), (n1, b1, m1) = rows[0], rows[-1]
+        b, mem, pss, code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
+        rows.append((n, b, mem, pss))
+        print(f"{n:>7} {b:>9.1f} {b / n * 1e3:>8.2f} {mem / gib:>13.2f} {pss / gib:>13.2f}"
+              + (f"  (exit code {code})" if code else ""), flush=True)
+    (n0, b0, m0, p0), (n1, b1, m1, p1) = rows[0], rows[-1]
     print(f"N x{n1 / n0:.0f}: time x{b1 / b0:.2f}, time per page x{(b1 / n1) / (b0 / n0):.2f}, "
-          f"peak memory x{m1 / m0:.2f}")
+          f"peak RSS x{m1 / m0:.2f}, peak PSS x{p1 / p0:.2f}")
 
 
 if __name__ == "__main__":
