@@ -128,11 +128,13 @@ def _is_token(tok: str) -> bool:
     return tok.endswith("=") or (has_case_mix and any(c.isdigit() for c in tok))
 
 
+def _is_blank(line: str) -> bool:
+    return not any(c.isalnum() for c in line)  # empty, or punctuation only (":", "***", "—")
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether one line (already stripped) is site furniture rather than article text."""
-    if not any(c.isalnum() for c in line):
-        return True  # empty, or punctuation only (":", "***", "—")
-    return _is_boilerplate_folded(line, _fold(line))
+    return _is_blank(line) or _is_boilerplate_folded(line, _fold(line))
 
 
 def _is_boilerplate_folded(line: str, folded: str) -> bool:
@@ -177,8 +179,8 @@ def clean_lines(text: str, title: str | None = None) -> str:
     last_key: str | None = None
     for raw in text.splitlines():
         line = raw.strip()
-        if not any(c.isalnum() for c in line):
-            continue  # empty, or punctuation only
+        if _is_blank(line):
+            continue
         key = _fold(line)  # once per line: folding is most of this function's cost
         if _is_boilerplate_folded(line, key):
             continue

@@ -37,11 +37,6 @@ class UrlHistory:
         return self.outcome in TERMINAL and not self.transient and now - self.attempted_at < retry_after
 
 
-def _read(lake: LakeLocation, table: str) -> str:
-    glob = store.table_glob(lake, table).replace("'", "''")
-    return f"read_parquet('{glob}', hive_partitioning=true, union_by_name=true)"
-
-
 def _query(lake: LakeLocation, tables: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[tuple]:
     """Run `sql` with {table} placeholders bound to the tables' Parquet; [] if one has no file yet."""
     lake = as_lake(lake)
@@ -49,7 +44,7 @@ def _query(lake: LakeLocation, tables: Sequence[str], sql: str, params: Sequence
         return []
     with lake.prepare(duckdb.connect()) as con:
         con.execute("SET TimeZone = 'UTC'")
-        return con.execute(sql.format(**{t: _read(lake, t) for t in tables}), list(params)).fetchall()
+        return con.execute(sql.format(**{t: store.table_relation(lake, t) for t in tables}), list(params)).fetchall()
 
 
 def load_history(lake: LakeLocation) -> dict[str, UrlHistory]:

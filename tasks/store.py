@@ -37,9 +37,11 @@ def has_files(lake: LakeLocation, table: str) -> bool:
     return as_lake(lake).has_match(f"{_check(table)}/*/*.parquet")
 
 
-def table_glob(lake: LakeLocation, table: str) -> str:
-    """The glob of a table's Parquet files as DuckDB reads it (on a connection `Lake.prepare`d)."""
-    return as_lake(lake).url(_check(table), "*", "*.parquet")
+def table_relation(lake: LakeLocation, table: str) -> str:
+    """A table's Parquet files as a DuckDB relation, `read_parquet('…/*/*.parquet', …)`, to read on a
+    connection `Lake.prepare`d for the lake."""
+    glob = as_lake(lake).url(_check(table), "*", "*.parquet").replace("'", "''")
+    return f"read_parquet('{glob}', hive_partitioning=true, union_by_name=true)"
 
 
 def write_table(lake: LakeLocation, table: str, rows: Sequence[dict[str, Any]] | pa.Table,
@@ -72,10 +74,7 @@ def query_lake(lake: LakeLocation, table: str, sql_tail: str = "", columns: Iter
         return []
     cols = ", ".join(columns)
     with lake.prepare(duckdb.connect()) as con:
-        return con.execute(
-            f"SELECT {cols} FROM read_parquet(?, hive_partitioning=true, union_by_name=true) {sql_tail}",
-            [table_glob(lake, table), *params],
-        ).fetchall()
+        return con.execute(f"SELECT {cols} FROM {table_relation(lake, table)} {sql_tail}", list(params)).fetchall()
 
 
 def distinct_values(lake: LakeLocation, table: str, column: str) -> set[str]:
@@ -86,10 +85,9 @@ def rows_where_in(lake: LakeLocation, table: str, column: str, values: Iterable[
                   columns: Sequence[str]) -> list[dict[str, Any]]:
     """Rows whose `column` is one of `values` (newest written first), as dicts."""
     wanted = list(values)
-    lake = as_lake(lake)
-    if not wanted or not has_files(lake, table):
+    if not wanted:
         return []
-    rows = query_lake(
+    rows = query_lake(  # [] when the table has no file yet
         lake, table, f"WHERE {column} IN (SELECT unnest(?)) ORDER BY written_at DESC", columns, [wanted]
     )
     return [dict(zip(columns, r, strict=True)) for r in rows]

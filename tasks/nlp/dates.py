@@ -294,7 +294,7 @@ _CLAUSE_END = re.compile(r"[.!?؟\n]|[؛;]")
 
 _FUTURE_VERB = re.compile(r"[وف]?س[يتن]\w{3,}")
 # the words of a text that can be future verbs (a whole \w+ word matching _FUTURE_VERB), found in one scan
-FUTURE_VERB_WORD = re.compile(r"(?<!\w)[وف]?س[يتن]\w{3,}")
+FUTURE_VERB_WORD = re.compile(r"(?<!\w)" + _FUTURE_VERB.pattern)
 
 
 def is_future_verb(word: str) -> bool:
@@ -416,7 +416,7 @@ def _day_num(s: str) -> int:
 
 Resolved = tuple[date, date, str, bool] | None
 Handler = Callable[[re.Match[str], str, "date | None"], Resolved]
-_PATTERNS: list[tuple[re.Pattern[str], Handler, str]] = []
+_PATTERNS: list[tuple[re.Pattern[str], Handler, re.Pattern[str]]] = []
 
 # What each pattern cannot match without (see _windows): a digit, a month or weekday name, or a word
 # of its own. Text far from every anchor of a pattern is not scanned with it.
@@ -425,9 +425,14 @@ _MONTH_WORD = _MONTH
 _WEEK_WORD = r"اسبوع|week"
 
 
+@cache  # patterns share anchors: one compiled regex (and one set of windows per text) for each
+def _anchor_rx(anchor: str) -> re.Pattern[str]:
+    return _rx(anchor)
+
+
 def _pattern(rx: str, anchor: str) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
-        _PATTERNS.append((_rx(rx), fn, anchor))
+        _PATTERNS.append((_rx(rx), fn, _anchor_rx(anchor)))
         return fn
 
     return deco
@@ -796,18 +801,12 @@ _LINE = re.compile(r"[^\n]+")
 _REACH = 60
 
 
-@cache
-def _anchor_rx(anchor: str) -> re.Pattern[str]:
-    return _rx(anchor)
-
-
-def _windows(n: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> list[tuple[int, int]]:
     """Stretches of `n` within _REACH characters of an anchor, widened to whole words (a cut word would
     pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
     twenty patterns cheap: most text is far from any month name, weekday or relative-day word."""
     out: list[tuple[int, int]] = []
-    for line in _LINE.finditer(n):
-        ls, le = line.span()
+    for ls, le in lines:
         for m in anchor.finditer(n, ls, le):
             ws, we = max(ls, m.start() - _REACH), min(le, m.end() + _REACH)
             while ws > ls and not n[ws - 1].isspace():
@@ -829,11 +828,11 @@ def find_dates(
     nt: Normalized = normalize(text)
     n = nt.text
     lines = [m.span() for m in _LINE.finditer(n)]
-    windows: dict[str, list[tuple[int, int]]] = {}
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     cands: list[tuple[int, int, date, date, str, bool]] = []
     for rx, handler, anchor in _PATTERNS:
         if anchor not in windows:
-            windows[anchor] = _windows(n, _anchor_rx(anchor)) if windowed else lines
+            windows[anchor] = _windows(n, lines, anchor) if windowed else lines
         for m in (m for ws, we in windows[anchor] for m in rx.finditer(n, ws, we)):
             res = handler(m, n, published)
             if res is None:

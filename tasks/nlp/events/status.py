@@ -114,7 +114,7 @@ def date_fits(dm: DateMention, status: str | None, pub: date) -> bool:
         return dm.start_date <= pub
     if status == "planned":
         return dm.end_date >= pub - timedelta(days=1)
-    if status in ("ongoing", "started"):
+    if as_status(status) == "ongoing":
         return dm.start_date <= pub + timedelta(days=1) and dm.end_date >= pub - timedelta(days=14)
     return True
 
