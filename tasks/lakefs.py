@@ -83,8 +83,9 @@ class Lake:
             return {p.relative_to(self.local_dir).as_posix(): p.stat().st_size for p in self.local_dir.glob(pattern)}
         found = self.fs.glob(self.path(pattern), detail=True)
         prefix = self.root.rstrip("/") + "/"
-        return {name.removeprefix(prefix): int(info["size"]) for name, info in found.items()
-                if info.get("type") == "file"}
+        return {
+            name.removeprefix(prefix): int(info["size"]) for name, info in found.items() if info.get("type") == "file"
+        }
 
     def ensure(self) -> None:
         """Create the root folder on local disk. Object stores have no folders to create (and a

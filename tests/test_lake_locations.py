@@ -61,8 +61,9 @@ def memory_objects(root: str) -> dict[str, int]:
     return {name: info["size"] for name, info in MEMORY.find(root, detail=True).items()}
 
 
-def test_memory_lake_gives_the_exports_of_a_local_lake(local_exports: dict[str, list[str]], memory_root: str,
-                                                       tmp_path: Path) -> None:
+def test_memory_lake_gives_the_exports_of_a_local_lake(
+    local_exports: dict[str, list[str]], memory_root: str, tmp_path: Path
+) -> None:
     data = tmp_path / "data"
     run = ["run", "--data-dir", str(data), "--lake-url", f"memory://{memory_root}/lake"]
     assert cli.main(run) == 0
@@ -90,8 +91,14 @@ def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     with pytest.MonkeyPatch.context() as env:
-        for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE",
-                     "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"):
+        for name in (
+            "AWS_PROFILE",
+            "AWS_SESSION_TOKEN",
+            "AWS_ROLE_ARN",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        ):
             env.delenv(name, raising=False)
         env.setenv("AWS_ACCESS_KEY_ID", KEY)
         env.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
@@ -114,8 +121,9 @@ def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _client(endpoint: str) -> Any:
-    return boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=KEY,
-                        aws_secret_access_key=SECRET)
+    return boto3.client(
+        "s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=KEY, aws_secret_access_key=SECRET
+    )
 
 
 def _object_history(endpoint: str) -> tuple[list[tuple[str, int]], list[str]]:
@@ -128,8 +136,9 @@ def _object_history(endpoint: str) -> tuple[list[tuple[str, int]], list[str]]:
     return sorted(versions), sorted(deleted)
 
 
-def test_s3_lake_gives_the_exports_of_a_local_lake(local_exports: dict[str, list[str]], s3_endpoint: str,
-                                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_s3_lake_gives_the_exports_of_a_local_lake(
+    local_exports: dict[str, list[str]], s3_endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # storage options the way a deployment gives them: JSON in the environment (or a config-file table)
     options = {"endpoint_url": s3_endpoint, "key": KEY, "secret": SECRET}
     monkeypatch.setenv("ROUNDTABLE_LAKE_STORAGE_OPTIONS", json.dumps(options))
@@ -152,13 +161,32 @@ def test_s3_lake_gives_the_exports_of_a_local_lake(local_exports: dict[str, list
 # ---------------------------------------------------------------- Dask workers and a memory lake
 
 
-def test_dask_workers_never_touch_the_lake(local_exports: dict[str, list[str]], memory_root: str,
-                                           tmp_path: Path) -> None:
+def test_dask_workers_never_touch_the_lake(
+    local_exports: dict[str, list[str]], memory_root: str, tmp_path: Path
+) -> None:
     data = tmp_path / "data"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster, Client(cluster) as client:
-        assert cli.main(["run", "--data-dir", str(data), "--lake-url", f"memory://{memory_root}/lake",
-                         "--dask-address", cluster.scheduler_address, "--workers", "2"]) == 0
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        assert (
+            cli.main(
+                [
+                    "run",
+                    "--data-dir",
+                    str(data),
+                    "--lake-url",
+                    f"memory://{memory_root}/lake",
+                    "--dask-address",
+                    cluster.scheduler_address,
+                    "--workers",
+                    "2",
+                ]
+            )
+            == 0
+        )
         seen = client.run(lambda: sorted(fsspec.filesystem("memory").find("/")))
     assert len(seen) == 2 and all(found == [] for found in seen.values()), seen
     assert memory_objects(memory_root)  # the flow's process wrote the lake

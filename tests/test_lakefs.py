@@ -34,8 +34,13 @@ def memory_lake() -> Iterator[Lake]:
 
 
 def _outcome(pid: str) -> dict:
-    return {"page_id": pid, "outcome": "article", "article_id": f"a_{pid}", "reason": None,
-            "written_at": store.now_utc()}
+    return {
+        "page_id": pid,
+        "outcome": "article",
+        "article_id": f"a_{pid}",
+        "reason": None,
+        "written_at": store.now_utc(),
+    }
 
 
 def test_locations_parse_to_a_filesystem_and_a_root(tmp_path: Path) -> None:
@@ -100,8 +105,11 @@ def test_fingerprint_is_names_and_sizes_alike_on_any_filesystem(memory_lake: Lak
     local = open_lake(tmp_path / "lake")
     path = local.write_parquet("t/d=1", "part-1.parquet", pa.table({"a": [1]}))
     MEMORY.put_file(path, memory_lake.path("t", "d=1", "part-1.parquet"))
-    assert local.sizes("*/*/*.parquet") == memory_lake.sizes("*/*/*.parquet") == {
-        "t/d=1/part-1.parquet": Path(path).stat().st_size}
+    assert (
+        local.sizes("*/*/*.parquet")
+        == memory_lake.sizes("*/*/*.parquet")
+        == {"t/d=1/part-1.parquet": Path(path).stat().st_size}
+    )
     assert store.lake_fingerprint(local) == store.lake_fingerprint(memory_lake)
 
 
@@ -131,10 +139,14 @@ def test_lake_relation_reads_through_a_prepared_connection(memory_lake: Lake) ->
 
 def test_warehouse_from_a_memory_lake_equals_the_one_from_disk(memory_lake: Lake, tmp_path: Path) -> None:
     source = lakes.Lake(tmp_path / "lake")
-    source.add_article("a", lakes.Ev(["RU", "US"], place="loc:city:miami", start="2025-12-20",
-                               participants=[("person:witkoff", "US")]), published="2025-12-20")
-    source.add_article("b", lakes.Ev(["RU", "UA"], place="loc:city:istanbul", start="2025-05-16"),
-                       published="2025-05-17")
+    source.add_article(
+        "a",
+        lakes.Ev(["RU", "US"], place="loc:city:miami", start="2025-12-20", participants=[("person:witkoff", "US")]),
+        published="2025-12-20",
+    )
+    source.add_article(
+        "b", lakes.Ev(["RU", "UA"], place="loc:city:istanbul", start="2025-05-16"), published="2025-05-17"
+    )
     source.flush()
     for path in (tmp_path / "lake").rglob("*.parquet"):
         MEMORY.put_file(str(path), memory_lake.path(path.relative_to(tmp_path / "lake").as_posix()))
@@ -144,23 +156,28 @@ def test_warehouse_from_a_memory_lake_equals_the_one_from_disk(memory_lake: Lake
     tables = ("articles", "negotiation_rounds", "round_participants", "round_articles", "people", "locations")
     for db_file in ("local.duckdb", "remote.duckdb"):
         assert (tmp_path / db_file).is_file()  # the warehouse file is on local disk either way
-    with duckdb.connect(str(tmp_path / "local.duckdb"), read_only=True) as a, \
-            duckdb.connect(str(tmp_path / "remote.duckdb"), read_only=True) as b:
+    with (
+        duckdb.connect(str(tmp_path / "local.duckdb"), read_only=True) as a,
+        duckdb.connect(str(tmp_path / "remote.duckdb"), read_only=True) as b,
+    ):
         for table in tables:
             query = f"SELECT * FROM {table} ORDER BY ALL"
             assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
 
 
-def test_settings_default_to_dir_lake_and_take_a_url_and_options(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_default_to_dir_lake_and_take_a_url_and_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from flows.settings import load_settings
 
     for name in ("ROUNDTABLE_CONFIG", "ROUNDTABLE_LAKE_URL", "ROUNDTABLE_LAKE_STORAGE_OPTIONS"):
         monkeypatch.delenv(name, raising=False)
     assert load_settings(data_dir=tmp_path).lake.local_dir == tmp_path / "lake"
     config = tmp_path / "roundtable.toml"
-    config.write_text('lake_url = "memory://from-config/lake"\n\n'
-                      '[lake_storage_options]\nendpoint_url = "http://127.0.0.1:9"\n', encoding="utf-8")
+    config.write_text(
+        'lake_url = "memory://from-config/lake"\n\n[lake_storage_options]\nendpoint_url = "http://127.0.0.1:9"\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("ROUNDTABLE_CONFIG", str(config))
     settings = load_settings(data_dir=tmp_path)
     assert settings.lake_storage_options == {"endpoint_url": "http://127.0.0.1:9"}
