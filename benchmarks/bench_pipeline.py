@@ -113,23 +113,33 @@ def main() -> None:
     c, c_mem, c_pss, _ = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
     d, d_mem, d_pss, _ = timed_run(["run", "--input", str(empty), "--data-dir", str(args.work / "data-empty")])
     gib = 1024**3
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
     print(f"N = {args.n} pages (exit code of b: {b_code})")
     print(f"(a) trafilatura alone, one process: {a:8.1f} s  {args.n / a:8.0f} pages/s")
-    print(f"(b) roundtable run, fresh:          {b:8.1f} s  {args.n / b:8.0f} pages/s  "
-          f"peak RSS {b_mem / gib:.2f} GiB, PSS {b_pss / gib:.2f} GiB")
-    print(f"(c) roundtable run, nothing new:    {c:8.1f} s                  "
-          f"peak RSS {c_mem / gib:.2f} GiB, PSS {c_pss / gib:.2f} GiB")
-    print(f"(d) roundtable run, no input:       {d:8.1f} s                  "
-          f"peak RSS {d_mem / gib:.2f} GiB, PSS {d_pss / gib:.2f} GiB")
+    print(
+        f"(b) roundtable run, fresh:          {b:8.1f} s  {args.n / b:8.0f} pages/s  "
+        f"peak RSS {b_mem / gib:.2f} GiB, PSS {b_pss / gib:.2f} GiB"
+    )
+    print(
+        f"(c) roundtable run, nothing new:    {c:8.1f} s                  "
+        f"peak RSS {c_mem / gib:.2f} GiB, PSS {c_pss / gib:.2f} GiB"
+    )
+    print(
+        f"(d) roundtable run, no input:       {d:8.1f} s                  "
+        f"peak RSS {d_mem / gib:.2f} GiB, PSS {d_pss / gib:.2f} GiB"
+    )
     print(f"b/a = {b / a:.2f}   c/b = {c / b:.3f}   (c-d)/b = {(c - d) / b:.3f}")
 
 
 def growth(sizes: list[int], work: Path) -> None:
     gib = 1024**3
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / gib:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
     print(f"{'N':>7} {'seconds':>9} {'ms/page':>8} {'peak RSS GiB':>13} {'peak PSS GiB':>13}")
     rows = []
     for n in sizes:
@@ -139,11 +149,16 @@ def growth(sizes: list[int], work: Path) -> None:
         shutil.rmtree(data, ignore_errors=True)
         b, mem, pss, code = timed_run(["run", "--input", str(pages_dir), "--data-dir", str(data)])
         rows.append((n, b, mem, pss))
-        print(f"{n:>7} {b:>9.1f} {b / n * 1e3:>8.2f} {mem / gib:>13.2f} {pss / gib:>13.2f}"
-              + (f"  (exit code {code})" if code else ""), flush=True)
+        print(
+            f"{n:>7} {b:>9.1f} {b / n * 1e3:>8.2f} {mem / gib:>13.2f} {pss / gib:>13.2f}"
+            + (f"  (exit code {code})" if code else ""),
+            flush=True,
+        )
     (n0, b0, m0, p0), (n1, b1, m1, p1) = rows[0], rows[-1]
-    print(f"N x{n1 / n0:.0f}: time x{b1 / b0:.2f}, time per page x{(b1 / n1) / (b0 / n0):.2f}, "
-          f"peak RSS x{m1 / m0:.2f}, peak PSS x{p1 / p0:.2f}")
+    print(
+        f"N x{n1 / n0:.0f}: time x{b1 / b0:.2f}, time per page x{(b1 / n1) / (b0 / n0):.2f}, "
+        f"peak RSS x{m1 / m0:.2f}, peak PSS x{p1 / p0:.2f}"
+    )
 
 
 if __name__ == "__main__":

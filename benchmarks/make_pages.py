@@ -12,8 +12,20 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
-PEOPLE = ["فلاديمير بوتين", "فولوديمير زيلينسكي", "دونالد ترامب", "ستيف ويتكوف", "جاريد كوشنر", "كيريل دميترييف",
-          "دميتري بيسكوف", "رستم أوميروف", "سيرغي لافروف", "ماركو روبيو", "هاكان فيدان", "يوري أوشاكوف"]
+PEOPLE = [
+    "فلاديمير بوتين",
+    "فولوديمير زيلينسكي",
+    "دونالد ترامب",
+    "ستيف ويتكوف",
+    "جاريد كوشنر",
+    "كيريل دميترييف",
+    "دميتري بيسكوف",
+    "رستم أوميروف",
+    "سيرغي لافروف",
+    "ماركو روبيو",
+    "هاكان فيدان",
+    "يوري أوشاكوف",
+]
 PLACES = ["إسطنبول", "جنيف", "الرياض", "جدة", "أبوظبي", "ميامي", "برلين", "موسكو", "دافوس", "أنكوريج", "الدوحة"]
 SIDES = [("روسيا", "الولايات المتحدة"), ("أوكرانيا", "الولايات المتحدة"), ("روسيا", "أوكرانيا")]
 TRIGGERS = ["محادثات", "مباحثات", "مفاوضات", "اجتماع", "لقاء", "جولة جديدة من المحادثات"]
@@ -35,14 +47,16 @@ CHROME_TOP = (
 CHROME_BOTTOM = (
     '<aside><h3>اقرأ أيضا</h3><ul><li><a href="/a/1">تقارير عن الاقتصاد العالمي</a></li>'
     '<li><a href="/a/2">أسعار النفط اليوم</a></li></ul></aside>'
-    "<footer><p>جميع الحقوق محفوظة © 2026</p><a href=\"/about\">من نحن</a></footer>"
+    '<footer><p>جميع الحقوق محفوظة © 2026</p><a href="/about">من نحن</a></footer>'
 )
 
 
 def sentence(rng: random.Random) -> str:
     a, b = rng.choice(SIDES)
-    return (f"{rng.choice(VERBS)} {rng.choice(TRIGGERS)} بين {a} و{b} في {rng.choice(PLACES)} {rng.choice(WHEN)}، "
-            f"بمشاركة {rng.choice(PEOPLE)} و{rng.choice(PEOPLE)}، بحسب ما أعلن المتحدث {rng.choice(PEOPLE)}.")
+    return (
+        f"{rng.choice(VERBS)} {rng.choice(TRIGGERS)} بين {a} و{b} في {rng.choice(PLACES)} {rng.choice(WHEN)}، "
+        f"بمشاركة {rng.choice(PEOPLE)} و{rng.choice(PEOPLE)}، بحسب ما أعلن المتحدث {rng.choice(PEOPLE)}."
+    )
 
 
 def page(i: int, rng: random.Random, start: date) -> str:
@@ -59,7 +73,7 @@ def page(i: int, rng: random.Random, start: date) -> str:
         f'<meta property="article:published_time" content="{day.isoformat()}T09:00:00+03:00">'
         f'<link rel="canonical" href="https://news.example/{day.year}/article-{i}"></head><body>{CHROME_TOP}'
         f'<main><article><h1>{escape(title)}</h1><div class="share"><a>فيسبوك</a> <a>تويتر</a> <a>واتساب</a></div>'
-        f'{"".join(paras)}<p>شاركها.</p></article></main>{CHROME_BOTTOM}</body></html>'
+        f"{''.join(paras)}<p>شاركها.</p></article></main>{CHROME_BOTTOM}</body></html>"
     )
 
 

@@ -35,23 +35,54 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", parents=[common], help="run the whole pipeline as one Prefect flow run")
-    run.add_argument("--input", action="append", default=[], metavar="PATH",
-                     help="a file or folder of .txt/.html/.htm articles (manifest.csv honoured); repeatable")
+    run.add_argument(
+        "--input",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a file or folder of .txt/.html/.htm articles (manifest.csv honoured); repeatable",
+    )
     run.add_argument("--url", nargs="+", action="extend", default=[], metavar="URL", help="pages to fetch over HTTP")
     run.add_argument("--feed", nargs="+", action="extend", default=[], metavar="URL", help="RSS or Atom feeds")
-    run.add_argument("--sitemap", nargs="+", action="extend", default=[], metavar="URL",
-                     help="sitemaps or sitemap indexes (news sitemaps and .xml.gz included)")
-    run.add_argument("--sources", type=Path, default=None, metavar="FILE",
-                     help="a YAML file of web sources (see docs/sources.example.yaml)")
-    run.add_argument("--refetch", action="store_true",
-                     help="fetch pages already stored (conditionally) and earlier permanent failures again")
-    run.add_argument("--workers", type=int, default=None,
-                     help="processes for cleaning and extraction (with --dask-address: pieces per batch)")
-    run.add_argument("--dask-address", default=None, metavar="ADDR",
-                     help="run the CPU work on this Dask scheduler (tcp://host:8786) through prefect-dask")
-    run.add_argument("--lake-url", default=None, metavar="URL",
-                     help="keep the lake on any fsspec filesystem (s3://bucket/prefix, memory://lake, ...) "
-                          "instead of DIR/lake; see docs/lake.md")
+    run.add_argument(
+        "--sitemap",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="URL",
+        help="sitemaps or sitemap indexes (news sitemaps and .xml.gz included)",
+    )
+    run.add_argument(
+        "--sources",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a YAML file of web sources (see docs/sources.example.yaml)",
+    )
+    run.add_argument(
+        "--refetch",
+        action="store_true",
+        help="fetch pages already stored (conditionally) and earlier permanent failures again",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for cleaning and extraction (with --dask-address: pieces per batch)",
+    )
+    run.add_argument(
+        "--dask-address",
+        default=None,
+        metavar="ADDR",
+        help="run the CPU work on this Dask scheduler (tcp://host:8786) through prefect-dask",
+    )
+    run.add_argument(
+        "--lake-url",
+        default=None,
+        metavar="URL",
+        help="keep the lake on any fsspec filesystem (s3://bucket/prefix, memory://lake, ...) "
+        "instead of DIR/lake; see docs/lake.md",
+    )
 
     query = sub.add_parser("query", parents=[common], help="ad-hoc read-only SQL against the warehouse")
     query.add_argument("sql")
@@ -59,8 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="rewrite the Parquet exports from the warehouse")
     export.add_argument("--to", type=Path, default=None, help="exports folder (default DIR/exports)")
-    export.add_argument("--text", choices=["full", "excerpt", "none"], default=None,
-                        help="article text in the exports: full, a short excerpt, or none")
+    export.add_argument(
+        "--text",
+        choices=["full", "excerpt", "none"],
+        default=None,
+        help="article text in the exports: full, a short excerpt, or none",
+    )
     report = sub.add_parser("report", parents=[common], help="a self-contained HTML report of the warehouse")
     report.add_argument("--out", type=Path, default=None, help="the HTML file to write (default DIR/report.html)")
     return parser
@@ -79,7 +114,7 @@ def _print_summary(summary, started: float) -> None:
     for line in getattr(summary, "warnings", []):
         print(f"  ⚠ {line}")
     print(f"  exports:   {summary.exports_dir}")
-    print(f"  warehouse: {summary.warehouse}  (roundtable query \"SELECT * FROM negotiation_rounds\")")
+    print(f'  warehouse: {summary.warehouse}  (roundtable query "SELECT * FROM negotiation_rounds")')
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -89,8 +124,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.sources is not None and not args.sources.is_file():
         print(f"roundtable run: no sources file at {args.sources}", file=sys.stderr)
         return 2
-    settings = load_settings(data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address,
-                             lake_url=args.lake_url)
+    settings = load_settings(
+        data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address, lake_url=args.lake_url
+    )
     try:
         settings.lake  # noqa: B018 - an unknown protocol or a missing filesystem package is a usage error
     except (ImportError, ValueError) as exc:
@@ -109,10 +145,18 @@ def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float
     from flows import pipeline as pl
 
     try:
-        summary = flow(inputs=[str(p) for p in args.input], urls=args.url, data_dir=str(settings.data_dir),
-                       feeds=args.feed, sitemaps=args.sitemap,
-                       sources_file=str(args.sources) if args.sources else None, refetch=args.refetch,
-                       workers=settings.workers, dask_address=settings.dask_address, lake_url=settings.lake_url)
+        summary = flow(
+            inputs=[str(p) for p in args.input],
+            urls=args.url,
+            data_dir=str(settings.data_dir),
+            feeds=args.feed,
+            sitemaps=args.sitemap,
+            sources_file=str(args.sources) if args.sources else None,
+            refetch=args.refetch,
+            workers=settings.workers,
+            dask_address=settings.dask_address,
+            lake_url=settings.lake_url,
+        )
     except pl.NothingProcessed as exc:
         _print_summary(exc.summary, started)
         print(f"roundtable run: {exc}", file=sys.stderr)
@@ -142,8 +186,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = args.to or settings.exports_dir
     settings.build_stamp_file.unlink(missing_ok=True)  # the next run rebuilds rather than keep these exports
     try:
-        result = export(settings.warehouse_path, target, settings.export_text,  # type: ignore[arg-type]
-                        partition_threshold=settings.articles_partition_threshold)
+        result = export(
+            settings.warehouse_path,
+            target,
+            settings.export_text,  # type: ignore[arg-type]
+            partition_threshold=settings.articles_partition_threshold,
+        )
     except ExportError as exc:
         print(f"roundtable export: {exc}", file=sys.stderr)
         return 1
@@ -158,8 +206,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     settings = load_settings(data_dir=args.data_dir)
     if not settings.warehouse_path.is_file():
-        print(f"roundtable report: no warehouse at {settings.warehouse_path}; run `roundtable run` first",
-              file=sys.stderr)
+        print(
+            f"roundtable report: no warehouse at {settings.warehouse_path}; run `roundtable run` first", file=sys.stderr
+        )
         return 1
     out = write_report(settings.warehouse_path, args.out or settings.data_dir / "report.html")
     print(f"report: {out} (self-contained; open it in any browser, no network needed)")

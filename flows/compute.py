@@ -53,4 +53,3 @@ def task_runner_for(dask_address: str | None) -> Any:
     from prefect_dask import DaskTaskRunner
 
     return DaskTaskRunner(address=dask_address)
-

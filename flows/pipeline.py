@@ -73,8 +73,9 @@ def _count_pages(summary: RunSummary, report: StageReport, say: Say) -> None:
     _merge(summary, report, say)
 
 
-def _clean_and_extract(pages: list[dict], lake: Lake, index: LakeIndex, settings: Settings, summary: RunSummary,
-                       say: Say) -> None:
+def _clean_and_extract(
+    pages: list[dict], lake: Lake, index: LakeIndex, settings: Settings, summary: RunSummary, say: Say
+) -> None:
     """One batch of new pages through cleaning and extraction, in memory."""
     if not pages:
         return
@@ -113,17 +114,36 @@ def export_task(db_path: Path, exports_dir: Path, text_mode: str, partition_thre
 
 
 @flow(name="roundtable", log_prints=False)
-def pipeline(inputs: list[str] | None = None, urls: list[str] | None = None, data_dir: str | None = None,
-             use_sample: bool = True, feeds: list[str] | None = None, sitemaps: list[str] | None = None,
-             sources_file: str | None = None, refetch: bool = False, workers: int | None = None,
-             dask_address: str | None = None, lake_url: str | None = None) -> RunSummary:
+def pipeline(
+    inputs: list[str] | None = None,
+    urls: list[str] | None = None,
+    data_dir: str | None = None,
+    use_sample: bool = True,
+    feeds: list[str] | None = None,
+    sitemaps: list[str] | None = None,
+    sources_file: str | None = None,
+    refetch: bool = False,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    lake_url: str | None = None,
+) -> RunSummary:
     """Run the whole pipeline. With no inputs and no web sources, the bundled sample corpus is used.
     With `dask_address`, run it as `pipeline_on(dask_address)` so CPU tasks go to that cluster.
     `lake_url` puts the lake on any fsspec filesystem (docs/lake.md); the default is DIR/lake."""
-    settings = load_settings(data_dir=Path(data_dir) if data_dir else None, workers=workers,
-                             dask_address=dask_address, lake_url=lake_url)
-    summary = run_pipeline(settings, inputs or [], urls or [], use_sample=use_sample, say=_logger_say(),
-                           feeds=feeds or [], sitemaps=sitemaps or [], sources_file=sources_file, refetch=refetch)
+    settings = load_settings(
+        data_dir=Path(data_dir) if data_dir else None, workers=workers, dask_address=dask_address, lake_url=lake_url
+    )
+    summary = run_pipeline(
+        settings,
+        inputs or [],
+        urls or [],
+        use_sample=use_sample,
+        say=_logger_say(),
+        feeds=feeds or [],
+        sitemaps=sitemaps or [],
+        sources_file=sources_file,
+        refetch=refetch,
+    )
     if not summary.processed_anything:
         # a failed flow run, so Prefect's notifications (automations) can catch a broken schedule
         raise NothingProcessed(summary)
@@ -134,8 +154,7 @@ def build_stamp(settings: Settings, lake: Lake) -> str:
     """What the warehouse and exports are a function of: the lake's files, the SQL models, the
     corrections and the export settings. Equal stamps: rebuilding would change nothing."""
     models = sorted(SQL_DIR.rglob("*"))
-    parts = [store.lake_fingerprint(lake), settings.export_text,
-             str(settings.articles_partition_threshold)]
+    parts = [store.lake_fingerprint(lake), settings.export_text, str(settings.articles_partition_threshold)]
     parts += [f"{p.relative_to(SQL_DIR)}:{p.read_text(encoding='utf-8')}" for p in models if p.is_file()]
     corrections = settings.corrections_path()
     parts.append(corrections.read_text(encoding="utf-8") if corrections else "")
@@ -170,9 +189,18 @@ def _logger_say() -> Say:
     return console or get_run_logger().info
 
 
-def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_sample: bool = True,
-                 say: Say = print, feeds: Sequence[str] = (), sitemaps: Sequence[str] = (),
-                 sources_file: str | None = None, refetch: bool = False) -> RunSummary:
+def run_pipeline(
+    settings: Settings,
+    inputs: list[str],
+    urls: list[str],
+    *,
+    use_sample: bool = True,
+    say: Say = print,
+    feeds: Sequence[str] = (),
+    sitemaps: Sequence[str] = (),
+    sources_file: str | None = None,
+    refetch: bool = False,
+) -> RunSummary:
     """The flow body (called inside a flow run); `say` prints progress lines."""
     lake, summary = settings.lake, RunSummary()
     lake.ensure()
@@ -211,8 +239,13 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
         _clean_and_extract(report.rows, lake, index, settings, summary, say)
         done += len(batch)
         _progress("files", done, len(files))
-    fetched = ingest_web(settings, sources, refetch=refetch, say=say,
-                         on_pages=lambda pages: _clean_and_extract(pages, lake, index, settings, summary, say))
+    fetched = ingest_web(
+        settings,
+        sources,
+        refetch=refetch,
+        say=say,
+        on_pages=lambda pages: _clean_and_extract(pages, lake, index, settings, summary, say),
+    )
     summary.inputs += fetched.inputs
     summary.pages_new += fetched.pages_new
     summary.pages_unchanged += fetched.pages_unchanged
@@ -233,8 +266,9 @@ def run_pipeline(settings: Settings, inputs: list[str], urls: list[str], *, use_
         say("warehouse: building")
         before = rounds_snapshot(settings.warehouse_path)
         warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
-        summary.counts = export_task(settings.warehouse_path, settings.exports_dir, settings.export_text,
-                                     settings.articles_partition_threshold)
+        summary.counts = export_task(
+            settings.warehouse_path, settings.exports_dir, settings.export_text, settings.articles_partition_threshold
+        )
         summary.changed_rounds = changed_rounds_table(before, rounds_snapshot(settings.warehouse_path))
         tmp = stamp_file.with_suffix(".tmp")
         tmp.write_text(stamp)

@@ -61,8 +61,11 @@ class LakeIndex:
 
     def is_duplicate(self, article: dict[str, Any]) -> bool:
         url = article.get("canonical_url")
-        return (article["article_id"] in self.article_ids or (bool(url) and url in self.canonical_urls)
-                or article["text_sha256"] in self.text_hashes)
+        return (
+            article["article_id"] in self.article_ids
+            or (bool(url) and url in self.canonical_urls)
+            or article["text_sha256"] in self.text_hashes
+        )
 
     def add_article(self, article: dict[str, Any]) -> None:
         self.article_ids.add(article["article_id"])
@@ -105,8 +108,18 @@ def ingest_files(items: list[InputItem], lake: Lake, index: LakeIndex, max_bytes
 
 # ---------------------------------------------------------------- clean
 
-PAGE_COLUMNS = ["page_id", "source_uri", "final_url", "kind", "content", "hint_url", "hint_title",
-                "hint_published_at", "hint_language", "hint_source"]
+PAGE_COLUMNS = [
+    "page_id",
+    "source_uri",
+    "final_url",
+    "kind",
+    "content",
+    "hint_url",
+    "hint_title",
+    "hint_published_at",
+    "hint_language",
+    "hint_source",
+]
 
 
 def pending_pages(lake: Lake) -> list[dict[str, Any]]:
@@ -128,8 +141,7 @@ def clean_batch(pages: list[dict[str, Any]], workers: int, max_html: int, max_te
 
 
 @task(name="record-articles", **STAGE)
-def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake: Lake,
-                    index: LakeIndex) -> StageReport:
+def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake: Lake, index: LakeIndex) -> StageReport:
     """Drop duplicates (same canonical URL or text as a stored or earlier article), write the rest."""
     report = StageReport()
     uri_of = {p["page_id"]: p["source_uri"] for p in pages}
@@ -160,8 +172,12 @@ ARTICLE_COLUMNS = ["article_id", "text", "language", "published_date"]
 
 def pending_articles(lake: Lake) -> list[dict[str, Any]]:
     """Articles without an extraction by the current extractor (after a crash or an upgrade)."""
-    done = {r[0] for r in store.query_lake(lake, "extractions", "WHERE extractor_version = ?",
-                                           ["DISTINCT article_id"], [EXTRACTOR_VERSION])}
+    done = {
+        r[0]
+        for r in store.query_lake(
+            lake, "extractions", "WHERE extractor_version = ?", ["DISTINCT article_id"], [EXTRACTOR_VERSION]
+        )
+    }
     ids = [r[0] for r in store.query_lake(lake, "articles", "ORDER BY written_at, article_id", ["article_id"])]
     todo = [aid for aid in dict.fromkeys(ids) if aid not in done]
     rows = store.rows_where_in(lake, "articles", "article_id", todo, ARTICLE_COLUMNS)

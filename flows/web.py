@@ -53,8 +53,9 @@ class WebReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (uri, one-line reason), already printed
 
 
-def web_sources(urls: Sequence[str], feeds: Sequence[str], sitemaps: Sequence[str],
-                sources_file: str | Path | None) -> tuple[list[Source], list[Problem]]:
+def web_sources(
+    urls: Sequence[str], feeds: Sequence[str], sitemaps: Sequence[str], sources_file: str | Path | None
+) -> tuple[list[Source], list[Problem]]:
     sources, problems = sources_from_args(list(urls), list(feeds), list(sitemaps))
     if sources_file:
         more, bad = load_sources(Path(sources_file))
@@ -65,38 +66,55 @@ def web_sources(urls: Sequence[str], feeds: Sequence[str], sitemaps: Sequence[st
 
 
 def _policy(settings: Settings, refetch: bool) -> CrawlPolicy:
-    return CrawlPolicy(refetch=refetch, permanent_retry_days=settings.permanent_retry_days,
-                       max_attempts=settings.max_fetch_attempts, max_links=settings.max_links_per_source,
-                       max_sitemaps=settings.max_sitemaps_per_source, max_doc_bytes=2 * settings.http_max_bytes)
+    return CrawlPolicy(
+        refetch=refetch,
+        permanent_retry_days=settings.permanent_retry_days,
+        max_attempts=settings.max_fetch_attempts,
+        max_links=settings.max_links_per_source,
+        max_sitemaps=settings.max_sitemaps_per_source,
+        max_doc_bytes=2 * settings.http_max_bytes,
+    )
 
 
 def _politeness(settings: Settings) -> Politeness:
-    return Politeness(user_agent=settings.user_agent, delay=settings.crawl_delay,
-                      max_crawl_delay=settings.max_crawl_delay, concurrency=settings.crawl_concurrency,
-                      retries=settings.fetch_retries, backoff=settings.retry_backoff,
-                      max_retry_wait=settings.max_retry_wait)
+    return Politeness(
+        user_agent=settings.user_agent,
+        delay=settings.crawl_delay,
+        max_crawl_delay=settings.max_crawl_delay,
+        concurrency=settings.crawl_concurrency,
+        retries=settings.fetch_retries,
+        backoff=settings.retry_backoff,
+        max_retry_wait=settings.max_retry_wait,
+    )
 
 
 def _limits(settings: Settings) -> FetchLimits:
-    return FetchLimits(connect_timeout=settings.http_connect_timeout, read_timeout=settings.http_read_timeout,
-                       total_timeout=settings.http_total_timeout, max_bytes=settings.http_max_bytes,
-                       max_redirects=settings.http_max_redirects)
+    return FetchLimits(
+        connect_timeout=settings.http_connect_timeout,
+        read_timeout=settings.http_read_timeout,
+        total_timeout=settings.http_total_timeout,
+        max_bytes=settings.http_max_bytes,
+        max_redirects=settings.http_max_redirects,
+    )
 
 
 @task(name="discover-sources", **STAGE)
-def discover_sources(sources: list[Source], lake: Lake, polite: PoliteFetcher,
-                     policy: CrawlPolicy) -> tuple[list[SourceDiscovery], dict[str, int]]:
+def discover_sources(
+    sources: list[Source], lake: Lake, polite: PoliteFetcher, policy: CrawlPolicy
+) -> tuple[list[SourceDiscovery], dict[str, int]]:
     """Read every source's feed/sitemap (hosts in parallel) and put new links in the frontier."""
     history = load_history(lake)
-    with ThreadPoolExecutor(max_workers=max(1, min(polite.cfg.concurrency, len(sources))),
-                            thread_name_prefix="discover") as pool:
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(polite.cfg.concurrency, len(sources))), thread_name_prefix="discover"
+    ) as pool:
         found = list(pool.map(lambda s: discover_source(s, polite, history, policy), sources))
     return found, record_discoveries(lake, found)
 
 
 @task(name="fetch-pages", **STAGE)
-def fetch_page_batch(work: list[PageWork], lake: Lake,
-                     polite: PoliteFetcher) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def fetch_page_batch(
+    work: list[PageWork], lake: Lake, polite: PoliteFetcher
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Fetch one batch of pages into the lake; returns their fetch-log rows and the new raw pages."""
     results = fetch_pages(work, polite, polite.cfg.concurrency)
     record_pages(lake, results)
@@ -113,8 +131,14 @@ def _say_note(note: Note, report: WebReport, say: Say, retry: bool | None = None
         say(f"  - {note.uri}: {note.reason}{when}")
 
 
-def ingest_web(settings: Settings, sources: Sequence[Source], *, refetch: bool = False, say: Say = print,
-               on_pages: Callable[[list[dict[str, Any]]], None] | None = None) -> WebReport:
+def ingest_web(
+    settings: Settings,
+    sources: Sequence[Source],
+    *,
+    refetch: bool = False,
+    say: Say = print,
+    on_pages: Callable[[list[dict[str, Any]]], None] | None = None,
+) -> WebReport:
     """Discover, then fetch in batches; `on_pages` gets each batch's new raw pages (to clean them)."""
     report = WebReport()
     if not sources:
@@ -157,17 +181,23 @@ def ingest_web(settings: Settings, sources: Sequence[Source], *, refetch: bool =
             say(f"  - {line}")
         report.pages_new += tally["ok"]
         report.pages_unchanged += tally["not_modified"]
-        say(f"web: {tally['ok']} page(s) stored, {tally['not_modified']} unchanged (304); "
+        say(
+            f"web: {tally['ok']} page(s) stored, {tally['not_modified']} unchanged (304); "
             f"{tally['permanent'] + tally['transient']} failed ({tally['permanent']} permanent, "
-            f"{tally['transient']} to retry next run); {tally['skipped']} not fetched (robots.txt, back-off)")
+            f"{tally['transient']} to retry next run); {tally['skipped']} not fetched (robots.txt, back-off)"
+        )
         store.write_table(lake, "source_runs", [source_run_row(f, new_links[f.source.name], logs) for f in found])
     return report
 
 
 def check_sources(settings: Settings, sources: Sequence[Source], say: Say = print) -> list[str]:
     """Warnings for sources that broke silently (see tasks.crawlstate.source_warnings); printed."""
-    warnings = source_warnings(settings.lake, [(s.name, s.kind) for s in sources],
-                               stale_runs=settings.stale_source_runs, empty_pages=settings.empty_pages_alarm)
+    warnings = source_warnings(
+        settings.lake,
+        [(s.name, s.kind) for s in sources],
+        stale_runs=settings.stale_source_runs,
+        empty_pages=settings.empty_pages_alarm,
+    )
     for line in warnings:
         say(f"  ⚠ {line}")
     return warnings

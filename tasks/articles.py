@@ -55,8 +55,7 @@ def canonical(url: str | None) -> str | None:
 
 
 def _outcome(page_id: str, outcome: str, article: str | None, reason: str | None) -> dict[str, Any]:
-    return {"page_id": page_id, "outcome": outcome, "article_id": article, "reason": reason,
-            "written_at": now_utc()}
+    return {"page_id": page_id, "outcome": outcome, "article_id": article, "reason": reason, "written_at": now_utc()}
 
 
 def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -> Cleaned:
@@ -84,11 +83,21 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
         published_at, published_day = parse_published(cleaned.published_date.isoformat())
     title = page.get("hint_title") or cleaned.title
     row = {
-        "article_id": aid, "page_id": pid, "source_uri": page.get("hint_url") or page["source_uri"],
-        "canonical_url": url, "title": title, "published_at": published_at, "published_date": published_day,
+        "article_id": aid,
+        "page_id": pid,
+        "source_uri": page.get("hint_url") or page["source_uri"],
+        "canonical_url": url,
+        "title": title,
+        "published_at": published_at,
+        "published_date": published_day,
         "language": page.get("hint_language") or cleaned.language or detect_language(text),
-        "source": page.get("hint_source") or cleaned.site_name, "author": cleaned.author, "text": text,
-        "word_count": len(text.split()), "text_sha256": sha, "simhash": simhash(text), "written_at": now_utc(),
+        "source": page.get("hint_source") or cleaned.site_name,
+        "author": cleaned.author,
+        "text": text,
+        "word_count": len(text.split()),
+        "text_sha256": sha,
+        "simhash": simhash(text),
+        "written_at": now_utc(),
     }
     return Cleaned(row, _outcome(pid, "article", aid, None))
 

@@ -81,8 +81,9 @@ class SourceDiscovery:
 # ---------------------------------------------------------------- discovery
 
 
-def discover_source(source: Source, polite: PoliteFetcher, history: dict[str, UrlHistory],
-                    policy: CrawlPolicy) -> SourceDiscovery:
+def discover_source(
+    source: Source, polite: PoliteFetcher, history: dict[str, UrlHistory], policy: CrawlPolicy
+) -> SourceDiscovery:
     """Read the source's feed(s) or sitemap(s), or take its URLs, into frontier rows."""
     found = SourceDiscovery(source)
     if source.kind == "url":
@@ -94,20 +95,32 @@ def discover_source(source: Source, polite: PoliteFetcher, history: dict[str, Ur
     else:
         _read_sitemaps(found, polite, history, policy)
     if len(found.links) > policy.max_links:
-        found.notes.append(Note(source.urls[0], f"{len(found.links)} links listed; only the first "
-                                f"{policy.max_links} are taken this run", "skipped"))
+        found.notes.append(
+            Note(
+                source.urls[0],
+                f"{len(found.links)} links listed; only the first {policy.max_links} are taken this run",
+                "skipped",
+            )
+        )
         del found.links[policy.max_links :]
     return found
 
 
-def _fetch_doc(found: SourceDiscovery, url: str, polite: PoliteFetcher, history: dict[str, UrlHistory],
-               accept: frozenset[str], conditional: bool) -> FetchResult | None:
+def _fetch_doc(
+    found: SourceDiscovery,
+    url: str,
+    polite: PoliteFetcher,
+    history: dict[str, UrlHistory],
+    accept: frozenset[str],
+    conditional: bool,
+) -> FetchResult | None:
     """Fetch a feed or sitemap document; the body when there is a new one, else None (logged)."""
     past = history.get(url)
     etag = past.etag if conditional and past else None
     modified = past.last_modified if conditional and past else None
-    result = polite.fetch(url, allowed_domains=found.source.allowed_domains, accept=accept, raw=True,
-                          etag=etag, last_modified=modified)
+    result = polite.fetch(
+        url, allowed_domains=found.source.allowed_domains, accept=accept, raw=True, etag=etag, last_modified=modified
+    )
     log = from_fetch(InputItem(url, found.source.name), result, sent_etag=etag, sent_last_modified=modified).log
     found.doc_logs.append(log)
     found.answered.append(result.outcome if result.outcome in ("ok", "not_modified") else "failed")
@@ -125,8 +138,9 @@ def _doc_failed(found: SourceDiscovery, url: str, reason: str) -> None:
     found.notes.append(Note(url, reason))
 
 
-def _read_feed(found: SourceDiscovery, url: str, polite: PoliteFetcher, history: dict[str, UrlHistory],
-               policy: CrawlPolicy) -> None:
+def _read_feed(
+    found: SourceDiscovery, url: str, polite: PoliteFetcher, history: dict[str, UrlHistory], policy: CrawlPolicy
+) -> None:
     result = _fetch_doc(found, url, polite, history, DOCUMENT_TYPES, conditional=not policy.refetch)
     if result is None or result.body is None:
         return
@@ -142,8 +156,9 @@ def _read_feed(found: SourceDiscovery, url: str, polite: PoliteFetcher, history:
         _take(found, entry.link, hints, url)
 
 
-def _read_sitemaps(found: SourceDiscovery, polite: PoliteFetcher, history: dict[str, UrlHistory],
-                   policy: CrawlPolicy) -> None:
+def _read_sitemaps(
+    found: SourceDiscovery, polite: PoliteFetcher, history: dict[str, UrlHistory], policy: CrawlPolicy
+) -> None:
     # The source's own sitemaps are read unconditionally: an index answering 304 would hide
     # children that changed. Children are asked conditionally.
     queue = deque((url, 0, True) for url in found.source.urls)
@@ -152,8 +167,14 @@ def _read_sitemaps(found: SourceDiscovery, polite: PoliteFetcher, history: dict[
     while queue:
         url, depth, top = queue.popleft()
         if read >= policy.max_sitemaps:
-            found.notes.append(Note(url, f"sitemap limit ({policy.max_sitemaps} per run) reached; "
-                                    f"{len(queue) + 1} sitemap(s) left for the next run", "skipped"))
+            found.notes.append(
+                Note(
+                    url,
+                    f"sitemap limit ({policy.max_sitemaps} per run) reached; "
+                    f"{len(queue) + 1} sitemap(s) left for the next run",
+                    "skipped",
+                )
+            )
             return
         read += 1
         result = _fetch_doc(found, url, polite, history, SITEMAP_TYPES, conditional=not top and not policy.refetch)
@@ -170,8 +191,11 @@ def _read_sitemaps(found: SourceDiscovery, polite: PoliteFetcher, history: dict[
                 continue
             seen.add(child_url)
             if not on_domains(child_url, found.source.allowed_domains):
-                _skip(found, child_url, f"sitemap on another host ({host_of(child_url)}), outside the "
-                      "source's domains: not fetched")
+                _skip(
+                    found,
+                    child_url,
+                    f"sitemap on another host ({host_of(child_url)}), outside the source's domains: not fetched",
+                )
             elif depth + 1 > MAX_SITEMAP_DEPTH:
                 found.notes.append(Note(child_url, "sitemap nested too deep; not read", "skipped"))
             else:
@@ -183,13 +207,16 @@ def _read_sitemaps(found: SourceDiscovery, polite: PoliteFetcher, history: dict[
 
 def _skip(found: SourceDiscovery, uri: str, reason: str) -> None:
     found.notes.append(Note(uri, reason, "skipped"))
-    row = from_fetch(InputItem(uri, found.source.name),
-                     FetchResult(url=uri, final_url=None, status=None, outcome="skipped", error=reason)).log
+    row = from_fetch(
+        InputItem(uri, found.source.name),
+        FetchResult(url=uri, final_url=None, status=None, outcome="skipped", error=reason),
+    ).log
     found.doc_logs.append(row)
 
 
-def _take(found: SourceDiscovery, link: str, hints: dict[str, str | None], found_in: str | None, *,
-          explicit: bool = False) -> None:
+def _take(
+    found: SourceDiscovery, link: str, hints: dict[str, str | None], found_in: str | None, *, explicit: bool = False
+) -> None:
     """Add one listed link to the frontier rows, if it is an article link on an allowed host."""
     source = found.source
     uri, why = (normalize(link), None) if explicit else article_link(link)
@@ -205,11 +232,17 @@ def _take(found: SourceDiscovery, link: str, hints: dict[str, str | None], found
     if uri in found.seen:
         return
     found.seen.add(uri)
-    found.links.append({
-        "uri": uri, "source": source.name, "found_in": found_in, "hint_title": hints.get("title"),
-        "hint_published_at": hints.get("published_at"),
-        "hint_language": source.language or hints.get("language"), "hint_source": source.outlet,
-    })
+    found.links.append(
+        {
+            "uri": uri,
+            "source": source.name,
+            "found_in": found_in,
+            "hint_title": hints.get("title"),
+            "hint_published_at": hints.get("published_at"),
+            "hint_language": source.language or hints.get("language"),
+            "hint_source": source.outlet,
+        }
+    )
 
 
 def record_discoveries(lake: LakeLocation, discoveries: Sequence[SourceDiscovery]) -> dict[str, int]:
@@ -245,8 +278,7 @@ class Plan:
     not_retried: int = 0  # failed permanently before (or given up on): not fetched again
 
 
-def plan_pages(lake: LakeLocation, sources: Iterable[Source], policy: CrawlPolicy,
-               now: datetime | None = None) -> Plan:
+def plan_pages(lake: LakeLocation, sources: Iterable[Source], policy: CrawlPolicy, now: datetime | None = None) -> Plan:
     """The frontier links of these sources that this run should fetch, oldest first."""
     by_name = {s.name: s for s in sources}
     now = now or now_utc()
@@ -262,8 +294,9 @@ def plan_pages(lake: LakeLocation, sources: Iterable[Source], policy: CrawlPolic
             if past and (past.is_terminal(now, retry_after) or past.transient_streak >= policy.max_attempts):
                 plan.not_retried += 1
                 continue
-        hints = {k.removeprefix("hint_"): row[k] for k in ("hint_title", "hint_published_at", "hint_language",
-                                                               "hint_source")}
+        hints = {
+            k.removeprefix("hint_"): row[k] for k in ("hint_title", "hint_published_at", "hint_language", "hint_source")
+        }
         item = InputItem(uri=uri, origin=row["source"], hints=hints)
         etag = past.etag if past and uri in stored else None
         modified = past.last_modified if past and uri in stored else None
@@ -281,17 +314,18 @@ def fetch_pages(work: Sequence[PageWork], polite: PoliteFetcher, concurrency: in
     def run_host(indices: list[int]) -> None:
         for i in indices:
             w = work[i]
-            results[i] = polite.fetch(w.item.uri, allowed_domains=w.allowed, etag=w.etag,
-                                      last_modified=w.last_modified)
+            results[i] = polite.fetch(w.item.uri, allowed_domains=w.allowed, etag=w.etag, last_modified=w.last_modified)
 
     if by_host:
-        with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(by_host))),
-                                thread_name_prefix="fetch") as pool:
+        with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(by_host))), thread_name_prefix="fetch") as pool:
             for future in [pool.submit(run_host, idx) for idx in by_host.values()]:
                 future.result()
     # rows are made here, in order: written_at then follows the frontier's order on every run
-    return [from_fetch(w.item, r, sent_etag=w.etag, sent_last_modified=w.last_modified)
-            for w, r in zip(work, results, strict=True) if r is not None]
+    return [
+        from_fetch(w.item, r, sent_etag=w.etag, sent_last_modified=w.last_modified)
+        for w, r in zip(work, results, strict=True)
+        if r is not None
+    ]
 
 
 def record_pages(lake: LakeLocation, results: Sequence[Ingested]) -> None:
@@ -304,8 +338,15 @@ def source_run_row(found: SourceDiscovery, links_new: int, page_logs: Sequence[d
     mine = [log["outcome"] for log in page_logs if log["source"] == found.source.name]
     stamp = now_utc()
     return {
-        "source": found.source.name, "kind": found.source.kind, "url": found.source.urls[0], "run_at": stamp,
-        "outcome": found.outcome, "reason": found.reason, "links_found": len(found.links), "links_new": links_new,
-        "pages_fetched": mine.count("ok"), "pages_failed": mine.count("failed"),
+        "source": found.source.name,
+        "kind": found.source.kind,
+        "url": found.source.urls[0],
+        "run_at": stamp,
+        "outcome": found.outcome,
+        "reason": found.reason,
+        "links_found": len(found.links),
+        "links_new": links_new,
+        "pages_fetched": mine.count("ok"),
+        "pages_failed": mine.count("failed"),
         "written_at": stamp,
     }

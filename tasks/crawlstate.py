@@ -48,7 +48,10 @@ def _query(lake: LakeLocation, tables: Sequence[str], sql: str, params: Sequence
 
 
 def load_history(lake: LakeLocation) -> dict[str, UrlHistory]:
-    rows = _query(lake, ["fetch_log"], """
+    rows = _query(
+        lake,
+        ["fetch_log"],
+        """
         with log as (select * from {fetch_log}),
         last_ok as (
             select uri, max(attempted_at) as ok_at from log
@@ -68,7 +71,8 @@ def load_history(lake: LakeLocation) -> dict[str, UrlHistory]:
         left join last_ok l using (uri)
         left join validators v using (uri)
         group by log.uri
-    """)
+    """,
+    )
     return {r[0]: UrlHistory(r[1], bool(r[2]), r[3], r[4], r[5], r[6], int(r[7])) for r in rows}
 
 
@@ -88,25 +92,43 @@ def frontier_rows(lake: LakeLocation, sources: Iterable[str]) -> list[dict[str, 
     names = list(sources)
     if not names:
         return []
-    rows = _query(lake, ["frontier"], f"""
-        select {', '.join(FRONTIER_COLUMNS)} from {{frontier}}
+    rows = _query(
+        lake,
+        ["frontier"],
+        f"""
+        select {", ".join(FRONTIER_COLUMNS)} from {{frontier}}
         where source in (select unnest(?))
         qualify row_number() over (partition by uri order by written_at, source) = 1
         order by written_at, uri
-    """, [names])
+    """,
+        [names],
+    )
     return [dict(zip(FRONTIER_COLUMNS, r, strict=True)) for r in rows]
 
 
 def recent_runs(lake: LakeLocation, source: str, n: int) -> list[tuple[str, int]]:
     """(outcome, links_new) of the source's last n runs, newest first."""
-    return [(r[0], int(r[1] or 0)) for r in _query(lake, ["source_runs"], """
+    return [
+        (r[0], int(r[1] or 0))
+        for r in _query(
+            lake,
+            ["source_runs"],
+            """
         select outcome, links_new from {source_runs} where source = ? order by run_at desc limit ?
-    """, [source, n])]
+    """,
+            [source, n],
+        )
+    ]
 
 
 def recent_page_outcomes(lake: LakeLocation, source: str, n: int) -> list[str]:
     """Cleaning outcomes of the source's n most recently stored pages, newest first."""
-    return [r[0] for r in _query(lake, ["frontier", "raw_pages", "page_outcomes"], """
+    return [
+        r[0]
+        for r in _query(
+            lake,
+            ["frontier", "raw_pages", "page_outcomes"],
+            """
         with mine as (select distinct uri from {frontier} where source = ?),
         pages as (
             select p.page_id, p.written_at from {raw_pages} p join mine on p.source_uri = mine.uri
@@ -116,11 +138,15 @@ def recent_page_outcomes(lake: LakeLocation, source: str, n: int) -> list[str]:
         )
         select o.outcome from pages join outcomes o using (page_id)
         order by pages.written_at desc limit ?
-    """, [source, n])]
+    """,
+            [source, n],
+        )
+    ]
 
 
-def source_warnings(lake: LakeLocation, sources: Iterable[tuple[str, str]], *, stale_runs: int,
-                    empty_pages: int) -> list[str]:
+def source_warnings(
+    lake: LakeLocation, sources: Iterable[tuple[str, str]], *, stale_runs: int, empty_pages: int
+) -> list[str]:
     """Silent breakage made loud, for (name, kind) sources: pages that stopped yielding article
     text (a template change), a feed or sitemap with nothing new for `stale_runs` runs, or one
     that failed in each of them."""
@@ -128,8 +154,7 @@ def source_warnings(lake: LakeLocation, sources: Iterable[tuple[str, str]], *, s
     for name, kind in sources:
         outcomes = recent_page_outcomes(lake, name, empty_pages)
         if empty_pages > 0 and len(outcomes) == empty_pages and all(o == "empty" for o in outcomes):
-            out.append(f"source {name}: its last {empty_pages} pages yielded no article text "
-                       "(page template changed?)")
+            out.append(f"source {name}: its last {empty_pages} pages yielded no article text (page template changed?)")
         if kind == "url" or stale_runs <= 0:
             continue
         runs = recent_runs(lake, name, stale_runs)

@@ -91,8 +91,9 @@ def _add_folder(out: Discovery, folder: Path, seen: set[Path]) -> None:
         _add_file(out, path.resolve(), manifests, seen, explicit=False)
 
 
-def _add_file(out: Discovery, path: Path, manifests: dict[Path, dict[str, str | None]],
-              seen: set[Path], *, explicit: bool) -> None:
+def _add_file(
+    out: Discovery, path: Path, manifests: dict[Path, dict[str, str | None]], seen: set[Path], *, explicit: bool
+) -> None:
     if path in seen:
         return
     seen.add(path)

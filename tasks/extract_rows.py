@@ -49,13 +49,25 @@ def evidence_of(text: str, spans: list[Span]) -> tuple[str, int, int]:
 def _event_row(article_id: str, text: str, ev: Event, version: str, ts: Any) -> dict[str, Any]:
     evidence, start, end = evidence_of(text, ev.evidence)
     return {
-        "event_id": event_id(article_id, ev.ordinal), "article_id": article_id, "ordinal": ev.ordinal,
-        "status": ev.status, "parties": sorted(ev.parties), "mediators": sorted(ev.mediators),
-        "location_key": ev.location_key, "start_date": ev.start_date, "end_date": ev.end_date,
-        "date_precision": ev.date_precision, "round_number": ev.round_number, "outcomes": sorted(ev.outcomes),
+        "event_id": event_id(article_id, ev.ordinal),
+        "article_id": article_id,
+        "ordinal": ev.ordinal,
+        "status": ev.status,
+        "parties": sorted(ev.parties),
+        "mediators": sorted(ev.mediators),
+        "location_key": ev.location_key,
+        "start_date": ev.start_date,
+        "end_date": ev.end_date,
+        "date_precision": ev.date_precision,
+        "round_number": ev.round_number,
+        "outcomes": sorted(ev.outcomes),
         "participants": [{"person_key": p.person_key, "side": p.side} for p in ev.participants],
-        "trigger": ev.trigger, "evidence": evidence, "evidence_start": start, "evidence_end": end,
-        "extractor_version": version, "written_at": ts,
+        "trigger": ev.trigger,
+        "evidence": evidence,
+        "evidence_start": start,
+        "evidence_end": end,
+        "extractor_version": version,
+        "written_at": ts,
     }
 
 
@@ -71,19 +83,38 @@ def extract_article(article_id: str, text: str, language: str | None, published:
     version = EXTRACTOR_VERSION
     out.extractions.append({"article_id": article_id, "extractor_version": version, "written_at": ts})
     for m in result.mentions:
-        out.mentions.append({
-            "article_id": article_id, "kind": m.kind, "entity_key": m.key, "surface": m.surface,
-            "start": m.start, "end": m.end, "sentence_index": m.sentence_index,
-            "extractor_version": version, "written_at": ts,
-        })
+        out.mentions.append(
+            {
+                "article_id": article_id,
+                "kind": m.kind,
+                "entity_key": m.key,
+                "surface": m.surface,
+                "start": m.start,
+                "end": m.end,
+                "sentence_index": m.sentence_index,
+                "extractor_version": version,
+                "written_at": ts,
+            }
+        )
     for e in result.entities:
-        out.entities.append({
-            "article_id": article_id, "entity_key": e.key, "kind": e.kind, "name_en": e.name_en,
-            "name_ar": e.name_ar, "role": e.role, "country_code": e.country_code,
-            "location_kind": e.location_kind, "latitude": e.latitude, "longitude": e.longitude,
-            "parent_key": e.parent_key, "entity_source": e.source, "extractor_version": version,
-            "written_at": ts,
-        })
+        out.entities.append(
+            {
+                "article_id": article_id,
+                "entity_key": e.key,
+                "kind": e.kind,
+                "name_en": e.name_en,
+                "name_ar": e.name_ar,
+                "role": e.role,
+                "country_code": e.country_code,
+                "location_kind": e.location_kind,
+                "latitude": e.latitude,
+                "longitude": e.longitude,
+                "parent_key": e.parent_key,
+                "entity_source": e.source,
+                "extractor_version": version,
+                "written_at": ts,
+            }
+        )
     out.events.extend(_event_row(article_id, text, ev, version, ts) for ev in result.events)
     return out
 

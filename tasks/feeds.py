@@ -51,8 +51,7 @@ class Feed:
     malformed: str | None = None  # why the strict parse failed, when the lenient one was used
 
 
-def parse_feed(data: bytes, *, base_url: str, content_type: str | None = None,
-               max_entries: int = MAX_ENTRIES) -> Feed:
+def parse_feed(data: bytes, *, base_url: str, content_type: str | None = None, max_entries: int = MAX_ENTRIES) -> Feed:
     if not data.strip():
         raise FeedError("empty feed document")
     malformed = None
@@ -83,8 +82,9 @@ def _entry(entry: Any, feed_language: str | None) -> FeedEntry:
         published = iso_date(entry.get("updated"), entry.get("updated_parsed"))
     title_detail = entry.get("title_detail") or {}
     language = _language(title_detail.get("language")) or feed_language
-    return FeedEntry(link=(entry.get("link") or None), title=_clean(entry.get("title")), published_at=published,
-                     language=language)
+    return FeedEntry(
+        link=(entry.get("link") or None), title=_clean(entry.get("title")), published_at=published, language=language
+    )
 
 
 def _clean(text: str | None) -> str | None:

@@ -28,27 +28,65 @@ class Ingested:
         return self.page is not None
 
 
-def _log(uri: str, outcome: str, reason: str | None, *, source: str, status: int | None = None,
-         transient: bool = False, etag: str | None = None, last_modified: str | None = None) -> dict[str, Any]:
+def _log(
+    uri: str,
+    outcome: str,
+    reason: str | None,
+    *,
+    source: str,
+    status: int | None = None,
+    transient: bool = False,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> dict[str, Any]:
     ts = now_utc()
     return {
-        "uri": uri, "attempted_at": ts, "outcome": outcome, "reason": reason, "http_status": status,
-        "transient": transient, "source": source, "etag": etag, "last_modified": last_modified, "written_at": ts,
+        "uri": uri,
+        "attempted_at": ts,
+        "outcome": outcome,
+        "reason": reason,
+        "http_status": status,
+        "transient": transient,
+        "source": source,
+        "etag": etag,
+        "last_modified": last_modified,
+        "written_at": ts,
     }
 
 
-def _page(item: InputItem, body: bytes, text: str, kind: str, *, encoding: str, encoding_source: str,
-          final_url: str | None = None, status: int | None = None, content_type: str | None = None) -> dict[str, Any]:
+def _page(
+    item: InputItem,
+    body: bytes,
+    text: str,
+    kind: str,
+    *,
+    encoding: str,
+    encoding_source: str,
+    final_url: str | None = None,
+    status: int | None = None,
+    content_type: str | None = None,
+) -> dict[str, Any]:
     body_hash = hashlib.sha256(body).hexdigest()
     ts = now_utc()
     hints = item.hints
     return {
-        "page_id": page_id(item.uri, body_hash), "source_uri": item.uri, "final_url": final_url,
-        "fetched_at": ts, "http_status": status, "content_type": content_type, "kind": kind,
-        "encoding": encoding, "encoding_source": encoding_source, "body_sha256": body_hash, "content": text,
-        "hint_url": hints.get("url"), "hint_title": hints.get("title"),
-        "hint_published_at": hints.get("published_at"), "hint_language": hints.get("language"),
-        "hint_source": hints.get("source"), "written_at": ts,
+        "page_id": page_id(item.uri, body_hash),
+        "source_uri": item.uri,
+        "final_url": final_url,
+        "fetched_at": ts,
+        "http_status": status,
+        "content_type": content_type,
+        "kind": kind,
+        "encoding": encoding,
+        "encoding_source": encoding_source,
+        "body_sha256": body_hash,
+        "content": text,
+        "hint_url": hints.get("url"),
+        "hint_title": hints.get("title"),
+        "hint_published_at": hints.get("published_at"),
+        "hint_language": hints.get("language"),
+        "hint_source": hints.get("source"),
+        "written_at": ts,
     }
 
 
@@ -75,13 +113,21 @@ def page_from_file_bytes(item: InputItem, body: bytes) -> Ingested:
     if not decoded.text.strip():
         return Ingested(None, _log(item.uri, "failed", "no text in file", source=item.origin))
     declared = "text/html" if item.kind == "html" else "text/plain"
-    page = _page(item, body, decoded.text, item.kind or "text", encoding=decoded.encoding,
-                 encoding_source=decoded.source, content_type=declared)
+    page = _page(
+        item,
+        body,
+        decoded.text,
+        item.kind or "text",
+        encoding=decoded.encoding,
+        encoding_source=decoded.source,
+        content_type=declared,
+    )
     return Ingested(page, _log(item.uri, "ok", None, source=item.origin))
 
 
-def from_fetch(item: InputItem, result: FetchResult, *, sent_etag: str | None = None,
-               sent_last_modified: str | None = None) -> Ingested:
+def from_fetch(
+    item: InputItem, result: FetchResult, *, sent_etag: str | None = None, sent_last_modified: str | None = None
+) -> Ingested:
     """A fetch result as a raw page row (when a page was got) and a fetch-log row. On a 304 the
     validators that were sent are logged again when the server does not repeat them."""
     etag, modified = result.etag, result.last_modified
@@ -89,12 +135,32 @@ def from_fetch(item: InputItem, result: FetchResult, *, sent_etag: str | None = 
         etag, modified = etag or sent_etag, modified or sent_last_modified
     if result.outcome != "ok" or result.text is None or result.body is None:
         # "ok" without text is a raw document (a feed or sitemap fetched with raw=True): logged, not a page
-        return Ingested(None, _log(item.uri, result.outcome, result.error, source=item.origin, status=result.status,
-                                   transient=result.transient, etag=etag, last_modified=modified))
+        return Ingested(
+            None,
+            _log(
+                item.uri,
+                result.outcome,
+                result.error,
+                source=item.origin,
+                status=result.status,
+                transient=result.transient,
+                etag=etag,
+                last_modified=modified,
+            ),
+        )
     ctype = (result.content_type or "").lower()
     kind = "text" if ctype.startswith("text/plain") else "html"
-    page = _page(item, result.body, result.text, kind, encoding=result.encoding or "utf-8",
-                 encoding_source=result.encoding_source or "http", final_url=result.final_url,
-                 status=result.status, content_type=result.content_type)
-    return Ingested(page, _log(item.uri, "ok", None, source=item.origin, status=result.status,
-                               etag=etag, last_modified=modified))
+    page = _page(
+        item,
+        result.body,
+        result.text,
+        kind,
+        encoding=result.encoding or "utf-8",
+        encoding_source=result.encoding_source or "http",
+        final_url=result.final_url,
+        status=result.status,
+        content_type=result.content_type,
+    )
+    return Ingested(
+        page, _log(item.uri, "ok", None, source=item.origin, status=result.status, etag=etag, last_modified=modified)
+    )

@@ -94,8 +94,15 @@ class _Gate:
 class PoliteFetcher:
     """fetch_url behind robots.txt, per-host gates and retries; safe to share between threads."""
 
-    def __init__(self, client: httpx.Client, limits: FetchLimits, politeness: Politeness, *,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: httpx.Client,
+        limits: FetchLimits,
+        politeness: Politeness,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.client, self.limits, self.cfg = client, limits, politeness
         self._sleep, self._clock = sleep, clock
         self._gates: dict[str, _Gate] = {}
@@ -108,8 +115,7 @@ class PoliteFetcher:
             return self._gates.setdefault(key, _Gate())
 
     def _raw_get(self, url: str, **kwargs: object) -> FetchResult:
-        return fetch_url(url, client=self.client, limits=self.limits, user_agent=self.cfg.user_agent,
-                         **kwargs)  # type: ignore[arg-type]
+        return fetch_url(url, client=self.client, limits=self.limits, user_agent=self.cfg.user_agent, **kwargs)  # type: ignore[arg-type]
 
     def robots(self, url: str) -> Robots:
         """The rules for url's host, fetched on first use (once per host and run)."""
@@ -143,8 +149,16 @@ class PoliteFetcher:
             return "disallowed by robots.txt"
         return None
 
-    def fetch(self, url: str, *, allowed_domains: Iterable[str] | None = None, accept: frozenset[str] = HTML_TYPES,
-              raw: bool = False, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    def fetch(
+        self,
+        url: str,
+        *,
+        allowed_domains: Iterable[str] | None = None,
+        accept: frozenset[str] = HTML_TYPES,
+        raw: bool = False,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> FetchResult:
         """A polite GET. Never raises for network trouble; robots and back-off give outcome 'skipped'."""
         allowed = tuple(allowed_domains) if allowed_domains is not None else None
         skipped = FetchResult(url=url, final_url=None, status=None, outcome="skipped")
@@ -160,16 +174,24 @@ class PoliteFetcher:
             attempt = 0
             while True:
                 self._wait(gate)
-                result = self._raw_get(url, accept=accept, raw=raw, etag=etag, last_modified=last_modified,
-                                       check_redirect=lambda target: self._refusal(target, allowed))
+                result = self._raw_get(
+                    url,
+                    accept=accept,
+                    raw=raw,
+                    etag=etag,
+                    last_modified=last_modified,
+                    check_redirect=lambda target: self._refusal(target, allowed),
+                )
                 gate.next_at = self._clock() + self.host_delay(url)
                 self._note_reachability(gate, result)
                 wait = self._retry_wait(result, attempt)
                 if wait is None or gate.blocked:
                     return result
                 if wait > self.cfg.max_retry_wait:
-                    gate.blocked = (f"{host_of(url)} asked to wait {wait:g} s (Retry-After), more than the "
-                                    f"{self.cfg.max_retry_wait:g} s we wait in a run; left for the next run")
+                    gate.blocked = (
+                        f"{host_of(url)} asked to wait {wait:g} s (Retry-After), more than the "
+                        f"{self.cfg.max_retry_wait:g} s we wait in a run; left for the next run"
+                    )
                     return replace(result, error=f"{result.error}; {gate.blocked}")
                 gate.next_at = max(gate.next_at, self._clock() + wait)
                 attempt += 1

@@ -141,6 +141,12 @@ def _parse_entry(entry: Any, where: str) -> tuple[Source | None, list[Problem]]:
             domains.append(host)
         else:
             problems.append(Problem(where, f"domain {d!r} is not a host name; ignored"))
-    source = Source(name=name, kind=cast(SourceKind, kind), urls=urls, language=language,
-                    domains=tuple(domains), outlet=_text(entry, "outlet"))
+    source = Source(
+        name=name,
+        kind=cast(SourceKind, kind),
+        urls=urls,
+        language=language,
+        domains=tuple(domains),
+        outlet=_text(entry, "outlet"),
+    )
     return source, problems

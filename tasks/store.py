@@ -44,8 +44,9 @@ def table_relation(lake: LakeLocation, table: str) -> str:
     return f"read_parquet('{glob}', hive_partitioning=true, union_by_name=true)"
 
 
-def write_table(lake: LakeLocation, table: str, rows: Sequence[dict[str, Any]] | pa.Table,
-                ingest_date: date | None = None) -> str | None:
+def write_table(
+    lake: LakeLocation, table: str, rows: Sequence[dict[str, Any]] | pa.Table, ingest_date: date | None = None
+) -> str | None:
     """Write rows as one new Parquet file of `table`; returns its path on the lake's filesystem
     (None for no rows)."""
     schema = LAKE_TABLES[table]
@@ -66,8 +67,9 @@ def sweep_temporaries(lake: LakeLocation) -> int:
     return as_lake(lake).sweep_temporaries("*/*")
 
 
-def query_lake(lake: LakeLocation, table: str, sql_tail: str = "", columns: Iterable[str] = ("*",),
-               params: Sequence[Any] = ()) -> list[tuple]:
+def query_lake(
+    lake: LakeLocation, table: str, sql_tail: str = "", columns: Iterable[str] = ("*",), params: Sequence[Any] = ()
+) -> list[tuple]:
     """SELECT columns FROM the table's Parquet files; [] when the table has no file yet."""
     lake = as_lake(lake)
     if not has_files(lake, table):
@@ -81,8 +83,9 @@ def distinct_values(lake: LakeLocation, table: str, column: str) -> set[str]:
     return {r[0] for r in query_lake(lake, table, f"WHERE {column} IS NOT NULL", [f"DISTINCT {column}"])}
 
 
-def rows_where_in(lake: LakeLocation, table: str, column: str, values: Iterable[str],
-                  columns: Sequence[str]) -> list[dict[str, Any]]:
+def rows_where_in(
+    lake: LakeLocation, table: str, column: str, values: Iterable[str], columns: Sequence[str]
+) -> list[dict[str, Any]]:
     """Rows whose `column` is one of `values` (newest written first), as dicts."""
     wanted = list(values)
     if not wanted:

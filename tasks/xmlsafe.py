@@ -30,8 +30,9 @@ def parse_xml(data: bytes) -> Element:
         return DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except EntitiesForbidden as exc:
         if exc.sysid or exc.pubid:
-            raise HostileXMLError(f"declares external entity {exc.name!r} ({exc.sysid or exc.pubid!r} is never "
-                                  "fetched)") from None
+            raise HostileXMLError(
+                f"declares external entity {exc.name!r} ({exc.sysid or exc.pubid!r} is never fetched)"
+            ) from None
         raise HostileXMLError(f"declares XML entity {exc.name!r} (entities are never expanded)") from None
     except ExternalReferenceForbidden as exc:
         raise HostileXMLError(f"references an external resource {exc.sysid!r} (never fetched)") from None

@@ -163,36 +163,66 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 # Distinct stories (written for these tests): slug -> (language, title, lead sentence, published).
 STORIES: dict[str, tuple[str, str, str, str]] = {
-    "ar-geneva-1": ("ar", "الوفدان يختتمان في جنيف اليوم الأول من المحادثات",
-                    "اختتم الوفدان في جنيف اليوم الأول من المحادثات وسط تكتم شديد على التفاصيل.",
-                    "2026-02-10T18:30:00+02:00"),
-    "ar-legacy-1256": ("ar", "دبلوماسي: الجولة المقبلة قد تعقد في إسطنبول",
-                       "قال دبلوماسي غربي إن الجولة المقبلة قد تعقد في إسطنبول إذا تحقق تقدم في ملف الأسرى.",
-                       "2026-02-11T10:00:00+03:00"),
-    "ar-riyadh-2": ("ar", "الرياض تستضيف اجتماعاً تمهيدياً قبل القمة",
-                    "استضافت الرياض اجتماعاً تمهيدياً بين مسؤولين أمريكيين وروس لبحث ترتيبات القمة.",
-                    "2026-02-12T09:00:00+03:00"),
-    "ar-doha-3": ("ar", "قطر مستعدة للوساطة في ملف الأطفال",
-                  "أعلنت قطر استعدادها للوساطة في ملف إعادة الأطفال الأوكرانيين إلى ذويهم.",
-                  "2026-02-13T12:00:00+03:00"),
-    "en-jeddah-1": ("en", "Negotiators in Jeddah eye a joint statement",
-                    "Negotiators said a joint statement could be released by the end of the week.",
-                    "2026-03-04T18:40:00-05:00"),
-    "en-istanbul-2": ("en", "Turkey offers to host a follow-up meeting",
-                      "Turkish officials offered to host a follow-up meeting in Istanbul later this month.",
-                      "2026-03-05T08:00:00+03:00"),
-    "en-geneva-3": ("en", "Technical teams to reconvene in Geneva",
-                    "Swiss diplomats confirmed that the technical teams would reconvene in Geneva on Thursday.",
-                    "2026-03-06T11:00:00+01:00"),
-    "en-archive-4": ("en", "Earlier Riyadh round ended without a communique",
-                     "An earlier round of talks in Riyadh ended without a joint communique.",
-                     "2025-12-20T16:00:00+03:00"),
-    "en-faults-5": ("en", "Prisoner exchange completed overnight",
-                    "Officials in Abu Dhabi said a prisoner exchange had been completed overnight.",
-                    "2026-03-07T07:30:00+04:00"),
-    "en-quiet-6": ("en", "Envoys keep a low profile between rounds",
-                   "Envoys from both sides kept a low profile between rounds, aides said on Sunday.",
-                   "2026-03-08T10:00:00+00:00"),
+    "ar-geneva-1": (
+        "ar",
+        "الوفدان يختتمان في جنيف اليوم الأول من المحادثات",
+        "اختتم الوفدان في جنيف اليوم الأول من المحادثات وسط تكتم شديد على التفاصيل.",
+        "2026-02-10T18:30:00+02:00",
+    ),
+    "ar-legacy-1256": (
+        "ar",
+        "دبلوماسي: الجولة المقبلة قد تعقد في إسطنبول",
+        "قال دبلوماسي غربي إن الجولة المقبلة قد تعقد في إسطنبول إذا تحقق تقدم في ملف الأسرى.",
+        "2026-02-11T10:00:00+03:00",
+    ),
+    "ar-riyadh-2": (
+        "ar",
+        "الرياض تستضيف اجتماعاً تمهيدياً قبل القمة",
+        "استضافت الرياض اجتماعاً تمهيدياً بين مسؤولين أمريكيين وروس لبحث ترتيبات القمة.",
+        "2026-02-12T09:00:00+03:00",
+    ),
+    "ar-doha-3": (
+        "ar",
+        "قطر مستعدة للوساطة في ملف الأطفال",
+        "أعلنت قطر استعدادها للوساطة في ملف إعادة الأطفال الأوكرانيين إلى ذويهم.",
+        "2026-02-13T12:00:00+03:00",
+    ),
+    "en-jeddah-1": (
+        "en",
+        "Negotiators in Jeddah eye a joint statement",
+        "Negotiators said a joint statement could be released by the end of the week.",
+        "2026-03-04T18:40:00-05:00",
+    ),
+    "en-istanbul-2": (
+        "en",
+        "Turkey offers to host a follow-up meeting",
+        "Turkish officials offered to host a follow-up meeting in Istanbul later this month.",
+        "2026-03-05T08:00:00+03:00",
+    ),
+    "en-geneva-3": (
+        "en",
+        "Technical teams to reconvene in Geneva",
+        "Swiss diplomats confirmed that the technical teams would reconvene in Geneva on Thursday.",
+        "2026-03-06T11:00:00+01:00",
+    ),
+    "en-archive-4": (
+        "en",
+        "Earlier Riyadh round ended without a communique",
+        "An earlier round of talks in Riyadh ended without a joint communique.",
+        "2025-12-20T16:00:00+03:00",
+    ),
+    "en-faults-5": (
+        "en",
+        "Prisoner exchange completed overnight",
+        "Officials in Abu Dhabi said a prisoner exchange had been completed overnight.",
+        "2026-03-07T07:30:00+04:00",
+    ),
+    "en-quiet-6": (
+        "en",
+        "Envoys keep a low profile between rounds",
+        "Envoys from both sides kept a low profile between rounds, aides said on Sunday.",
+        "2026-03-08T10:00:00+00:00",
+    ),
 }
 FEED_DATE = datetime.fromisoformat(STORIES["ar-geneva-1"][3])  # the RSS pubDate of ar-geneva-1
 FEED_ETAG = '"feed-v1"'
@@ -250,8 +280,10 @@ def _rss(items: list[tuple[str, str | None, str | None]], title: str = EN_SITE) 
         t = f"<title>{item_title}</title>" if item_title else ""
         d = f"<pubDate>{date}</pubDate>" if date else ""
         parts.append(f"<item>{t}<link>{link.replace('&', '&amp;')}</link>{d}</item>")
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>{title}</title>'
-            f"<link>https://ledger.example/</link><language>en</language>{''.join(parts)}</channel></rss>").encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://ledger.example/</link><language>en</language>{''.join(parts)}</channel></rss>"
+    ).encode()
 
 
 def _rfc822(slug: str) -> str:
@@ -259,17 +291,21 @@ def _rfc822(slug: str) -> str:
 
 
 def _urlset(entries: list[str]) -> bytes:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' + "".join(entries) + "</urlset>").encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' + "".join(entries) + "</urlset>"
+    ).encode()
 
 
 def _news_url(loc: str, slug: str) -> str:
     lang, title, _, published = STORIES[slug]
-    return (f"<url><loc>{loc}</loc><news:news><news:publication><news:name>{EN_SITE}</news:name>"
-            f"<news:language>{lang}</news:language></news:publication>"
-            f"<news:publication_date>{published}</news:publication_date><news:title>{title}</news:title>"
-            "</news:news></url>")
+    return (
+        f"<url><loc>{loc}</loc><news:news><news:publication><news:name>{EN_SITE}</news:name>"
+        f"<news:language>{lang}</news:language></news:publication>"
+        f"<news:publication_date>{published}</news:publication_date><news:title>{title}</news:title>"
+        "</news:news></url>"
+    )
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -317,8 +353,9 @@ class _Static:
 class NewsSite:
     """A threaded HTTP server on 127.0.0.1 serving the pages above; use as a context manager."""
 
-    def __init__(self, host: str = "127.0.0.1", *, other: str | None = None,
-                 robots: str | int | None = ROBOTS_TXT) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", *, other: str | None = None, robots: str | int | None = ROBOTS_TXT
+    ) -> None:
         """`other`: base URL of another host the feeds link to; `robots`: robots.txt text, or an
         HTTP status to answer /robots.txt with (None: 404)."""
         if not host.startswith("127."):
@@ -459,8 +496,11 @@ class NewsSite:
             if slug != "ar-legacy-1256":
                 self.add(f"/news/{slug}.html", body=story_page(slug, base).encode(), headers={"Content-Type": html})
         # legacy Arabic: windows-1256 bytes, declared only in <meta>; the server's header says latin-1
-        self.add("/news/ar-legacy-1256.html", body=story_page("ar-legacy-1256", base, "windows-1256").encode("cp1256"),
-                 headers={"Content-Type": "text/html; charset=iso-8859-1"})
+        self.add(
+            "/news/ar-legacy-1256.html",
+            body=story_page("ar-legacy-1256", base, "windows-1256").encode("cp1256"),
+            headers={"Content-Type": "text/html; charset=iso-8859-1"},
+        )
         self.add("/news/malformed.html", body=MALFORMED_HTML.encode(), headers={"Content-Type": html})
         self.add("/files/brief", body=PDF_BYTES, headers={"Content-Type": "application/pdf"})
         self.add("/files/photo", body=PNG_BYTES, headers={"Content-Type": "image/png"})
@@ -472,13 +512,22 @@ class NewsSite:
             self.add(f"/broken/{n}.html", body=broken_template_page(n).encode(), headers={"Content-Type": html})
         rss = "application/rss+xml; charset=utf-8"
 
-        self.add("/feeds/rss.xml", headers={"Content-Type": rss}, body=_rss([
-            (f"{base}/news/ar-geneva-1.html?utm_source=rss&utm_medium=feed", STORIES["ar-geneva-1"][1],
-             _rfc822("ar-geneva-1")),
-            (f"{base}/news/en-jeddah-1.html#comments", STORIES["en-jeddah-1"][1], _rfc822("en-jeddah-1")),
-            (f"{base}/news/ar-legacy-1256.html", STORIES["ar-legacy-1256"][1], _rfc822("ar-legacy-1256")),
-            (f"{base}/news/ar-geneva-1.html", "the same story again, without tracking parameters", None),
-        ]))
+        self.add(
+            "/feeds/rss.xml",
+            headers={"Content-Type": rss},
+            body=_rss(
+                [
+                    (
+                        f"{base}/news/ar-geneva-1.html?utm_source=rss&utm_medium=feed",
+                        STORIES["ar-geneva-1"][1],
+                        _rfc822("ar-geneva-1"),
+                    ),
+                    (f"{base}/news/en-jeddah-1.html#comments", STORIES["en-jeddah-1"][1], _rfc822("en-jeddah-1")),
+                    (f"{base}/news/ar-legacy-1256.html", STORIES["ar-legacy-1256"][1], _rfc822("ar-legacy-1256")),
+                    (f"{base}/news/ar-geneva-1.html", "the same story again, without tracking parameters", None),
+                ]
+            ),
+        )
         atom = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}/news/" xml:lang="en">
 <title>{EN_SITE}</title><id>urn:ledger</id><updated>2026-03-05T08:00:00Z</updated>
@@ -489,46 +538,62 @@ class NewsSite:
 </feed>"""
         self.add("/feeds/atom.xml", body=atom.encode(), headers={"Content-Type": "application/atom+xml"})
 
-        index = ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                 f"<sitemap><loc>{base}/sitemaps/news.xml</loc></sitemap>"
-                 f"<sitemap><loc>{base}/sitemaps/archive.xml.gz</loc></sitemap>"
-                 f"<sitemap><loc>{other}/sitemaps/news.xml</loc></sitemap></sitemapindex>")
+        index = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<sitemap><loc>{base}/sitemaps/news.xml</loc></sitemap>"
+            f"<sitemap><loc>{base}/sitemaps/archive.xml.gz</loc></sitemap>"
+            f"<sitemap><loc>{other}/sitemaps/news.xml</loc></sitemap></sitemapindex>"
+        )
         self.add("/sitemap_index.xml", body=index.encode(), headers={"Content-Type": "application/xml"})
-        news = _urlset([_news_url(f"{base}/news/en-geneva-3.html", "en-geneva-3"),
-                        _news_url(f"{base}/news/ar-doha-3.html", "ar-doha-3"),
-                        f"<url><loc>{base}/tag/politics/</loc></url>"])
+        news = _urlset(
+            [
+                _news_url(f"{base}/news/en-geneva-3.html", "en-geneva-3"),
+                _news_url(f"{base}/news/ar-doha-3.html", "ar-doha-3"),
+                f"<url><loc>{base}/tag/politics/</loc></url>",
+            ]
+        )
         self.add("/sitemaps/news.xml", body=news, headers={"Content-Type": "application/xml"})
-        archive = gzip.compress(_urlset([f"<url><loc>{base}/news/en-archive-4.html</loc>"
-                                         "<lastmod>2025-12-21</lastmod></url>"]))
+        archive = gzip.compress(
+            _urlset([f"<url><loc>{base}/news/en-archive-4.html</loc><lastmod>2025-12-21</lastmod></url>"])
+        )
         self.add("/sitemaps/archive.xml.gz", body=archive, headers={"Content-Type": "application/x-gzip"})
 
-        self.add("/feeds/faults.xml", headers={"Content-Type": rss}, body=_rss([
-            (f"{base}/news/en-faults-5.html", STORIES["en-faults-5"][1], _rfc822("en-faults-5")),
-            (f"{base}/news/malformed.html", "Malformed markup, readable text", None),
-            (f"{base}/status/404", "Gone missing", None),
-            (f"{base}/status/410", "Gone for good", None),
-            (f"{base}/status/500", "Server error every time", None),
-            (f"{base}/files/brief", "A PDF", None),
-            (f"{base}/files/photo", "An image", None),
-            (f"{base}/empty.html", "Nothing at all", None),
-            (f"{base}/garbage.html", "Binary junk", None),
-            (f"{base}/stall", "A server that stops talking", None),
-            (f"{base}/huge", "Fifty megabytes", None),
-            (f"{base}/redirect/loop-a", "Round and round", None),
-            (f"{base}/redirect/hops/9", "Too many hops", None),
-            (f"{base}/redirect/offsite", "Off to another host", None),
-            (f"{base}/private/leak.html", "Disallowed by robots.txt", None),
-            (f"{other}/news/en-jeddah-1.html", "Another host", None),
-            ("javascript:alert(1)", "Not a web link", None),
-            (f"{base}/flaky/503/1/faults", "Fails once, then works", None),
-            (f"{base}/flaky/429/1/faults-b", "Rate-limited once, then works", None),
-        ]))
+        self.add(
+            "/feeds/faults.xml",
+            headers={"Content-Type": rss},
+            body=_rss(
+                [
+                    (f"{base}/news/en-faults-5.html", STORIES["en-faults-5"][1], _rfc822("en-faults-5")),
+                    (f"{base}/news/malformed.html", "Malformed markup, readable text", None),
+                    (f"{base}/status/404", "Gone missing", None),
+                    (f"{base}/status/410", "Gone for good", None),
+                    (f"{base}/status/500", "Server error every time", None),
+                    (f"{base}/files/brief", "A PDF", None),
+                    (f"{base}/files/photo", "An image", None),
+                    (f"{base}/empty.html", "Nothing at all", None),
+                    (f"{base}/garbage.html", "Binary junk", None),
+                    (f"{base}/stall", "A server that stops talking", None),
+                    (f"{base}/huge", "Fifty megabytes", None),
+                    (f"{base}/redirect/loop-a", "Round and round", None),
+                    (f"{base}/redirect/hops/9", "Too many hops", None),
+                    (f"{base}/redirect/offsite", "Off to another host", None),
+                    (f"{base}/private/leak.html", "Disallowed by robots.txt", None),
+                    (f"{other}/news/en-jeddah-1.html", "Another host", None),
+                    ("javascript:alert(1)", "Not a web link", None),
+                    (f"{base}/flaky/503/1/faults", "Fails once, then works", None),
+                    (f"{base}/flaky/429/1/faults-b", "Rate-limited once, then works", None),
+                ]
+            ),
+        )
         self.add("/feeds/not-xml.xml", body=english_page().encode(), headers={"Content-Type": rss})
         self.add("/feeds/billion-laughs.xml", body=BILLION_LAUGHS, headers={"Content-Type": rss})
         self.add("/feeds/xxe-file.xml", body=xxe_feed("file:///etc/hostname"), headers={"Content-Type": rss})
         self.add("/feeds/xxe-http.xml", body=xxe_feed(f"{base}/xxe-secret"), headers={"Content-Type": rss})
-        self.add("/feeds/broken.xml", headers={"Content-Type": rss},
-                 body=_rss([(f"{base}/broken/{n}.html", f"Redesigned page {n}", None) for n in (1, 2, 3)]))
+        self.add(
+            "/feeds/broken.xml",
+            headers={"Content-Type": rss},
+            body=_rss([(f"{base}/broken/{n}.html", f"Redesigned page {n}", None) for n in (1, 2, 3)]),
+        )
         self._routes["/feeds/etag.xml"] = _Handler.conditional_feed
         self._prefixes["/flaky/"] = _Handler.flaky
         self._prefixes["/slow/"] = _Handler.slow

@@ -40,8 +40,12 @@ def api_url() -> Iterator[str]:
 def sources_file(news_site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("crash") / "sources.yaml"
     lines = ["sources:"]
-    for name, kind, feed in (("rss", "feed", "/feeds/rss.xml"), ("atom", "feed", "/feeds/atom.xml"),
-                             ("sitemap", "sitemap", "/sitemap_index.xml"), ("redesigned", "feed", "/feeds/broken.xml")):
+    for name, kind, feed in (
+        ("rss", "feed", "/feeds/rss.xml"),
+        ("atom", "feed", "/feeds/atom.xml"),
+        ("sitemap", "sitemap", "/sitemap_index.xml"),
+        ("redesigned", "feed", "/feeds/broken.xml"),
+    ):
         lines += [f"  - name: {name}", f"    kind: {kind}", f"    url: {news_site.url(feed)}"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -50,11 +54,21 @@ def sources_file(news_site: NewsSite, tmp_path_factory: pytest.TempPathFactory) 
 def start(api_url: str, sources: Path, data: Path, home: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy") and not k.startswith("ROUNDTABLE_")}
     home.mkdir(parents=True, exist_ok=True)
-    env.update(FAST, ROUNDTABLE_BATCH_SIZE="1", PREFECT_API_URL=api_url, PREFECT_HOME=str(home),
-               PREFECT_LOGGING_LEVEL="WARNING")
+    env.update(
+        FAST,
+        ROUNDTABLE_BATCH_SIZE="1",
+        PREFECT_API_URL=api_url,
+        PREFECT_HOME=str(home),
+        PREFECT_LOGGING_LEVEL="WARNING",
+    )
     # its own session: a SIGKILL to the group takes any child process with it
-    return subprocess.Popen([str(ROUNDTABLE), "run", "--sources", str(sources), "--data-dir", str(data)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [str(ROUNDTABLE), "run", "--sources", str(sources), "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def finish(proc: subprocess.Popen[bytes]) -> str:
@@ -95,8 +109,14 @@ def test_killed_run_resumes_to_the_same_exports(api_url: str, sources_file: Path
 
     lake = crashed / "lake"
     with duckdb.connect() as con:
-        for table, key in (("raw_pages", "source_uri"), ("articles", "article_id"), ("page_outcomes", "page_id"),
-                           ("frontier", "uri")):
-            dupes = con.execute(f"SELECT {key}, count(*) FROM read_parquet('{lake}/{table}/*/*.parquet') "
-                                "GROUP BY ALL HAVING count(*) > 1").fetchall()
+        for table, key in (
+            ("raw_pages", "source_uri"),
+            ("articles", "article_id"),
+            ("page_outcomes", "page_id"),
+            ("frontier", "uri"),
+        ):
+            dupes = con.execute(
+                f"SELECT {key}, count(*) FROM read_parquet('{lake}/{table}/*/*.parquet') "
+                "GROUP BY ALL HAVING count(*) > 1"
+            ).fetchall()
             assert dupes == [], f"{table}: {dupes} (killed at {kill_at} of {total})"

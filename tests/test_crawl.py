@@ -34,8 +34,13 @@ POLICY = CrawlPolicy()
 @pytest.fixture()
 def polite() -> Iterator[PoliteFetcher]:
     with make_client(trust_env=False) as client:
-        yield PoliteFetcher(client, LIMITS, Politeness(user_agent="roundtable/0.1 (+tests)", delay=0.0,
-                                                       max_crawl_delay=0.0, backoff=0.01, max_retry_wait=0.2))
+        yield PoliteFetcher(
+            client,
+            LIMITS,
+            Politeness(
+                user_agent="roundtable/0.1 (+tests)", delay=0.0, max_crawl_delay=0.0, backoff=0.01, max_retry_wait=0.2
+            ),
+        )
 
 
 def feed(site: NewsSite, path: str, name: str = "test-feed", **kw: object) -> Source:
@@ -99,7 +104,8 @@ def test_the_example_sources_file_loads() -> None:
 
 def test_bad_source_entries_are_reported_and_skipped(tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
-    path.write_text("""
+    path.write_text(
+        """
 sources:
   - {name: good, kind: feed, url: "http://127.0.0.1:9/feed.xml", language: AR,
      domains: ["https://cdn.example.org/x", "a/b"]}
@@ -110,13 +116,23 @@ sources:
   - {name: ftp, kind: url, urls: ["ftp://127.0.0.1/a", "file:///etc/passwd"]}
   - {name: lang, kind: url, url: "http://127.0.0.1:9/a", language: arabic}
   - just a string
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     sources, problems = load_sources(path)
     assert [s.name for s in sources] == ["good", "lang"]
     assert sources[0].language == "ar" and sources[0].domains == ("cdn.example.org",)
     text = "\n".join(p.reason for p in problems)
-    for needle in ("not a host name", "duplicate source name", "missing or unusable source name",
-                   "kind must be one of", "no url", "not an http(s) URL", "not an ISO 639 code", "must be a mapping"):
+    for needle in (
+        "not a host name",
+        "duplicate source name",
+        "missing or unusable source name",
+        "kind must be one of",
+        "no url",
+        "not an http(s) URL",
+        "not an ISO 639 code",
+        "must be a mapping",
+    ):
         assert needle in text, needle
 
 
@@ -137,10 +153,14 @@ def test_unusable_sources_files(tmp_path: Path, content: str, needle: str) -> No
 
 
 def test_sources_from_flags() -> None:
-    sources, problems = sources_from_args(["http://127.0.0.1:9/a", "not a url"], ["http://127.0.0.1:9/f.xml"],
-                                          ["http://127.0.0.1:9/s.xml"])
-    assert [(s.name, s.kind) for s in sources] == [("url", "url"), ("http://127.0.0.1:9/f.xml", "feed"),
-                                                   ("http://127.0.0.1:9/s.xml", "sitemap")]
+    sources, problems = sources_from_args(
+        ["http://127.0.0.1:9/a", "not a url"], ["http://127.0.0.1:9/f.xml"], ["http://127.0.0.1:9/s.xml"]
+    )
+    assert [(s.name, s.kind) for s in sources] == [
+        ("url", "url"),
+        ("http://127.0.0.1:9/f.xml", "feed"),
+        ("http://127.0.0.1:9/s.xml", "sitemap"),
+    ]
     assert [p.uri for p in problems] == ["not a url"]
 
 
@@ -151,9 +171,11 @@ def test_feed_links_are_normalised_deduplicated_and_hinted(news_site: NewsSite, 
     source = feed(news_site, "/feeds/rss.xml", language="ar", outlet="Ledger")
     found = discover_source(source, polite, {}, POLICY)
     assert found.outcome == "ok" and found.notes == []
-    assert [r["uri"] for r in found.links] == [news_site.url("/news/ar-geneva-1.html"),
-                                               news_site.url("/news/en-jeddah-1.html"),
-                                               news_site.url("/news/ar-legacy-1256.html")]
+    assert [r["uri"] for r in found.links] == [
+        news_site.url("/news/ar-geneva-1.html"),
+        news_site.url("/news/en-jeddah-1.html"),
+        news_site.url("/news/ar-legacy-1256.html"),
+    ]
     first = found.links[0]
     assert first["hint_title"] == newsite.STORIES["ar-geneva-1"][1]
     assert first["hint_published_at"] == newsite.STORIES["ar-geneva-1"][3]
@@ -162,8 +184,9 @@ def test_feed_links_are_normalised_deduplicated_and_hinted(news_site: NewsSite, 
     assert [log["outcome"] for log in found.doc_logs] == ["ok"]
 
 
-def test_links_to_other_hosts_are_skipped_never_fetched(news_site: NewsSite, other_site: NewsSite,
-                                                         polite: PoliteFetcher) -> None:
+def test_links_to_other_hosts_are_skipped_never_fetched(
+    news_site: NewsSite, other_site: NewsSite, polite: PoliteFetcher
+) -> None:
     found = discover_source(feed(news_site, "/feeds/faults.xml"), polite, {}, POLICY)
     offsite = [n for n in found.notes if "127.0.0.2" in n.uri]
     assert len(offsite) == 1 and offsite[0].level == "skipped"
@@ -183,9 +206,11 @@ def test_listed_domains_let_links_through(news_site: NewsSite, polite: PoliteFet
 def test_sitemap_index_news_and_gzip(news_site: NewsSite, other_site: NewsSite, polite: PoliteFetcher) -> None:
     source = Source(name="sm", kind="sitemap", urls=(news_site.url("/sitemap_index.xml"),))
     found = discover_source(source, polite, {}, POLICY)
-    assert [r["uri"] for r in found.links] == [news_site.url("/news/en-geneva-3.html"),
-                                               news_site.url("/news/ar-doha-3.html"),
-                                               news_site.url("/news/en-archive-4.html")]
+    assert [r["uri"] for r in found.links] == [
+        news_site.url("/news/en-geneva-3.html"),
+        news_site.url("/news/ar-doha-3.html"),
+        news_site.url("/news/en-archive-4.html"),
+    ]
     assert found.links[1]["hint_language"] == "ar" and found.links[1]["hint_title"] == newsite.STORIES["ar-doha-3"][1]
     assert found.filtered == 1  # the tag page
     assert any("sitemap on another host" in n.reason for n in found.notes)
@@ -217,8 +242,9 @@ def test_a_bad_feed_is_one_failure_line(news_site: NewsSite, polite: PoliteFetch
     assert news_site.requests_for("/xxe-secret") == []
 
 
-def test_feed_is_fetched_conditionally_on_the_next_run(news_site: NewsSite, polite: PoliteFetcher,
-                                                       tmp_path: Path) -> None:
+def test_feed_is_fetched_conditionally_on_the_next_run(
+    news_site: NewsSite, polite: PoliteFetcher, tmp_path: Path
+) -> None:
     lake, source = tmp_path / "lake", feed(news_site, "/feeds/etag.xml")
     first = discover_source(source, polite, load_history(lake), POLICY)
     assert record_discoveries(lake, [first]) == {source.name: 1}
@@ -235,30 +261,39 @@ def test_feed_is_fetched_conditionally_on_the_next_run(news_site: NewsSite, poli
 
 def test_plan_follows_the_fetch_log(news_site: NewsSite, polite: PoliteFetcher, tmp_path: Path) -> None:
     lake = tmp_path / "lake"
-    source = Source(name="pages", kind="url", urls=tuple(news_site.url(p) for p in (
-        "/news/en-geneva-3.html", "/status/404", "/status/503", "/private/leak.html")))
+    source = Source(
+        name="pages",
+        kind="url",
+        urls=tuple(
+            news_site.url(p) for p in ("/news/en-geneva-3.html", "/status/404", "/status/503", "/private/leak.html")
+        ),
+    )
     record_discoveries(lake, [discover_source(source, polite, {}, POLICY)])
     plan = plan_pages(lake, [source], POLICY)
     assert [w.item.uri for w in plan.work] == sorted(source.urls)
     results = fetch_pages(plan.work, polite, 2)
     record_pages(lake, results)
     assert {r.log["uri"].rsplit("/", 1)[-1]: r.log["outcome"] for r in results} == {
-        "en-geneva-3.html": "ok", "404": "failed", "503": "failed", "leak.html": "skipped"}
+        "en-geneva-3.html": "ok",
+        "404": "failed",
+        "503": "failed",
+        "leak.html": "skipped",
+    }
 
     again = plan_pages(lake, [source], POLICY)
     assert [w.item.uri for w in again.work] == [news_site.url("/status/503")]  # only the transient failure
     assert (again.stored, again.not_retried) == (1, 2)
 
-    month_later = plan_pages(lake, [source], CrawlPolicy(permanent_retry_days=30),
-                             now=store.now_utc() + timedelta(days=31))
+    month_later = plan_pages(
+        lake, [source], CrawlPolicy(permanent_retry_days=30), now=store.now_utc() + timedelta(days=31)
+    )
     assert len(month_later.work) == 3  # permanent failures age out; the stored page is still not fetched
 
     refetch = plan_pages(lake, [source], CrawlPolicy(refetch=True))
     assert len(refetch.work) == 4
 
 
-def test_a_page_failing_again_and_again_is_given_up(news_site: NewsSite, polite: PoliteFetcher,
-                                                    tmp_path: Path) -> None:
+def test_a_page_failing_again_and_again_is_given_up(news_site: NewsSite, polite: PoliteFetcher, tmp_path: Path) -> None:
     lake = tmp_path / "lake"
     source = Source(name="pages", kind="url", urls=(news_site.url("/status/502"),))
     record_discoveries(lake, [discover_source(source, polite, {}, POLICY)])
@@ -289,9 +324,24 @@ def _runs(lake: Path, source: Source, outcomes: list[tuple[str, int]]) -> None:
     """Earlier runs of `source` as source_runs rows: (outcome, new links) each."""
     for outcome, new in outcomes:
         stamp = store.now_utc()
-        store.write_table(lake, "source_runs", [{
-            "source": source.name, "kind": source.kind, "url": source.urls[0], "run_at": stamp, "outcome": outcome,
-            "links_found": new, "links_new": new, "pages_fetched": new, "pages_failed": 0, "written_at": stamp}])
+        store.write_table(
+            lake,
+            "source_runs",
+            [
+                {
+                    "source": source.name,
+                    "kind": source.kind,
+                    "url": source.urls[0],
+                    "run_at": stamp,
+                    "outcome": outcome,
+                    "links_found": new,
+                    "links_new": new,
+                    "pages_fetched": new,
+                    "pages_failed": 0,
+                    "written_at": stamp,
+                }
+            ],
+        )
 
 
 def test_a_feed_with_nothing_new_for_many_runs_is_flagged(tmp_path: Path) -> None:
@@ -302,13 +352,14 @@ def test_a_feed_with_nothing_new_for_many_runs_is_flagged(tmp_path: Path) -> Non
     _runs(lake, broken, [("failed", 0)] * 3)
     pairs = [(quiet.name, "feed"), (broken.name, "sitemap")]
     warnings = source_warnings(lake, pairs, stale_runs=3, empty_pages=3)
-    assert warnings == ["source quiet: nothing new in its feed for 3 runs (stale or moved?)",
-                        "source broken: its sitemap failed in each of the last 3 runs"]
+    assert warnings == [
+        "source quiet: nothing new in its feed for 3 runs (stale or moved?)",
+        "source broken: its sitemap failed in each of the last 3 runs",
+    ]
     assert source_warnings(lake, pairs, stale_runs=4, empty_pages=3) == []  # quiet had news 4 runs ago
 
 
-def test_pages_that_stop_yielding_text_are_flagged(news_site: NewsSite, polite: PoliteFetcher,
-                                                   tmp_path: Path) -> None:
+def test_pages_that_stop_yielding_text_are_flagged(news_site: NewsSite, polite: PoliteFetcher, tmp_path: Path) -> None:
     from tasks.articles import clean_page
 
     lake = tmp_path / "lake"

@@ -16,8 +16,10 @@ from flows import cli
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[tuple[LocalCluster, Client]]:
     # several worker processes on loopback, as a real deployment's workers would be separate processes
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as lc, Client(lc) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1") as lc,
+        Client(lc) as client,
+    ):
         yield lc, client
 
 
@@ -30,8 +32,12 @@ def test_dask_run_matches_local_run(cluster: tuple[LocalCluster, Client], tmp_pa
     with prefect_test_harness(server_startup_timeout=120):
         assert cli.main(["run", "--data-dir", str(tmp_path / "local"), "--workers", "1"]) == 0
         before = _transitions(client)
-        assert cli.main(["run", "--data-dir", str(tmp_path / "dask"), "--dask-address", lc.scheduler_address,
-                         "--workers", "2"]) == 0
+        assert (
+            cli.main(
+                ["run", "--data-dir", str(tmp_path / "dask"), "--dask-address", lc.scheduler_address, "--workers", "2"]
+            )
+            == 0
+        )
     assert _transitions(client) > before, "no task ran on the Dask cluster"
     workers = client.run(lambda: __import__("os").getpid())
     assert len(set(workers.values())) == 2

@@ -36,8 +36,10 @@ def test_rss_entries_with_titles_and_dates_keeping_the_offset(news_site: NewsSit
 
 def test_atom_relative_links_resolve_against_xml_base(news_site: NewsSite) -> None:
     feed = parse_feed(get(news_site, "/feeds/atom.xml"), base_url=news_site.url("/feeds/atom.xml"))
-    assert [e.link for e in feed.entries] == [news_site.url("/news/en-istanbul-2.html"),
-                                             news_site.url("/news/ar-riyadh-2.html")]
+    assert [e.link for e in feed.entries] == [
+        news_site.url("/news/en-istanbul-2.html"),
+        news_site.url("/news/ar-riyadh-2.html"),
+    ]
     assert feed.entries[0].published_at == newsite.STORIES["en-istanbul-2"][3]
     assert feed.entries[1].language == "ar"  # the entry's xml:lang beats the feed's
 
@@ -49,14 +51,18 @@ def test_relative_links_without_xml_base_use_the_feed_url() -> None:
 
 
 def test_markup_and_entities_in_titles_become_plain_text() -> None:
-    rss = (b'<rss version="2.0"><channel><title>t</title><item><title>&lt;b&gt;Talks&lt;/b&gt; &amp;amp; '
-           b"more</title><link>http://127.0.0.1/a</link></item></channel></rss>")
+    rss = (
+        b'<rss version="2.0"><channel><title>t</title><item><title>&lt;b&gt;Talks&lt;/b&gt; &amp;amp; '
+        b"more</title><link>http://127.0.0.1/a</link></item></channel></rss>"
+    )
     assert parse_feed(rss, base_url="http://127.0.0.1/").entries[0].title == "Talks & more"
 
 
 def test_a_stray_ampersand_is_parsed_leniently() -> None:
-    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Q & A</title>'
-           b"<item><title>Talks & more</title><link>http://127.0.0.1/a?x=1&y=2</link></item></channel></rss>")
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Q & A</title>'
+        b"<item><title>Talks & more</title><link>http://127.0.0.1/a?x=1&y=2</link></item></channel></rss>"
+    )
     feed = parse_feed(rss, base_url="http://127.0.0.1/")
     assert feed.malformed and "not well-formed" in feed.malformed
     assert [e.link for e in feed.entries] == ["http://127.0.0.1/a?x=1&y=2"]
@@ -120,8 +126,10 @@ def test_external_entities_are_never_resolved(news_site: NewsSite, tmp_path: Pat
 def test_a_body_naming_a_local_file_is_not_opened(tmp_path: Path) -> None:
     """feedparser opens a str/bytes argument as a path; we only ever hand it a BytesIO."""
     secret_feed = tmp_path / "secret-feed.xml"
-    secret_feed.write_bytes(b'<rss version="2.0"><channel><title>secret</title><item>'
-                            b"<link>http://127.0.0.1/from-a-local-file</link></item></channel></rss>")
+    secret_feed.write_bytes(
+        b'<rss version="2.0"><channel><title>secret</title><item>'
+        b"<link>http://127.0.0.1/from-a-local-file</link></item></channel></rss>"
+    )
     with pytest.raises(FeedError, match="not a feed"):
         parse_feed(str(secret_feed).encode(), base_url="http://127.0.0.1/feed")
 

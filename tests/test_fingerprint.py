@@ -32,8 +32,9 @@ def _long_story() -> str:
 def test_syndicated_copy_is_close_and_other_story_is_far() -> None:
     story = _long_story()
     copy = "نقلا عن وكالة أنباء\n" + story + " (رويترز)"
-    other = " ".join(f"Negotiators from delegation {i} met in Geneva on day {i} to review clause {i * 7}."
-                     for i in range(40))
+    other = " ".join(
+        f"Negotiators from delegation {i} met in Geneva on day {i} to review clause {i * 7}." for i in range(40)
+    )
     assert hamming(simhash(story), simhash(copy)) <= 3
     assert hamming(simhash(story), simhash(other)) > 12
 

@@ -27,9 +27,22 @@ CONTRACT: dict[str, list[str]] = {
     "people": ["person_id", "name_en", "name_ar", "role", "country_code"],
     "article_people": ["article_id", "person_id", "mentions"],
     "locations": ["location_id", "name_en", "name_ar", "country_code", "kind", "latitude", "longitude"],
-    "negotiation_rounds": ["round_id", "label", "location_id", "start_date", "end_date", "date_precision", "status",
-                           "parties", "mediators", "round_number", "outcomes", "first_reported", "last_reported",
-                           "article_count"],
+    "negotiation_rounds": [
+        "round_id",
+        "label",
+        "location_id",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "status",
+        "parties",
+        "mediators",
+        "round_number",
+        "outcomes",
+        "first_reported",
+        "last_reported",
+        "article_count",
+    ],
     "round_participants": ["round_id", "person_id", "side"],
     "round_articles": ["round_id", "article_id", "evidence", "reported_status", "reported_start"],
 }
@@ -126,8 +139,9 @@ def _closed_port() -> int:
         return s.getsockname()[1]
 
 
-def test_bad_input_is_reported_and_the_rest_processed(harness: None, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_reported_and_the_rest_processed(
+    harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
     good = sorted(SAMPLE_CORPUS.glob("*.txt"))[0]
@@ -135,8 +149,9 @@ def test_bad_input_is_reported_and_the_rest_processed(harness: None, tmp_path: P
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "garbage.html").write_bytes(bytes(range(256)) * 40)
     (corpus / "slides.pptx").write_bytes(b"PK\x03\x04")
-    (corpus / "manifest.csv").write_text(f"file,published_at\n{good.name},2025-12-20\ngone.txt,2025-01-01\n",
-                                         encoding="utf-8")
+    (corpus / "manifest.csv").write_text(
+        f"file,published_at\n{good.name},2025-12-20\ngone.txt,2025-01-01\n", encoding="utf-8"
+    )
     dead_url = f"http://127.0.0.1:{_closed_port()}/article"
     data = tmp_path / "data"
     code = cli.main(["run", "--input", str(corpus), "--url", dead_url, "--data-dir", str(data)])

@@ -9,6 +9,7 @@ from paths import REPO
 
 
 def test_ruff_check_is_clean() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", str(REPO)],
-                            capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--quiet", str(REPO)], capture_output=True, text=True, cwd=REPO
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -21,8 +21,15 @@ AGENT = "roundtable/0.1 (+tests)"
 
 
 def politeness(**changes: object) -> Politeness:
-    base = {"user_agent": AGENT, "delay": 0.0, "max_crawl_delay": 0.0, "concurrency": 4, "retries": 2,
-            "backoff": 0.05, "max_retry_wait": 0.5}
+    base = {
+        "user_agent": AGENT,
+        "delay": 0.0,
+        "max_crawl_delay": 0.0,
+        "concurrency": 4,
+        "retries": 2,
+        "backoff": 0.05,
+        "max_retry_wait": 0.5,
+    }
     return Politeness(**{**base, **changes})  # type: ignore[arg-type]
 
 
@@ -111,8 +118,11 @@ def test_crawl_delay_is_honoured_up_to_the_cap(fresh_site: NewsSite, client: htt
 
 def test_serial_per_host_parallel_across_hosts(client: httpx.Client) -> None:
     with NewsSite() as one, NewsSite("127.0.0.2") as two:
-        work = [PageWork(InputItem(site.url(f"/slow/{n}"), "test"), ("127.0.0.1", "127.0.0.2"))
-                for n in range(4) for site in (one, two)]
+        work = [
+            PageWork(InputItem(site.url(f"/slow/{n}"), "test"), ("127.0.0.1", "127.0.0.2"))
+            for n in range(4)
+            for site in (one, two)
+        ]
         started = time.monotonic()
         results = fetch_pages(work, polite(client, concurrency=4), concurrency=4)
         elapsed = time.monotonic() - started
@@ -164,8 +174,7 @@ def test_a_host_that_keeps_timing_out_is_left_alone(fresh_site: NewsSite, client
 # ---------------------------------------------------------------- redirects
 
 
-def test_redirect_to_another_host_is_refused(news_site: NewsSite, other_site: NewsSite,
-                                             client: httpx.Client) -> None:
+def test_redirect_to_another_host_is_refused(news_site: NewsSite, other_site: NewsSite, client: httpx.Client) -> None:
     result = polite(client).fetch(news_site.url("/redirect/offsite"), allowed_domains=["127.0.0.1"])
     assert result.outcome == "failed" and result.error_kind == "redirects"
     assert "outside the source's domains" in (result.error or "")

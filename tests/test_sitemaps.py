@@ -24,8 +24,11 @@ def get(site: NewsSite, path: str) -> bytes:
 def test_sitemap_index_lists_its_children(news_site: NewsSite, other_site: NewsSite) -> None:
     sitemap = parse_sitemap(get(news_site, "/sitemap_index.xml"))
     assert sitemap.kind == "index" and not sitemap.entries
-    assert sitemap.sitemaps == [news_site.url("/sitemaps/news.xml"), news_site.url("/sitemaps/archive.xml.gz"),
-                                other_site.url("/sitemaps/news.xml")]
+    assert sitemap.sitemaps == [
+        news_site.url("/sitemaps/news.xml"),
+        news_site.url("/sitemaps/archive.xml.gz"),
+        other_site.url("/sitemaps/news.xml"),
+    ]
 
 
 def test_news_sitemap_gives_title_date_and_language(news_site: NewsSite) -> None:
@@ -34,7 +37,11 @@ def test_news_sitemap_gives_title_date_and_language(news_site: NewsSite) -> None
     first = sitemap.entries[0]
     lang, title, _, published = newsite.STORIES["en-geneva-3"]
     assert (first.loc, first.title, first.published_at, first.language) == (
-        news_site.url("/news/en-geneva-3.html"), title, published, lang)
+        news_site.url("/news/en-geneva-3.html"),
+        title,
+        published,
+        lang,
+    )
     assert sitemap.entries[1].language == "ar"
     assert sitemap.entries[2].loc.endswith("/tag/politics/") and sitemap.entries[2].title is None
 

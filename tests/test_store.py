@@ -13,8 +13,13 @@ from tasks.schemas import LAKE_TABLES
 
 
 def _outcome(pid: str) -> dict:
-    return {"page_id": pid, "outcome": "article", "article_id": f"a_{pid}", "reason": None,
-            "written_at": store.now_utc()}
+    return {
+        "page_id": pid,
+        "outcome": "article",
+        "article_id": f"a_{pid}",
+        "reason": None,
+        "written_at": store.now_utc(),
+    }
 
 
 def test_write_is_hive_partitioned_and_schema_exact(tmp_path: Path) -> None:

@@ -24,10 +24,18 @@ from flows import cli
 
 # small timeouts and no waiting between requests: the whole module runs in seconds
 FAST = {
-    "ROUNDTABLE_CRAWL_DELAY": "0", "ROUNDTABLE_MAX_CRAWL_DELAY": "0", "ROUNDTABLE_HTTP_CONNECT_TIMEOUT": "1",
-    "ROUNDTABLE_HTTP_READ_TIMEOUT": "0.5", "ROUNDTABLE_HTTP_TOTAL_TIMEOUT": "5", "ROUNDTABLE_HTTP_MAX_BYTES": "300000",
-    "ROUNDTABLE_RETRY_BACKOFF": "0.05", "ROUNDTABLE_MAX_RETRY_WAIT": "0.5", "ROUNDTABLE_HTTP_TRUST_ENV": "false",
-    "ROUNDTABLE_STALE_SOURCE_RUNS": "2", "ROUNDTABLE_EMPTY_PAGES_ALARM": "3", "ROUNDTABLE_BATCH_SIZE": "5",
+    "ROUNDTABLE_CRAWL_DELAY": "0",
+    "ROUNDTABLE_MAX_CRAWL_DELAY": "0",
+    "ROUNDTABLE_HTTP_CONNECT_TIMEOUT": "1",
+    "ROUNDTABLE_HTTP_READ_TIMEOUT": "0.5",
+    "ROUNDTABLE_HTTP_TOTAL_TIMEOUT": "5",
+    "ROUNDTABLE_HTTP_MAX_BYTES": "300000",
+    "ROUNDTABLE_RETRY_BACKOFF": "0.05",
+    "ROUNDTABLE_MAX_RETRY_WAIT": "0.5",
+    "ROUNDTABLE_HTTP_TRUST_ENV": "false",
+    "ROUNDTABLE_STALE_SOURCE_RUNS": "2",
+    "ROUNDTABLE_EMPTY_PAGES_ALARM": "3",
+    "ROUNDTABLE_BATCH_SIZE": "5",
     "ROUNDTABLE_WORKERS": "1",
 }
 
@@ -80,8 +88,14 @@ def web_runs(harness: None, news_site: NewsSite, tmp_path_factory: pytest.TempPa
         code, text = run("run", "--sources", str(sources), "--data-dir", str(data))
         after = {p: len(news_site.requests_for(p)) for p in before}
         print(text)  # shown by pytest when a test of this module fails
-        out["runs"].append({"code": code, "out": text, "snapshot": snapshot(data / "exports"),
-                            "requests": {p: after[p] - before[p] for p in before}})
+        out["runs"].append(
+            {
+                "code": code,
+                "out": text,
+                "snapshot": snapshot(data / "exports"),
+                "requests": {p: after[p] - before[p] for p in before},
+            }
+        )
     return out
 
 
@@ -135,8 +149,17 @@ def test_skips_are_said_and_never_fetched(web_runs: dict, news_site: NewsSite, o
 def test_articles_from_every_kind_of_source(web_runs: dict, news_site: NewsSite) -> None:
     _, articles = read_export(web_runs["data"] / "exports", "articles")
     by_uri = {a["source_uri"]: a for a in articles}
-    for slug in ("ar-geneva-1", "en-jeddah-1", "ar-legacy-1256", "en-istanbul-2", "ar-riyadh-2", "en-geneva-3",
-                 "ar-doha-3", "en-archive-4", "en-faults-5"):
+    for slug in (
+        "ar-geneva-1",
+        "en-jeddah-1",
+        "ar-legacy-1256",
+        "en-istanbul-2",
+        "ar-riyadh-2",
+        "en-geneva-3",
+        "ar-doha-3",
+        "en-archive-4",
+        "en-faults-5",
+    ):
         assert news_site.url(f"/news/{slug}.html") in by_uri, slug
     assert news_site.url("/news/malformed.html") in by_uri  # malformed markup, readable text
     assert news_site.url("/flaky/503/1/faults") in by_uri  # retried within the run
@@ -156,16 +179,24 @@ def test_feed_hints_and_legacy_arabic(web_runs: dict, news_site: NewsSite) -> No
 
 
 def test_fetch_log_is_queryable(web_runs: dict, news_site: NewsSite) -> None:
-    sql = ("SELECT uri, outcome, http_status, transient FROM fetch_log "
-           "WHERE is_latest AND uri LIKE '%/status/%' ORDER BY uri")
+    sql = (
+        "SELECT uri, outcome, http_status, transient FROM fetch_log "
+        "WHERE is_latest AND uri LIKE '%/status/%' ORDER BY uri"
+    )
     code, out = run("query", sql, "--format", "json", "--data-dir", str(web_runs["data"]))
     assert code == 0
     rows = {r["uri"]: r for r in json.loads(out)}
     assert rows[news_site.url("/status/404")]["outcome"] == "failed"
     assert rows[news_site.url("/status/404")]["transient"] is False
     assert rows[news_site.url("/status/500")]["transient"] is True
-    code, out = run("query", "SELECT source, count(*) AS n FROM source_runs GROUP BY source",
-                    "--format", "json", "--data-dir", str(web_runs["data"]))
+    code, out = run(
+        "query",
+        "SELECT source, count(*) AS n FROM source_runs GROUP BY source",
+        "--format",
+        "json",
+        "--data-dir",
+        str(web_runs["data"]),
+    )
     assert code == 0 and {r["source"]: r["n"] for r in json.loads(out)}["quiet"] == 3
 
 
