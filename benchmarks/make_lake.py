@@ -367,6 +367,7 @@ class Writer:
                     "ordinal": ordinal,
                     "status": rep.status,
                     "parties": rep.parties,
+                    "sides": rep.parties,
                     "mediators": rep.mediators,
                     "location_key": rep.place,
                     "start_date": rep.start,

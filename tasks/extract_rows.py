@@ -54,6 +54,7 @@ def _event_row(article_id: str, text: str, ev: Event, version: str, ts: Any) -> 
         "ordinal": ev.ordinal,
         "status": ev.status,
         "parties": sorted(ev.parties),
+        "sides": sorted(ev.sides or ev.parties),
         "mediators": sorted(ev.mediators),
         "location_key": ev.location_key,
         "start_date": ev.start_date,

@@ -133,7 +133,8 @@ EVENTS = pa.schema(
         ("article_id", pa.string()),
         ("ordinal", pa.int32()),
         ("status", pa.string()),
-        ("parties", pa.list_(pa.string())),
+        ("parties", pa.list_(pa.string())),  # country codes (a non-state side counts as its country)
+        ("sides", pa.list_(pa.string())),  # ISO code for a state, "org:<slug>" for a non-state actor
         ("mediators", pa.list_(pa.string())),
         ("location_key", pa.string()),
         ("start_date", pa.date32()),

@@ -195,6 +195,7 @@ class Lake:
                     "ordinal": i,
                     "status": ev.status,
                     "parties": list(ev.parties),
+                    "sides": list(ev.parties),
                     "mediators": list(ev.mediators),
                     "location_key": ev.place,
                     "start_date": _date(ev.start),

@@ -68,6 +68,9 @@ class Event:
     status: str  # one of STATUSES, as this article claims it
     parties: list[str]  # ISO codes of the negotiating sides, sorted
     mediators: list[str] = field(default_factory=list)  # hosts/mediators that are not sides, sorted
+    # the sides themselves: an ISO code for a state, "org:<slug>" for a non-state actor (Hamas, the
+    # RSF); empty means "the same as parties" (every side a state)
+    sides: list[str] = field(default_factory=list)
     location_key: str | None = None
     start_date: date | None = None
     end_date: date | None = None
