@@ -368,8 +368,12 @@ def test_phone_calls_are_not_meetings():
     assert events("Putin and Trump held phone talks on Tuesday.", language="en") == []
 
 
-def test_meetings_outside_this_negotiation_are_ignored():
-    assert events("Putin and Xi held talks in Beijing on Monday.", language="en") == []
+def test_meetings_of_any_negotiation_are_found():
+    # which negotiations to follow is the user's scope, applied in the warehouse, not here
+    (ev,) = events("Putin and Chinese President Xi Jinping held talks in Beijing on Monday.", language="en")
+    assert ev.parties == ["CN", "RU"] and ev.location_key == "loc:city:beijing"
+    (ev,) = events("عقد وزيرا خارجية مصر وإثيوبيا محادثات في القاهرة يوم الاثنين.", published=date(2023, 8, 29))
+    assert ev.parties == ["EG", "ET"] and ev.location_key == "loc:city:cairo"
 
 
 def test_habitual_and_serial_talk_found_no_meeting():

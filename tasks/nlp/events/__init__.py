@@ -43,8 +43,8 @@ outcomes.yaml, event_cues.yaml):
    a trilateral format fills up with the article's main sides; old talks take the article's main
    two), its participants (no commentators, announcers, callers or hypothetical names unless seated,
    no possessors such as Trump in «مبعوث ترامب», no mediators' people) and every evidence sentence.
-   A venue is reported by its city. Meetings with fewer than two of the core sides (RU, UA, US) are
-   not rounds of these talks.
+   A venue is reported by its city. Every meeting between two or more sides is kept: which
+   negotiations to follow is the user's scope, applied in the warehouse.
 
 Modules (each step is unit-testable on its own):
     lexicon       the word lists of resources/*.yaml, compiled once

@@ -33,14 +33,13 @@ def dominant_sides(doc: Doc) -> list[str]:
 def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
     dominant = dominant_sides(doc)
-    core = lexicon().core_sides
     out: list[tuple[set[str], set[str]]] = []
     for k, mt in enumerate(meetings):
         parties = set(mt.parties)
         # earlier meetings of these talks; a numbered round follows numbered ones first
-        earlier = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p & core) >= 2]
+        earlier = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p) >= 2]
         if mt.round_no is not None:
-            numbered = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p & core) >= 2 and m.round_no]
+            numbered = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p) >= 2 and m.round_no]
             earlier = [p for p in earlier if p not in numbered] + numbered
         if not parties:
             sents = {em.sent for em in mt.ems}
@@ -68,9 +67,10 @@ def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc
 
 def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: date | None) -> list[Event]:
     out: list[tuple[int, int, Event]] = []
-    lex = lexicon()
     for mt, (parties, mediators) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):
-        if len(parties) < 2 or len(parties & lex.core_sides) < lex.min_core:
+        # every meeting between two or more sides: which negotiations to follow is the user's
+        # scope, applied in the warehouse
+        if len(parties) < 2:
             continue
         status = mt.status
         date_ = mt.date

@@ -113,8 +113,6 @@ class Lexicon:
     day_offsets: list[tuple[re.Pattern[str], int]]
     regions: list[tuple[re.Pattern[str], str]]
     metonymic: dict[str, str]
-    core_sides: frozenset[str]
-    min_core: int
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
     result_rx: re.Pattern[str]
@@ -219,8 +217,6 @@ def lexicon() -> Lexicon:
         regions=regions,
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
         org_places=dict(cues["org_places"]),
-        core_sides=frozenset(cues["core_sides"]),
-        min_core=int(cues["min_core"]),
         outcome_rx=outcome_rx,
         result_rx=word_rx(both(outc["results"])),
         hedges=nset(both(outc["hedges"])),
