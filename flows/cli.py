@@ -180,10 +180,15 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from flows.settings import load_settings
-    from warehouse.export import ExportError, export
+    from warehouse.export import ExportError, ExportRefused, check_target, export
 
     settings = load_settings(data_dir=args.data_dir, export_text=args.text)
-    target = args.to or settings.exports_dir
+    target = settings.exports_dir if args.to is None else args.to
+    try:
+        check_target(target, settings.warehouse_path)  # before anything else: a refused target is a usage error
+    except ExportRefused as exc:
+        print(f"roundtable export: {exc}", file=sys.stderr)
+        return 2
     settings.build_stamp_file.unlink(missing_ok=True)  # the next run rebuilds rather than keep these exports
     try:
         result = export(
@@ -192,6 +197,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             settings.export_text,  # type: ignore[arg-type]
             partition_threshold=settings.articles_partition_threshold,
         )
+    except ExportRefused as exc:
+        print(f"roundtable export: {exc}", file=sys.stderr)
+        return 2
     except ExportError as exc:
         print(f"roundtable export: {exc}", file=sys.stderr)
         return 1

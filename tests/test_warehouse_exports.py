@@ -11,7 +11,7 @@ import pytest
 from lakes import Ev, Lake, sample_lake
 
 from warehouse.build import build_warehouse
-from warehouse.export import EXCERPT_CHARS, NULL_PARTITION, ExportError, export
+from warehouse.export import EXCERPT_CHARS, EXPORTS_MARKER, NULL_PARTITION, ExportError, export
 
 CONTRACT: dict[str, list[str]] = {
     "articles": ["article_id", "source_uri", "title", "published_at", "language", "source", "text", "word_count"],
@@ -59,7 +59,9 @@ def read(exports: Path, name: str) -> pa.Table:
 def test_every_contract_table_with_its_columns_first_in_order(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "exports"
     result = export(db, out)
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.parquet" for n in CONTRACT)
+    # the contract's tables, fetch_log, and the marker that makes the folder replaceable by the next export
+    expected = [*(f"{n}.parquet" for n in CONTRACT), "fetch_log.parquet", EXPORTS_MARKER]
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     for name, columns in CONTRACT.items():
         table = read(out, name)
         assert table.column_names[: len(columns)] == columns, name
