@@ -132,6 +132,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     except (ImportError, ValueError) as exc:
         print(f"roundtable run: lake {settings.lake_url}: {exc}", file=sys.stderr)
         return 2
+    from warehouse.export import ExportRefused, check_target
+
+    try:
+        check_target(settings.exports_dir, settings.warehouse_path)  # refused now, not after all the work
+    except ExportRefused as exc:
+        print(f"roundtable run: {exc}", file=sys.stderr)
+        return 2
     from flows import pipeline as pl  # Prefect: only once the arguments are known to be good
 
     started = time.monotonic()
@@ -227,9 +234,15 @@ COMMANDS = {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": 
 
 
 def main(argv: list[str] | None = None) -> int:
+    from flows.settings import SettingsError
+
     args = build_parser().parse_args(argv)  # exits 2 on usage errors
     try:
         return COMMANDS[args.command](args)
+    except SettingsError as exc:  # a usage error: found before any work
+        for line in str(exc).splitlines():
+            print(f"roundtable {args.command}: {line}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

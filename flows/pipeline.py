@@ -234,7 +234,7 @@ def run_pipeline(
     say(f"ingest: {len(files)} file(s), {len(sources)} web source(s)")
     done = 0
     for batch in _batches(files, settings.batch_size):
-        report = ingest_files(quote(list(batch)), lake, quote(index), settings.max_text_chars * 4)
+        report = ingest_files(quote(list(batch)), lake, quote(index), settings.max_page_bytes)
         _count_pages(summary, report, say)
         _clean_and_extract(report.rows, lake, index, settings, summary, say)
         done += len(batch)

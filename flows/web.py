@@ -72,7 +72,7 @@ def _policy(settings: Settings, refetch: bool) -> CrawlPolicy:
         max_attempts=settings.max_fetch_attempts,
         max_links=settings.max_links_per_source,
         max_sitemaps=settings.max_sitemaps_per_source,
-        max_doc_bytes=2 * settings.http_max_bytes,
+        max_doc_bytes=2 * settings.max_page_bytes,
     )
 
 
@@ -93,7 +93,7 @@ def _limits(settings: Settings) -> FetchLimits:
         connect_timeout=settings.http_connect_timeout,
         read_timeout=settings.http_read_timeout,
         total_timeout=settings.http_total_timeout,
-        max_bytes=settings.http_max_bytes,
+        max_bytes=settings.max_page_bytes,
         max_redirects=settings.http_max_redirects,
     )
 
@@ -124,6 +124,8 @@ def fetch_page_batch(
 def _say_note(note: Note, report: WebReport, say: Say, retry: bool | None = None) -> None:
     """One line per failure ("!") or deliberate skip ("-"); `retry` says whether the next run tries again."""
     when = "" if retry is None else " (will retry next run)" if retry else " (permanent: not retried)"
+    if "-byte limit" in note.reason:  # tasks/fetch.py's words for a body over FetchLimits.max_bytes
+        when = f" (setting max_page_bytes){when}"
     if note.level == "failed":
         say(f"  ! {note.uri}: {note.reason}{when}")
         report.failures.append((note.uri, note.reason))

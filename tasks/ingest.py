@@ -98,7 +98,8 @@ def load_file(item: InputItem, max_bytes: int) -> tuple[bytes | None, dict[str, 
         if size == 0:
             return None, _log(item.uri, "failed", "empty file", source=item.origin)
         if size > max_bytes:
-            return None, _log(item.uri, "failed", f"file too large ({size} bytes > {max_bytes})", source=item.origin)
+            reason = f"file too large ({size} bytes, over the {max_bytes}-byte limit: setting max_page_bytes)"
+            return None, _log(item.uri, "failed", reason, source=item.origin)
         return path.read_bytes(), None
     except OSError as exc:
         return None, _log(item.uri, "failed", f"unreadable: {exc.strerror or exc}", source=item.origin)
