@@ -178,7 +178,9 @@ def build_args(
             continue
         e = ents.get(m.key)
         s, t = nt.to_normalized(m.start), nt.to_normalized(m.end)
-        cc = e.country_code if e else None
+        # a non-state side stands for itself («حماس» is org:hamas, not PS): finish() maps it to
+        # its country for `parties`
+        cc = m.key if m.key in lex.actor_sides else e.country_code if e else None
         loc_kind = e.location_kind if e else None
         if m.kind == "location" and loc_kind is None:
             loc_kind = m.key.split(":")[1] if m.key.count(":") >= 2 else None

@@ -27,6 +27,8 @@ def dominant_sides(doc: Doc) -> list[str]:
             c[lex.metonymic[a.key]] += 1
         elif a.kind in ("nat", "person") and a.cc:
             c[a.cc] += 1
+        elif a.kind == "org" and a.cc in lex.actor_sides:
+            c[a.cc] += 1
     return [cc for cc, _ in c.most_common()]
 
 
@@ -67,11 +69,16 @@ def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc
 
 def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: date | None) -> list[Event]:
     out: list[tuple[int, int, Event]] = []
-    for mt, (parties, mediators) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):
+    actors = lexicon().actor_sides
+    for mt, (sides, hosts) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):
         # every meeting between two or more sides: which negotiations to follow is the user's
         # scope, applied in the warehouse
-        if len(parties) < 2:
+        if len(sides) < 2:
             continue
+        # a non-state side counts as its country in `parties` (the army and the RSF: SD); a host
+        # whose country already sits at the table through a side does not mediate
+        parties = {actors.get(s, s) for s in sides}
+        mediators = hosts - parties
         status = mt.status
         date_ = mt.date
         if date_ and pub and not date_fits(date_.dm, status, pub):
@@ -80,7 +87,7 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: 
             status = (status_from_date(date_.dm, pub) if date_ and pub else None) or (
                 "planned" if mt.future else "held"
             )
-        participants = table_people(mt, parties, status)
+        participants = table_people(mt, sides | parties, status)
         outcomes = sorted(set(mt.outcomes)) if status in ("held", "ongoing") else []
         evidence = sorted({doc.orig_sents[em.sent] for em in mt.ems})
         ev = Event(
@@ -88,6 +95,7 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: 
             status=status,
             parties=sorted(parties),
             mediators=sorted(mediators),
+            sides=sorted(sides),
             location_key=location_key(mt.place),
             start_date=date_.dm.start_date if date_ else None,
             end_date=date_.dm.end_date if date_ else None,

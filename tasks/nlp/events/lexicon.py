@@ -113,6 +113,8 @@ class Lexicon:
     day_offsets: list[tuple[re.Pattern[str], int]]
     regions: list[tuple[re.Pattern[str], str]]
     metonymic: dict[str, str]
+    # non-state sides (organisations.yaml `side: true`): "org:<key>" -> the country it counts as
+    actor_sides: dict[str, str]
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
     result_rx: re.Pattern[str]
@@ -153,6 +155,7 @@ def lexicon() -> Lexicon:
             bodies.append(r"\s+".join(parts) + plural)
         outcome_rx.append((re.compile(rf"(?<!\w){AR_PRE}(?:{'|'.join(bodies)})(?!\w)"), code))
     speech = both(cues["speech"])
+    actor_sides = {f"org:{o['key']}": o["country"] for o in load_yaml("organisations.yaml") if o.get("side")}
     return Lexicon(
         trigger_rx=trigger_rx,
         trigger_kind=kind_of,
@@ -216,6 +219,7 @@ def lexicon() -> Lexicon:
         day_offsets=[(word_rx([k]), int(v)) for d in cues["day_offsets"].values() for k, v in d.items()],
         regions=regions,
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
+        actor_sides=actor_sides,
         org_places=dict(cues["org_places"]),
         outcome_rx=outcome_rx,
         result_rx=word_rx(both(outc["results"])),

@@ -1,0 +1,51 @@
+"""Meetings of any negotiation: non-state sides, nationality words and places beyond one region.
+
+Every sentence here is written for the tests (none is taken from an evaluation article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.nlp.extract import extract
+from tasks.nlp.types import Event
+
+PUB = date(2024, 3, 12)  # a Tuesday
+
+
+def events(text: str, language: str = "ar", published: date | None = PUB) -> list[Event]:
+    return extract(text, language, published).events
+
+
+def test_a_non_state_side_is_a_side_coded_as_its_org_and_counted_as_its_country() -> None:
+    (ev,) = events("عقدت قوات الدعم السريع والجيش السوداني جولة جديدة من المحادثات في جدة يوم السبت.")
+    assert ev.sides == ["SD", "org:rsf"] and ev.parties == ["SD"]
+    assert ev.location_key == "loc:city:jeddah" and ev.mediators == ["SA"]
+    (ev,) = events("Sudan's army and the Rapid Support Forces resumed talks in Jeddah on Thursday.", "en")
+    assert ev.sides == ["SD", "org:rsf"] and ev.parties == ["SD"]
+
+
+def test_two_movements_of_one_country_meet() -> None:
+    (ev,) = events("Representatives of Hamas and Fatah met in Cairo on Sunday for reconciliation talks.", "en")
+    assert ev.sides == ["org:fatah", "org:hamas"] and ev.parties == ["PS"]
+    assert ev.mediators == ["EG"] and ev.location_key == "loc:city:cairo"
+
+
+def test_a_state_and_a_movement() -> None:
+    (ev,) = events("أجرى وفد سعودي محادثات مع جماعة الحوثي في صنعاء أمس.")
+    assert ev.sides == ["SA", "org:houthis"] and ev.parties == ["SA", "YE"]
+    assert ev.location_key == "loc:city:sanaa" and ev.start_date == date(2024, 3, 11)
+    (ev,) = events("وصل وفد سعودي إلى صنعاء أمس لإجراء محادثات مع الحوثيين.")
+    assert ev.sides == ["SA", "org:houthis"]
+
+
+def test_one_side_alone_is_no_meeting() -> None:
+    assert events("قالت حركة حماس إنها مستعدة لمحادثات جديدة.") == []
+
+
+def test_nationality_words_beyond_one_region() -> None:
+    text = "Ethiopian and Egyptian ministers held talks in Addis Ababa on Monday."
+    (ev,) = events(text, "en")
+    assert ev.parties == ["EG", "ET"]
+    text = "وعقد مسؤولون أذربيجانيون وأرمن محادثات في بروكسل يوم الاثنين."
+    (ev,) = events(text)
+    assert ev.parties == ["AM", "AZ"]
