@@ -25,9 +25,7 @@ def dominant_sides(doc: Doc) -> list[str]:
             c[a.cc] += 1
         elif a.kind == "location" and a.key in lex.metonymic:
             c[lex.metonymic[a.key]] += 1
-        elif a.kind in ("nat", "person") and a.cc:
-            c[a.cc] += 1
-        elif a.kind == "org" and a.cc in lex.actor_sides:
+        elif (a.kind in ("nat", "person") and a.cc) or (a.kind == "org" and a.cc in lex.actor_sides):
             c[a.cc] += 1
     return [cc for cc, _ in c.most_common()]
 
