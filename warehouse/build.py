@@ -19,6 +19,7 @@ import duckdb
 from tasks.lakefs import Lake, LakeLocation, as_lake
 from warehouse.corrections import load_corrections, write_correction_tables
 from warehouse.models import SQL_DIR, Model, Project, load_project, render
+from warehouse.scope import write_scope_table
 
 # DuckDB's own memory cap for a build (and an export): past it, joins, sorts and aggregates
 # spill to a temporary folder beside the warehouse instead of growing. The whole pipeline must
@@ -62,6 +63,7 @@ def build_warehouse(
     run_tests: bool = True,
     memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
     threads: int | None = None,
+    scope: list[frozenset[str]] | None = None,
 ) -> BuildResult:
     """Rebuild the whole warehouse at `db_path` (a local file) from the Parquet lake `lake`: a
     local folder, or a `tasks.lakefs.Lake` on any fsspec filesystem.
@@ -69,6 +71,7 @@ def build_warehouse(
     memory_limit caps DuckDB's memory ("512MB", "1GB"; None: DuckDB's default, 80% of RAM);
     what does not fit spills to a temporary folder beside `db_path`, removed afterwards.
     threads: DuckDB worker threads (None: one per core, at most MAX_DEFAULT_THREADS).
+    scope: the side sets the user follows (warehouse/scope.py); None: every negotiation.
 
     Raises BuildError (a model failed), DataTestError (a data test returned rows),
     ModelError (the SQL project is malformed) or CorrectionsError (bad corrections file);
@@ -89,6 +92,7 @@ def build_warehouse(
             configure(con, spill, memory_limit, threads)
             lake.prepare(con)
             write_correction_tables(con, fixes)
+            write_scope_table(con, scope)
             for macro_file in project.macros:
                 con.execute(macro_file.read_text(encoding="utf-8"))
             counts: dict[str, int] = {}

@@ -35,6 +35,7 @@ CONTRACT_ORDER = (
     "article_people",
     "locations",
     "negotiation_rounds",
+    "negotiations",
     "round_participants",
     "round_articles",
 )

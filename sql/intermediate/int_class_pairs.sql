@@ -1,7 +1,9 @@
 -- int_class_pairs: two classes of event mentions whose mentions may report the same round: their
--- sides match once each sets aside what the other calls a mediator, their places do not
--- contradict (either unknown, the same, or one inside the other) and they are named in the same
--- split corrections.
+-- parties match once each sets aside what the other calls a mediator, their non-state sides do
+-- not contradict (one's org:<slug> sides include the other's: a report naming Hamas and one
+-- naming only the Palestinian side may be the same talks, one naming Hamas and one naming
+-- Islamic Jihad are not), their places do not contradict (either unknown, the same, or one
+-- inside the other) and they are named in the same split corrections.
 -- Grain: one row per ordered pair (class_id, other_class_id), both directions present, and a
 -- class paired with itself when its mentions can be one round (it names at least one side).
 --
@@ -24,6 +26,7 @@ with classes as (
         class_id,
         any_value(split_key) as split_key,
         any_value(parties) as parties,
+        any_value(org_sides(sides)) as org_sides,
         any_value(mediators) as mediators,
         any_value(location_key) as location_key,
         any_value(round_number) as round_number
@@ -58,7 +61,8 @@ compared as (
     select
         s.class_id,
         s.other_class_id,
-        parties_match(a.parties, a.mediators, b.parties, b.mediators) as parties_match,
+        parties_match(a.parties, a.mediators, b.parties, b.mediators)
+            and (list_has_all(a.org_sides, b.org_sides) or list_has_all(b.org_sides, a.org_sides)) as parties_match,
         a.location_key is null or b.location_key is null
             or a.location_key = b.location_key
             or ab.location_key is not null

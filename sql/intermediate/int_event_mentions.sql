@@ -13,6 +13,7 @@
 --   ordinal: order of first appearance in the article
 --   status: what the article claims (proposed | planned | ongoing | held | cancelled)
 --   parties: ISO codes of the negotiating sides, sorted
+--   sides: the negotiating sides themselves (ISO code, or org:<slug> for a non-state actor), sorted
 --   mediators: ISO codes of hosts or mediators that are not sides, sorted
 --   location_key: canonical key of the place, null if not named
 --   location_kind: city | country | venue | region of that place
@@ -38,8 +39,9 @@
 --   mention_rank: order of the mention by publication (earliest first; ties by event_id)
 --   split_key: the analyst split corrections the mention is named in ('' for none); mentions
 --     with different split keys never share a round
---   class_id: the mention's class: mentions with the same split key, sides, mediators, place and
---     round number are alike for every grouping rule (int_class_pairs); a 64-bit hash of those
+--   class_id: the mention's class: mentions with the same split key, parties, sides, mediators,
+--     place and round number are alike for every grouping rule (int_class_pairs); a 64-bit hash
+--     of those
 with events as (
     select * from {{ ref('stg_events') }}
 ),
@@ -117,6 +119,7 @@ select
     j.ordinal,
     j.status,
     j.parties,
+    j.sides,
     j.mediators,
     j.canonical_location_key as location_key,
     ent.location_kind,
@@ -152,6 +155,7 @@ select
     j.published_date,
     row_number() over (order by j.published_at nulls last, j.published_date nulls last, j.event_id) as mention_rank,
     coalesce(j.split_key, '') as split_key,
-    hash(coalesce(j.split_key, ''), j.parties, j.mediators, j.canonical_location_key, j.round_number) as class_id
+    hash(coalesce(j.split_key, ''), j.parties, j.mediators, j.canonical_location_key, j.round_number, j.sides)
+        as class_id
 from joined as j
 left join {{ ref('int_entities') }} as ent on ent.entity_key = j.canonical_location_key

@@ -18,6 +18,38 @@ CREATE OR REPLACE MACRO norm_countries(codes) AS
         lambda c: c IS NOT NULL
     )));
 
+-- A negotiating side as the warehouse spells it: a state as its country code (norm_country), a
+-- non-state actor as 'org:' + its slug in lower case ('ORG:Hamas ' -> 'org:hamas').
+CREATE OR REPLACE MACRO norm_side(side) AS
+    CASE
+        WHEN lower(trim(side)) LIKE 'org:%' THEN nullif('org:' || lower(trim(substr(trim(side), 5))), 'org:')
+        ELSE norm_country(side)
+    END;
+
+-- A list of sides normalised, de-duplicated and sorted, without nulls.
+CREATE OR REPLACE MACRO norm_sides(sides) AS
+    list_sort(list_distinct(list_filter(
+        list_transform(coalesce(sides, []::VARCHAR[]), lambda s: norm_side(s)),
+        lambda s: s IS NOT NULL
+    )));
+
+-- The non-state sides of a list of sides (those written 'org:<slug>').
+CREATE OR REPLACE MACRO org_sides(sides) AS list_filter(coalesce(sides, []::VARCHAR[]), lambda s: s LIKE 'org:%');
+
+-- A name for a non-state side no entity row names: its slug, a short one as an acronym
+-- (org:rsf -> RSF), a longer one word by word in title case (org:syrian-opposition -> Syrian Opposition).
+CREATE OR REPLACE MACRO org_slug_name(side) AS
+    CASE
+        WHEN length(substr(side, 5)) <= 4 AND NOT contains(substr(side, 5), '-') THEN upper(substr(side, 5))
+        ELSE array_to_string(
+            list_transform(
+                list_filter(string_split(substr(side, 5), '-'), lambda w: w <> ''),
+                lambda w: upper(w[1]) || w[2:]
+            ),
+            ' '
+        )
+    END;
+
 -- How far along a status is: the tie-break between equally recent reports. A cancellation
 -- outranks plans (it is news about them) but not talks under way or held.
 CREATE OR REPLACE MACRO status_rank(status) AS

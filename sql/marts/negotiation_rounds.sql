@@ -1,215 +1,83 @@
--- negotiation_rounds: one real-world meeting or set of talks between named parties, however
--- many articles report it.
+-- negotiation_rounds: one real-world meeting or set of talks between named sides, however many
+-- articles report it, in the negotiations the user follows.
 -- Grain: one row per round_id.
 --
 -- Status is the one claimed by the most recently published report; on a tie the furthest along
 -- (proposed < planned < cancelled < ongoing < held). A later "cancelled" does not undo talks
 -- some report says were held. Dates come from the reports of the finest precision, preferring
--- those that report the talks under way or held; their range is merged.
+-- those that report the talks under way or held; their range is merged (int_rounds).
+--
+-- Scope: a round is a negotiation round when it has two or more sides. With no scope set, every
+-- such round is here. With a scope (one or more followed sets of sides, `--only RU,UA,US`), a
+-- round is here when, for some followed set S, at least min(2, |S|) of its parties, or of its
+-- sides, are in S (so RU,UA,US keeps every meeting of two of the three; `--only IR` keeps every
+-- round Iran sits in; `--only IL,org:hamas` keeps Israel–Hamas rounds). Round ids, labels and
+-- tracks do not depend on the scope: widening it brings rounds back under the same ids.
 -- Columns:
 --   round_id: stable id: 'r_' + 16 hex of sha256 of the event_id of the round's earliest-published mention
 --   label: headline-style label: sides, place (a venue with its city) and round number
---     ("Russia–United States talks, Miami", "Russia–Ukraine talks, Dolmabahce Palace, Istanbul, round 2");
---     the start date is added when two rounds would otherwise read the same
+--     ("Russia–United States talks, Miami", "Russia–Ukraine talks, Dolmabahce Palace, Istanbul, round 2",
+--     "Hamas–Israel talks, Cairo"); the start date is added when two rounds would otherwise read the same
 --   location_id: the most specific place reported (locations.location_id), null if unknown
 --   start_date: first day, null if unknown
 --   end_date: last day, null if unknown
 --   date_precision: day | week | month | year: how precisely start_date is known; null if undated
 --   status: proposed | planned | ongoing | held | cancelled
---   parties: ISO 3166-1 alpha-2 codes of the negotiating sides, sorted
+--   parties: ISO 3166-1 alpha-2 codes of the negotiating sides, sorted (a non-state side counts as its country)
+--   sides: the negotiating sides themselves, sorted: the ISO code for a state, org:<slug> for a
+--     non-state actor (org:hamas, org:rsf)
 --   mediators: codes of hosts or mediators that are not sides, sorted
 --   round_number: the round's number ("third round" = 3), null if unknown
 --   outcomes: union of the outcomes reported (prisoner_exchange, ceasefire, ...), sorted
 --   first_reported: publication day of the earliest report
 --   last_reported: publication day of the latest report (syndicated copies not counted)
 --   article_count: reporting articles, syndicated copies of one story counted once
+--   negotiation_id: the track the round belongs to (negotiations.negotiation_id)
 --   location_key: entity key of the place
 --   founder_event_id: the earliest-published mention, whose event_id the round_id is made from
 --   mention_count: event mentions grouped into the round
 --   report_count: reporting articles, syndicated copies included
-with mentions as (
-    select m.*, r.round_id, r.founder_event_id
-    from {{ ref('int_event_mentions') }} as m
-    join {{ ref('int_round_members') }} as r on r.event_id = m.event_id
+with rounds as (
+    select * from {{ ref('int_rounds') }} where len(sides) >= 2
 ),
 
-side_votes as (
-    select round_id, code, sum(as_party) as party_votes, sum(as_mediator) as mediator_votes
-    from (
-        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_mediator from mentions
-        union all
-        select round_id, unnest(mediators) as code, 0 as as_party, 1 as as_mediator from mentions
-    )
-    group by round_id, code
+followed as (
+    select set_id, sides from {{ ref('stg_scope') }}
 ),
 
-sides as (
-    -- a country some reports call a side and others a host counts as what it is called most;
-    -- on a tie, a mediator
-    select
-        round_id,
-        coalesce(list_sort(list(code) filter (where party_votes > mediator_votes)), []::VARCHAR[]) as parties,
-        coalesce(list_sort(list(code) filter (where mediator_votes >= party_votes)), []::VARCHAR[]) as mediators
-    from side_votes
-    group by round_id
-),
-
-places as (
-    select
-        round_id,
-        location_key,
-        max(place_rank(location_kind)) as specificity,
-        count(*) as reports,
-        max(published_at) as latest
-    from mentions
-    where location_key is not null
-    group by round_id, location_key
-),
-
-place_choice as (
-    select round_id, first(location_key order by specificity desc, reports desc, latest desc nulls last, location_key) as location_key
-    from places
-    group by round_id
-),
-
-dated as (
-    select *, min(precision_rank(date_precision)) over (partition by round_id) as best_precision
-    from mentions
-    where is_dated
-),
-
-finest as (
-    select *, bool_or(status in ('held', 'ongoing')) over (partition by round_id) as any_witnessed
-    from dated
-    where precision_rank(date_precision) = best_precision
-),
-
-date_range as (
-    select
-        round_id,
-        min(start_date) as start_date,
-        max(coalesce(end_date, case when date_precision = 'day' then start_date end)) as end_date,
-        min(date_precision) as date_precision
-    from finest
-    where status in ('held', 'ongoing') or not any_witnessed
-    group by round_id
-),
-
-status_choice as (
-    select
-        round_id,
-        first(status order by published_at desc nulls last, published_date desc nulls last, status_rank(status) desc) as latest_status,
-        bool_or(status = 'held') as ever_held
-    from mentions
-    where status is not null
-    group by round_id
-),
-
-reports as (
-    select distinct m.round_id, m.article_id, m.published_date, s.syndication_group_id
-    from mentions as m
-    join {{ ref('int_article_syndication') }} as s on s.article_id = m.article_id
-),
-
-representatives as (
-    select *
-    from reports
-    qualify row_number() over (
-        partition by round_id, syndication_group_id order by published_date nulls last, article_id
-    ) = 1
-),
-
-report_counts as (
-    select
-        round_id,
-        min(published_date) as first_reported,
-        max(published_date) as last_reported,
-        cast(count(*) as integer) as article_count
-    from representatives
-    group by round_id
-),
-
-rounds as (
-    select
-        round_id,
-        any_value(founder_event_id) as founder_event_id,
-        min(round_number) as round_number,
-        list_sort(list_distinct(flatten(list(outcomes)))) as outcomes,
-        cast(count(*) as integer) as mention_count,
-        cast(count(distinct article_id) as integer) as report_count
-    from mentions
-    group by round_id
-),
-
-side_names as (
-    select
-        s.round_id,
-        string_agg(coalesce(c.name_en, s.code), '–' order by coalesce(c.name_en, s.code)) as sides_label
-    from (select round_id, unnest(parties) as code from sides) as s
-    left join {{ ref('countries') }} as c on c.country_code = s.code
-    group by s.round_id
-),
-
-assembled as (
-    select
-        r.round_id,
-        coalesce(n.sides_label || ' talks', 'Talks')
-            || coalesce(', ' || coalesce(e.name_en, e.name_ar), '')
-            -- a venue is followed by its city when that is known: "Dolmabahce Palace, Istanbul"
-            || case when e.location_kind = 'venue' then coalesce(', ' || coalesce(pe.name_en, pe.name_ar), '') else '' end
-            || coalesce(', round ' || r.round_number, '') as base_label,
-        case when p.location_key is not null then short_id('l_', p.location_key) end as location_id,
-        d.start_date,
-        d.end_date,
-        d.date_precision,
-        case when st.latest_status = 'cancelled' and st.ever_held then 'held' else st.latest_status end as status,
-        coalesce(s.parties, []::VARCHAR[]) as parties,
-        coalesce(s.mediators, []::VARCHAR[]) as mediators,
-        r.round_number,
-        coalesce(r.outcomes, []::VARCHAR[]) as outcomes,
-        rc.first_reported,
-        rc.last_reported,
-        rc.article_count,
-        p.location_key,
-        r.founder_event_id,
-        r.mention_count,
-        r.report_count
+in_scope as (
+    select r.round_id
     from rounds as r
-    left join sides as s on s.round_id = r.round_id
-    left join side_names as n on n.round_id = r.round_id
-    left join place_choice as p on p.round_id = r.round_id
-    left join {{ ref('int_entities') }} as e on e.entity_key = p.location_key
-    left join {{ ref('int_entities') }} as pe on pe.entity_key = e.parent_key
-    left join date_range as d on d.round_id = r.round_id
-    left join status_choice as st on st.round_id = r.round_id
-    left join report_counts as rc on rc.round_id = r.round_id
+    where not exists (select 1 from followed)
+       or exists (
+           select 1
+           from followed as f
+           where greatest(len(list_intersect(r.parties, f.sides)), len(list_intersect(r.sides, f.sides)))
+               >= least(2, len(f.sides))
+       )
 )
 
 select
-    round_id,
-    case
-        when count(*) over (partition by base_label) > 1 and start_date is not null
-            then base_label || ' (' || case date_precision
-                when 'day' then strftime(start_date, '%-d %b %Y')
-                when 'year' then strftime(start_date, '%Y')
-                else strftime(start_date, '%b %Y')
-            end || ')'
-        else base_label
-    end as label,
-    location_id,
-    start_date,
-    end_date,
-    date_precision,
-    status,
-    parties,
-    mediators,
-    cast(round_number as integer) as round_number,
-    outcomes,
-    first_reported,
-    last_reported,
-    coalesce(article_count, 0) as article_count,
-    location_key,
-    founder_event_id,
-    mention_count,
-    report_count
-from assembled
+    r.round_id,
+    r.label,
+    r.location_id,
+    r.start_date,
+    r.end_date,
+    r.date_precision,
+    r.status,
+    r.parties,
+    r.sides,
+    r.mediators,
+    r.round_number,
+    r.outcomes,
+    r.first_reported,
+    r.last_reported,
+    r.article_count,
+    t.negotiation_id,
+    r.location_key,
+    r.founder_event_id,
+    r.mention_count,
+    r.report_count
+from rounds as r
+join {{ ref('int_negotiation_tracks') }} as t on t.sides = r.sides
+where r.round_id in (select round_id from in_scope)

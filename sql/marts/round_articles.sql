@@ -1,6 +1,6 @@
 -- round_articles: an article reporting a round, with what that article claimed, so that
 -- conflicting reports stay visible beside the round's merged view.
--- Grain: one row per (round_id, article_id).
+-- Grain: one row per (round_id, article_id), for the rounds in negotiation_rounds (in scope).
 --
 -- When one article mentions the round more than once, its evidence is the first mention's,
 -- its claimed status the furthest along, its claimed dates the widest.
@@ -23,6 +23,7 @@ with mentions as (
     select m.*, r.round_id
     from {{ ref('int_event_mentions') }} as m
     join {{ ref('int_round_members') }} as r on r.event_id = m.event_id
+    semi join {{ ref('negotiation_rounds') }} as n on n.round_id = r.round_id
 ),
 
 per_article as (

@@ -1,5 +1,5 @@
 -- round_participants: a person taking part in a round, with the delegation they sit in.
--- Grain: one row per (round_id, person_id).
+-- Grain: one row per (round_id, person_id), for the rounds in negotiation_rounds (in scope).
 -- Columns:
 --   round_id: the round (negotiation_rounds.round_id)
 --   person_id: the person (people.person_id)
@@ -13,6 +13,7 @@ with named as (
         from {{ ref('int_event_mentions') }}
     ) as u
     join {{ ref('int_round_members') }} as r on r.event_id = u.event_id
+    semi join {{ ref('negotiation_rounds') }} as n on n.round_id = r.round_id
 ),
 
 counted as (

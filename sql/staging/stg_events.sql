@@ -3,14 +3,17 @@
 -- Grain: one row per event_id.
 --
 -- Normalised: status to the five contract values (common synonyms mapped), country codes upper
--- case and sorted, a side never also listed as a mediator, end_date never before start_date,
--- a dated event without a precision taken as day precision, outcomes lower case and sorted.
+-- case and sorted, org sides lower case, a side never also listed as a mediator, end_date never
+-- before start_date, a dated event without a precision taken as day precision, outcomes lower
+-- case and sorted.
 -- Columns:
 --   event_id: 'e_' + 16 hex of sha256 of article_id|ordinal
 --   article_id: the article
 --   ordinal: order of first appearance in the article (0, 1, ...)
 --   status: proposed | planned | ongoing | held | cancelled, as the article claims
---   parties: ISO codes of the negotiating sides, sorted
+--   parties: ISO codes of the negotiating sides, sorted (a non-state side counts as its country)
+--   sides: the negotiating sides themselves, sorted: the ISO code for a state, org:<slug> for a
+--     non-state actor; the parties when the lake row has none (older lakes have no sides column)
 --   mediators: ISO codes of hosts or mediators that are not sides, sorted
 --   location_key: entity key of the place, null if not named
 --   start_date: first day (or start of the week/month/year at coarser precision), null if undated
@@ -57,6 +60,7 @@ normalised as (
             else nullif(lower(trim(status)), '')
         end as status_norm,
         norm_countries(parties) as parties_norm,
+        norm_sides(case when len(coalesce(sides, []::VARCHAR[])) = 0 then parties else sides end) as sides_norm,
         least(start_date, coalesce(end_date, start_date)) as start_norm,
         greatest(end_date, start_date) as end_norm
     from current_rows
@@ -68,7 +72,10 @@ select
     ordinal,
     status_norm as status,
     parties_norm as parties,
-    list_filter(norm_countries(mediators), lambda m: not list_contains(parties_norm, m)) as mediators,
+    sides_norm as sides,
+    list_filter(
+        norm_countries(mediators), lambda m: not list_contains(parties_norm, m) and not list_contains(sides_norm, m)
+    ) as mediators,
     nullif(trim(location_key), '') as location_key,
     start_norm as start_date,
     case when start_norm is not null then end_norm end as end_date,

@@ -1,4 +1,4 @@
--- No two rounds share parties, place and round number with overlapping known dates: such
+-- No two rounds share sides, place and round number with overlapping known dates: such
 -- rounds should have been one. Rounds an analyst split apart on purpose are exempt.
 with split_rounds as (
     select distinct m.round_id
@@ -10,7 +10,7 @@ select a.round_id, b.round_id as other_round_id, a.label
 from {{ ref('negotiation_rounds') }} as a
 join {{ ref('negotiation_rounds') }} as b
     on a.round_id < b.round_id
-   and a.parties = b.parties
+   and a.sides = b.sides
    and a.location_id is not distinct from b.location_id
    and a.round_number is not distinct from b.round_number
 where a.start_date is not null

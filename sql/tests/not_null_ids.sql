@@ -15,3 +15,8 @@ where round_id is null or person_id is null having count(*) > 0
 union all
 select 'round_articles', count(*) from {{ ref('round_articles') }}
 where round_id is null or article_id is null having count(*) > 0
+union all
+select 'negotiations', count(*) from {{ ref('negotiations') }} where negotiation_id is null having count(*) > 0
+union all
+select 'negotiation_rounds.negotiation_id', count(*) from {{ ref('negotiation_rounds') }}
+where negotiation_id is null having count(*) > 0

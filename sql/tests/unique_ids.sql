@@ -12,3 +12,5 @@ union all
 select 'round_participants', round_id || '/' || person_id, count(*) from {{ ref('round_participants') }} group by all having count(*) > 1
 union all
 select 'round_articles', round_id || '/' || article_id, count(*) from {{ ref('round_articles') }} group by all having count(*) > 1
+union all
+select 'negotiations', negotiation_id, count(*) from {{ ref('negotiations') }} group by all having count(*) > 1

@@ -1,0 +1,240 @@
+-- int_rounds: every round the event mentions were grouped into, before the user's scope is
+-- applied: one real-world meeting or set of talks between named sides, however many articles
+-- report it (sql/marts/negotiation_rounds.sql keeps those in scope and adds their track).
+-- Grain: one row per round_id.
+--
+-- Status is the one claimed by the most recently published report; on a tie the furthest along
+-- (proposed < planned < cancelled < ongoing < held). A later "cancelled" does not undo talks
+-- some report says were held. Dates come from the reports of the finest precision, preferring
+-- those that report the talks under way or held; their range is merged.
+--
+-- Sides: a code some reports call a side and others a host counts as what it is called most (on
+-- a tie, a mediator), for parties and sides alike. A bare country code among the sides gives
+-- way to a non-state side of that country that other reports name (Palestine to Hamas: the same
+-- delegation, reported less precisely), unless some report names both as sides (the Sudanese
+-- army, SD, and the RSF, org:rsf, are two sides).
+-- Columns: as in negotiation_rounds, without negotiation_id (labels are made here, before the
+-- scope, so a round's label does not change with the scope).
+with mentions as (
+    select m.*, r.round_id, r.founder_event_id
+    from {{ ref('int_event_mentions') }} as m
+    join {{ ref('int_round_members') }} as r on r.event_id = m.event_id
+),
+
+side_votes as (
+    select round_id, code, sum(as_party) as party_votes, sum(as_mediator) as mediator_votes
+    from (
+        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_mediator from mentions
+        union all
+        select round_id, unnest(mediators) as code, 0 as as_party, 1 as as_mediator from mentions
+    )
+    group by round_id, code
+),
+
+party_choice as (
+    -- a country some reports call a side and others a host counts as what it is called most;
+    -- on a tie, a mediator
+    select
+        round_id,
+        coalesce(list_sort(list(code) filter (where party_votes > mediator_votes)), []::VARCHAR[]) as parties,
+        coalesce(list_sort(list(code) filter (where mediator_votes >= party_votes)), []::VARCHAR[]) as mediators
+    from side_votes
+    group by round_id
+),
+
+side_code_votes as (
+    select round_id, code, sum(as_side) as side_votes, sum(as_mediator) as mediator_votes
+    from (
+        select round_id, unnest(sides) as code, 1 as as_side, 0 as as_mediator from mentions
+        union all
+        select round_id, unnest(mediators) as code, 0 as as_side, 1 as as_mediator from mentions
+    )
+    group by round_id, code
+),
+
+voted_sides as (
+    select round_id, code from side_code_votes where side_votes > mediator_votes
+),
+
+superseded as (
+    -- a bare country code that a non-state side of that country stands for in other reports
+    select distinct s.round_id, s.code
+    from voted_sides as s
+    join voted_sides as o on o.round_id = s.round_id and o.code like 'org:%'
+    join {{ ref('int_side_names') }} as n on n.side = o.code and n.country_code = s.code
+    where s.code not like 'org:%'
+      and not exists (
+          select 1 from mentions as m
+          where m.round_id = s.round_id and list_contains(m.sides, s.code) and list_contains(m.sides, o.code)
+      )
+),
+
+side_choice as (
+    select v.round_id, list_sort(list(v.code)) as sides
+    from voted_sides as v
+    anti join superseded as x on x.round_id = v.round_id and x.code = v.code
+    group by v.round_id
+),
+
+places as (
+    select
+        round_id,
+        location_key,
+        max(place_rank(location_kind)) as specificity,
+        count(*) as reports,
+        max(published_at) as latest
+    from mentions
+    where location_key is not null
+    group by round_id, location_key
+),
+
+place_choice as (
+    select round_id, first(location_key order by specificity desc, reports desc, latest desc nulls last, location_key) as location_key
+    from places
+    group by round_id
+),
+
+dated as (
+    select *, min(precision_rank(date_precision)) over (partition by round_id) as best_precision
+    from mentions
+    where is_dated
+),
+
+finest as (
+    select *, bool_or(status in ('held', 'ongoing')) over (partition by round_id) as any_witnessed
+    from dated
+    where precision_rank(date_precision) = best_precision
+),
+
+date_range as (
+    select
+        round_id,
+        min(start_date) as start_date,
+        max(coalesce(end_date, case when date_precision = 'day' then start_date end)) as end_date,
+        min(date_precision) as date_precision
+    from finest
+    where status in ('held', 'ongoing') or not any_witnessed
+    group by round_id
+),
+
+status_choice as (
+    select
+        round_id,
+        first(status order by published_at desc nulls last, published_date desc nulls last, status_rank(status) desc) as latest_status,
+        bool_or(status = 'held') as ever_held
+    from mentions
+    where status is not null
+    group by round_id
+),
+
+reports as (
+    select distinct m.round_id, m.article_id, m.published_date, s.syndication_group_id
+    from mentions as m
+    join {{ ref('int_article_syndication') }} as s on s.article_id = m.article_id
+),
+
+representatives as (
+    select *
+    from reports
+    qualify row_number() over (
+        partition by round_id, syndication_group_id order by published_date nulls last, article_id
+    ) = 1
+),
+
+report_counts as (
+    select
+        round_id,
+        min(published_date) as first_reported,
+        max(published_date) as last_reported,
+        cast(count(*) as integer) as article_count
+    from representatives
+    group by round_id
+),
+
+rounds as (
+    select
+        round_id,
+        any_value(founder_event_id) as founder_event_id,
+        min(round_number) as round_number,
+        list_sort(list_distinct(flatten(list(outcomes)))) as outcomes,
+        cast(count(*) as integer) as mention_count,
+        cast(count(distinct article_id) as integer) as report_count
+    from mentions
+    group by round_id
+),
+
+side_names as (
+    select
+        s.round_id,
+        string_agg(coalesce(n.name_en, s.code), '–' order by coalesce(n.name_en, s.code), s.code) as sides_label
+    from (select round_id, unnest(sides) as code from side_choice) as s
+    left join {{ ref('int_side_names') }} as n on n.side = s.code
+    group by s.round_id
+),
+
+assembled as (
+    select
+        r.round_id,
+        coalesce(n.sides_label || ' talks', 'Talks')
+            || coalesce(', ' || coalesce(e.name_en, e.name_ar), '')
+            -- a venue is followed by its city when that is known: "Dolmabahce Palace, Istanbul"
+            || case when e.location_kind = 'venue' then coalesce(', ' || coalesce(pe.name_en, pe.name_ar), '') else '' end
+            || coalesce(', round ' || r.round_number, '') as base_label,
+        case when p.location_key is not null then short_id('l_', p.location_key) end as location_id,
+        d.start_date,
+        d.end_date,
+        d.date_precision,
+        case when st.latest_status = 'cancelled' and st.ever_held then 'held' else st.latest_status end as status,
+        coalesce(s.parties, []::VARCHAR[]) as parties,
+        coalesce(sc.sides, []::VARCHAR[]) as sides,
+        coalesce(s.mediators, []::VARCHAR[]) as mediators,
+        r.round_number,
+        coalesce(r.outcomes, []::VARCHAR[]) as outcomes,
+        rc.first_reported,
+        rc.last_reported,
+        rc.article_count,
+        p.location_key,
+        r.founder_event_id,
+        r.mention_count,
+        r.report_count
+    from rounds as r
+    left join party_choice as s on s.round_id = r.round_id
+    left join side_choice as sc on sc.round_id = r.round_id
+    left join side_names as n on n.round_id = r.round_id
+    left join place_choice as p on p.round_id = r.round_id
+    left join {{ ref('int_entities') }} as e on e.entity_key = p.location_key
+    left join {{ ref('int_entities') }} as pe on pe.entity_key = e.parent_key
+    left join date_range as d on d.round_id = r.round_id
+    left join status_choice as st on st.round_id = r.round_id
+    left join report_counts as rc on rc.round_id = r.round_id
+)
+
+select
+    round_id,
+    case
+        when count(*) over (partition by base_label) > 1 and start_date is not null
+            then base_label || ' (' || case date_precision
+                when 'day' then strftime(start_date, '%-d %b %Y')
+                when 'year' then strftime(start_date, '%Y')
+                else strftime(start_date, '%b %Y')
+            end || ')'
+        else base_label
+    end as label,
+    location_id,
+    start_date,
+    end_date,
+    date_precision,
+    status,
+    parties,
+    sides,
+    mediators,
+    cast(round_number as integer) as round_number,
+    outcomes,
+    first_reported,
+    last_reported,
+    coalesce(article_count, 0) as article_count,
+    location_key,
+    founder_event_id,
+    mention_count,
+    report_count
+from assembled
