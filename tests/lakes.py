@@ -47,6 +47,10 @@ PLACES: dict[str, tuple[str, str, str, str, str | None, float, float]] = {
     "loc:city:moscow": ("Moscow", "موسكو", "city", "RU", "loc:country:RU", 55.76, 37.62),
     "loc:city:berlin": ("Berlin", "برلين", "city", "DE", "loc:country:DE", 52.52, 13.4),
     "loc:city:geneva": ("Geneva", "جنيف", "city", "CH", "loc:country:CH", 46.2, 6.14),
+    "loc:city:astana": ("Astana", "أستانا", "city", "KZ", "loc:country:KZ", 51.17, 71.45),
+    "loc:city:cairo": ("Cairo", "القاهرة", "city", "EG", "loc:country:EG", 30.04, 31.24),
+    "loc:city:jeddah": ("Jeddah", "جدة", "city", "SA", "loc:country:SA", 21.49, 39.19),
+    "loc:city:muscat": ("Muscat", "مسقط", "city", "OM", "loc:country:OM", 23.59, 58.41),
 }
 
 
@@ -78,7 +82,7 @@ def location_id_for(key: str) -> str:
 class Ev:
     """One event as an article describes it."""
 
-    parties: Sequence[str]
+    parties: Sequence[str]  # country codes (a non-state side counts as its country)
     status: str = "held"
     place: str | None = None  # location key
     start: str | None = None  # ISO date
@@ -89,6 +93,7 @@ class Ev:
     outcomes: Sequence[str] = ()
     participants: Sequence[tuple[str, str | None]] = ()  # (person key, side)
     sentence: str | None = None  # the evidence sentence; made up from the fields when None
+    sides: Sequence[str] | None = None  # ISO codes or org:<slug>; None writes the parties there
 
 
 @dataclass
@@ -195,7 +200,7 @@ class Lake:
                     "ordinal": i,
                     "status": ev.status,
                     "parties": list(ev.parties),
-                    "sides": list(ev.parties),
+                    "sides": list(ev.parties if ev.sides is None else ev.sides),
                     "mediators": list(ev.mediators),
                     "location_key": ev.place,
                     "start_date": _date(ev.start),

@@ -191,3 +191,14 @@ def test_evidence_not_in_text_fails_the_build_and_keeps_the_old_warehouse(tmp_pa
         build_warehouse(lake.root, db)
     assert fetch(db, "SELECT count(*) FROM articles") == [(1,)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lake", "warehouse.duckdb"]
+
+
+def test_sides_are_normalised_and_an_empty_list_reads_as_the_parties(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    lake.add_article("sd", Ev(["sd"], sides=[" ORG:RSF ", "sd", "org:rsf", ""], mediators=["SA", "SD"]))
+    lake.add_article("old", Ev(["ua", "UK"], sides=[]))
+    lake.flush()
+    db = tmp_path / "warehouse.duckdb"
+    build_warehouse(lake.root, db)
+    rows = fetch(db, "SELECT parties, sides, mediators FROM staging.stg_events ORDER BY parties")
+    assert rows == [(["GB", "UA"], ["GB", "UA"], []), (["SD"], ["SD", "org:rsf"], ["SA"])]
