@@ -49,3 +49,21 @@ def test_nationality_words_beyond_one_region() -> None:
     text = "وعقد مسؤولون أذربيجانيون وأرمن محادثات في بروكسل يوم الاثنين."
     (ev,) = events(text)
     assert ev.parties == ["AM", "AZ"]
+
+
+def people(text: str, language: str = "ar") -> set[str]:
+    return {m.surface for m in extract(text, language, PUB).mentions if m.kind == "person"}
+
+
+def test_a_person_after_a_delegation_cue_is_found() -> None:
+    assert people("وصل إلى العاصمة وفد المعارضة برئاسة كريم منصوري.") == {"كريم منصوري"}
+    assert people("ودفعت الحكومة بالعميد سامر خليفاوي رئيسا للوفد.") == {"سامر خليفاوي"}
+
+
+def test_compound_given_names_and_coordinated_titles() -> None:
+    assert people("وقال الرئيس عبد الرحمن الزبيدي إن المحادثات مثمرة.") == {"عبد الرحمن الزبيدي"}
+    assert people("وشارك وزير الزراعة والموارد المائية بالسودان خالد ميرغني في الاجتماع.") == {"خالد ميرغني"}
+
+
+def test_an_envoy_to_a_country_is_found() -> None:
+    assert people("واجتمع الوفد مع مبعوث الأمم المتحدة إلى ليبيا هانس كوبلر.") == {"هانس كوبلر"}

@@ -206,6 +206,7 @@ class Gazetteer:
         self.en_heads = _norm_set(titles["en_heads"])
         self.en_modifiers = _norm_set(titles["en_modifiers"])
         self.en_name_cues = tuple(tuple(norm_token(str(c)).split()) for c in titles.get("en_name_cues") or [])
+        self.ar_name_cues = frozenset(norm_token(str(c)) for c in titles.get("ar_name_cues") or [])
         given = self._load("given_names.yaml")
         given_ar = set(_norm_set(given.get("ar") or []))
         given_en = set(_norm_set(given.get("en") or []))

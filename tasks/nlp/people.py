@@ -40,6 +40,7 @@ _HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
 _COMMA_RE = re.compile(r"[،,]")
 _LONG_VOWELS = set("اوي")
 _AR_LINKERS = {"بن", "ابن", "بنت", "ال", "عبد", "ابو"}  # name-internal Arabic particles (آل -> ال)
+_AR_COMPOUND = ("عبد", "ابو")  # first halves of compound given names: عبد الله، أبو بكر
 _EN_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di", "la", "le", "du"}
 _EN_CONNECTORS = {"of", "for", "the", "to", "on", "at"}
 _EN_ARTICLES = {"a", "an", "the"}
@@ -178,8 +179,8 @@ def _ar_plausible(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
     toks = [doc.tok(i) for i in idx]
     if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
-    if toks[0] in g.given_ar:
-        return True
+    if toks[0] in g.given_ar or (toks[0] in _AR_COMPOUND and len(toks) > 2):
+        return True  # عبد الفتاح السيسي: a compound given name and a surname
     if any(_ends_with_ta_marbuta(doc, i) for i in idx):
         return False  # دراسة، حكومة: nouns, not transliterated names
     first = toks[0]
@@ -198,6 +199,10 @@ def _ar_name_run(doc: Doc, g: Gazetteer, j: int) -> list[int]:
         t = doc.tok(k)
         if t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
+        if idx and doc.tok(idx[-1]) in _AR_COMPOUND and t.startswith("ال") and _AR_WORD_RE.match(t):
+            idx.append(k)  # the second half of a compound name: عبد الفتاح، عبد الله، أبو بكر
+            k += 1
+            continue
         if not _ar_name_like(doc, g, k):
             # an ال-surname closing an Arab name: a nisba (أسعد الشيباني) or after a known given name
             if (
@@ -226,7 +231,9 @@ def _ar_name_run(doc: Doc, g: Gazetteer, j: int) -> list[int]:
 def _long_name_ok(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
     """Three or four tokens need a known given name or a name particle (بن، آل، فون...)."""
     toks = [doc.tok(i) for i in idx]
-    return toks[0] in g.given_ar or any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
+    if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND:
+        return True
+    return any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
 
 
 def _from_first_given(doc: Doc, g: Gazetteer, idx: list[int]) -> list[int]:
@@ -264,7 +271,8 @@ def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, boo
         t = doc.tok(j)
         if t in g.given_ar:
             break  # a name that looks like an article word (ألكسندر) ends the title
-        if has_article(t) or g.is_ar_head(t) or t in g.ar_complements:
+        # «وزير الري والموارد المائية»: a coordinated ال-complement continues the title
+        if has_article(t) or (t[0] in CONJ and has_article(t[1:])) or g.is_ar_head(t) or t in g.ar_complements:
             j += 1
             continue
         break
@@ -454,8 +462,23 @@ def _names_listed(doc: Doc, g: Gazetteer, j: int) -> list[PersonResult]:
     return out
 
 
+def _discover_ar_cued(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+    """A name right after a delegation cue («وفد برئاسة أحمد طعمة», «يترأسه», «بقيادة»)."""
+    out: list[PersonResult] = []
+    for i in range(len(doc.tokens) - 1):
+        if doc.tok(i) not in g.ar_name_cues or doc.gap(i + 1).strip(" "):
+            continue
+        j = i + 1
+        if g.is_ar_head(doc.tok(j)):
+            continue  # «برئاسة وزير الخارجية ...»: the title's own discovery reads it
+        idx = _ar_name_run(doc, g, j)
+        if idx:
+            out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], None, None))
+    return out
+
+
 def discover(doc: Doc, g: Gazetteer) -> list[PersonResult]:
-    return _discover_ar(doc, g) + _discover_en(doc, g) + _discover_en_cued(doc, g)
+    return _discover_ar(doc, g) + _discover_ar_cued(doc, g) + _discover_en(doc, g) + _discover_en_cued(doc, g)
 
 
 def known_spelling(g: Gazetteer, doc: Doc, r: PersonResult) -> PersonResult:
