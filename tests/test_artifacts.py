@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import date
 from uuid import UUID
 
-import pytest
 from prefect import flow
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 from prefect.runtime import flow_run
-from prefect.testing.utilities import prefect_test_harness
 
 from flows.artifacts import CHANGED_KEY, SUMMARY_KEY, changed_rounds_table, publish_artifacts, run_markdown
 
@@ -165,12 +162,6 @@ def test_artifact_keys_are_valid() -> None:
 # ---------------------------------------------------------------- a real Prefect flow
 
 
-@pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
 @flow(name="roundtable-artifacts-test")
 def publish_flow(summary: dict, changed: list[dict]) -> str:
     publish_artifacts(summary, changed)
@@ -188,7 +179,7 @@ def _read_artifacts(run_id: str) -> dict:
     return {a.key: a for a in found}
 
 
-def test_publish_artifacts_in_a_flow_run(harness: None) -> None:
+def test_publish_artifacts_in_a_flow_run(prefect_harness: None) -> None:
     changed = changed_rounds_table(BEFORE, AFTER)
     run_id = publish_flow(SUMMARY, changed)
     artifacts = _read_artifacts(run_id)
@@ -206,7 +197,7 @@ def test_publish_artifacts_in_a_flow_run(harness: None) -> None:
     assert rows[2]["change"] == "new"
 
 
-def test_publish_artifacts_with_nothing_changed(harness: None) -> None:
+def test_publish_artifacts_with_nothing_changed(prefect_harness: None) -> None:
     run_id = publish_flow({"failures": []}, [])
     artifacts = _read_artifacts(run_id)
     assert set(artifacts) == {SUMMARY_KEY, CHANGED_KEY}

@@ -2,7 +2,7 @@
 (once the lake holds a seeded-random number of files), run again, and its exports must equal those
 of a run that was never interrupted, with no duplicate and no half-written rows in the lake.
 
-The subprocesses use the module's Prefect test server (PREFECT_API_URL) instead of each starting
+The subprocesses use the session's Prefect test server (PREFECT_API_URL) instead of each starting
 their own, and fetch only from the loopback news site. ROUNDTABLE_CRASH_SEED picks another kill point.
 """
 
@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -22,7 +21,6 @@ import pyarrow.parquet as pq
 import pytest
 from newsite import NewsSite
 from prefect.settings import PREFECT_API_URL
-from prefect.testing.utilities import prefect_test_harness
 from test_flow import snapshot
 from test_web_flow import FAST
 
@@ -31,9 +29,8 @@ SEED = int(os.environ.get("ROUNDTABLE_CRASH_SEED", "20260210"))
 
 
 @pytest.fixture(scope="module")
-def api_url() -> Iterator[str]:
-    with prefect_test_harness(server_startup_timeout=120):
-        yield str(PREFECT_API_URL.value())
+def api_url(prefect_harness: None) -> str:
+    return str(PREFECT_API_URL.value())
 
 
 @pytest.fixture(scope="module")

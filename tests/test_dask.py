@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from distributed import Client, LocalCluster
-from prefect.testing.utilities import prefect_test_harness
 from test_flow import snapshot
 
 from flows import cli
@@ -27,17 +26,18 @@ def _transitions(client: Client) -> int:
     return client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
 
 
-def test_dask_run_matches_local_run(cluster: tuple[LocalCluster, Client], tmp_path: Path) -> None:
+def test_dask_run_matches_local_run(
+    prefect_harness: None, cluster: tuple[LocalCluster, Client], tmp_path: Path
+) -> None:
     lc, client = cluster
-    with prefect_test_harness(server_startup_timeout=120):
-        assert cli.main(["run", "--data-dir", str(tmp_path / "local"), "--workers", "1"]) == 0
-        before = _transitions(client)
-        assert (
-            cli.main(
-                ["run", "--data-dir", str(tmp_path / "dask"), "--dask-address", lc.scheduler_address, "--workers", "2"]
-            )
-            == 0
+    assert cli.main(["run", "--data-dir", str(tmp_path / "local"), "--workers", "1"]) == 0
+    before = _transitions(client)
+    assert (
+        cli.main(
+            ["run", "--data-dir", str(tmp_path / "dask"), "--dask-address", lc.scheduler_address, "--workers", "2"]
         )
+        == 0
+    )
     assert _transitions(client) > before, "no task ran on the Dask cluster"
     workers = client.run(lambda: __import__("os").getpid())
     assert len(set(workers.values())) == 2

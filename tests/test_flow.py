@@ -10,14 +10,14 @@ import asyncio
 import html
 import shutil
 import socket
-from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, FlowRunFilter, FlowRunFilterStartTime
 from prefect.client.schemas.sorting import FlowRunSort
-from prefect.testing.utilities import prefect_test_harness
 
 from flows import cli
 from flows.settings import SAMPLE_CORPUS
@@ -65,14 +65,9 @@ def lake_files(data_dir: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(scope="module")
-def sample_run(harness: None, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def sample_run(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Run the sample corpus into one data dir twice, and once into a second data dir."""
+    started = datetime.now(UTC)
     first = tmp_path_factory.mktemp("run1")
     second = tmp_path_factory.mktemp("run2")
     assert cli.main(["run", "--data-dir", str(first)]) == 0
@@ -80,7 +75,8 @@ def sample_run(harness: None, tmp_path_factory: pytest.TempPathFactory) -> dict:
     assert cli.main(["run", "--data-dir", str(first)]) == 0
     after_two = (snapshot(first / "exports"), lake_files(first))
     assert cli.main(["run", "--input", str(SAMPLE_CORPUS), "--data-dir", str(second)]) == 0
-    return {"first": first, "second": second, "after_one": after_one, "after_two": after_two}
+    window = (started, datetime.now(UTC))  # the session's Prefect API also holds other modules' runs
+    return {"first": first, "second": second, "after_one": after_one, "after_two": after_two, "window": window}
 
 
 def test_every_contract_table_and_column_is_exported(sample_run: dict) -> None:
@@ -97,10 +93,16 @@ def test_every_contract_table_and_column_is_exported(sample_run: dict) -> None:
 
 
 def test_run_publishes_artifacts(sample_run: dict) -> None:
+    start, end = sample_run["window"]
+
     async def read() -> dict[str, str]:
         async with get_client() as client:
-            arts = await client.read_artifacts(limit=50)
-            return {a.key: str(a.data) for a in arts if a.key}
+            arts = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(
+                    key=ArtifactFilterKey(any_=["roundtable-run-summary", "roundtable-changed-rounds"])
+                )
+            )
+            return {a.key: str(a.data) for a in arts if a.key and a.created and start <= a.created <= end}
 
     found = asyncio.run(read())
     assert "roundtable-run-summary" in found and "roundtable-changed-rounds" in found
@@ -140,7 +142,7 @@ def _closed_port() -> int:
 
 
 def test_bad_input_is_reported_and_the_rest_processed(
-    harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prefect_harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -166,27 +168,36 @@ def test_bad_input_is_reported_and_the_rest_processed(
     assert [Path(a["source_uri"]).name for a in articles] == [good.name]
 
 
-def _latest_flow_run_state() -> str:
+def _latest_flow_run_state(since: datetime) -> str:
+    """The state of the latest flow run started since `since` (the session's Prefect API holds every module's runs)."""
+
     async def read() -> str:
         async with get_client() as client:
-            runs = await client.read_flow_runs(sort=FlowRunSort.START_TIME_DESC, limit=1)
+            runs = await client.read_flow_runs(
+                flow_run_filter=FlowRunFilter(start_time=FlowRunFilterStartTime(after_=since)),
+                sort=FlowRunSort.START_TIME_DESC,
+                limit=1,
+            )
             return runs[0].state.type.value
 
     return asyncio.run(read())
 
 
-def test_nothing_processed_exits_1_as_a_failed_flow_run_and_usage_error_exits_2(harness: None, tmp_path: Path) -> None:
+def test_nothing_processed_exits_1_as_a_failed_flow_run_and_usage_error_exits_2(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    since = datetime.now(UTC)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     assert cli.main(["run", "--input", str(tmp_path / "in"), "--data-dir", str(tmp_path / "d")]) == 1
-    assert _latest_flow_run_state() == "FAILED"  # so Prefect notifications can catch a broken schedule
+    assert _latest_flow_run_state(since) == "FAILED"  # so Prefect notifications can catch a broken schedule
     with pytest.raises(SystemExit) as exc:
         cli.main(["run", "--no-such-flag"])
     assert exc.value.code == 2
 
 
 def test_unchanged_lake_skips_the_rebuild_and_an_export_forces_the_next(
-    harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prefect_harness: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "data"
     assert cli.main(["run", "--data-dir", str(data)]) == 0

@@ -23,7 +23,6 @@ import fsspec
 import pytest
 from distributed import Client, LocalCluster
 from moto.server import ThreadedMotoServer
-from prefect.testing.utilities import prefect_test_harness
 from test_flow import snapshot
 
 from flows import cli
@@ -34,13 +33,7 @@ KEY, SECRET = "testing-key", "testing-secret"
 
 
 @pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(scope="module")
-def local_exports(harness: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def local_exports(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """The exports of a run with the default lake (DIR/lake on local disk): what every other lake must give."""
     data = tmp_path_factory.mktemp("local")
     assert cli.main(["run", "--data-dir", str(data)]) == 0

@@ -2,8 +2,8 @@
 
 The warehouse merges events across articles in SQL; here a small stand-in merge (same sides,
 compatible place, date and round number, newest report's status) turns the per-article events
-into rounds, writes the contract's export tables to a temporary folder and runs
-/work/shared/eval/score.py on them. Skipped when /work/shared is absent.
+into rounds, writes the contract's export tables to a temporary folder and runs the shared
+scorer (../shared/eval/score.py, see tests/paths.py) on them. Fails when the dev set is missing.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from paths import DEV, EVAL, require
 
 from tasks.nlp.extract import EXTRACTOR_VERSION, extract
 from tasks.nlp.types import Entity, Event, Extraction
 
-EVAL = Path("/work/shared/eval")
-DEV = EVAL / "dev"
 TARGETS = {
     "rounds_f1": 0.85,
     "round_participants_f1": 0.85,
@@ -30,10 +29,9 @@ TARGETS = {
     "round_date_accuracy": 0.8,
 }
 
-pytestmark = pytest.mark.skipif(not (DEV / "gold.json").exists(), reason="shared eval set not mounted")
-
 
 def _manifest() -> list[tuple[str, date]]:
+    require(DEV / "articles" / "manifest.csv")
     with open(DEV / "articles" / "manifest.csv", encoding="utf-8") as f:
         return [(r["file"], date.fromisoformat(r["published_at"])) for r in csv.DictReader(f)]
 
@@ -49,6 +47,7 @@ def extracted() -> dict[str, tuple[date, str, Extraction]]:
 
 @pytest.fixture(scope="module")
 def gold() -> dict:
+    require(DEV / "gold.json")
     return json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
 
 
@@ -192,6 +191,7 @@ def _export(tmp: Path, extracted: dict[str, tuple[date, str, Extraction]]) -> No
 
 
 def _scorer():
+    require(EVAL / "score.py")
     spec = importlib.util.spec_from_file_location("rt_score", EVAL / "score.py")
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None

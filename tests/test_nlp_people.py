@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from paths import DEV
+from paths import DEV, require
 
 from tasks.nlp.entities import find_entities
 from tasks.nlp.types import Entity, Mention
@@ -225,8 +225,8 @@ def _gold_person(gold: dict, e: Entity) -> str:
     return "?" + e.key
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="dev gold set not available")
 def test_dev_articles_people_match_gold() -> None:
+    require(GOLD, DEV_ARTICLES)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     for article in gold["articles"]:
         text = (DEV_ARTICLES / article["article"]).read_text(encoding="utf-8")
@@ -235,10 +235,10 @@ def test_dev_articles_people_match_gold() -> None:
         assert predicted == set(article["people"]), article["article"]
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="dev gold set not available")
 def test_dev_people_found_by_rules_without_their_gazetteer_entries(tmp_path: Path) -> None:
     """Drop the dev set's less famous people from people.yaml: title-anchored discovery and
     linking must still name every one of them (by a name the gold accepts)."""
+    require(GOLD, DEV_ARTICLES)
     import shutil
 
     import yaml

@@ -2,7 +2,7 @@
 
 One sources file holds an RSS feed, an Atom feed, a sitemap index, a feed full of faults, hostile
 feeds, a feed whose pages lost their article text and a feed answering 304. The module runs it
-three times into one data dir (Prefect's test harness, shared by the module) and checks the run
+three times into one data dir (Prefect's test harness, shared by the session) and checks the run
 output, the exports, the fetch log, what the servers were asked, and the warnings.
 """
 
@@ -17,7 +17,6 @@ from pathlib import Path
 import newsite
 import pytest
 from newsite import NewsSite
-from prefect.testing.utilities import prefect_test_harness
 from test_flow import read_export, snapshot
 
 from flows import cli
@@ -68,16 +67,16 @@ def run(*args: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
+def fast_env(prefect_harness: None) -> Iterator[None]:
+    """The session's Prefect test harness, with FAST's settings for this module's runs."""
     with pytest.MonkeyPatch.context() as mp:
         for key, value in FAST.items():
             mp.setenv(key, value)
-        with prefect_test_harness(server_startup_timeout=120):
-            yield
+        yield
 
 
 @pytest.fixture(scope="module")
-def web_runs(harness: None, news_site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def web_runs(fast_env: None, news_site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Three runs of the same sources file into one data dir, with what the servers saw between them."""
     tmp = tmp_path_factory.mktemp("web")
     sources, data = tmp / "sources.yaml", tmp / "data"
@@ -224,7 +223,7 @@ def test_silent_breakage_is_flagged(web_runs: dict) -> None:
     assert not lines_for(second, "nothing new")  # one quiet run is not yet worth a warning
 
 
-def test_a_run_where_nothing_answers_exits_1(harness: None, news_site: NewsSite, tmp_path: Path) -> None:
+def test_a_run_where_nothing_answers_exits_1(fast_env: None, news_site: NewsSite, tmp_path: Path) -> None:
     code, out = run("run", "--feed", news_site.url("/status/404"), "--data-dir", str(tmp_path / "d"))
     assert code == 1
     assert len(lines_for(out, f"  ! {news_site.url('/status/404')}: feed: HTTP 404")) == 1
