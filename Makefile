@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/roundtable run
 
-test: $(STAMP)
+# lint first: a tree that is not ruff-clean (check and format) fails `make test` before the suite runs
+test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
