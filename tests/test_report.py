@@ -48,6 +48,7 @@ LOCATIONS = [
     ("loc-vat", "Vatican City", "الفاتيكان", "VA", "city", 41.9029, 12.4534),
     ("loc-kyiv", "Kyiv", "كييف", "UA", "city", 50.4501, 30.5234),
     ("loc-dolma", "Dolmabahçe Palace", "قصر دولمة بهجة", "TR", "venue", None, None),
+    ("loc-mct", "Muscat", "مسقط", "OM", "city", 23.588, 58.3829),
 ]
 
 PEOPLE = [
@@ -196,6 +197,21 @@ ROUNDS = [
         [],
     ),
 ]
+
+# a second negotiation: one round in Muscat, one in Geneva (where the Ukraine talks met too)
+IRAN_ROUNDS = [
+    ("r-muscat", "Iran–United States talks, Muscat", "loc-mct", D("2025-04-12"), None, "day", "held", ["IR", "US"],
+     ["OM"], None, []),
+    ("r-geneva-ir", "Iran–United States talks, Geneva", "loc-gva", D("2025-06-20"), None, "day", "held",
+     ["IR", "US"], ["OM"], None, []),
+]  # fmt: skip
+
+# negotiation_id, label, sides, mediators, first_round_date, last_round_date, round_count, last_status
+NEGOTIATIONS = [
+    ("n-ukraine", "Russia–Ukraine–United States talks", ["RU", "UA", "US"], ["AE", "CH", "HU", "SA", "TR", "VA"],
+     D("2025-02-18"), D("2026-01-01"), len(ROUNDS), "planned"),
+    ("n-iran", "Iran–United States talks", ["IR", "US"], ["OM"], D("2025-04-12"), D("2025-06-20"), 2, "held"),
+]  # fmt: skip
 
 PARTICIPANTS = [
     ("r-riyadh", "p-rubio", "US"),
@@ -365,16 +381,35 @@ MENTIONS = [
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
-def build_warehouse(path: Path, *, empty: bool = False) -> Path:
-    """A warehouse with the contract's tables (and, unless empty, realistic rows)."""
+def build_warehouse(path: Path, *, empty: bool = False, tracks: bool = True) -> Path:
+    """A warehouse with the contract's tables (and, unless empty, realistic rows). With tracks, two
+    negotiations (the Ukraine talks and Iran–US) with sides and negotiation ids; without, a
+    warehouse from before negotiations existed."""
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA)
         if not empty:
             _insert(con)
+        if tracks:
+            _add_tracks(con, empty)
     finally:
         con.close()
     return path
+
+
+def _add_tracks(con: duckdb.DuckDBPyConnection, empty: bool) -> None:
+    con.execute("ALTER TABLE negotiation_rounds ADD COLUMN sides VARCHAR[]")
+    con.execute("ALTER TABLE negotiation_rounds ADD COLUMN negotiation_id VARCHAR")
+    con.execute(
+        "CREATE TABLE negotiations (negotiation_id VARCHAR, label VARCHAR, sides VARCHAR[], mediators VARCHAR[], "
+        "first_round_date DATE, last_round_date DATE, round_count INTEGER, last_status VARCHAR)"
+    )
+    if empty:
+        return
+    con.execute("UPDATE negotiation_rounds SET sides = parties, negotiation_id = 'n-ukraine'")
+    rounds = [(*r, r[3], r[3], 1, r[7], "n-iran") for r in IRAN_ROUNDS]
+    con.executemany("INSERT INTO negotiation_rounds VALUES (" + ", ".join("?" * 16) + ")", rounds)
+    con.executemany("INSERT INTO negotiations VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NEGOTIATIONS)
 
 
 def _insert(con: duckdb.DuckDBPyConnection) -> None:
@@ -440,9 +475,9 @@ def parse(page: str) -> Elements:
 
 
 def test_every_round_label_is_in_the_page(page: str) -> None:
-    for r in ROUNDS:
+    for r in ROUNDS + IRAN_ROUNDS:
         assert html.escape(r[1]) in page, r[1]
-    assert page.count('<tr id="round-') == len(ROUNDS)
+    assert page.count('<tr id="round-') == len(ROUNDS) + len(IRAN_ROUNDS)
 
 
 def test_timeline_has_undated_lane_and_legend(page: str) -> None:
@@ -629,3 +664,93 @@ def test_the_network_guard_sees_a_remote_load(chromium: str, tmp_path: Path) -> 
     run = browser.run_chromium(chromium, bad, tmp_path, ["--dump-dom", f"--log-net-log={net_log}"])
     assert run.returncode == 0, run.stderr[-2000:]
     assert browser.page_requests(net_log) == ["http://roundtable.invalid/x.png"]
+
+
+# ---------------------------------------------------------------- grouped by negotiation
+
+
+def _between(page: str, start: str, end: str | None) -> str:
+    i = page.index(start)
+    return page[i : page.index(end, i) if end else len(page)]
+
+
+def test_title_names_the_negotiations_not_one_fixed_talk(page: str, tmp_path: Path) -> None:
+    assert "<h1>Negotiation rounds in 2 negotiations</h1>" in page
+    assert "Russia–Ukraine–US peace talks" not in page
+    one = tmp_path / "one.duckdb"
+    build_warehouse(one)
+    con = duckdb.connect(str(one))
+    con.execute("DELETE FROM negotiation_rounds WHERE negotiation_id = 'n-iran'")
+    con.execute("DELETE FROM negotiations WHERE negotiation_id = 'n-iran'")
+    con.close()
+    assert "<h1>Russia–Ukraine–United States talks: negotiation rounds</h1>" in report.render_report(one)
+
+
+def test_negotiations_overview_most_recent_first(page: str) -> None:
+    table = _between(page, '<table class="negotiations"', "</table>")
+    ukraine, iran = table.index("Russia–Ukraine–United States talks"), table.index("Iran–United States talks")
+    assert ukraine < iran, "the negotiation with the latest round comes first"
+    assert '<a href="#negotiation-1">Russia–Ukraine–United States talks</a>' in table
+    assert '<a href="#negotiation-2">Iran–United States talks</a>' in table
+    assert "RU, UA, US" in table and "2025-04-12 – 2025-06-20" in table
+
+
+def test_timeline_groups_rounds_under_their_negotiation(page: str) -> None:
+    svg = _between(page, '<svg class="timeline"', "</svg>")
+    ukraine = svg.index("Russia–Ukraine–United States talks (12 rounds)")
+    iran = svg.index("Iran–United States talks (2 rounds)")
+    assert ukraine < svg.index("Istanbul talks, round 2") < svg.index("Proposed talks at the Vatican") < iran
+    assert iran < svg.index("Iran–United States talks, Muscat") < svg.index("Iran–United States talks, Geneva")
+    assert 'href="#negotiation-2"' in svg
+    assert "IR · US" in svg
+
+
+def test_rounds_table_per_negotiation(page: str) -> None:
+    ukraine = _between(page, '<h3 id="negotiation-1">', '<h3 id="negotiation-2">')
+    iran = _between(page, '<h3 id="negotiation-2">', '<h2 id="places">')
+    assert ukraine.count('<tr id="round-') == len(ROUNDS) and iran.count('<tr id="round-') == len(IRAN_ROUNDS)
+    assert "Iran–United States talks, Muscat" in iran and "Istanbul talks, round 1" in ukraine
+    assert "sides IR, US · mediators OM · 2 rounds" in iran
+
+
+def test_map_colours_places_by_negotiation(page: str) -> None:
+    svg = _between(page, '<svg class="map"', "</svg>")
+    ukraine, iran = report.TRACK_COLOURS[:2]
+    assert f'class="host" style="fill:{iran}"' in svg, "Muscat: only Iran–US talks"
+    assert f'class="host" style="fill:{ukraine}"' in svg
+    assert 'class="host multi"' in svg and "Geneva (2 rounds, 2 negotiations)" in svg
+    after = page[page.index(svg) + len(svg) :]
+    legend = after[: after.index("</p>")]
+    assert "Russia–Ukraine–United States talks" in legend and "Iran–United States talks" in legend
+    places = _between(page, '<table class="places"', "</table>")
+    geneva = _between(places, "Geneva", "</tr>")
+    assert '<a href="#negotiation-1">Russia–Ukraine–United States talks</a> (1)' in geneva
+    assert '<a href="#negotiation-2">Iran–United States talks</a> (1)' in geneva
+
+
+def test_a_warehouse_from_before_negotiations_renders_one_group(tmp_path: Path) -> None:
+    old = build_warehouse(tmp_path / "old.duckdb", tracks=False)
+    page = report.render_report(old)
+    assert "<h1>Negotiation rounds</h1>" in page
+    assert page.count('<tr id="round-') == len(ROUNDS)
+    assert page.count("<h3 ") == 1
+    assert "RU · UA" in _between(page, '<svg class="timeline"', "</svg>")
+
+
+def test_group_tracks_orders_and_falls_back() -> None:
+    def row(rid: str, start: str | None, nid: str | None) -> dict:
+        return {"round_id": rid, "label": rid, "start_date": start and D(start), "end_date": None,
+                "last_reported": None, "negotiation_id": nid, "sides": ["A", "B"], "parties": ["A", "B"]}  # fmt: skip
+
+    def neg(nid: str) -> dict:
+        return {"negotiation_id": nid, "label": nid.upper(), "sides": ["A", "B"], "mediators": [], "last_status": None}
+
+    rounds = [row("r1", "2025-01-01", "n-a"), row("r2", "2025-06-01", "n-b"), row("r3", None, "n-a"),
+              row("r4", "2024-01-01", "n-unknown"), row("r5", "2025-03-01", "n-a")]  # fmt: skip
+    tracks = report.group_tracks(rounds, [neg("n-a"), neg("n-b")])
+    assert [(t.label, [r["round_id"] for r in t.rounds]) for t in tracks] == [
+        ("N-B", ["r2"]),
+        ("N-A", ["r1", "r5", "r3"]),
+        ("Negotiation rounds", ["r4"]),
+    ]
+    assert [t.anchor for t in tracks] == ["negotiation-1", "negotiation-2", "negotiation-3"]

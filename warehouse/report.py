@@ -1,5 +1,6 @@
-"""A self-contained HTML report of the warehouse: rounds on a timeline, a table of rounds with
-their evidence, places on a small map, and people.
+"""A self-contained HTML report of the warehouse, grouped by negotiation (track): the negotiations,
+their rounds on one timeline, a table of each one's rounds with their evidence, the places on a
+small map coloured by negotiation, and people.
 
 One file, no network: CSS is inline, charts are inline SVG, there is no JavaScript, and a
 Content-Security-Policy forbids loading anything, so a stray URL in the data cannot make the
@@ -46,12 +47,24 @@ COLUMNS: dict[str, list[str]] = {
         "date_precision",
         "status",
         "parties",
+        "sides",
         "mediators",
         "round_number",
         "outcomes",
         "first_reported",
         "last_reported",
         "article_count",
+        "negotiation_id",
+    ],
+    "negotiations": [
+        "negotiation_id",
+        "label",
+        "sides",
+        "mediators",
+        "first_round_date",
+        "last_round_date",
+        "round_count",
+        "last_status",
     ],
     "round_participants": ["round_id", "person_id", "side"],
     "round_articles": ["round_id", "article_id", "evidence", "reported_status", "reported_start"],
@@ -66,6 +79,19 @@ STATUS_COLOURS = {
     "cancelled": "#cc0000",
 }
 UNKNOWN_COLOUR = "#999999"
+# one colour per negotiation on the map (and its swatch beside the negotiation's name), in turn
+TRACK_COLOURS = [
+    "#1f4e79",
+    "#b45f06",
+    "#38761d",
+    "#741b47",
+    "#7f6000",
+    "#134f5c",
+    "#20124d",
+    "#990000",
+    "#3d3d3d",
+    "#0b5394",
+]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTH_NAMES = [
     "January",
@@ -87,9 +113,30 @@ MONTH_NAMES = [
 
 
 @dataclass(slots=True)
+class Track:
+    """A negotiation and its rounds (in time order), as the report groups them."""
+
+    key: str  # negotiation_id, or "" for rounds of no known negotiation
+    label: str
+    sides: list[str]
+    mediators: list[str]
+    last_status: str | None
+    rounds: list[Row]
+    anchor: str  # HTML id of its section
+    colour: str
+
+    @property
+    def latest(self) -> date | None:
+        days = [d for r in self.rounds if (d := _round_day(r)) is not None]
+        return max(days) if days else None
+
+
+@dataclass(slots=True)
 class ReportData:
     source_name: str
-    rounds: list[Row] = field(default_factory=list)
+    rounds: list[Row] = field(default_factory=list)  # grouped by track, in time order within each
+    tracks: list[Track] = field(default_factory=list)
+    track_of: dict[str, Track] = field(default_factory=dict)  # round_id -> its track
     locations: dict[str, Row] = field(default_factory=dict)
     people: dict[str, Row] = field(default_factory=dict)
     articles: dict[str, Row] = field(default_factory=dict)
@@ -130,7 +177,9 @@ def load_data(db_path: Path) -> ReportData:
     finally:
         con.close()
     data = ReportData(source_name=db_path.name)
-    data.rounds = sorted(tables["negotiation_rounds"], key=_round_sort_key)
+    data.tracks = group_tracks(tables["negotiation_rounds"], tables["negotiations"])
+    data.rounds = [r for t in data.tracks for r in t.rounds]
+    data.track_of = {str(r["round_id"]): t for t in data.tracks for r in t.rounds}
     data.anchors = {str(r["round_id"]): f"round-{i + 1}" for i, r in enumerate(data.rounds)}
     data.locations = {str(r["location_id"]): r for r in tables["locations"]}
     data.people = {str(r["person_id"]): r for r in tables["people"]}
@@ -141,6 +190,39 @@ def load_data(db_path: Path) -> ReportData:
         data.evidence.setdefault(str(row["round_id"]), []).append(row)
     data.person_articles = _person_article_counts(tables["article_people"])
     return data
+
+
+def group_tracks(rounds: Sequence[Row], negotiations: Sequence[Row]) -> list[Track]:
+    """The rounds grouped by negotiation_id, each group in time order; the negotiation with the
+    most recent round first. Rounds without a known negotiation (an older warehouse) are one
+    group of their own, named after what they have in common."""
+    known = {_s(n["negotiation_id"]): n for n in negotiations if n["negotiation_id"] is not None}
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for r in rounds:
+        key = _s(r["negotiation_id"])
+        groups[key if key in known else ""].append(r)
+    tracks = []
+    for key, members in groups.items():
+        members.sort(key=_round_sort_key)
+        n = known.get(key)
+        if n is not None:
+            label, sides, mediators, status = _s(n["label"]), _list(n["sides"]), _list(n["mediators"]), n["last_status"]
+        else:
+            label, sides, mediators, status = "Negotiation rounds", _common_sides(members), [], None
+        tracks.append(Track(key, label, sides, mediators, status, members, "", ""))
+    tracks.sort(key=lambda t: (t.latest is None, -(t.latest or date.min).toordinal(), t.label, t.key))
+    for i, t in enumerate(tracks):
+        t.anchor, t.colour = f"negotiation-{i + 1}", TRACK_COLOURS[i % len(TRACK_COLOURS)]
+    return tracks
+
+
+def _common_sides(rounds: Sequence[Row]) -> list[str]:
+    sets = [set(_sides(r)) for r in rounds]
+    return sorted(set.intersection(*sets)) if sets else []
+
+
+def _round_day(r: Row) -> date | None:
+    return as_date(r["end_date"]) or as_date(r["start_date"]) or as_date(r["last_reported"])
 
 
 def _person_article_counts(rows: Iterable[Row]) -> dict[str, tuple[int, int]]:
@@ -292,7 +374,17 @@ def _list(value: Any) -> list[str]:
 
 
 def _codes(value: Any) -> str:
-    return ", ".join(_list(value)) or "—"
+    return ", ".join(_side_code(v) for v in _list(value)) or "—"
+
+
+def _side_code(side: str) -> str:
+    """A side as a short code: a state's ISO code, a non-state actor's slug (org:hamas -> hamas)."""
+    return side.removeprefix("org:")
+
+
+def _sides(r: Row) -> list[str]:
+    """A round's sides; a warehouse from before sides existed has only its parties."""
+    return _list(r["sides"]) if r.get("sides") else _list(r["parties"])
 
 
 def _person_name(data: ReportData, person_id: Any) -> str:
@@ -385,7 +477,7 @@ def _label_svg(text: str, x_left: float, x_right: float, y: float, x_max: float)
 
 
 def _gutter_svg(r: Row, y: float) -> str:
-    parties, mediators = _list(r["parties"]), _list(r["mediators"])
+    parties, mediators = [_side_code(s) for s in _sides(r)], _list(r["mediators"])
     text = esc(" · ".join(parties) or "?")
     if mediators:
         text += f'<tspan class="med"> +{esc(",".join(mediators))}</tspan>'
@@ -429,34 +521,59 @@ def _undated_row(data: ReportData, r: Row, x: float, y: float) -> str:
     return f'<a href="#{href}">{_tooltip(data, r)}{_gutter_svg(r, y)}{mark}{label}</a>'
 
 
+def _track_heading_svg(track: Track, y: float) -> str:
+    """A negotiation's name across the timeline, above its rounds, linked to its section."""
+    label = _truncate(track.label, 90)
+    count = len(track.rounds)
+    text = f"{label} ({count} round{'s' if count != 1 else ''})"
+    swatch = f'<rect x="8" y="{y - 9:.1f}" width="10" height="10" rx="2" fill="{track.colour}"/>'
+    name = f'<text x="24" y="{y:.1f}" class="trk"{svg_text_attrs(text)}>{esc(text)}</text>'
+    return f'<a href="#{track.anchor}">{swatch}{name}</a>'
+
+
 def timeline_svg(data: ReportData) -> str:
-    dated = [(r, span) for r in data.rounds if (span := round_span(r)) is not None]
-    undated = [r for r in data.rounds if round_span(r) is None]
+    """One time axis for every negotiation; each negotiation's rounds under its name, dated ones
+    in time order, then its undated ones in an undated lane."""
+    spans = [span for r in data.rounds if (span := round_span(r)) is not None]
     x0, x1 = TL_GUTTER + 10.0, TL_WIDTH - 200.0  # room on the right for the last labels
-    parts: list[str] = []
+    rows: list[str] = []
     y = float(TL_TOP)
-    if dated:
-        scale = _time_scale([s for _, s in dated], x0, x1)
-        height_guess = TL_TOP + len(dated) * TL_ROW
+    scale = _time_scale(spans, x0, x1) if spans else None
+    for i, track in enumerate(data.tracks):
+        if len(data.tracks) > 1 or track.key:
+            if i:  # a rule between one negotiation's rounds and the next one's name
+                rule = y - TL_ROW / 2 + 2
+                rows.append(f'<line x1="0" y1="{rule:.1f}" x2="{TL_WIDTH}" y2="{rule:.1f}" class="tsep"/>')
+                y += 8
+            y += 4
+            rows.append(_track_heading_svg(track, y))
+            y += TL_ROW * 0.9
+        dated = [(r, span) for r in track.rounds if (span := round_span(r)) is not None]
+        undated = [r for r in track.rounds if round_span(r) is None]
+        for r, span in dated:
+            assert scale is not None
+            rows.append(_dated_row(data, r, span, scale, y))
+            y += TL_ROW
+        if undated:
+            y += 6
+            rows.append(
+                f'<line x1="0" y1="{y - TL_ROW / 2:.1f}" x2="{TL_WIDTH}" y2="{y - TL_ROW / 2:.1f}" class="sep"/>'
+            )
+            rows.append(f'<text x="{x0:.1f}" y="{y:.1f}" class="lane">undated</text>')
+            y += TL_ROW * 0.8
+            for r in undated:
+                rows.append(_undated_row(data, r, x0 + 8, y))
+                y += TL_ROW
+    grid: list[str] = []
+    if scale is not None:
         for d, label in _ticks(scale):
             x = scale.x(d)
-            parts.append(f'<line x1="{x:.1f}" y1="{TL_TOP - 16}" x2="{x:.1f}" y2="{height_guess}" class="grid"/>')
-            parts.append(f'<text x="{x:.1f}" y="{TL_TOP - 22}" text-anchor="middle" class="tick">{esc(label)}</text>')
-        for r, span in dated:
-            parts.append(_dated_row(data, r, span, scale, y))
-            y += TL_ROW
-    if undated:
-        y += 6
-        parts.append(f'<line x1="0" y1="{y - TL_ROW / 2:.1f}" x2="{TL_WIDTH}" y2="{y - TL_ROW / 2:.1f}" class="sep"/>')
-        parts.append(f'<text x="{x0:.1f}" y="{y:.1f}" class="lane">undated</text>')
-        y += TL_ROW * 0.8
-        for r in undated:
-            parts.append(_undated_row(data, r, x0 + 8, y))
-            y += TL_ROW
+            grid.append(f'<line x1="{x:.1f}" y1="{TL_TOP - 16}" x2="{x:.1f}" y2="{y:.1f}" class="grid"/>')
+            grid.append(f'<text x="{x:.1f}" y="{TL_TOP - 22}" text-anchor="middle" class="tick">{esc(label)}</text>')
     height = int(y)
     return (
         f'<svg class="timeline" viewBox="0 0 {TL_WIDTH} {height}" width="{TL_WIDTH}" height="{height}" '
-        f'role="img" aria-label="Timeline of negotiation rounds">{"".join(parts)}</svg>'
+        f'role="img" aria-label="Timeline of negotiation rounds">{"".join(grid + rows)}</svg>'
     )
 
 
@@ -538,7 +655,7 @@ def _round_row(data: ReportData, r: Row) -> str:
         f"<td>{place}</td>",
         f"<td>{_dates_html(r)}</td>",
         f'<td><span class="status" style="background:{_status_colour(r["status"])}">{esc(status)}</span></td>',
-        f'<td class="code">{esc(_codes(r["parties"]))}</td>',
+        f'<td class="code">{esc(_codes(_sides(r)))}</td>',
         f'<td class="code">{esc(_codes(r["mediators"]))}</td>',
         f"<td>{number}</td>",
         f"<td>{txt(outcomes)}</td>",
@@ -548,11 +665,55 @@ def _round_row(data: ReportData, r: Row) -> str:
     return f'<tr id="{data.anchors[rid]}">{"".join(cells)}</tr>'
 
 
-def rounds_table_html(data: ReportData) -> str:
-    head = ["Round", "Place", "Dates", "Status", "Parties", "Mediators", "No.", "Outcomes", "Participants", "Evidence"]
+def rounds_table_html(data: ReportData, rounds: Sequence[Row] | None = None) -> str:
+    head = ["Round", "Place", "Dates", "Status", "Sides", "Mediators", "No.", "Outcomes", "Participants", "Evidence"]
     header = "".join(f"<th>{h}</th>" for h in head)
-    body = "".join(_round_row(data, r) for r in data.rounds)
+    body = "".join(_round_row(data, r) for r in (data.rounds if rounds is None else rounds))
     return f'<table class="rounds"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _track_span(track: Track) -> str:
+    days = sorted(d for r in track.rounds for d in (as_date(r["start_date"]), as_date(r["end_date"])) if d)
+    if not days:
+        return "no dated round"
+    return days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} – {days[-1].isoformat()}"
+
+
+def _track_status(track: Track) -> str:
+    status = _s(track.last_status) or "unknown"
+    return f'<span class="status" style="background:{_status_colour(track.last_status)}">{esc(status)}</span>'
+
+
+def negotiations_html(data: ReportData) -> str:
+    """One row per negotiation: its sides, mediators, rounds, span and where it stands."""
+    rows = []
+    for t in data.tracks:
+        rows.append(
+            f'<tr><td><span class="sw" style="background:{t.colour}"></span>'
+            f'<a href="#{t.anchor}">{txt(t.label)}</a></td>'
+            f'<td class="code">{esc(_codes(t.sides))}</td><td class="code">{esc(_codes(t.mediators))}</td>'
+            f"<td>{len(t.rounds)}</td>"
+            f'<td class="nowrap">{esc(_track_span(t))}</td><td>{_track_status(t)}</td></tr>'
+        )
+    return (
+        '<table class="negotiations"><thead><tr><th>Negotiation</th><th>Sides</th><th>Mediators</th>'
+        f"<th>Rounds</th><th>Dates</th><th>Latest status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def tracks_html(data: ReportData) -> str:
+    """Each negotiation's rounds: a heading, a line about the negotiation, its table of rounds."""
+    parts = []
+    for t in data.tracks:
+        mediators = f" · mediators {esc(_codes(t.mediators))}" if t.mediators else ""
+        count = len(t.rounds)
+        parts.append(
+            f'<h3 id="{t.anchor}"><span class="sw" style="background:{t.colour}"></span>{txt(t.label)}</h3>'
+            f'<p class="muted">sides {esc(_codes(t.sides))}{mediators} · {count} round{"s" if count != 1 else ""}'
+            f" · {esc(_track_span(t))} · latest {_track_status(t)}</p>"
+            f'<div class="scroll">{rounds_table_html(data, t.rounds)}</div>'
+        )
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- places
@@ -619,6 +780,18 @@ def _coords(loc: Row) -> tuple[float, float] | None:
     return lat, lon
 
 
+def _tracks_at(data: ReportData, locs: Sequence[Row]) -> list[tuple[Track, int]]:
+    """The negotiations with rounds at these places, most rounds first (then in report order)."""
+    ids = {_s(lo["location_id"]) for lo in locs}
+    counts: Counter[str] = Counter()
+    for r in data.rounds:
+        if r["location_id"] is not None and _s(r["location_id"]) in ids:
+            counts[data.track_of[_s(r["round_id"])].anchor] += 1
+    order = {t.anchor: i for i, t in enumerate(data.tracks)}
+    by_anchor = {t.anchor: t for t in data.tracks}
+    return [(by_anchor[a], n) for a, n in sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))]
+
+
 def _map_groups(data: ReportData) -> list[tuple[float, float, list[Row], int]]:
     """Places at (nearly) the same point share one dot: a venue and its city are one label."""
     per_loc = _rounds_per_location(data)
@@ -630,10 +803,11 @@ def _map_groups(data: ReportData) -> list[tuple[float, float, list[Row], int]]:
     return sorted(out, key=lambda g: (-g[3], -g[0], g[1]))
 
 
-def _place_label(locs: Sequence[Row], rounds: int) -> str:
+def _place_label(locs: Sequence[Row], rounds: int, negotiations: int = 1) -> str:
     names = [_place_name(lo) for lo in locs]
     text = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
-    return f"{text} ({rounds} round{'s' if rounds != 1 else ''})" if rounds else text
+    several = f", {negotiations} negotiations" if negotiations > 1 else ""
+    return f"{text} ({rounds} round{'s' if rounds != 1 else ''}{several})" if rounds else text
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -684,8 +858,13 @@ def map_svg(data: ReportData) -> str:
         x, y = frame.xy(lat, lon)
         r = _dot_radius(rounds)
         cls = "host" if rounds else "mentioned"
-        dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" class="{cls}"/>')
-        label = _place_label(locs, rounds)
+        here = _tracks_at(data, locs)
+        # a host dot takes the colour of the negotiation with the most rounds there; a place that
+        # several negotiations met at is ringed
+        fill = f' style="fill:{here[0][0].colour}"' if here else ""
+        ring = " multi" if len(here) > 1 else ""
+        dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" class="{cls}{ring}"{fill}/>')
+        label = _place_label(locs, rounds, len(here))
         width = len(label) * CHAR_PX
         lx, by, displaced = _place_box(x, y, r, width, frame.height, obstacles)
         obstacles.append((lx - 1, by - 10, lx + width + 1, by + 2.5))
@@ -706,7 +885,29 @@ def map_svg(data: ReportData) -> str:
     return (
         f'<svg class="map" viewBox="0 0 {MAP_WIDTH:.0f} {height}" width="{MAP_WIDTH:.0f}" height="{height}" '
         f'role="img" aria-label="Map of places">{body}</svg>'
-    )
+    ) + _map_legend(data)
+
+
+def _map_legend(data: ReportData) -> str:
+    """Which colour is which negotiation, for the negotiations with a round at a known place."""
+    placed = {data.track_of[_s(r["round_id"])].anchor for r in data.rounds if r["location_id"] is not None}
+    items = [
+        f'<span class="item"><span class="sw" style="background:{t.colour}"></span>{txt(t.label)}</span>'
+        for t in data.tracks
+        if t.anchor in placed
+    ]
+    if not items:
+        return ""
+    items.append('<span class="item"><span class="sw ring"></span>rounds of several negotiations</span>')
+    items.append('<span class="item"><span class="sw hollow"></span>named, no round held there</span>')
+    return '<p class="legend">' + "".join(items) + "</p>"
+
+
+def _negotiations_cell(data: ReportData, loc: Row) -> str:
+    here = _tracks_at(data, [loc])
+    if not here:
+        return "—"
+    return ", ".join(f'<a href="#{t.anchor}">{txt(t.label)}</a> ({n})' for t, n in here)
 
 
 def places_html(data: ReportData) -> str:
@@ -724,7 +925,8 @@ def places_html(data: ReportData) -> str:
         rows.append(
             f"<tr><td>{txt(loc['name_en'] or '—')}</td><td>{txt(loc['name_ar'] or '—')}</td>"
             f'<td class="code">{esc(loc["country_code"] or "—")}</td><td>{esc(loc["kind"] or "—")}</td>'
-            f'<td class="nowrap">{where}</td><td>{per_loc[_s(loc["location_id"])]}</td></tr>'
+            f'<td class="nowrap">{where}</td><td>{per_loc[_s(loc["location_id"])]}</td>'
+            f"<td>{_negotiations_cell(data, loc)}</td></tr>"
         )
     missing = [loc for loc in locs if _coords(loc) is None]
     missing_html = ""
@@ -733,7 +935,7 @@ def places_html(data: ReportData) -> str:
         missing_html = f"<p><strong>Without coordinates (not on the map):</strong> {names}</p>"
     table = (
         '<table class="places"><thead><tr><th>Place</th><th>Arabic name</th><th>Country</th><th>Kind</th>'
-        f"<th>Lat, lon</th><th>Rounds</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>Lat, lon</th><th>Rounds</th><th>Negotiations</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     return map_svg(data) + missing_html + table
 
@@ -786,7 +988,9 @@ svg .grid{stroke:#eceff4;stroke-width:1}svg .sep{stroke:var(--line);stroke-dasha
 svg .gut{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:11px}svg .med{fill:var(--muted)}
 svg .lane{fill:var(--muted);font-style:italic}svg a:hover text.lbl{text-decoration:underline}
 svg .sea{fill:#f3f7fb;stroke:var(--line)}svg circle.host{fill:#1f4e79;fill-opacity:.85;stroke:#fff}
-svg .leader{stroke:#9aa5b8;stroke-width:1}
+svg .leader{stroke:#9aa5b8;stroke-width:1}svg circle.multi{stroke:#1d2330;stroke-width:2.5}
+svg .trk{font-weight:600;font-size:13px}svg .tsep{stroke:#9aa5b8;stroke-width:1}h3{font-size:16px;margin:24px 0 2px}
+.sw.ring{background:#fff;border:2.5px solid #1d2330;border-radius:50%}
 svg circle.mentioned{fill:#fff;stroke:#7a869a;stroke-width:1.5}svg text.mentioned{fill:var(--muted);font-size:11px}
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:start;vertical-align:top}
@@ -824,24 +1028,39 @@ def _status_summary(data: ReportData) -> str:
     return ", ".join(f"{counts[s]} {esc(s)}" for s in order)
 
 
+def report_title(data: ReportData) -> str:
+    """What the page is about: the one negotiation it holds, or how many it holds."""
+    named = [t for t in data.tracks if t.key]
+    if len(data.tracks) == 1 and named:
+        return f"{named[0].label}: negotiation rounds"
+    if len(data.tracks) > 1:
+        return f"Negotiation rounds in {len(data.tracks)} negotiations"
+    return "Negotiation rounds"
+
+
 def render_html(data: ReportData, generated_at: str | None = None) -> str:
     if data.rounds:
         rounds_part = (
+            f'<h2 id="negotiations">Negotiations</h2><div class="scroll">{negotiations_html(data)}</div>'
+            f'<h2 id="timeline">Timeline</h2>'
             f'<p class="summary">{len(data.rounds)} rounds: {_status_summary(data)}.</p>'
             f'{legend_html()}<div class="scroll">{timeline_svg(data)}</div>'
-            f'<h2 id="rounds">Rounds</h2><div class="scroll">{rounds_table_html(data)}</div>'
+            f'<h2 id="rounds">Rounds</h2>{tracks_html(data)}'
         )
     else:
-        rounds_part = '<p class="empty">There are no negotiation rounds in the warehouse yet.</p>'
+        rounds_part = (
+            '<h2 id="timeline">Timeline</h2><p class="empty">There are no negotiation rounds in the warehouse yet.</p>'
+        )
+    title = report_title(data)
     return (
         '<!DOCTYPE html>\n<html lang="en" dir="ltr"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Roundtable: negotiation rounds</title><style>{CSS}</style></head><body>"
-        "<header><h1>Russia–Ukraine–US peace talks: negotiation rounds</h1>"
+        f"<title>Roundtable: {esc(title)}</title><style>{CSS}</style></head><body>"
+        f"<header><h1>{txt(title)}</h1>"
         f'<p class="muted">{_generated_line(data, generated_at)}</p></header>'
-        f'<main><h2 id="timeline">Timeline</h2>{rounds_part}'
+        f"<main>{rounds_part}"
         f'<h2 id="places">Places</h2><div class="scroll">{places_html(data)}</div>'
         f'<h2 id="people">People</h2><div class="scroll">{people_html(data)}</div></main>'
         "<footer>Self-contained report: opens offline; links go to the articles each round was read from.</footer>"
