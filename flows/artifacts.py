@@ -1,7 +1,8 @@
-"""What a run shows in the Prefect UI: a markdown summary and a table of rounds that changed.
+"""What a run shows in the Prefect UI: a markdown summary, a table of rounds that changed, and one
+Prefect event per round that is new or changed, for automations to notify on.
 
-The builders are pure (plain dicts in, markdown or rows out) so they are tested without Prefect;
-`publish_artifacts` is the only part that talks to the Prefect API.
+The builders are pure (plain dicts in, markdown, rows or event specs out) so they are tested
+without Prefect; `publish_artifacts` is the only part that talks to the Prefect API.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from typing import Any
 
 SUMMARY_KEY = "roundtable-run-summary"
 CHANGED_KEY = "roundtable-changed-rounds"
+# Prefect events, one per round new or changed in a run (every round in the warehouse belongs to a
+# negotiation the user follows: the scope is applied when it is built). Resource ids:
+# roundtable.round.<round_id>, related roundtable.negotiation.<negotiation_id> (role "negotiation").
+ROUND_NEW_EVENT = "roundtable.round.new"
+ROUND_CHANGED_EVENT = "roundtable.round.changed"
 
 # What makes a round "changed" between two runs (label or article counts alone do not).
 TRACKED = ("status", "start_date", "end_date", "location_id", "participants")
@@ -115,7 +121,8 @@ def _by_id(rows: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
 def changed_rounds_table(before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> list[dict]:
     """Rounds that are new, or whose status, dates, place or participants changed, between two
     snapshots of negotiation_rounds (keyed by round_id). A snapshot row may carry a
-    `participants` list; without one the round's `parties` stand for it."""
+    `participants` list; without one the round's `parties` stand for it. Its `negotiation_id`
+    and `negotiation_label` (the track's, when the snapshot has them) are passed on."""
     old, new = _by_id(before), _by_id(after)
     rows = []
     for rid in sorted(new):
@@ -127,6 +134,8 @@ def changed_rounds_table(before: Sequence[Mapping[str, Any]], after: Sequence[Ma
         rows.append(
             {
                 "round_id": rid,
+                "negotiation_id": _show(new[rid].get("negotiation_id")),
+                "negotiation_label": _show(new[rid].get("negotiation_label")),
                 "label": _show(new[rid].get("label")),
                 "change": "new" if was is None else "changed: " + ", ".join(changed),
                 "status": _show(now["status"]),
@@ -140,12 +149,51 @@ def changed_rounds_table(before: Sequence[Mapping[str, Any]], after: Sequence[Ma
     return rows
 
 
+def round_events(changed: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The Prefect events for rows of `changed_rounds_table`: keyword arguments of
+    prefect.events.emit_event, one per round, in the rows' order."""
+    events = []
+    for row in changed:
+        rid = str(row.get("round_id") or "")
+        if not rid:
+            continue
+        is_new = row.get("change") == "new"
+        resource = {
+            "prefect.resource.id": f"roundtable.round.{rid}",
+            "prefect.resource.name": str(row.get("label") or rid),
+        }
+        related = []
+        if row.get("negotiation_id"):
+            negotiation = {
+                "prefect.resource.id": f"roundtable.negotiation.{row['negotiation_id']}",
+                "prefect.resource.role": "negotiation",
+            }
+            if row.get("negotiation_label"):
+                negotiation["prefect.resource.name"] = str(row["negotiation_label"])
+            related.append(negotiation)
+        payload = {k: row.get(k, "") for k in ("change", "status", "start_date", "end_date", "location_id")}
+        payload |= {"participants": row.get("participants", ""), "before": row.get("before", "")}
+        events.append(
+            {
+                "event": ROUND_NEW_EVENT if is_new else ROUND_CHANGED_EVENT,
+                "resource": resource,
+                "related": related,
+                "payload": payload,
+            }
+        )
+    return events
+
+
 def publish_artifacts(summary: Mapping[str, Any], changed: list[dict]) -> None:
-    """Create the run's artifacts; call from inside a flow or task run so they attach to it."""
+    """Create the run's artifacts and emit one event per round new or changed; call from inside
+    a flow or task run so they attach to it."""
     # Imported here so the pure builders above can be used (and tested) without loading Prefect.
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
+    from prefect.events import emit_event
 
     markdown = run_markdown(summary, changed)
     create_markdown_artifact(markdown=markdown, key=SUMMARY_KEY, description="Run: pages, articles, failures")
     table: list[dict] = changed or [{"round_id": "", "label": "no round is new or changed in this run"}]
     create_table_artifact(table=table, key=CHANGED_KEY, description="Negotiation rounds new or changed in this run")
+    for spec in round_events(changed):
+        emit_event(**spec)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import time
+import uuid
 from datetime import date
 from uuid import UUID
 
@@ -13,7 +15,16 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 from prefect.runtime import flow_run
 
-from flows.artifacts import CHANGED_KEY, SUMMARY_KEY, changed_rounds_table, publish_artifacts, run_markdown
+from flows.artifacts import (
+    CHANGED_KEY,
+    ROUND_CHANGED_EVENT,
+    ROUND_NEW_EVENT,
+    SUMMARY_KEY,
+    changed_rounds_table,
+    publish_artifacts,
+    round_events,
+    run_markdown,
+)
 
 SUMMARY = {
     "inputs": 7,
@@ -202,3 +213,69 @@ def test_publish_artifacts_with_nothing_changed(prefect_harness: None) -> None:
     artifacts = _read_artifacts(run_id)
     assert set(artifacts) == {SUMMARY_KEY, CHANGED_KEY}
     assert "| rounds changed | 0 |" in artifacts[SUMMARY_KEY].data
+
+
+# ---------------------------------------------------------------- Prefect events per round
+
+TRACKED_AFTER = [
+    {**AFTER[1], "negotiation_id": "n_ukraine", "negotiation_label": "Russia–Ukraine–United States talks"},
+    {**AFTER[3], "negotiation_id": "n_ukraine"},
+]
+
+
+def test_round_events_one_per_new_or_changed_round() -> None:
+    changed = changed_rounds_table(BEFORE, TRACKED_AFTER)
+    events = round_events(changed)
+    assert [(e["event"], e["resource"]["prefect.resource.id"]) for e in events] == [
+        (ROUND_CHANGED_EVENT, "roundtable.round.r-2"),
+        (ROUND_NEW_EVENT, "roundtable.round.r-4"),
+    ]
+    changed_event, new_event = events
+    assert changed_event["related"] == [
+        {
+            "prefect.resource.id": "roundtable.negotiation.n_ukraine",
+            "prefect.resource.role": "negotiation",
+            "prefect.resource.name": "Russia–Ukraine–United States talks",
+        }
+    ]
+    assert changed_event["resource"]["prefect.resource.name"] == "Abu Dhabi"
+    assert changed_event["payload"]["status"] == "held" and "status=planned" in changed_event["payload"]["before"]
+    assert new_event["payload"]["change"] == "new" and new_event["related"][0]["prefect.resource.role"] == "negotiation"
+    assert round_events([]) == []
+    assert round_events([{"round_id": "r-9", "change": "new"}])[0]["related"] == [], "no track, no related resource"
+
+
+@flow(name="roundtable-round-events-test")
+def emit_flow(changed: list[dict]) -> str:
+    publish_artifacts({"failures": []}, changed)
+    return str(flow_run.id)
+
+
+def _read_round_events(resource_ids: list[str], expected: int) -> list:
+    from prefect.events.filters import EventFilter, EventNameFilter, EventResourceFilter
+
+    query = EventFilter(
+        event=EventNameFilter(prefix=["roundtable.round."]), resource=EventResourceFilter(id=resource_ids)
+    )
+    deadline = time.monotonic() + 60
+    with get_client(sync_client=True) as client:
+        while True:  # the server stores events in batches, a moment after they are sent
+            found = client.read_events(filter=query, limit=50).events
+            if len(found) >= expected or time.monotonic() > deadline:
+                return found
+            time.sleep(0.5)
+
+
+def test_rounds_new_or_changed_emit_prefect_events(prefect_harness: None) -> None:
+    tag = uuid.uuid4().hex[:8]  # ids no other test's events share on the session's server
+    after = [{**row, "round_id": f"{row['round_id']}-{tag}"} for row in TRACKED_AFTER]
+    before = [{**row, "round_id": f"{row['round_id']}-{tag}"} for row in BEFORE]
+    changed = changed_rounds_table(before, after)
+    emit_flow(changed)
+    ids = [f"roundtable.round.r-2-{tag}", f"roundtable.round.r-4-{tag}"]
+    found = {e.resource.id: e for e in _read_round_events(ids, 2)}
+    assert set(found) == set(ids)
+    assert found[ids[0]].event == ROUND_CHANGED_EVENT and found[ids[1]].event == ROUND_NEW_EVENT
+    negotiation = [r for r in found[ids[1]].related if r.role == "negotiation"]
+    assert [r.id for r in negotiation] == ["roundtable.negotiation.n_ukraine"]
+    assert found[ids[0]].payload["status"] == "held"
