@@ -67,3 +67,19 @@ def test_compound_given_names_and_coordinated_titles() -> None:
 
 def test_an_envoy_to_a_country_is_found() -> None:
     assert people("واجتمع الوفد مع مبعوث الأمم المتحدة إلى ليبيا هانس كوبلر.") == {"هانس كوبلر"}
+
+
+def round_number(text: str, language: str = "ar") -> int | None:
+    (ev,) = events(text, language)
+    return ev.round_number
+
+
+def test_round_numbers_in_words_and_digits() -> None:
+    assert round_number("انطلقت الجولة السابعة عشرة من المحادثات بين مصر وإثيوبيا.") == 17
+    assert round_number("بدأت الجولة الثالثة والعشرين من المحادثات بين مصر وإثيوبيا.") == 23
+    assert round_number("عقدت الجولة الثلاثين من المحادثات بين مصر وإثيوبيا.") == 30
+    assert round_number("انطلقت الجولة الـ12 من المحادثات بين مصر وإثيوبيا.") == 12
+    assert round_number("انطلقت الجولة الرابعة من المحادثات بين مصر وإثيوبيا.") == 4
+    assert round_number("The 16th round of talks between Egypt and Ethiopia opened.", "en") == 16
+    assert round_number("The thirty-second round of talks between Egypt and Ethiopia opened.", "en") == 32
+    assert round_number("The twelfth round of talks between Egypt and Ethiopia opened.", "en") == 12

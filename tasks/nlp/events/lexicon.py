@@ -80,6 +80,7 @@ class Lexicon:
     generic_phrases: re.Pattern[str]  # the several-word ones ("too early")
     ordinals_after: dict[str, int]
     ordinals_before: dict[str, int]
+    compound_ordinals: dict[str, Any]
     counts: dict[str, int]
     count_words: dict[str, int]
     status_rx: dict[str, re.Pattern[str]]
@@ -183,6 +184,10 @@ def lexicon() -> Lexicon:
         generic_phrases=word_rx([w for w in both(cues["generic"]) if " " in norm_token(w)]),
         ordinals_after={norm_token(k): v for k, v in {**ords["ar"], **ords["en_after"]}.items()},
         ordinals_before={norm_token(k): v for k, v in {**ords["ar_before"], **ords["en"]}.items()},
+        compound_ordinals={
+            k: ({norm_token(w): n for w, n in v.items()} if isinstance(v, dict) else nset(v))
+            for k, v in trig["compound_ordinals"].items()
+        },
         counts={norm_token(k): v for k, v in trig["counts"]["ar"].items()},
         count_words={
             norm_token(k): v

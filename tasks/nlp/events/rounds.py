@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
@@ -26,10 +28,22 @@ def round_number(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[in
         return None, lex.counts[core]
     after = doc.words_after(t.core_end, 3, ceil=e)
     before = doc.words_before(t.start, 2, floor=s)
+    compound = compound_ordinal(lex, after)
+    if compound is not None:
+        return compound, 0
     if after and after[0] in lex.ordinals_after:
         return lex.ordinals_after[after[0]], 0
     if len(after) > 1 and after[0] in ("رقم", "number", "no") and after[1].isdigit():
         return int(after[1]), 0
+    if before and before[-1].isascii():
+        # "the 14th round", "the twenty-first round", "the eleventh round"
+        last = before[-1]
+        co = lex.compound_ordinals
+        en = compound_ordinal(lex, [last]) or co["en_units"].get(last)
+        if en is not None and en < 10 and len(before) > 1 and before[-2] in co["en_tens"]:
+            en += co["en_tens"][before[-2]]  # "twenty-first", read as two words
+        if en is not None:
+            return en, 0
     if before:
         b = before[-1] if before[-1] in lex.ordinals_before else strip_conj(before[-1])
         if b in lex.ordinals_before:
@@ -39,6 +53,38 @@ def round_number(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[in
         if b in lex.count_words and (core.endswith("ات") or core.endswith("s")):
             return None, lex.count_words[b]
     return None, 0
+
+
+_DIGITS_RX = re.compile(r"^(?:ال)?(\d{1,3})(?:st|nd|rd|th)?$")
+
+
+def compound_ordinal(lex: Lexicon, after: list[str]) -> int | None:
+    """A round number written after the round noun in parts or digits: «التاسعه عشره» 19, «الحاديه
+    والعشرين» 21, «العشرين» 20, «الـ19», "14th", "twenty-first"; None when the words are no ordinal."""
+    if not after:
+        return None
+    co = lex.compound_ordinals
+    first = after[0]
+    if m := _DIGITS_RX.match(first):
+        return int(m.group(1)) or None
+    base = first[2:] if first.startswith("ال") and len(first) > 4 else first
+    nxt = after[1] if len(after) > 1 else ""
+    nxt_base = nxt[1:] if nxt.startswith("و") else nxt
+    nxt_base = nxt_base[2:] if nxt_base.startswith("ال") and len(nxt_base) > 4 else nxt_base
+    if base in co["ar_units"]:
+        unit = co["ar_units"][base]
+        if nxt in co["ar_teen"] or nxt_base in co["ar_teen"]:
+            return 10 + unit
+        if nxt.startswith("و") and nxt_base in co["ar_tens"] and co["ar_tens"][nxt_base] >= 20:
+            return co["ar_tens"][nxt_base] + unit
+        return None  # a plain unit («الثالثه») is the simple table's
+    if base in co["ar_tens"]:
+        return co["ar_tens"][base]
+    if "-" in first:  # "twenty-first"
+        tens, _, unit = first.partition("-")
+        if tens in co["en_tens"] and unit in co["en_units"] and co["en_units"][unit] < 10:
+            return co["en_tens"][tens] + co["en_units"][unit]
+    return None
 
 
 def number_predecessors(events: list[Event]) -> None:
