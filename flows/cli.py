@@ -173,15 +173,24 @@ def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from flows.settings import load_settings
+    from flows.settings import env_or_key, load_settings
     from warehouse.query import QueryError, run_query
 
     settings = load_settings(data_dir=args.data_dir)
     try:
-        print(run_query(settings.warehouse_path, args.sql, fmt=args.format))
+        out = run_query(
+            settings.warehouse_path,
+            args.sql,
+            fmt=args.format,
+            timeout=settings.query_timeout,
+            memory_limit=settings.query_memory_limit,
+            timeout_name=env_or_key("query_timeout"),
+            memory_name=env_or_key("query_memory_limit"),
+        )
     except QueryError as exc:
         print(f"roundtable query: {exc}", file=sys.stderr)
         return 1
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")  # one newline at the end, never an empty line
     return 0
 
 

@@ -211,6 +211,11 @@ def _origin(field: str, given: dict[str, Any], file_values: dict[str, Any], conf
     return field
 
 
+def env_or_key(field: str) -> str:
+    """How to name a setting in a message: 'query_timeout / ROUNDTABLE_QUERY_TIMEOUT'."""
+    return f"{field} / {ENV_PREFIX}{field.upper()}"
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Defaults < config file < environment < explicit overrides (None means 'not given').
 

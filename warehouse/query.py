@@ -5,6 +5,9 @@ switched off and the configuration locked: no COPY ... TO, no read_csv('/etc/pas
 no INSTALL/LOAD. Only read statements are accepted at all (SELECT and its forms, EXPLAIN), so
 not even a temporary table can be written. Each call opens the file anew, so a query started
 while a build swaps a new warehouse in reads the old file or the new one, whole.
+
+A query is bounded: DuckDB's memory is capped (the build's cap by default, nothing spilled to
+disk) and a timer interrupts it past its time limit; the error says which limit stopped it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -23,17 +27,32 @@ Format = Literal["table", "csv", "json"]
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 _TABLE_CELL_MAX = 60
+DEFAULT_TIMEOUT = 60.0  # seconds (setting query_timeout)
+DEFAULT_MEMORY_LIMIT = "512MB"  # as the build's (warehouse.build.DEFAULT_MEMORY_LIMIT; setting query_memory_limit)
 
 
 class QueryError(Exception):
     """A query was refused or failed; str() is one line saying why."""
 
 
-def run_query(db_path: Path, sql: str, fmt: Format = "table") -> str:
+def run_query(
+    db_path: Path,
+    sql: str,
+    fmt: Format = "table",
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
+    timeout_name: str = "query_timeout",
+    memory_name: str = "query_memory_limit",
+) -> str:
     """Run `sql` (one or more read statements) read-only; return the last statement's result.
 
-    Raises QueryError for bad SQL, a write or file access attempt, a missing warehouse or an
-    unknown format.
+    timeout: seconds before the query is interrupted (None: no limit); memory_limit: DuckDB's cap
+    ("512MB"; None: DuckDB's default, most of the RAM). `timeout_name`/`memory_name` are how the
+    error names the settings.
+
+    Raises QueryError for bad SQL, a write or file access attempt, a missing warehouse, an
+    unknown format, or a query stopped by a limit.
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -54,17 +73,38 @@ def run_query(db_path: Path, sql: str, fmt: Format = "table") -> str:
             if statement.type not in _READ_STATEMENTS:
                 kind = str(statement.type).rsplit(".", 1)[-1]
                 raise QueryError(f"refused: the warehouse is read-only here (only SELECT/EXPLAIN; got {kind})")
-        _lock_down(con, db_path)
+        _lock_down(con, db_path, memory_limit)
+        timed_out = threading.Event()
+
+        def stop() -> None:
+            timed_out.set()
+            con.interrupt()
+
+        timer = threading.Timer(timeout, stop) if timeout else None
         try:
+            if timer is not None:
+                timer.daemon = True
+                timer.start()
             for statement in statements[:-1]:
                 con.execute(statement).fetchall()
             cursor = con.execute(statements[-1])
             columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchall()
+            rows = cursor.fetchall()  # a streaming result runs here: the timer covers it too
+        except duckdb.InterruptException as e:
+            if timed_out.is_set():
+                raise QueryError(f"stopped after {timeout:g} s: the time limit (setting {timeout_name})") from None
+            raise QueryError(_first_line(e)) from None
+        except duckdb.OutOfMemoryException:
+            raise QueryError(
+                f"stopped: the query needs more than the {memory_limit} memory limit (setting {memory_name})"
+            ) from None
         except duckdb.PermissionException as e:
-            raise QueryError(f"refused: {_first_line(e)}") from e
+            raise QueryError(f"refused: {_first_line(e)}") from None
         except duckdb.Error as e:
-            raise QueryError(_first_line(e)) from e
+            raise QueryError(_first_line(e)) from None
+        finally:
+            if timer is not None:
+                timer.cancel()
     finally:
         con.close()
     if fmt == "csv":
@@ -74,13 +114,19 @@ def run_query(db_path: Path, sql: str, fmt: Format = "table") -> str:
     return _as_table(columns, rows)
 
 
-def _lock_down(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+def _lock_down(con: duckdb.DuckDBPyConnection, db_path: Path, memory_limit: str | None) -> None:
     path = "'" + str(db_path).replace("'", "''") + "'"
     try:
         con.execute(f"ATTACH {path} AS warehouse (READ_ONLY)")
     except duckdb.Error as e:
-        raise QueryError(f"cannot open the warehouse {db_path}: {_first_line(e)}") from e
+        raise QueryError(f"cannot open the warehouse {db_path}: {_first_line(e)}") from None
     con.execute("USE warehouse")
+    if memory_limit:
+        try:
+            con.execute("SET memory_limit = '" + memory_limit.replace("'", "''") + "'")
+        except duckdb.Error as e:
+            raise QueryError(f"bad memory limit {memory_limit!r}: {_first_line(e)}") from None
+    con.execute("SET temp_directory = ''")  # nothing spills to disk: the cap is the cap
     con.execute("SET enable_external_access = false")
     con.execute("SET autoinstall_known_extensions = false")
     con.execute("SET autoload_known_extensions = false")
