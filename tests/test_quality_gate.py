@@ -59,7 +59,8 @@ def best_recorded(name: str) -> dict[str, float] | None:
 
 
 def run_and_score(folder: Path, gold: dict[str, Any], data: Path) -> dict[str, Any]:
-    assert cli.main(["run", "--input", str(folder), "--data-dir", str(data)]) == 0
+    code = cli.main(["run", "--input", str(folder), "--data-dir", str(data)])
+    assert code == 0, f"roundtable run --input {folder} exited {code}: nothing to score (its output is above)"
     return load_scorer().score(data / "exports", gold)
 
 
