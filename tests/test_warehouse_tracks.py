@@ -168,6 +168,19 @@ def test_negotiations_sharing_a_side_stay_apart(tmp_path: Path) -> None:
     assert len(tracks(db)) == 6
 
 
+def test_a_guest_at_a_meeting_of_part_of_the_core_joins_the_talks(tmp_path: Path) -> None:
+    """The EU at a Ukraine–US meeting (Berlin): the Ukraine talks. Iran at a Russia–US meeting: Iran
+    is a side of the Iran–US talks, so the meeting belongs to neither and is a track of its own."""
+    lake = many_talks(tmp_path / "lake")
+    lake.add_article("berlin", Ev(["EU", "UA", "US"], place="loc:city:berlin", start="2025-12-15"))
+    lake.add_article("ir-ru-us", Ev(["IR", "RU", "US"], place=GENEVA, start="2025-07-01"))
+    db = build(lake)
+    of = round_tracks(db)
+    assert of["European Union–Ukraine–United States talks, Berlin"] == "Russia–Ukraine–United States talks"
+    assert of["Iran–Russia–United States talks, Geneva"] == "Iran–Russia–United States talks"
+    assert tracks(db)["Russia–Ukraine–United States talks"]["other_sides"] == ["EU"]
+
+
 def test_track_ids_do_not_depend_on_other_negotiations(everything: Path, tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     for n, day in enumerate(["2025-01-10", "2025-03-12"], start=1):

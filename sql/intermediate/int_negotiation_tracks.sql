@@ -7,19 +7,24 @@
 -- side (a Russia–United States meeting is a round of the Russia–Ukraine–United States talks) and
 -- may seat a guest (Syria at some Astana rounds). The rule, over all rounds whatever the scope:
 --   1. Two sides have met when both are sides of one round. A side set is established when every
---      two of its sides have met in at least two rounds: a set of sides that keep meeting.
---   2. The cores are the established side sets that lie inside no larger established one, and
---      the side sets that are not established and neither contain nor lie inside any such core
---      (a negotiation seen once is a track of its own). Cores never contain one another.
---   3. Each side set joins the core it lies inside or contains; of several, the core whose own
---      and smaller side sets hold the most rounds, then the larger core, then by its sides.
---      A core joins itself.
--- So a bilateral meeting of two core sides joins the wider talks, a guest seen once or whose
--- presence is not established joins the core without it, and a set of sides seen together
--- repeatedly becomes the core (when Syria has sat at two Astana rounds, the track is
--- Iran–Russia–Syria–Turkey). Rounds join only a core, never a chain of side sets, so two
--- negotiations sharing a side (Russia in Astana and in the Ukraine talks) stay apart. Time and
--- topic are not read: the same core sides in 2022 and 2025 are one track.
+--      two of its sides have met in at least two rounds: sides that keep meeting.
+--   2. The cores are the established side sets that lie inside no larger established one. Cores
+--      never contain one another, and every established side set lies inside one.
+--   3. An established side set joins the core it lies inside (a part of the core's sides meet);
+--      of several, the core whose own and smaller side sets hold the most rounds, then the larger
+--      core, then by its sides.
+--   4. A side set that is not established (its sides have not all met twice) is a core with
+--      guests, or a part of one with guests: it joins the track of the largest established side
+--      set inside it (then a core before a part, then the most rounds), where that set is a core,
+--      or where none of the guests is a core side of another track (the European Union at a
+--      Ukraine–United States meeting joins the Ukraine talks; Iran at a Russia–United States
+--      meeting, Iran being a side of the Iran–United States talks, does not).
+--   5. A side set that joins nothing is the core of a track of its own (a negotiation seen once).
+-- So a bilateral meeting of two core sides joins the wider talks, a guest seen once joins the
+-- core without it, and sides seen together repeatedly become the core (once Syria has sat at two
+-- Astana rounds, the track is Iran–Russia–Syria–Turkey). Side sets join a core, never a chain of
+-- side sets, so two negotiations sharing a side (Russia in Astana and in the Ukraine talks) stay
+-- apart. Time and topic are not read: the same core sides in 2022 and 2025 are one track.
 -- negotiation_id comes from the core sides alone, so a track keeps its id as rounds join it; it
 -- changes only when its core does (a first Russia–Ukraine–United States round makes the three
 -- bilateral tracks one).
@@ -33,7 +38,7 @@
 --   core_key: the core's sides joined by commas
 --   negotiation_id: 'n_' + 16 hex of sha256 of core_key
 --   relation: core (these sides are the core), within (a part of the core's sides meet),
---     beyond (the core's sides and others)
+--     beyond (core sides, or a part of them, with guests)
 with rounds as (
     select round_id, sides from {{ ref('int_rounds') }} where len(sides) >= 2
 ),
@@ -71,30 +76,14 @@ ranked as (
     join cohesion as c on c.sides_key = s.sides_key
 ),
 
-established_cores as (
-    select e.*
+cores as (
+    select e.sides, e.sides_key
     from ranked as e
     where e.is_established
       and not exists (
           select 1 from ranked as o
           where o.is_established and len(o.sides) > len(e.sides) and list_has_all(o.sides, e.sides)
       )
-),
-
-lone_cores as (
-    select r.*
-    from ranked as r
-    where not r.is_established
-      and not exists (
-          select 1 from established_cores as c
-          where list_has_all(c.sides, r.sides) or list_has_all(r.sides, c.sides)
-      )
-),
-
-cores as (
-    select sides, sides_key from established_cores
-    union all
-    select sides, sides_key from lone_cores
 ),
 
 core_weight as (
@@ -105,17 +94,49 @@ core_weight as (
     group by c.sides_key
 ),
 
-assigned as (
-    select
-        r.*,
-        c.sides as core_sides,
-        c.sides_key as core_key
+established as (
+    -- rule 3 (a core lies inside itself)
+    select r.sides_key, r.sides, c.sides as core_sides, c.sides_key as core_key, w.rounds_inside
     from ranked as r
-    join cores as c on list_has_all(c.sides, r.sides) or list_has_all(r.sides, c.sides)
+    join cores as c on list_has_all(c.sides, r.sides)
     join core_weight as w on w.sides_key = c.sides_key
+    where r.is_established
     qualify row_number() over (
         partition by r.sides_key order by w.rounds_inside desc, len(c.sides) desc, c.sides_key
     ) = 1
+),
+
+with_guests as (
+    -- rule 4
+    select r.sides_key, e.core_sides, e.core_key
+    from ranked as r
+    join established as e on list_has_all(r.sides, e.sides) and len(e.sides) < len(r.sides)
+    where not r.is_established
+      and (
+          e.sides_key = e.core_key
+          or not exists (
+              select 1 from cores as other
+              where other.sides_key <> e.core_key
+                and len(list_intersect(
+                    other.sides, list_filter(r.sides, lambda s: not list_contains(e.sides, s))
+                )) > 0
+          )
+      )
+    qualify row_number() over (
+        partition by r.sides_key
+        order by len(e.sides) desc, (e.sides_key = e.core_key) desc, e.rounds_inside desc, e.core_key
+    ) = 1
+),
+
+assigned as (
+    -- rule 5: what joins nothing is its own core
+    select
+        r.*,
+        coalesce(e.core_sides, g.core_sides, r.sides) as core_sides,
+        coalesce(e.core_key, g.core_key, r.sides_key) as core_key
+    from ranked as r
+    left join established as e on e.sides_key = r.sides_key
+    left join with_guests as g on g.sides_key = r.sides_key
 )
 
 select
