@@ -99,6 +99,8 @@ def ingest_files(items: list[InputItem], lake: Lake, index: LakeIndex, max_bytes
             report.failures.append((item.uri, res.log["reason"]))
         else:
             pages.append(res.page)
+            if res.warning:  # stored, but said: one line, counted as a problem
+                report.failures.append((item.uri, res.warning))
     store.write_table(lake, "raw_pages", pages)
     store.write_table(lake, "fetch_log", logs)
     index.pages.update((p["source_uri"], p["body_sha256"]) for p in pages)

@@ -221,8 +221,14 @@ def clean_text(text: str, title: str | None = None) -> CleanedPage:
 # ---------------------------------------------------------------- HTML
 
 
+# What a browser shows only with scripts off ("enable JavaScript", tracking pixels, a copy of the
+# page for crawlers): never article text. Unclosed, it runs to the end, as a browser reads it.
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?(?:</noscript\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+
+
 def clean_html(html: str, url: str | None = None) -> CleanedPage:
     """A news page: main text by trafilatura, metadata from meta tags and JSON-LD (offsets kept)."""
+    html = _NOSCRIPT.sub(" ", html)
     meta = _read_metadata(html, url)
     doc = _extract(html, url)
     site_name = meta.site_name or (_meaningful(doc.sitename) if doc is not None else None)

@@ -1,12 +1,17 @@
 """Bytes to text for fetched pages and local files, the way a careful browser would.
 
 Order: a BOM, then the HTTP charset, then a <meta>/XML declaration in the first 4 KB, then
-detection. Every declaration is validated before it is trusted: servers and templates often
-lie (a windows-1256 page served as iso-8859-1 is common on Arabic sites), so a declaration
-that fails to decode strictly or yields mojibake falls through to the next source. Bytes that
+detection (UTF-16 without a BOM included). Every declaration is validated before it is
+trusted: servers and templates often lie (a windows-1256 page served as iso-8859-1 is common on
+Arabic sites), so a declaration that fails to decode strictly or yields mojibake falls through
+to the next source. Bytes that
 are valid UTF-8 beat a legacy declaration: multi-byte UTF-8 practically never happens by accident.
 
-    decode_body(body, content_type) -> Decoded(text, encoding, source)
+UTF-8 text with a few invalid bytes is not guessed into another charset (that gives mojibake):
+it is rejected with the reason, or, with replace_invalid_utf8=True, decoded with U+FFFD for each
+bad sequence and `Decoded.replaced` counting them, for the caller to report.
+
+    decode_body(body, content_type, replace_invalid_utf8=False) -> Decoded(text, encoding, source, replaced)
     decode_file(path) -> Decoded
     UndecodableError: nothing gave sensible text (binary, NULs, garbage)
 """
@@ -73,10 +78,21 @@ class Decoded:
     text: str
     encoding: str  # web name of the charset used, e.g. "utf-8", "windows-1256", "iso-8859-6"
     source: EncodingSource  # where that charset came from
+    replaced: int = 0  # invalid UTF-8 sequences replaced with U+FFFD (only with replace_invalid_utf8)
 
 
-def decode_body(body: bytes, content_type: str | None = None) -> Decoded:
-    """Decode a page body; `content_type` is the raw HTTP Content-Type header value, if any."""
+# UTF-8 with a few bad bytes, not a legacy charset: at least this many valid multi-byte characters
+# per invalid sequence (a legacy text read as UTF-8 is mostly invalid sequences)
+_UTF8_VALID_PER_INVALID = 4
+_UTF16_MIN_NULS = 0.1  # share of a UTF-16 text's code units with a NUL high byte (spaces, digits, Latin)
+_UTF16_MAX_OTHER_NULS = 0.01  # NULs in the other byte of the unit: binary, not text
+
+
+def decode_body(body: bytes, content_type: str | None = None, *, replace_invalid_utf8: bool = False) -> Decoded:
+    """Decode a page body; `content_type` is the raw HTTP Content-Type header value, if any.
+
+    UTF-8 with a few invalid bytes raises UndecodableError saying so, or with
+    `replace_invalid_utf8` decodes with U+FFFD in their place (Decoded.replaced > 0)."""
     if not body:
         return Decoded("", "utf-8", "utf-8")
 
@@ -110,7 +126,36 @@ def decode_body(body: bytes, content_type: str | None = None) -> Decoded:
 
     if utf8 is not None and _sensible(utf8, legacy=False):
         return Decoded(utf8, "utf-8", "utf-8")
+    if utf8 is None:
+        damaged = _damaged_utf8(body)
+        if damaged is not None:
+            text, bad, first = damaged
+            if not replace_invalid_utf8:
+                raise UndecodableError(f"{_bytes(bad)} not valid UTF-8 in UTF-8 text (first at byte {first})")
+            return Decoded(text, "utf-8", "utf-8", replaced=bad)
     return _detect(body)
+
+
+def _bytes(n: int) -> str:
+    return f"{n} byte{'' if n == 1 else 's'}" if n else "no byte"
+
+
+def _damaged_utf8(body: bytes) -> tuple[str, int, int] | None:
+    """(text with U+FFFD, invalid sequences, offset of the first) when `body` is UTF-8 text with a
+    few invalid bytes; None when it reads as another charset (or as nothing)."""
+    try:
+        body.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - body.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if bad <= 0 or multibyte < _UTF8_VALID_PER_INVALID * bad or bad > max(1, MAX_BAD_CHARS * len(text)):
+        return None
+    if not _sensible(text.replace("\ufffd", ""), legacy=False):
+        return None
+    return text, bad, first
 
 
 def decode_file(path: str | Path) -> Decoded:
@@ -177,8 +222,29 @@ def _sensible(text: str, *, legacy: bool = True) -> bool:
     return not visible or mess_ratio(visible, maximum_threshold=1.0) < MAX_MESS
 
 
+def _utf16_without_bom(body: bytes) -> Decoded | None:
+    """UTF-16 text without a BOM: NUL bytes in one half of the code units (the high byte of spaces,
+    digits and Latin letters) and almost none in the other; strict decoding to sensible text."""
+    units = len(body) // 2
+    if units < 4 or len(body) % 2:
+        return None
+    even, odd = body[0::2].count(0), body[1::2].count(0)
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high < _UTF16_MIN_NULS * units or low > _UTF16_MAX_OTHER_NULS * units:
+            continue
+        text = _strict(body, codec)
+        if text is not None and "\x00" not in text and _sensible(text, legacy=False):
+            visible = " ".join(_TAG.sub(" ", text).split())[:_MESS_SAMPLE]
+            if visible and mess_ratio(visible, maximum_threshold=1.0) < MAX_MESS:
+                return Decoded(text, codec, "detected")
+    return None
+
+
 def _detect(body: bytes) -> Decoded:
-    if b"\x00" in body:  # no BOM, yet NULs: binary (utf-16 pages without a BOM are not worth guessing)
+    utf16 = _utf16_without_bom(body) if b"\x00" in body else None
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in body:  # no BOM, yet NULs, and not UTF-16 text: binary
         nuls = body.count(0)
         raise UndecodableError(f"binary content ({nuls} NUL bytes), not text")
     for match in from_bytes(body):

@@ -22,6 +22,7 @@ from tasks.store import now_utc
 class Ingested:
     page: dict[str, Any] | None  # a RAW_PAGES row, None when nothing usable was got
     log: dict[str, Any]  # a FETCH_LOG row
+    warning: str | None = None  # the page was stored, but something about it must be said (one line)
 
     @property
     def ok(self) -> bool:
@@ -106,9 +107,10 @@ def load_file(item: InputItem, max_bytes: int) -> tuple[bytes | None, dict[str, 
 
 
 def page_from_file_bytes(item: InputItem, body: bytes) -> Ingested:
-    """Decode a local file's bytes into a raw page row."""
+    """Decode a local file's bytes into a raw page row. Invalid UTF-8 bytes in UTF-8 text are
+    replaced with U+FFFD and said in `warning`, never guessed into another charset."""
     try:
-        decoded = decode_body(body, None)
+        decoded = decode_body(body, None, replace_invalid_utf8=True)
     except UndecodableError as exc:
         return Ingested(None, _log(item.uri, "failed", f"undecodable: {exc}", source=item.origin))
     if not decoded.text.strip():
@@ -123,7 +125,11 @@ def page_from_file_bytes(item: InputItem, body: bytes) -> Ingested:
         encoding_source=decoded.source,
         content_type=declared,
     )
-    return Ingested(page, _log(item.uri, "ok", None, source=item.origin))
+    warning = None
+    if decoded.replaced:
+        n = decoded.replaced
+        warning = f"{n} byte{'' if n == 1 else 's'} not valid UTF-8, stored as U+FFFD (the rest of the text is kept)"
+    return Ingested(page, _log(item.uri, "ok", None, source=item.origin), warning)
 
 
 def from_fetch(
