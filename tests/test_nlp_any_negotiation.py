@@ -83,3 +83,8 @@ def test_round_numbers_in_words_and_digits() -> None:
     assert round_number("The 16th round of talks between Egypt and Ethiopia opened.", "en") == 16
     assert round_number("The thirty-second round of talks between Egypt and Ethiopia opened.", "en") == 32
     assert round_number("The twelfth round of talks between Egypt and Ethiopia opened.", "en") == 12
+
+
+def test_a_noun_with_a_possessive_pronoun_is_no_name() -> None:
+    found = people("وأعلنت الحركة أن رئيس مكتبها السياسي سامي زهران وصل إلى القاهرة.")
+    assert found == {"سامي زهران"}

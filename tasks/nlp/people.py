@@ -40,7 +40,8 @@ _HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
 _COMMA_RE = re.compile(r"[،,]")
 _LONG_VOWELS = set("اوي")
 _AR_LINKERS = {"بن", "ابن", "بنت", "ال", "عبد", "ابو"}  # name-internal Arabic particles (آل -> ال)
-_AR_COMPOUND = ("عبد", "ابو")  # first halves of compound given names: عبد الله، أبو بكر
+_AR_COMPOUND = ("عبد", "ابو")
+_AR_POSSESSIVE = ("ها", "هما", "هم")  # pronoun suffixes on a noun (normalised)  # first halves of compound given names: عبد الله، أبو بكر
 _EN_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di", "la", "le", "du"}
 _EN_CONNECTORS = {"of", "for", "the", "to", "on", "at"}
 _EN_ARTICLES = {"a", "an", "the"}
@@ -181,6 +182,8 @@ def _ar_plausible(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
     if toks[0] in g.given_ar or (toks[0] in _AR_COMPOUND and len(toks) > 2):
         return True  # عبد الفتاح السيسي: a compound given name and a surname
+    if toks[0].endswith(_AR_POSSESSIVE) and len(toks[0]) > 4:
+        return False  # «مكتبها السياسي», «وفدهم»: a noun with a possessive pronoun, not a given name
     if any(_ends_with_ta_marbuta(doc, i) for i in idx):
         return False  # دراسة، حكومة: nouns, not transliterated names
     first = toks[0]
@@ -274,6 +277,9 @@ def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, boo
         # «وزير الري والموارد المائية»: a coordinated ال-complement continues the title
         if has_article(t) or (t[0] in CONJ and has_article(t[1:])) or g.is_ar_head(t) or t in g.ar_complements:
             j += 1
+            continue
+        if t.endswith(_AR_POSSESSIVE) and len(t) > 4:
+            j += 1  # «رئيس مكتبها السياسي»: a noun with its pronoun continues the title
             continue
         break
     return j, country, False
