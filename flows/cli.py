@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -77,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the CPU work on this Dask scheduler (tcp://host:8786) through prefect-dask",
     )
     run.add_argument(
+        "--only",
+        action="append",
+        default=None,
+        metavar="SIDES",
+        help="follow only this negotiation: its sides, comma-separated (RU,UA,US or IL,org:hamas); "
+        "repeat for several; default: every negotiation",
+    )
+    run.add_argument(
         "--lake-url",
         default=None,
         metavar="URL",
@@ -114,7 +123,35 @@ def _print_summary(summary, started: float) -> None:
     for line in getattr(summary, "warnings", []):
         print(f"  ⚠ {line}")
     print(f"  exports:   {summary.exports_dir}")
-    print(f'  warehouse: {summary.warehouse}  (roundtable query "SELECT * FROM negotiation_rounds")')
+    print(f'  warehouse: {summary.warehouse}  ({command_name()} query "SELECT * FROM negotiation_rounds")')
+
+
+def command_name() -> str:
+    """This command as the user can type it again: the path it was run by (.venv/bin/roundtable),
+    relative to the working directory when inside it; `roundtable` when it is on PATH as that."""
+    import shutil
+
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if argv0 is None or argv0.name != "roundtable":
+        script = Path(sys.executable).with_name("roundtable")  # run some other way (python -m, a test)
+        argv0 = script if script.is_file() else None
+    if argv0 is None:
+        return f"{sys.executable} -m flows.cli"
+    found = shutil.which("roundtable")
+    if found and Path(found).resolve() == argv0.resolve():
+        return "roundtable"
+    try:
+        return str(argv0.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(argv0.resolve())
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like SIGINT: the flow run ends as crashed, its server and pool stop."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -125,7 +162,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"roundtable run: no sources file at {args.sources}", file=sys.stderr)
         return 2
     settings = load_settings(
-        data_dir=args.data_dir, workers=args.workers, dask_address=args.dask_address, lake_url=args.lake_url
+        data_dir=args.data_dir,
+        workers=args.workers,
+        dask_address=args.dask_address,
+        lake_url=args.lake_url,
+        only=args.only,
     )
     try:
         settings.lake  # noqa: B018 - an unknown protocol or a missing filesystem package is a usage error
@@ -141,11 +182,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     from flows import pipeline as pl  # Prefect: only once the arguments are known to be good
 
+    pl.tie_temporary_server()  # a temporary Prefect server dies with this process, however it dies
     started = time.monotonic()
     flow = pl.pipeline_on(settings.dask_address)
-    with TerminalProgress() as bars:
-        pl.console, pl.progress = bars.say, bars.update
-        return _run_flow(flow, args, settings, started)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        with TerminalProgress() as bars:
+            pl.console, pl.progress = bars.say, bars.update
+            return _run_flow(flow, args, settings, started)
+    except KeyboardInterrupt:
+        from flows import parallel
+
+        parallel.shutdown(now=True)  # stop the pool's batches now rather than wait for them
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float) -> int:
@@ -163,6 +214,7 @@ def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float
             workers=settings.workers,
             dask_address=settings.dask_address,
             lake_url=settings.lake_url,
+            only=settings.only,
         )
     except pl.NothingProcessed as exc:
         _print_summary(exc.summary, started)
@@ -252,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"roundtable {args.command}: {line}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -8,6 +8,8 @@ input does nothing new.
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,8 +37,9 @@ from tasks import store
 from tasks.discover import discover_local
 from tasks.ids import digest
 from tasks.lakefs import Lake
-from warehouse.build import build_warehouse
-from warehouse.export import EXPORT_TABLES, export
+from warehouse.build import build_warehouse, sweep_build_temporaries
+from warehouse.scope import scope_key
+from warehouse.export import EXPORT_TABLES, export, is_leftover, sweep_export_temporaries
 from warehouse.models import SQL_DIR
 from warehouse.snapshot import rounds_snapshot, table_counts
 
@@ -60,7 +63,9 @@ class RunSummary:
 
     @property
     def processed_anything(self) -> bool:
-        return self.inputs == 0 or self.pages_new + self.pages_unchanged > 0
+        """False when inputs were given and not one of them could be processed: every one failed
+        (a missing path, an unsupported file, a missing sources file, a URL that failed...)."""
+        return self.pages_new + self.pages_unchanged > 0 or not self.failures
 
 
 def _batches(items: Sequence, size: int) -> list[Sequence]:
@@ -104,8 +109,11 @@ def _merge(summary: RunSummary, report: StageReport, say: Say) -> None:
 
 
 @task(name="build-warehouse", retries=1, retry_delay_seconds=1, **STAGE)
-def warehouse_task(lake: Lake, db_path: Path, corrections: Path | None) -> None:
-    build_warehouse(lake, db_path, corrections)
+def warehouse_task(
+    lake: Lake, db_path: Path, corrections: Path | None, scope: list[frozenset[str]] | None = None
+) -> list[str]:
+    """Build the warehouse; returns one line per data test that quarantined rows."""
+    return [q.line() for q in build_warehouse(lake, db_path, corrections, scope=scope).quarantined]
 
 
 @task(name="export", retries=1, retry_delay_seconds=1, **STAGE)
@@ -126,12 +134,18 @@ def pipeline(
     workers: int | None = None,
     dask_address: str | None = None,
     lake_url: str | None = None,
+    only: list[str] | None = None,
 ) -> RunSummary:
     """Run the whole pipeline. With no inputs and no web sources, the bundled sample corpus is used.
     With `dask_address`, run it as `pipeline_on(dask_address)` so CPU tasks go to that cluster.
-    `lake_url` puts the lake on any fsspec filesystem (docs/lake.md); the default is DIR/lake."""
+    `lake_url` puts the lake on any fsspec filesystem (docs/lake.md); the default is DIR/lake.
+    `only` lists the negotiations to follow as side sets ("RU,UA,US"); None: the settings' (every one)."""
     settings = load_settings(
-        data_dir=Path(data_dir) if data_dir else None, workers=workers, dask_address=dask_address, lake_url=lake_url
+        data_dir=Path(data_dir) if data_dir else None,
+        workers=workers,
+        dask_address=dask_address,
+        lake_url=lake_url,
+        only=only,
     )
     summary = run_pipeline(
         settings,
@@ -155,6 +169,7 @@ def build_stamp(settings: Settings, lake: Lake) -> str:
     corrections and the export settings. Equal stamps: rebuilding would change nothing."""
     models = sorted(SQL_DIR.rglob("*"))
     parts = [store.lake_fingerprint(lake), settings.export_text, str(settings.articles_partition_threshold)]
+    parts.append(scope_key(settings.scope))  # a changed scope rebuilds
     parts += [f"{p.relative_to(SQL_DIR)}:{p.read_text(encoding='utf-8')}" for p in models if p.is_file()]
     corrections = settings.corrections_path()
     parts.append(corrections.read_text(encoding="utf-8") if corrections else "")
@@ -205,6 +220,7 @@ def run_pipeline(
     lake, summary = settings.lake, RunSummary()
     lake.ensure()
     store.sweep_temporaries(lake)
+    sweep_leftovers(settings)  # what a killed run left beside the warehouse and the exports
     sources, source_problems = web_sources(urls, feeds, sitemaps, sources_file)
     if not inputs and not urls and not feeds and not sitemaps and not sources_file and use_sample:
         inputs = [str(settings.sample_corpus)]
@@ -265,13 +281,80 @@ def run_pipeline(
     else:
         say("warehouse: building")
         before = rounds_snapshot(settings.warehouse_path)
-        warehouse_task(lake, settings.warehouse_path, settings.corrections_path())
+        for line in warehouse_task(lake, settings.warehouse_path, settings.corrections_path(), settings.scope):
+            say(f"  ⚠ {line}")
+            summary.warnings.append(line)
         summary.counts = export_task(
             settings.warehouse_path, settings.exports_dir, settings.export_text, settings.articles_partition_threshold
         )
         summary.changed_rounds = changed_rounds_table(before, rounds_snapshot(settings.warehouse_path))
-        tmp = stamp_file.with_suffix(".tmp")
+        tmp = stamp_file.with_name(f"{stamp_file.name}.{os.getpid()}.tmp")
         tmp.write_text(stamp)
         os.replace(tmp, stamp_file)
     publish_artifacts(asdict(summary), summary.changed_rounds)
     return summary
+
+
+def sweep_leftovers(settings: Settings) -> None:
+    """Remove the temporaries of killed runs in the data dir (whose process is gone): the build's,
+    the export's, and the build stamp's."""
+    sweep_build_temporaries(settings.warehouse_path)
+    sweep_export_temporaries(settings.exports_dir)
+    stamp = settings.build_stamp_file
+    pattern = re.compile(rf"^{re.escape(stamp.name)}\.(\d+)\.tmp$")
+    for entry in stamp.parent.glob(f"{stamp.name}.*.tmp") if stamp.parent.is_dir() else []:
+        m = pattern.match(entry.name)
+        if m and is_leftover(entry, int(m.group(1))):
+            entry.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- the temporary Prefect server
+
+# `roundtable run` without PREFECT_API_URL runs on a temporary Prefect server, a uvicorn child
+# process (prefect.server.api.server.SubprocessASGIServer) that Prefect stops at exit, but not
+# when the run is killed. Started through this wrapper instead, it watches the run's process (a
+# pidfd, else polling) and stops when that is gone, however it went.
+_SERVER_BOOT = """
+import os, select, signal, sys, threading, time
+parent = int(sys.argv[1])
+def watch():
+    try:
+        fd = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        while os.getppid() == parent:
+            time.sleep(0.5)
+    else:
+        select.select([fd], [], [])
+    os.kill(os.getpid(), signal.SIGTERM)  # uvicorn's own orderly stop
+    time.sleep(5)
+    os._exit(1)
+if os.getppid() != parent:
+    sys.exit(1)
+threading.Thread(target=watch, daemon=True).start()
+sys.argv = ["uvicorn", *sys.argv[2:]]
+from uvicorn.main import main
+main()
+"""
+
+
+class _ServerSubprocess:
+    """prefect.server.api.server's `subprocess`, with Popen starting uvicorn through _SERVER_BOOT."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(subprocess, name)
+
+    @staticmethod
+    def Popen(args: Any, *rest: Any, **kwargs: Any) -> subprocess.Popen[Any]:
+        if isinstance(args, list) and args[1:3] == ["-m", "uvicorn"]:
+            args = [args[0], "-c", _SERVER_BOOT, str(os.getpid()), *args[3:]]
+        return subprocess.Popen(args, *rest, **kwargs)
+
+
+def tie_temporary_server() -> None:
+    """Make the temporary Prefect server that a flow run may start die with this process."""
+    from prefect.server.api import server
+
+    if not isinstance(server.subprocess, _ServerSubprocess):
+        server.subprocess = _ServerSubprocess()  # type: ignore[assignment]

@@ -19,11 +19,11 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
 from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as EnvParseError
 
 if TYPE_CHECKING:
@@ -103,9 +103,33 @@ class Settings(BaseSettings):
     export_text: Literal["full", "excerpt", "none"] = "full"
     articles_partition_threshold: int = Field(50_000, ge=0)
 
+    # which negotiations to follow: side sets such as "RU,UA,US" or "IL,org:hamas" (a round is kept
+    # when at least two of its sides are in one set); empty = every negotiation. Applied in the
+    # warehouse, so widening it needs no re-extraction. ROUNDTABLE_ONLY takes "RU,UA,US;IL,org:hamas".
+    only: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
     # `roundtable query`: a query is stopped past either limit (the memory cap is the build's)
     query_timeout: float = Field(60.0, gt=0)  # seconds
     query_memory_limit: str = "512MB"  # DuckDB's memory_limit: 512MB, 2GB, ...
+
+    @field_validator("only", mode="before")
+    @classmethod
+    def _side_sets(cls, value: Any) -> Any:
+        from warehouse.scope import parse_only  # checked now: a misspelled side stops the run before any work
+
+        if isinstance(value, str):
+            value = [v for v in value.split(";") if v.strip()]
+        if isinstance(value, list | tuple):
+            parse_only(str(v) for v in value)  # raises ScopeError (a ValueError) with the bad side named
+            return [str(v) for v in value]
+        return value
+
+    @property
+    def scope(self) -> list[frozenset[str]]:
+        """The followed side sets, normalised (empty: every negotiation)."""
+        from warehouse.scope import parse_only
+
+        return parse_only(self.only)
 
     @field_validator("query_memory_limit")
     @classmethod

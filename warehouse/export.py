@@ -42,6 +42,7 @@ EXPORT_TABLES: dict[str, str] = {
     "article_people": "article_id, person_id",
     "locations": "location_id",
     "negotiation_rounds": "round_id",
+    "negotiations": "negotiation_id",
     "round_participants": "round_id, person_id",
     "round_articles": "round_id, article_id",
     # every attempt to get a page, feed, sitemap or file (attempt numbers a uri's attempts)
