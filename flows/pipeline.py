@@ -38,9 +38,9 @@ from tasks.discover import discover_local
 from tasks.ids import digest
 from tasks.lakefs import Lake
 from warehouse.build import build_warehouse, sweep_build_temporaries
-from warehouse.scope import scope_key
 from warehouse.export import EXPORT_TABLES, export, is_leftover, sweep_export_temporaries
 from warehouse.models import SQL_DIR
+from warehouse.scope import scope_key
 from warehouse.snapshot import rounds_snapshot, table_counts
 
 Say = Callable[[str], None]
