@@ -88,3 +88,23 @@ def test_round_numbers_in_words_and_digits() -> None:
 def test_a_noun_with_a_possessive_pronoun_is_no_name() -> None:
     found = people("وأعلنت الحركة أن رئيس مكتبها السياسي سامي زهران وصل إلى القاهرة.")
     assert found == {"سامي زهران"}
+
+
+def test_a_signing_with_its_signatories_and_place_is_a_held_meeting() -> None:
+    text = "Delegations from Rwanda and the Democratic Republic of Congo signed a deal in Doha on Friday."
+    (ev,) = events(text, "en")
+    assert ev.parties == ["CD", "RW"] and ev.status == "held" and ev.location_key == "loc:city:doha"
+    assert events("The agreement was signed last year.", "en") == []
+
+
+def test_accusative_meeting_nouns_and_ministers_in_the_dual() -> None:
+    (ev,) = events("عقد وزيرا خارجية صربيا وكوسوفو اجتماعاً في بروكسل يوم الاثنين.")
+    assert ev.parties == ["RS", "XK"] and ev.location_key == "loc:city:brussels"
+
+
+def test_venues_of_talks_beyond_one_region() -> None:
+    (ev,) = events("انطلقت في الخرطوم محادثات بين وفدي جنوب السودان وإثيوبيا.")
+    assert ev.location_key == "loc:city:khartoum" and ev.parties == ["ET", "SS"]
+    (ev,) = events("بدأت في مدينة بوزنيقة جولة جديدة من الحوار بين مجلس النواب الليبي والمجلس الأعلى للدولة.")
+    assert ev.location_key == "loc:city:bouznika" and ev.sides == ["org:libya-hcs", "org:libya-hor"]
+    assert ev.parties == ["LY"] and ev.mediators == ["MA"]

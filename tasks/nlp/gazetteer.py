@@ -335,13 +335,16 @@ class Gazetteer:
 
         curated = self._load("places.yaml")
         ar_tr = _arabic_country_names()
-        for c in pycountry.countries:
-            cc = c.alpha_2
+        iso = {c.alpha_2: c for c in pycountry.countries}
+        # ISO 3166-1 plus the curated codes the data world uses beside it (XK for Kosovo)
+        for cc in [*iso, *sorted(set(curated["countries"] or {}) - set(iso))]:
+            c = iso.get(cc)
             cur = (curated["countries"] or {}).get(cc) or {}
-            name_en = cur.get("name_en") or geo_countries.get(cc, {}).get("name") or c.name
+            iso_name = c.name if c else cur.get("name_en") or cc
+            name_en = cur.get("name_en") or geo_countries.get(cc, {}).get("name") or iso_name
             name_ar = cur.get("name_ar") or ar_tr.get(cc)
             aliases = set(cur.get("aliases_en") or []) | set(cur.get("aliases_ar") or [])
-            derived = {name_en, c.name, getattr(c, "common_name", None) or c.name, ar_tr.get(cc) or ""}
+            derived = {name_en, iso_name, getattr(c, "common_name", None) or iso_name, ar_tr.get(cc) or ""}
             # names from pycountry are not vetted: some are everyday words (مالي "financial")
             aliases |= {a for a in derived if a and norm_token(a) not in place_stop}
             place = Place(
