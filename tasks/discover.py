@@ -143,10 +143,14 @@ def _add_folder(out: Discovery, folder: Path, seen: set[Path]) -> None:
         for target in hints:
             if not target.exists():
                 out.problems.append(Problem(str(target), f"named in {manifest} but missing"))
+    before = len(out.items) + len(out.problems)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         if path.name == MANIFEST_NAME or any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         _add_file(out, path.resolve(), manifests, seen, explicit=False)
+    if len(out.items) + len(out.problems) == before:  # said, so a run on an empty folder is not a silent success
+        kinds = "/".join(sorted(ARTICLE_SUFFIXES))
+        out.problems.append(Problem(str(folder), f"no article files ({kinds}) in this folder"))
 
 
 def _add_file(

@@ -9,7 +9,8 @@ placeholders, so the build order is derived from the files themselves (no hand-k
     {{ source('corrections', 'x') }}    an analyst-corrections table, loaded before the models
 
 `sql/macros/*.sql` hold `CREATE MACRO` statements run before any model; `sql/tests/*.sql` are
-data tests (queries that must return no rows), rendered like models.
+data tests (queries that must return no rows), rendered like models. A data test whose header
+says `On failure: quarantine` moves the rows it finds out of their mart rather than fail the build.
 """
 
 from __future__ import annotations
@@ -68,6 +69,16 @@ class DataTest:
     path: Path
     sql: str
     refs: tuple[str, ...]
+
+    @property
+    def quarantines(self) -> bool:
+        """The test's header says `On failure: quarantine`: the rows it finds (first column the
+        mart, as `table` or `table.column`; second the row's key) are moved out of their mart
+        instead of failing the build (warehouse.build.quarantine_rows)."""
+        return any(_ON_FAILURE.match(line) for line in header_lines(self.sql))
+
+
+_ON_FAILURE = re.compile(r"^on failure:\s*quarantine\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

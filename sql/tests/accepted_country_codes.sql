@@ -1,4 +1,7 @@
--- Every country code is ISO 3166-1 alpha-2 (or EU): one of the countries seed.
+-- Every country code is one the data world uses: ISO 3166-1 alpha-2, XK for Kosovo or EU for
+-- the European Union (the countries seed).
+-- On failure: quarantine. A round, person or place with an unknown code moves to the quarantine
+-- schema (with what refers to it) and the rest is built and exported; the run says so in one line.
 with codes as (
     select 'people.country_code' as col, person_id as id, country_code as code from {{ ref('people') }}
     union all
