@@ -108,3 +108,11 @@ def test_venues_of_talks_beyond_one_region() -> None:
     (ev,) = events("بدأت في مدينة بوزنيقة جولة جديدة من الحوار بين مجلس النواب الليبي والمجلس الأعلى للدولة.")
     assert ev.location_key == "loc:city:bouznika" and ev.sides == ["org:libya-hcs", "org:libya-hor"]
     assert ev.parties == ["LY"] and ev.mediators == ["MA"]
+
+
+def test_an_agreement_reached_by_two_named_sides_at_a_place_is_a_held_meeting() -> None:
+    (ev,) = events("توصلت الحكومة الصومالية وحركة الشباب إلى اتفاق لوقف إطلاق النار في الدوحة.")
+    assert ev.sides == ["SO", "org:al-shabaab"] and ev.status == "held" and ev.location_key == "loc:city:doha"
+    (ev,) = events("The Yemeni government and the Houthis reached a prisoner swap deal in Muscat on Sunday.", "en")
+    assert ev.sides == ["YE", "org:houthis"] and "prisoner_exchange" in ev.outcomes
+    assert events("The delegation reached Doha on Sunday.", "en") == []
