@@ -155,6 +155,19 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)  # from the start, SIGTERM stops a run as SIGINT does
+    try:
+        return _cmd_run(args)
+    except KeyboardInterrupt:
+        from flows import parallel
+
+        parallel.shutdown(now=True)  # stop the pool's batches now rather than wait for them
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
     _quiet_prefect(args.debug)
     from flows.settings import load_settings
 
@@ -185,18 +198,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     pl.tie_temporary_server()  # a temporary Prefect server dies with this process, however it dies
     started = time.monotonic()
     flow = pl.pipeline_on(settings.dask_address)
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        with TerminalProgress() as bars:
-            pl.console, pl.progress = bars.say, bars.update
-            return _run_flow(flow, args, settings, started)
-    except KeyboardInterrupt:
-        from flows import parallel
-
-        parallel.shutdown(now=True)  # stop the pool's batches now rather than wait for them
-        raise
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    with TerminalProgress() as bars:
+        pl.console, pl.progress = bars.say, bars.update
+        return _run_flow(flow, args, settings, started)
 
 
 def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float) -> int:

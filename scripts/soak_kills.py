@@ -190,11 +190,13 @@ def soak(
         generate(inputs, start_pages + grow * (i + 1), seed)  # the input grows by `grow` pages a run
         choice = rng.choice([signal.SIGKILL, signal.SIGTERM])
         sig = signals[i % len(signals)] if signals else choice
-        delay = rng.uniform(0.5, took * 1.1)
+        delay = rng.uniform(0.5, took * 1.1)  # anywhere in a run, start-up to exports
+        run_began = time.monotonic()
         proc = start(inputs, data, env, logs / f"run-{i:02d}.log")
         try:
             proc.wait(timeout=delay)
             result.finished_first += 1
+            took = time.monotonic() - run_began  # runs on a lake mostly done are shorter: kill earlier
             how = f"finished before {delay:.1f} s (exit {proc.returncode})"
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, sig)  # the run's own process only, as `kill PID` does

@@ -26,7 +26,7 @@ from typing import Literal
 import duckdb
 import pyarrow.parquet as pq
 
-from warehouse.build import DEFAULT_MEMORY_LIMIT, configure
+from warehouse.build import DEFAULT_MEMORY_LIMIT, configure, releases_connections
 
 TextMode = Literal["full", "excerpt", "none"]
 TEXT_MODES: tuple[str, ...] = ("full", "excerpt", "none")
@@ -75,6 +75,7 @@ class ExportResult:
     text_mode: str
 
 
+@releases_connections
 def export(
     db_path: Path,
     exports_dir: Path,

@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.build import releases_connections
+
 ROUNDS_WITH_PARTICIPANTS = """
 SELECT r.*, (SELECT list(p.person_id ORDER BY p.person_id) FROM round_participants p
              WHERE p.round_id = r.round_id) AS participants
@@ -14,6 +16,7 @@ FROM negotiation_rounds r ORDER BY r.round_id
 """
 
 
+@releases_connections
 def rounds_snapshot(db_path: Path) -> list[dict[str, Any]]:
     """negotiation_rounds rows with their participants' ids; [] when there is no warehouse yet."""
     if not Path(db_path).is_file():
@@ -27,6 +30,7 @@ def rounds_snapshot(db_path: Path) -> list[dict[str, Any]]:
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
+@releases_connections
 def table_counts(db_path: Path, tables: list[str]) -> dict[str, int]:
     """Row counts of the given warehouse tables ({} when there is no warehouse)."""
     if not Path(db_path).is_file():
