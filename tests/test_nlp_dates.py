@@ -231,3 +231,13 @@ def test_scanning_near_anchors_on_the_article_sets() -> None:
     for f in files:
         text = f.read_text(encoding="utf-8")
         assert find_dates(text, THU) == find_dates(text, THU, windowed=False), f.name
+
+
+def test_hijri_dates_are_converted_with_the_umm_al_qura_calendar() -> None:
+    from tasks.nlp.dates import find_dates
+
+    (d,) = find_dates("عقدت الجولة يوم 15 رمضان 1446هـ في جدة.", date(2025, 3, 1), "ar")
+    assert (d.start_date, d.precision, d.surface) == (date(2025, 3, 15), "day", "15 رمضان 1446هـ")
+    (d,) = find_dates("وتبدأ المحادثات في 3 شوال 1445 هجرية.", None, "ar")
+    assert d.start_date == date(2024, 4, 12)
+    assert find_dates("في 31 محرم 1446 ه", None, "ar") == []  # a day the month does not have

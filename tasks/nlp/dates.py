@@ -516,6 +516,33 @@ def _single_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     return (d, d, "day", False) if d else None
 
 
+# Umm al-Qura (Hijri) months, normalised: «15 رمضان 1446هـ», «الأول من شوال 1445 هجرية»
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4, "جمادي الاولي": 5,
+    "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}  # fmt: skip
+_HIJRI_MONTH = _alt(_HIJRI_MONTHS)
+
+
+# «15 رمضان 1446هـ», «3 شوال 1445 هجري»: converted with the Umm al-Qura calendar (hijridate); a
+# Hijri year is 13xx-14xx, so a Gregorian year pattern never takes it
+@_pattern(
+    rf"{_PRE}(?P<d1>{_DAY})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HIJRI_MONTH})\s+(?:عام\s+|سنه\s+)?(?P<hy>1[34]\d\d)"
+    r"(?!\d)\s*(?:ه(?![\w])|هجري(?:ه)?(?![\w]))?",
+    _HIJRI_MONTH,
+)
+def _hijri_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    from hijridate import Hijri  # only for texts that hold a Hijri date
+
+    try:
+        d = Hijri(int(m["hy"]), _HIJRI_MONTHS[re.sub(r"\s+", " ", m["hm"])], _day_num(m["d1"])).to_gregorian()
+    except (ValueError, OverflowError):
+        return None  # outside the Umm al-Qura table, or a day the month does not have
+    g = date(d.year, d.month, d.day)
+    return g, g, "day", False
+
+
 # "December 4", "Dec. 4, 2025"
 @_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?!\s*(?:{_MONTH}))(?!\s*[:.]\d){_YEAR_TAIL}", _MONTH_WORD)
 def _single_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
