@@ -116,3 +116,12 @@ def test_an_agreement_reached_by_two_named_sides_at_a_place_is_a_held_meeting() 
     (ev,) = events("The Yemeni government and the Houthis reached a prisoner swap deal in Muscat on Sunday.", "en")
     assert ev.sides == ["YE", "org:houthis"] and "prisoner_exchange" in ev.outcomes
     assert events("The delegation reached Doha on Sunday.", "en") == []
+
+
+def test_a_side_named_as_a_country_is_not_the_venue() -> None:
+    (ev,) = events("فشلت اليوم المحادثات بين صربيا وكوسوفو في تهدئة التوتر.")
+    assert ev.parties == ["RS", "XK"] and ev.location_key is None
+    (ev,) = events("Serbia and Kosovo held talks on Thursday.", "en")
+    assert ev.location_key is None
+    (ev,) = events("Sudan's army and the RSF held a new round of talks in Sudan on Monday.", "en")
+    assert ev.location_key == "loc:country:SD"  # talks inside one country may be placed there

@@ -85,6 +85,11 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: 
             status = (status_from_date(date_.dm, pub) if date_ and pub else None) or (
                 "planned" if mt.future else "held"
             )
+        place = mt.place
+        if place is not None and place.loc_kind == "country" and place.cc in parties and len(parties) > 1:
+            # one of two countries at the table, named as a country: a side or the topic, not the venue
+            # («بين كوسوفو وصربيا»); talks inside one country (its army and a movement) may be placed there
+            place = None
         participants = table_people(mt, sides | parties, status)
         outcomes = sorted(set(mt.outcomes)) if status in ("held", "ongoing") else []
         evidence = sorted({doc.orig_sents[em.sent] for em in mt.ems})
@@ -94,7 +99,7 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: 
             parties=sorted(parties),
             mediators=sorted(mediators),
             sides=sorted(sides),
-            location_key=location_key(mt.place),
+            location_key=location_key(place),
             start_date=date_.dm.start_date if date_ else None,
             end_date=date_.dm.end_date if date_ else None,
             date_precision=date_.dm.precision if date_ else None,
