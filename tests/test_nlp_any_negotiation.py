@@ -125,3 +125,17 @@ def test_a_side_named_as_a_country_is_not_the_venue() -> None:
     assert ev.location_key is None
     (ev,) = events("Sudan's army and the RSF held a new round of talks in Sudan on Monday.", "en")
     assert ev.location_key == "loc:country:SD"  # talks inside one country may be placed there
+
+
+def test_one_countrys_rival_sides_named_together_are_a_collective_side() -> None:
+    (ev,) = events("يستأنف ممثلو طرفي الصراع في السودان المحادثات في جدة اليوم.")
+    assert ev.sides == ["org:sd-factions"] and ev.parties == ["SD"] and ev.mediators == ["SA"]
+    (ev,) = events("انطلقت في جنيف جولة جديدة من الحوار بين الفرقاء اليمنيين.")
+    assert ev.sides == ["org:ye-factions"] and ev.location_key == "loc:city:geneva"
+    (ev,) = events("Palestinian factions met in Algiers on Tuesday for reconciliation talks.", "en")
+    assert ev.sides == ["org:ps-factions"] and ev.parties == ["PS"] and ev.mediators == ["DZ"]
+    (ev,) = events("Sudan's warring parties resumed talks in Jeddah on Sunday.", "en")
+    assert ev.sides == ["org:sd-factions"]
+    # a host country beside them hosts: «بمصر»
+    (ev,) = events("ينطلق اجتماع الفصائل الفلسطينية اليوم في مدينة العلمين بمصر.")
+    assert ev.sides == ["org:ps-factions"] and ev.mediators == ["EG"]

@@ -339,3 +339,18 @@ def test_data_tests_guard_the_tracks(talks: Lake, tmp_path: Path) -> None:
         assert {"unique_ids", "not_null_ids", "relationships"} <= set(caught.value.failures)
     finally:
         con.close()
+
+
+def test_one_countrys_rival_sides_named_together_make_a_round_and_a_track(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    sd = Ev(["SD"], sides=["org:sd-factions"], place=JEDDAH, mediators=["SA"], start="2025-05-06")
+    lake.add_article("sd-1", sd, published="2025-05-06")
+    lake.add_article("sd-2", sd, published="2025-05-07")
+    lake.add_article("one-side", Ev(["SD"], sides=["SD"], place=JEDDAH, start="2025-06-01"), published="2025-06-01")
+    db = build(lake)
+    rows = fetch(db, "SELECT label, parties, sides, mediators, negotiation_id FROM negotiation_rounds")
+    assert len(rows) == 1  # a lone state is no meeting; the collective of rival sides is
+    label, parties, sides, mediators, nid = rows[0]
+    assert (parties, sides, mediators) == (["SD"], ["org:sd-factions"], ["SA"])
+    assert label.startswith("Sudan factions talks") and nid == negotiation_id("org:sd-factions")
+    assert [t["round_count"] for t in tracks(db).values()] == [1]

@@ -40,7 +40,8 @@
 --   relation: core (these sides are the core), within (a part of the core's sides meet),
 --     beyond (core sides, or a part of them, with guests)
 with rounds as (
-    select round_id, sides from {{ ref('int_rounds') }} where len(sides) >= 2
+    select round_id, sides from {{ ref('int_rounds') }}
+    where len(sides) >= 2 or len(list_filter(sides, lambda s: s like 'org:%-factions')) > 0
 ),
 
 side_sets as (
@@ -71,9 +72,12 @@ cohesion as (
 ),
 
 ranked as (
-    select s.*, c.weakest_link, c.weakest_link >= 2 as is_established
+    -- a set of one side (one country's rival sides named together, org:<cc>-factions) has no pairs:
+    -- its weakest link is its own round count
+    select s.*, coalesce(c.weakest_link, s.round_count) as weakest_link,
+        coalesce(c.weakest_link, s.round_count) >= 2 as is_established
     from side_sets as s
-    join cohesion as c on c.sides_key = s.sides_key
+    left join cohesion as c on c.sides_key = s.sides_key
 ),
 
 cores as (

@@ -38,7 +38,9 @@
 --   mention_count: event mentions grouped into the round
 --   report_count: reporting articles, syndicated copies included
 with rounds as (
-    select * from {{ ref('int_rounds') }} where len(sides) >= 2
+    -- two or more sides, or one country's rival sides named together (org:<cc>-factions)
+    select * from {{ ref('int_rounds') }}
+    where len(sides) >= 2 or len(list_filter(sides, lambda s: s like 'org:%-factions')) > 0
 ),
 
 followed as (

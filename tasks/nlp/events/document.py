@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from tasks.nlp.dates import DateMention
-from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.lexicon import FACTIONS, Lexicon
 from tasks.nlp.events.words import CONNECTORS, WORD_RX
 from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.normalize import Normalized
@@ -164,6 +164,26 @@ def nationality_args(nt: Normalized, taken: list[tuple[int, int]]) -> list[Arg]:
     return kept
 
 
+def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«الفصائل الفلسطينية», «طرفي الصراع في السودان», "Sudan's warring parties": the nationality or
+    country, with the collective noun beside it, becomes one side org:<cc>-factions."""
+    out: list[Arg] = []
+    for a in args:
+        state = a.kind == "nat" or (a.kind == "location" and a.loc_kind == "country")
+        if not state or not a.cc or len(a.cc) != 2:
+            out.append(a)
+            continue
+        before = lex.internal_before_rx.search(n, max(0, a.start - 40), a.start)
+        after = lex.internal_after_rx.match(n[a.end : a.end + 40])
+        if before is None and after is None:
+            out.append(a)
+            continue
+        key = f"org:{a.cc.lower()}{FACTIONS}"
+        s, e = (before.start(), a.end) if before else (a.start, a.end + after.end())  # type: ignore[union-attr]
+        out.append(Arg(s, e, "org", key, key))
+    return out
+
+
 def build_args(
     nt: Normalized,
     mentions: list[Mention],
@@ -192,6 +212,7 @@ def build_args(
         args += nationality_args(nt, taken)
     else:
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
+    args = internal_sides(nt.text, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
         for m in rx.finditer(nt.text):

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from tasks.nlp.events.document import Doc
-from tasks.nlp.events.lexicon import lexicon
+from tasks.nlp.events.lexicon import FACTIONS, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
@@ -25,7 +25,9 @@ def dominant_sides(doc: Doc) -> list[str]:
             c[a.cc] += 1
         elif a.kind == "location" and a.key in lex.metonymic:
             c[lex.metonymic[a.key]] += 1
-        elif (a.kind in ("nat", "person") and a.cc) or (a.kind == "org" and a.cc in lex.actor_sides):
+        elif (a.kind in ("nat", "person") and a.cc) or (
+            a.kind == "org" and a.cc and (a.cc in lex.actor_sides or a.cc.endswith(FACTIONS))
+        ):
             c[a.cc] += 1
     return [cc for cc, _ in c.most_common()]
 
@@ -58,9 +60,10 @@ def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc
         if mt.place and mt.place.cc:
             hosts.add(mt.place.cc)
         # the host country seen only through its people («بحضور وزير الخارجية التركي») mediates
+        factions = any(p.endswith(FACTIONS) for p in parties)
         for cc in sorted(hosts & parties):
-            if cc not in mt.by_name and len(parties - {cc}) >= 2:
-                parties.discard(cc)
+            if (cc not in mt.by_name and len(parties - {cc}) >= 2) or factions:
+                parties.discard(cc)  # a host beside one country's rival sides hosts them
         out.append((parties, hosts - parties))
     return out
 
@@ -71,11 +74,11 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: 
     for mt, (sides, hosts) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):
         # every meeting between two or more sides: which negotiations to follow is the user's
         # scope, applied in the warehouse
-        if len(sides) < 2:
-            continue
+        if len(sides) < 2 and not any(s.endswith(FACTIONS) for s in sides):
+            continue  # a collective of one country's rival sides is a meeting of several on its own
         # a non-state side counts as its country in `parties` (the army and the RSF: SD); a host
         # whose country already sits at the table through a side does not mediate
-        parties = {actors.get(s, s) for s in sides}
+        parties = {side_country(actors, s) for s in sides}
         mediators = hosts - parties
         status = mt.status
         date_ = mt.date

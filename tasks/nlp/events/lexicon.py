@@ -52,6 +52,16 @@ def nset(words: list[str] | None) -> frozenset[str]:
     return frozenset(norm_token(str(w)) for w in words or [])
 
 
+FACTIONS = "-factions"  # "org:<cc>-factions": the rival sides of one country as one collective side
+
+
+def side_country(actors: dict[str, str], side: str) -> str:
+    """The country a side counts as: itself for a state, the actor's country for org:<key>."""
+    if side.startswith("org:") and side.endswith(FACTIONS):
+        return side[4 : -len(FACTIONS)].upper()
+    return actors.get(side, side)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     trigger_rx: re.Pattern[str]
@@ -116,6 +126,10 @@ class Lexicon:
     metonymic: dict[str, str]
     # non-state sides (organisations.yaml `side: true`): "org:<key>" -> the country it counts as
     actor_sides: dict[str, str]
+    # the rival sides of one country named together (internal_sides): Arabic before a nationality or
+    # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties")
+    internal_before_rx: re.Pattern[str]
+    internal_after_rx: re.Pattern[str]
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
     result_rx: re.Pattern[str]
@@ -225,6 +239,8 @@ def lexicon() -> Lexicon:
         regions=regions,
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
         actor_sides=actor_sides,
+        internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
+        internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),
         outcome_rx=outcome_rx,
         result_rx=word_rx(both(outc["results"])),
