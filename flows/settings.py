@@ -38,6 +38,9 @@ NOT_SETTINGS = {
     "ROUNDTABLE_HOME": "the deployments' working directory (prefect.yaml)",
     "ROUNDTABLE_CHROMIUM": "the browser the report tests use (tests/browser.py)",
     "ROUNDTABLE_CRASH_SEED": "the kill point of the crash test (tests/test_crash_resume.py)",
+    "ROUNDTABLE_SHARED": "where the test suite finds the shared inputs (tests/paths.py)",
+    "ROUNDTABLE_REAL_TEXTS": "the real-news texts of the test suite (tests/paths.py)",
+    "ROUNDTABLE_QUALITY_REAL_TEXTS": "the quality gate's real-news texts (tests/paths.py)",
 }
 # settings that were renamed: old name -> new name
 RENAMED = {"http_max_bytes": "max_page_bytes"}

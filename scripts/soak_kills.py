@@ -108,7 +108,7 @@ def session_processes(sid: int) -> list[tuple[int, str]]:
             cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
         except (OSError, IndexError, ValueError):
             continue
-        found.append((int(entry.name), cmd[:160]))
+        found.append((int(entry.name), cmd))
     return found
 
 
@@ -210,7 +210,7 @@ def soak(
             how = f"{sig.name} at {delay:.1f} s (exit {proc.returncode})"
         alive = wait_for_session(proc.pid)
         if alive:
-            result.survivors += [f"run {i}: {pid} {cmd}" for pid, cmd in alive]
+            result.survivors += [f"run {i}: {pid} {' '.join(cmd.split())[:200]}" for pid, cmd in alive]
             end_survivors(alive)
         result.runs += 1
         say(f"run {i + 1:2d}/{runs}: {how}; {len(alive)} process(es) left")

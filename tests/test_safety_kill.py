@@ -12,6 +12,7 @@ import importlib.util
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,6 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("soak_kills", REPO / "scripts" / "soak_kills.py")
 assert _spec is not None and _spec.loader is not None
 soak_kills = importlib.util.module_from_spec(_spec)
+sys.modules["soak_kills"] = soak_kills  # its dataclasses look their module up
 _spec.loader.exec_module(soak_kills)
 
 
