@@ -139,3 +139,8 @@ def test_one_countrys_rival_sides_named_together_are_a_collective_side() -> None
     # a host country beside them hosts: «بمصر»
     (ev,) = events("ينطلق اجتماع الفصائل الفلسطينية اليوم في مدينة العلمين بمصر.")
     assert ev.sides == ["org:ps-factions"] and ev.mediators == ["EG"]
+
+
+def test_a_name_written_with_a_hamza_is_no_article_word() -> None:
+    # «ألـ» with a hamza never is the article: the title ends where the name starts
+    assert people("وشارك رئيس وزراء كوسوفو ألفين بورغ في المحادثات.") == {"ألفين بورغ"}

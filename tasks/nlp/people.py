@@ -159,9 +159,17 @@ def _ar_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
         return False
     if t in g.stop_ar or (t[0] in CONJ and len(t) > 3 and t[1:] in g.stop_ar):
         return False
-    if has_article(t) and t not in _AR_LINKERS and t not in g.given_ar:
+    if has_article(t) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
         return False  # ...but ألكسندر/أليكسي start like the article
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
+
+
+def _hamza_initial(doc: Doc, i: int) -> bool:
+    """Token i is written with a hamza or madda on its first alif («ألبين», «إلهام»): the article is
+    never written so, so it is no article but a name's first letters (the fold to ا hides it)."""
+    s = doc.tokens[i][0]
+    a, _ = doc.orig_span(s, s + 1)
+    return doc.text[a : a + 1] in ("أ", "إ", "آ")
 
 
 def _ends_with_ta_marbuta(doc: Doc, i: int) -> bool:
@@ -275,7 +283,8 @@ def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, boo
         if t in g.given_ar:
             break  # a name that looks like an article word (ألكسندر) ends the title
         # «وزير الري والموارد المائية»: a coordinated ال-complement continues the title
-        if has_article(t) or (t[0] in CONJ and has_article(t[1:])) or g.is_ar_head(t) or t in g.ar_complements:
+        article = has_article(t) and not _hamza_initial(doc, j)
+        if article or (t[0] in CONJ and has_article(t[1:])) or g.is_ar_head(t) or t in g.ar_complements:
             j += 1
             continue
         if t.endswith(_AR_POSSESSIVE) and len(t) > 4:
