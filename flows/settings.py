@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     http_total_timeout: float = Field(60.0, gt=0)  # wall clock for one fetch: a slow drip can't hold a worker
     http_trust_env: bool = True  # honour HTTP(S)_PROXY / NO_PROXY from the environment
 
-    # politeness and crawl bounds for web sources (tasks/politeness.py, tasks/crawl.py)
+    # politeness and crawl bounds for web sources (tasks/web/politeness.py, tasks/web/crawl.py)
     crawl_delay: float = Field(1.0, ge=0)  # seconds between two requests to one host
     max_crawl_delay: float = Field(10.0, ge=0)  # a robots.txt Crawl-delay is honoured up to this
     crawl_concurrency: int = Field(4, ge=1)  # hosts fetched at the same time (one request at a time per host)

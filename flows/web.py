@@ -23,7 +23,9 @@ from prefect.utilities.annotations import quote
 from flows.settings import Settings
 from flows.stages import STAGE
 from tasks import store
-from tasks.crawl import (
+from tasks.discover import Problem
+from tasks.lakefs import Lake
+from tasks.web.crawl import (
     CrawlPolicy,
     Note,
     PageWork,
@@ -35,12 +37,10 @@ from tasks.crawl import (
     record_pages,
     source_run_row,
 )
-from tasks.crawlstate import load_history, source_warnings
-from tasks.discover import Problem
-from tasks.fetch import FetchLimits, make_client
-from tasks.lakefs import Lake
-from tasks.politeness import PoliteFetcher, Politeness
-from tasks.sources import Source, load_sources, sources_from_args
+from tasks.web.crawlstate import load_history, source_warnings
+from tasks.web.fetch import FetchLimits, make_client
+from tasks.web.politeness import PoliteFetcher, Politeness
+from tasks.web.sources import Source, load_sources, sources_from_args
 
 Say = Callable[[str], None]
 
@@ -124,7 +124,7 @@ def fetch_page_batch(
 def _say_note(note: Note, report: WebReport, say: Say, retry: bool | None = None) -> None:
     """One line per failure ("!") or deliberate skip ("-"); `retry` says whether the next run tries again."""
     when = "" if retry is None else " (will retry next run)" if retry else " (permanent: not retried)"
-    if "-byte limit" in note.reason:  # tasks/fetch.py's words for a body over FetchLimits.max_bytes
+    if "-byte limit" in note.reason:  # tasks/web/fetch.py's words for a body over FetchLimits.max_bytes
         when = f" (setting max_page_bytes){when}"
     if note.level == "failed":
         say(f"  ! {note.uri}: {note.reason}{when}")
@@ -193,7 +193,7 @@ def ingest_web(
 
 
 def check_sources(settings: Settings, sources: Sequence[Source], say: Say = print) -> list[str]:
-    """Warnings for sources that broke silently (see tasks.crawlstate.source_warnings); printed."""
+    """Warnings for sources that broke silently (see tasks.web.crawlstate.source_warnings); printed."""
     warnings = source_warnings(
         settings.lake,
         [(s.name, s.kind) for s in sources],

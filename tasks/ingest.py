@@ -13,9 +13,9 @@ from typing import Any
 
 from tasks.decode import UndecodableError, decode_body
 from tasks.discover import InputItem
-from tasks.fetch import FetchResult
 from tasks.ids import page_id
 from tasks.store import now_utc
+from tasks.web.fetch import FetchResult
 
 
 @dataclass(frozen=True, slots=True)

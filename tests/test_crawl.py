@@ -13,7 +13,7 @@ import pytest
 from newsite import NewsSite
 
 from tasks import store
-from tasks.crawl import (
+from tasks.web.crawl import (
     CrawlPolicy,
     discover_source,
     fetch_pages,
@@ -21,11 +21,11 @@ from tasks.crawl import (
     record_discoveries,
     record_pages,
 )
-from tasks.crawlstate import load_history, source_warnings
-from tasks.fetch import FetchLimits, make_client
-from tasks.links import article_link, normalize, on_domains
-from tasks.politeness import PoliteFetcher, Politeness
-from tasks.sources import Source, load_sources, sources_from_args
+from tasks.web.crawlstate import load_history, source_warnings
+from tasks.web.fetch import FetchLimits, make_client
+from tasks.web.links import article_link, normalize, on_domains
+from tasks.web.politeness import PoliteFetcher, Politeness
+from tasks.web.sources import Source, load_sources, sources_from_args
 
 LIMITS = FetchLimits(connect_timeout=1.0, read_timeout=0.3, total_timeout=5.0, max_bytes=300_000)
 POLICY = CrawlPolicy()

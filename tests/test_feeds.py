@@ -11,8 +11,8 @@ import newsite
 import pytest
 from newsite import NewsSite
 
-from tasks.feeds import FeedError, iso_date, parse_feed
-from tasks.fetch import DOCUMENT_TYPES, FetchLimits, fetch_url
+from tasks.web.feeds import FeedError, iso_date, parse_feed
+from tasks.web.fetch import DOCUMENT_TYPES, FetchLimits, fetch_url
 
 LIMITS = FetchLimits(connect_timeout=2.0, read_timeout=1.0, total_timeout=5.0)
 

@@ -11,7 +11,7 @@ import newsite
 import pytest
 from newsite import NewsSite
 
-from tasks.fetch import FEED_TYPES, USER_AGENT, FetchLimits, FetchResult, fetch_url, make_client
+from tasks.web.fetch import FEED_TYPES, USER_AGENT, FetchLimits, FetchResult, fetch_url, make_client
 
 LIMITS = FetchLimits(connect_timeout=2.0, read_timeout=0.5, total_timeout=10.0, max_bytes=256_000, max_redirects=5)
 

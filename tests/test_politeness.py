@@ -11,10 +11,10 @@ import httpx
 import pytest
 from newsite import NewsSite
 
-from tasks.crawl import PageWork, fetch_pages
 from tasks.discover import InputItem
-from tasks.fetch import FetchLimits, make_client
-from tasks.politeness import PoliteFetcher, Politeness, robots_from
+from tasks.web.crawl import PageWork, fetch_pages
+from tasks.web.fetch import FetchLimits, make_client
+from tasks.web.politeness import PoliteFetcher, Politeness, robots_from
 
 LIMITS = FetchLimits(connect_timeout=1.0, read_timeout=0.3, total_timeout=5.0, max_bytes=300_000)
 AGENT = "roundtable/0.1 (+tests)"
@@ -93,7 +93,7 @@ def test_unreachable_robots_means_nothing_is_fetched(client: httpx.Client) -> No
 
 
 def test_robots_parsing_of_a_fetch_result() -> None:
-    from tasks.fetch import FetchResult
+    from tasks.web.fetch import FetchResult
 
     text = b"User-agent: roundtable\nDisallow: /drafts/\nCrawl-delay: 4\n\nUser-agent: *\nDisallow: /\n"
     robots = robots_from(FetchResult("u", "u", 200, "ok", body=text), "roundtable")

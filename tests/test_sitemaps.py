@@ -8,9 +8,9 @@ import newsite
 import pytest
 from newsite import NewsSite
 
-from tasks.fetch import SITEMAP_TYPES, FetchLimits, fetch_url
-from tasks.sitemaps import SitemapError, parse_sitemap
-from tasks.xmlsafe import MalformedXMLError, gunzip
+from tasks.web.fetch import SITEMAP_TYPES, FetchLimits, fetch_url
+from tasks.web.sitemaps import SitemapError, parse_sitemap
+from tasks.web.xmlsafe import MalformedXMLError, gunzip
 
 LIMITS = FetchLimits(connect_timeout=2.0, read_timeout=1.0, total_timeout=5.0)
 

@@ -26,8 +26,8 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from tasks.fetch import HTML_TYPES, FetchLimits, FetchResult, fetch_url
-from tasks.links import host_key, host_of, on_domains
+from tasks.web.fetch import HTML_TYPES, FetchLimits, FetchResult, fetch_url
+from tasks.web.links import host_key, host_of, on_domains
 
 ROBOTS_TYPES = frozenset({"text/plain", "text/html", "application/octet-stream"})
 MAX_ROBOTS_BYTES = 500 * 1024  # RFC 9309: crawlers may ignore rules past 500 KiB

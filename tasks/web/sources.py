@@ -19,7 +19,7 @@ from typing import Any, Literal, cast
 import yaml
 
 from tasks.discover import Problem
-from tasks.links import host_of, normalize
+from tasks.web.links import host_of, normalize
 
 SourceKind = Literal["feed", "sitemap", "url"]
 KINDS: tuple[str, ...] = ("feed", "sitemap", "url")

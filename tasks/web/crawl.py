@@ -22,17 +22,17 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from tasks import store
-from tasks.crawlstate import UrlHistory, frontier_rows, frontier_uris, load_history, stored_uris
 from tasks.discover import InputItem
-from tasks.feeds import FeedError, parse_feed
-from tasks.fetch import DOCUMENT_TYPES, SITEMAP_TYPES, FetchResult
 from tasks.ingest import Ingested, from_fetch
 from tasks.lakefs import LakeLocation
-from tasks.links import article_link, host_key, host_of, normalize, on_domains
-from tasks.politeness import PoliteFetcher
-from tasks.sitemaps import SitemapError, parse_sitemap
-from tasks.sources import Source
 from tasks.store import now_utc
+from tasks.web.crawlstate import UrlHistory, frontier_rows, frontier_uris, load_history, stored_uris
+from tasks.web.feeds import FeedError, parse_feed
+from tasks.web.fetch import DOCUMENT_TYPES, SITEMAP_TYPES, FetchResult
+from tasks.web.links import article_link, host_key, host_of, normalize, on_domains
+from tasks.web.politeness import PoliteFetcher
+from tasks.web.sitemaps import SitemapError, parse_sitemap
+from tasks.web.sources import Source
 
 MAX_SITEMAP_DEPTH = 3  # index → index → urlset is already unusual
 

@@ -64,8 +64,8 @@ ErrorKind = Literal[
     "too_large",
     "empty",
     "undecodable",
-    "robots",  # disallowed by robots.txt (set by tasks.politeness)
-    "deferred",  # host left alone for the rest of the run (set by tasks.politeness)
+    "robots",  # disallowed by robots.txt (set by tasks.web.politeness)
+    "deferred",  # host left alone for the rest of the run (set by tasks.web.politeness)
 ]
 
 

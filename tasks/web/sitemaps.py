@@ -4,7 +4,7 @@ and plain-text sitemaps (one URL a line).
     parse_sitemap(data, max_bytes=...) -> Sitemap
     SitemapError: not a sitemap, or refused as hostile (one-line reason)
 
-Parsing goes through tasks.xmlsafe (no entity expansion, no external references); gzip is
+Parsing goes through tasks.web.xmlsafe (no entity expansion, no external references); gzip is
 inflated with a bound, so a small bomb cannot become gigabytes.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 from xml.etree.ElementTree import Element
 
-from tasks.feeds import iso_date
-from tasks.xmlsafe import HostileXMLError, MalformedXMLError, gunzip, is_gzip, local_name, parse_xml
+from tasks.web.feeds import iso_date
+from tasks.web.xmlsafe import HostileXMLError, MalformedXMLError, gunzip, is_gzip, local_name, parse_xml
 
 MAX_URLS = 50_000  # the sitemap protocol's own limit per file
 MAX_TITLE_CHARS = 500

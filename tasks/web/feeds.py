@@ -24,7 +24,7 @@ from typing import Any
 
 import feedparser
 
-from tasks.xmlsafe import HostileXMLError, MalformedXMLError, parse_xml
+from tasks.web.xmlsafe import HostileXMLError, MalformedXMLError, parse_xml
 
 MAX_ENTRIES = 2000  # per feed document: more is a broken or hostile feed
 MAX_TITLE_CHARS = 500
