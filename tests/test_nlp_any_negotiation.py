@@ -144,3 +144,9 @@ def test_one_countrys_rival_sides_named_together_are_a_collective_side() -> None
 def test_a_name_written_with_a_hamza_is_no_article_word() -> None:
     # «ألـ» with a hamza never is the article: the title ends where the name starts
     assert people("وشارك رئيس وزراء كوسوفو ألفين بورغ في المحادثات.") == {"ألفين بورغ"}
+
+
+def test_nationality_adjectives_in_the_accusative() -> None:
+    (ev,) = events("تستضيف باريس اجتماعًا تشاديا سودانيًا غدًا الأربعاء.")
+    assert ev.parties == ["SD", "TD"] and ev.mediators == ["FR"] and ev.status == "planned"
+    assert ev.start_date == date(2024, 3, 13)

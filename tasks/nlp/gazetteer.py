@@ -302,7 +302,7 @@ class Gazetteer:
         for code, d in self._load("nationalities.yaml").items():
             for base in d.get("ar") or []:
                 b = norm_token(base)
-                for suffix in ("", "ه", "ين", "ون", "ان", "يه"):
+                for suffix in ("", "ه", "ين", "ون", "ان", "يه", "ا"):  # ا: the accusative «مصريًا»
                     self._add(b + suffix, "nat", code, "other", 3, article="optional")
             for form in d.get("ar_extra") or []:
                 self._add(form, "nat", code, "other", 3)
