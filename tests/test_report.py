@@ -612,9 +612,9 @@ def test_dates_precision_and_axis_ticks() -> None:
     day = {"start_date": D("2025-12-06"), "end_date": D("2025-12-04"), "date_precision": "day"}
     assert report.round_span(day) == (D("2025-12-04"), D("2025-12-06"), False), "reversed dates are reordered"
     assert report.round_span({"start_date": None, "end_date": None, "date_precision": None}) is None
-    weeks = report._ticks(report.Scale(D("2025-11-20"), D("2025-12-24"), 0, 100))
+    weeks = report.ticks(report.Scale(D("2025-11-20"), D("2025-12-24"), 0, 100))
     assert [label for _, label in weeks] == ["24 Nov 2025", "1 Dec", "8 Dec", "15 Dec", "22 Dec"]
-    months = report._ticks(report.Scale(D("2025-01-20"), D("2026-02-10"), 0, 100))
+    months = report.ticks(report.Scale(D("2025-01-20"), D("2026-02-10"), 0, 100))
     assert [label for _, label in months][:2] == ["Mar 2025", "May 2025"] and len(months) <= 12
 
 
@@ -754,3 +754,39 @@ def test_group_tracks_orders_and_falls_back() -> None:
         ("Negotiation rounds", ["r4"]),
     ]
     assert [t.anchor for t in tracks] == ["negotiation-1", "negotiation-2", "negotiation-3"]
+
+
+# ---------------------------------------------------------------- local files, places without coordinates
+
+
+def test_an_untitled_local_file_is_labelled_by_its_file_name(page: str) -> None:
+    miami = _between(page, "Umerov and Witkoff held talks in Miami.", "</li>")
+    evidence = page[: page.index(miami)]
+    assert (
+        evidence[evidence.rindex("<li>") :]
+        == '<li>miami.txt<div class="muted">2025-12-01 · reported held · for 2025-11-30</div><blockquote>'
+    )
+    assert "/data/in/miami.txt" not in page
+    assert report.text.file_name("file:///C:/news/a%20b.html") == "a b.html"
+    assert report.text.file_name(r"C:\news\x.txt") == "x.txt"
+    assert report.text.file_name("javascript:alert(1)") is None
+
+
+def test_a_place_without_coordinates_is_drawn_at_its_venue_or_country(tmp_path: Path) -> None:
+    db = build_warehouse(tmp_path / "places.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE locations ADD COLUMN parent_location_id VARCHAR")
+    con.execute("UPDATE locations SET latitude = NULL, longitude = NULL WHERE location_id = 'loc-riy'")
+    con.execute(
+        "INSERT INTO locations VALUES ('loc-ritz', 'Ritz-Carlton', NULL, 'SA', 'venue', 24.66, 46.62, 'loc-riy')"
+    )
+    con.execute("UPDATE locations SET parent_location_id = 'loc-tr' WHERE location_id = 'loc-dolma'")
+    con.execute("INSERT INTO locations VALUES ('loc-tr', 'Turkey', 'تركيا', 'TR', 'country', 39.0, 35.2, NULL)")
+    con.close()
+    page = report.render_report(db)
+    svg = _between(page, '<svg class="map"', "</svg>")
+    assert "Riyadh, Ritz-Carlton (1 round)" in svg, "a city's round at its venue's point"
+    assert "Dolmabahçe Palace, Turkey (1 round)" in svg, "a venue's round at its country's point"
+    assert "Without coordinates" not in page
+    riyadh = _between(_between(page, '<table class="places"', "</table>"), "<td>Riyadh", "</tr>")
+    assert '24.660, 46.620 <span class="muted">(from Ritz-Carlton)</span>' in riyadh

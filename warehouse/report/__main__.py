@@ -1,0 +1,5 @@
+"""python -m warehouse.report DATA/warehouse.duckdb report.html"""
+
+from warehouse.report import main
+
+raise SystemExit(main())
