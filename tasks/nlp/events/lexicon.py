@@ -52,6 +52,12 @@ def nset(words: list[str] | None) -> frozenset[str]:
     return frozenset(norm_token(str(w)) for w in words or [])
 
 
+def compound_ordinal_words(co: dict[str, Any]) -> frozenset[str]:
+    """Every word of a compound ordinal, bare and with the article («الحاديه», «عشره», "twenty")."""
+    words = [str(w) for part in co.values() for w in part]
+    return nset(words) | nset([f"ال{w}" for w in words if not str(w).isascii()])
+
+
 FACTIONS = "-factions"  # "org:<cc>-factions": the rival sides of one country as one collective side
 
 
@@ -129,6 +135,7 @@ class Lexicon:
     # the rival sides of one country named together (internal_sides): Arabic before a nationality or
     # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties")
     internal_before_rx: re.Pattern[str]
+    sides_cue_rx: re.Pattern[str]
     internal_after_rx: re.Pattern[str]
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
@@ -181,7 +188,10 @@ def lexicon() -> Lexicon:
         phrase_openers=nset(both(trig["phrase_openers"])),
         en_round_context=nset(trig["en_round_context"]),
         compound_gap=int(trig["compound"]["max_gap"]),
-        joiners=nset(trig["compound"]["joiners"]) | nset(list(ords["ar"])) | nset(list(ords["en"])),
+        joiners=nset(trig["compound"]["joiners"])
+        | nset(list(ords["ar"]))
+        | nset(list(ords["en"]))
+        | compound_ordinal_words(trig["compound_ordinals"]),
         weak_rx=word_rx(both(trig["weak_anaphora"])),
         participation_rx=word_rx(both(trig["participation"])),
         side_nouns=nset(both(trig["side_nouns"])),
@@ -239,6 +249,7 @@ def lexicon() -> Lexicon:
         regions=regions,
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
         actor_sides=actor_sides,
+        sides_cue_rx=word_rx(both(cues["sides_cues"])),
         internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),

@@ -71,6 +71,23 @@ class EventMention:
         return self.trig.lemma if self.trig else ""
 
 
+def listed_sides(doc: Doc, start: int, end: int) -> list[Arg]:
+    """The states and movements listed from `start` on (after at most three other words): one list,
+    its members joined by «و», commas or "and"."""
+    out: list[Arg] = []
+    for a in doc.args_in(start, end):
+        if a.kind not in ("location", "nat", "org") or not a.cc or (a.kind == "location" and a.loc_kind != "country"):
+            if out:
+                break
+            continue
+        gap = doc.gap_text(out[-1].end if out else start, a.start)
+        words = [w for w in gap.replace("،", " ").replace(",", " ").split() if w not in ("و", "and")]
+        if (out and words) or len(words) > 3:
+            break
+        out.append(a)
+    return out
+
+
 def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> list[EventMention]:
     s, e = doc.sents[si]
     ems = []
@@ -94,6 +111,11 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         cs, ce = min(cues, key=lambda c: min(abs(c[0] - a.end), abs(a.start - c[1])))
         joined[nearest(doc, trigs, cs, ce)[0]].append(a)
     give_sides([a for v in joined.values() for a in v], delegation_sides(doc, lex, s, e))
+    # «بمشاركة الدول الضامنة تركيا وروسيا وإيران»: the states listed after the cue sit at the table
+    listed: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
+    for m in lex.sides_cue_rx.finditer(doc.n, s, e):
+        cs, ce = m.span("core")
+        listed[nearest(doc, trigs, cs, ce)[0]] += listed_sides(doc, ce, e)
     # a negotiator reporting from the talks («بحسب ما أعلن رئيس الوفد الروسي ...») sat at them
     for a in doc.args_in(s, e):
         if a.kind == "person" and a.announcer and a.negotiator and not a.modifier:
@@ -119,7 +141,7 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         # a delegation subject may open a long clause: "American and Russian diplomats spent six hours at
         # the residence of the US consul general discussing ..."
         subject = [(a, d) for a, d in owned[i] if a.kind == "nat" and a.end <= t.start and MAX_ARG_DIST < d <= 16]
-        joined_near = [(a, 0.0) for a in joined[i] if all(a is not b for b, _ in near)]
+        joined_near = [(a, 0.0) for a in joined[i] + listed[i] if all(a is not b for b, _ in near)]
         sides = find_sides(doc, lex, t, subject + near + joined_near, em.place, s)
         em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
         em.people = [a for a, _ in near if a.kind == "person" and not a.modifier]
