@@ -28,15 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-MARTS = (
-    "articles",
-    "people",
-    "article_people",
-    "locations",
-    "negotiation_rounds",
-    "round_participants",
-    "round_articles",
-)
+from warehouse.contract import CONTRACT_TABLES  # noqa: E402  (after the path is set)
+
+MARTS = tuple(t.name for t in CONTRACT_TABLES)
 
 
 def child(lake: Path, work: Path, memory_limit: str | None, threads: int | None) -> None:

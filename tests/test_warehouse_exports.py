@@ -11,11 +11,15 @@ import pytest
 from lakes import Ev, Lake, sample_lake
 
 from warehouse.build import build_warehouse
-from warehouse.export import EXCERPT_CHARS, EXPORTS_MARKER, NULL_PARTITION, ExportError, export
+from warehouse.contract import CONTRACT_TABLES
+from warehouse.export import EXCERPT_CHARS, EXPORT_TABLES, EXPORTS_MARKER, NULL_PARTITION, ExportError, export
 
+# The independent copy of the contract's tables and columns, written from CONTRACT.md, on
+# purpose not read from warehouse/contract.py (the declaration everything else reads): the two are
+# checked against each other here. tests/test_flow.py reads the declaration.
 CONTRACT: dict[str, list[str]] = {
     "articles": ["article_id", "source_uri", "title", "published_at", "language", "source", "text", "word_count"],
-    "people": ["person_id", "name_en", "name_ar", "role", "country_code", "first_seen", "last_seen", "article_count"],
+    "people": ["person_id", "name_en", "name_ar", "role", "country_code"],
     "article_people": ["article_id", "person_id", "mentions"],
     "locations": ["location_id", "name_en", "name_ar", "country_code", "kind", "latitude", "longitude"],
     "negotiation_rounds": [
@@ -49,6 +53,13 @@ CONTRACT: dict[str, list[str]] = {
     "round_participants": ["round_id", "person_id", "side"],
     "round_articles": ["round_id", "article_id", "evidence", "reported_status", "reported_start"],
 }
+# extras that come right after the contract's columns
+EXTRAS: dict[str, list[str]] = {"people": ["first_seen", "last_seen", "article_count"]}
+
+
+def test_the_declaration_is_the_contract() -> None:
+    assert {t.name: list(t.column_names) for t in CONTRACT_TABLES} == CONTRACT
+    assert list(EXPORT_TABLES) == [*CONTRACT, "fetch_log"]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +85,8 @@ def test_every_contract_table_with_its_columns_first_in_order(db: Path, tmp_path
     # the contract's tables, fetch_log, and the marker that makes the folder replaceable by the next export
     expected = [*(f"{n}.parquet" for n in CONTRACT), "fetch_log.parquet", EXPORTS_MARKER]
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
-    for name, columns in CONTRACT.items():
+    for name, contract_columns in CONTRACT.items():
+        columns = contract_columns + EXTRAS.get(name, [])
         table = read(out, name)
         assert table.column_names[: len(columns)] == columns, name
         assert table.num_rows == result.row_counts[name]

@@ -331,12 +331,19 @@ def test_data_tests_guard_the_tracks(talks: Lake, tmp_path: Path) -> None:
         con.execute("UPDATE negotiation_rounds SET negotiation_id = 'n_nowhere' WHERE list_contains(sides, 'IL')")
         with pytest.raises(DataTestError) as caught:
             run_data_tests(con)
-        assert set(caught.value.failures) == {"relationships"}
+        assert set(caught.value.failures) == {
+            "relationships_negotiation_rounds_negotiation_id",
+            "tracks_count_their_rounds",  # the track the rounds left
+        }
         con.execute("UPDATE negotiation_rounds SET negotiation_id = NULL WHERE list_contains(sides, 'IL')")
         con.execute("INSERT INTO negotiations SELECT * FROM negotiations WHERE label LIKE 'Iran–Saudi%'")
         with pytest.raises(DataTestError) as caught:
             run_data_tests(con)
-        assert {"unique_ids", "not_null_ids", "relationships"} <= set(caught.value.failures)
+        assert {
+            "unique_negotiations_negotiation_id",
+            "not_null_negotiation_rounds_negotiation_id",
+            "tracks_count_their_rounds",
+        } <= set(caught.value.failures)
     finally:
         con.close()
 

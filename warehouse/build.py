@@ -30,6 +30,7 @@ from typing import ParamSpec, TypeVar
 import duckdb
 
 from tasks.lakefs import Lake, LakeLocation, as_lake
+from warehouse import contract
 from warehouse.corrections import load_corrections, write_correction_tables
 from warehouse.models import SQL_DIR, DataTest, Model, Project, load_project, render
 from warehouse.scope import write_scope_table
@@ -61,24 +62,10 @@ class DataTestError(BuildError):
 
 QUARANTINE_SCHEMA = "quarantine"
 # the marts a quarantining data test may name, with the columns of their key (joined by '/')
-MART_KEYS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id",),
-    "people": ("person_id",),
-    "locations": ("location_id",),
-    "negotiation_rounds": ("round_id",),
-    "article_people": ("article_id", "person_id"),
-    "round_participants": ("round_id", "person_id"),
-    "round_articles": ("round_id", "article_id"),
-}
+MART_KEYS: dict[str, tuple[str, ...]] = {t.name: t.key for t in contract.TABLES}
 # (mart, column, mart it refers to): a row referring to a quarantined row goes to quarantine too
-REFERENCES: tuple[tuple[str, str, str], ...] = (
-    ("article_people", "article_id", "articles"),
-    ("article_people", "person_id", "people"),
-    ("round_participants", "round_id", "negotiation_rounds"),
-    ("round_participants", "person_id", "people"),
-    ("round_articles", "round_id", "negotiation_rounds"),
-    ("round_articles", "article_id", "articles"),
-    ("negotiation_rounds", "location_id", "locations"),
+REFERENCES: tuple[tuple[str, str, str], ...] = tuple(
+    (child, column, parent) for child, column, parent, _ in contract.references()
 )
 
 

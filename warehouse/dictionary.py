@@ -25,20 +25,12 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import contract
 from warehouse.models import SQL_DIR, header_lines, load_project
 
 DOCS_PATH = SQL_DIR.parent / "docs" / "data_dictionary.md"
 # the contract's tables first, in the contract's order; any other mart after them by name
-CONTRACT_ORDER = (
-    "articles",
-    "people",
-    "article_people",
-    "locations",
-    "negotiation_rounds",
-    "negotiations",
-    "round_participants",
-    "round_articles",
-)
+CONTRACT_ORDER = tuple(t.name for t in contract.CONTRACT_TABLES)
 _COLUMN = re.compile(r"^ {2}([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 
 

@@ -26,6 +26,7 @@ from typing import Literal
 import duckdb
 import pyarrow.parquet as pq
 
+from warehouse import contract
 from warehouse.build import DEFAULT_MEMORY_LIMIT, configure, releases_connections
 
 TextMode = Literal["full", "excerpt", "none"]
@@ -35,19 +36,9 @@ EXCERPT_CHARS = 300
 DEFAULT_PARTITION_THRESHOLD = 50_000
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # what pyarrow and DuckDB read back as null
 
-# table -> ORDER BY over a unique key, so the same warehouse gives the same files row for row
-EXPORT_TABLES: dict[str, str] = {
-    "articles": "article_id",
-    "people": "person_id",
-    "article_people": "article_id, person_id",
-    "locations": "location_id",
-    "negotiation_rounds": "round_id",
-    "negotiations": "negotiation_id",
-    "round_participants": "round_id, person_id",
-    "round_articles": "round_id, article_id",
-    # every attempt to get a page, feed, sitemap or file (attempt numbers a uri's attempts)
-    "fetch_log": "uri, attempt",
-}
+# table -> ORDER BY over its unique key (warehouse/contract.py), so the same warehouse gives the
+# same files row for row: the contract's tables and fetch_log
+EXPORT_TABLES: dict[str, str] = {t.name: ", ".join(t.key) for t in contract.TABLES}
 # written into every exports folder: the folder may be replaced whole by the next export
 EXPORTS_MARKER = ".roundtable-exports"
 _MARKER_TEXT = (

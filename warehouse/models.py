@@ -11,6 +11,8 @@ placeholders, so the build order is derived from the files themselves (no hand-k
 `sql/macros/*.sql` hold `CREATE MACRO` statements run before any model; `sql/tests/*.sql` are
 data tests (queries that must return no rows), rendered like models. A data test whose header
 says `On failure: quarantine` moves the rows it finds out of their mart rather than fail the build.
+The generic data tests (columns, unique, not null, accepted values, relationships) are not files:
+they are made from the contract's declaration in warehouse/contract.py (generic_tests).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pyarrow as pa
 
 from tasks.lakefs import LakeLocation, as_lake
 from tasks.schemas import LAKE_TABLES
+from warehouse import contract
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
@@ -143,9 +146,85 @@ def load_project(sql_dir: Path = SQL_DIR) -> Project:
             if ref not in models:
                 raise ModelError(f"data test {path.stem!r} refers to unknown model {ref!r}")
         tests.append(DataTest(path.stem, path, sql, refs))
+    for test in generic_tests(contract.TABLES, contract.INTERNAL_KEYS, models):
+        if test.name in {t.name for t in tests}:
+            raise ModelError(f"data test {test.name!r} is both generic (warehouse/contract.py) and a file")
+        tests.append(test)
     macros_dir = sql_dir / "macros"
     macros = tuple(sorted(macros_dir.glob("*.sql"))) if macros_dir.is_dir() else ()
     return Project(sql_dir, models, build_order(models), macros, tuple(tests))
+
+
+def generic_tests(
+    tables: tuple[contract.Table, ...], internal_keys: tuple[tuple[str, tuple[str, ...]], ...], models: dict[str, Model]
+) -> list[DataTest]:
+    """The data tests the declaration implies, for the declared tables the project has (a
+    reference to a table it lacks is not tested): per table, its declared columns come first in
+    order with their types (`columns_<table>`) and its key is unique (`unique_<table>_<key>`,
+    also for each of `internal_keys`); per column, `not_null_<table>_<column>`,
+    `accepted_values_<table>_<column>` and `relationships_<table>_<column>`. Each returns the
+    offending rows, their key first."""
+    path = Path(contract.__file__)
+    tests: list[DataTest] = []
+
+    def add(name: str, table: str, sql: str, *more_refs: str) -> None:
+        tests.append(DataTest(name, path, sql, tuple(sorted({table, *more_refs}))))
+
+    for t in tables:
+        if t.name not in models:
+            continue
+        ref = f"{{{{ ref('{t.name}') }}}}"
+        keys = ", ".join(t.key)
+        expected = ", ".join(f"({i}, {_sql_str(c.name)}, {_sql_str(c.type)})" for i, c in enumerate(t.columns, 1))
+        add(
+            f"columns_{t.name}",
+            t.name,
+            f"with expected (position, column_name, data_type) as (values {expected}),\n"
+            "actual as (\n"
+            "    select ordinal_position as position, column_name, data_type from information_schema.columns\n"
+            f"    where table_catalog = current_database() and table_schema = {_sql_str(LAYERS['marts'])}\n"
+            f"      and table_name = {_sql_str(t.name)}\n"
+            ")\n"
+            "select e.position, e.column_name, e.data_type, a.column_name as found, a.data_type as found_type\n"
+            "from expected as e left join actual as a using (position)\n"
+            "where a.column_name is distinct from e.column_name or a.data_type is distinct from e.data_type",
+        )
+        for c in t.columns:
+            if c.not_null:
+                add(f"not_null_{t.name}_{c.name}", t.name, f"select {keys} from {ref} where {c.name} is null")
+            if c.accepted:
+                values = ", ".join(_sql_str(v) for v in c.accepted)
+                add(
+                    f"accepted_values_{t.name}_{c.name}",
+                    t.name,
+                    f"select {keys}, {c.name} as value from {ref} where {c.name} not in ({values})",
+                )
+            if c.references:
+                parent, column = c.references.split(".")
+                if parent not in models:
+                    continue
+                add(
+                    f"relationships_{t.name}_{c.name}",
+                    t.name,
+                    f"select {', '.join(f'child.{k}' for k in t.key)}, child.{c.name} as value\n"
+                    f"from {ref} as child anti join {{{{ ref('{parent}') }}}} as parent\n"
+                    f"    on parent.{column} = child.{c.name}\n"
+                    f"where child.{c.name} is not null",
+                    parent,
+                )
+    for name, key in [*((t.name, t.key) for t in tables), *internal_keys]:
+        if name in models:
+            keys = ", ".join(key)
+            add(
+                f"unique_{name}_{'_'.join(key)}",
+                name,
+                f"select {keys}, count(*) as n from {{{{ ref('{name}') }}}} group by {keys} having count(*) > 1",
+            )
+    return tests
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _check_source(model: str, kind: str, table: str) -> None:
@@ -222,10 +301,6 @@ def sql_type(t: pa.DataType) -> str:
     raise ModelError(f"no DuckDB type for Arrow type {t}")
 
 
-def _quote_path(path: str) -> str:
-    return "'" + path.replace("'", "''") + "'"
-
-
 def lake_relation(lake: LakeLocation, table: str) -> str:
     """A lake table as a relation with at least the columns of its schema in tasks/schemas.py.
 
@@ -240,7 +315,7 @@ def lake_relation(lake: LakeLocation, table: str) -> str:
     lake = as_lake(lake)
     if not lake.has_match(f"{table}/**/*.parquet"):
         return f"({empty})"
-    files = _quote_path(lake.url(table, "**", "*.parquet"))
+    files = _sql_str(lake.url(table, "**", "*.parquet"))
     reader = f"read_parquet({files}, hive_partitioning=true, union_by_name=true)"
     return f"({empty} UNION ALL BY NAME SELECT * FROM {reader})"
 
