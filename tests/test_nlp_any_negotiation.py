@@ -160,3 +160,9 @@ def test_states_listed_after_a_participation_cue_are_sides_however_far() -> None
     (ev,) = events(text)
     assert ev.parties == ["IR", "OM", "SA"] and ev.round_number == 11
     assert ev.location_key == "loc:city:astana" and ev.mediators == ["KZ"]
+
+
+def test_a_signing_needs_the_agreement_it_signs() -> None:
+    (ev,) = events("ووقع وفد صربي وكوسوفي على اتفاق خاص بشأن الطاقة في بروكسل.")
+    assert ev.parties == ["RS", "XK"] and ev.status == "held" and ev.location_key == "loc:city:brussels"
+    assert events("وقعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في الخرطوم أمس.") == []

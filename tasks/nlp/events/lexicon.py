@@ -136,6 +136,7 @@ class Lexicon:
     # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties")
     internal_before_rx: re.Pattern[str]
     sides_cue_rx: re.Pattern[str]
+    agreement_nouns: frozenset[str]
     internal_after_rx: re.Pattern[str]
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
@@ -250,6 +251,7 @@ def lexicon() -> Lexicon:
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
         actor_sides=actor_sides,
         sides_cue_rx=word_rx(both(cues["sides_cues"])),
+        agreement_nouns=frozenset(bare(w) for w in nset(both(trig["agreement_nouns"]))),
         internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),

@@ -147,7 +147,7 @@ def can_found(em: EventMention) -> bool:
     if em.generic or em.status == "proposed":
         # "several rounds of talks", "ready for talks with Kyiv": only with a place, date or number
         return bool(em.place or em.date or em.round_no or em.count or (em.trilateral and em.status))
-    if t.kind == "discuss":
+    if t.kind in ("discuss", "sign"):
         return bool(em.place) and (len(em.by_name) >= 2 or len(anchored_people) >= 2)
     if t.kind == "track":
         return bool(em.place or em.round_no or len(anchored_people) >= 2)

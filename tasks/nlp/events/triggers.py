@@ -58,7 +58,9 @@ def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
             continue  # "received a call", "received the proposal"
-        if kind == "verb":
+        if kind == "sign" and not any(bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), 8, ceil=e)):
+            continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed
+        if kind in ("verb", "sign"):
             definite = demonstrative = False
         near_words = doc.words_after(m.end(), 2, ceil=e) + before[-1:]
         if any(w in lex.remote for w in near_words) or (english and after[:1] == ["call"]):
