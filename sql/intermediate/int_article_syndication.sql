@@ -38,19 +38,12 @@ edges as (
     where bit_count(xor(a.simhash, b.simhash)) <= 3
 ),
 
-linked as (
-    select node, label from components('edges')
-),
-
-groups as (
-    select a.article_id, founder.article_id as syndication_group_id
-    from articles as a
-    left join linked as l on l.node = a.article_rank
-    join articles as founder on founder.article_rank = coalesce(l.label, a.article_rank)
+nodes as (
+    select article_rank as node, article_id as id from articles
 )
 
 select
-    article_id,
-    syndication_group_id,
-    article_id <> syndication_group_id as is_syndicated_copy
-from groups
+    id as article_id,
+    founder_id as syndication_group_id,
+    id <> founder_id as is_syndicated_copy
+from component_founders('nodes', 'edges')

@@ -3,12 +3,12 @@
 -- Grain: one row per unnumbered core that fits some numbered core (it joins exactly one).
 --
 -- A mention of the unnumbered core fits a mention of a numbered core when their classes are
--- compatible (int_class_pairs) and either the numbered mention is dated within 3 days of it, or
--- it is undated, its window (status and publication day) allows the dates, and their places
--- agree or they share a participant. Of the numbered cores it fits, the unnumbered core joins
--- the one with the smallest gap in days (a fit through undated mentions only has none and comes
--- last), then the one with the most fitting pairs of mentions, then the earliest-published; so
--- an unnumbered core never chains two round numbers together. Gaps and counts are read from the
+-- compatible (int_class_pairs) and either the numbered mention is dated within merge_days() of it,
+-- or it is undated, its window (status and publication day) allows the dates, and their places
+-- agree or they share a participant. Of the numbered cores it fits, the unnumbered core joins the
+-- one with the smallest gap in days (a fit through undated mentions only has none and comes last),
+-- then the one with the most fitting pairs of mentions, then the earliest-published; so an
+-- unnumbered core never chains two round numbers together. Gaps and counts are read from the
 -- numbered cores' coverage runs and their distinct dates (int_core_coverage), not from their
 -- mentions one by one. (An undated mention sharing two participants with one of the core's
 -- mentions, with no place agreeing, counts twice.)
@@ -39,43 +39,39 @@ coverage as (
     select * from {{ ref('int_core_coverage') }}
 ),
 
+dated_probes as (
+    -- each mention's dates widened by the days two meetings may lie apart, per compatible class
+    select
+        p.core_id, p.date_lo, p.date_hi, cp.other_class_id as match_key,
+        p.date_lo - merge_days() as lo, p.date_hi + merge_days() as hi
+    from probes as p
+    join pairs as cp on cp.class_id = p.class_id
+),
+
 dated_runs as (
-    select class_id, core_id, lo, hi, spans, unnest(day_buckets(lo, hi)) as bucket
+    select class_id as match_key, core_id, lo, hi, spans
     from coverage
     where kind = 'dates' and person_key = ''
 ),
 
 dated_hits as (
-    -- dated mentions of a numbered core within 3 days (each run met once: in its first shared bucket)
+    -- dated mentions of a numbered core within merge_days() (each pair once)
     select
-        p.core_id,
-        r.core_id as target_core_id,
-        greatest(date_diff('day', p.date_hi, r.lo), date_diff('day', r.hi, p.date_lo), 0) as gap,
+        a.core_id,
+        b.core_id as target_core_id,
+        greatest(date_diff('day', a.date_hi, b.lo), date_diff('day', b.hi, a.date_lo), 0) as gap,
         list_sum(list_transform(
-            list_filter(r.spans, lambda s: s.lo <= p.date_hi + 3 and p.date_lo - 3 <= s.hi),
+            list_filter(b.spans, lambda s: s.lo <= a.hi and a.lo <= s.hi),
             lambda s: s.mentions
         )) as fitting
-    from (
-        select p.*, cp.other_class_id, unnest(day_buckets(p.date_lo - 3, p.date_hi + 3)) as bucket
-        from probes as p
-        join pairs as cp on cp.class_id = p.class_id
-    ) as p
-    join dated_runs as r on r.class_id = p.other_class_id and r.bucket = p.bucket
-    where r.lo <= p.date_hi + 3
-      and p.date_lo - 3 <= r.hi
-      and p.bucket = greatest(day_bucket(p.date_lo - 3), day_bucket(r.lo))
+    from overlapping_days('dated_probes', 'dated_runs')
 ),
 
 window_probes as (
     -- the other classes' undated windows to look in: all of them where the places agree, else
     -- those naming one of the participants
-    select p.core_id, p.date_lo, p.date_hi, cp.other_class_id, '' as person_key
-    from probes as p
-    join pairs as cp on cp.class_id = p.class_id and cp.place_agree
-    union all
-    select p.core_id, p.date_lo, p.date_hi, cp.other_class_id, unnest(p.participant_keys)
-    from probes as p
-    join pairs as cp on cp.class_id = p.class_id and not cp.place_agree
+    select core_id, date_lo, date_hi, other_class_id, person_key
+    from class_probes('probes', 'pairs', false)
 ),
 
 window_hits as (

@@ -4,9 +4,10 @@
 --
 -- Time span: a dated mention covers [date_lo, date_hi], its dates widened by precision (a
 -- week from its start, a whole month or year). An undated mention gets a window from its status
--- and publication day instead: talks reported held happened in the 60 days before, talks under
--- way in the 14 days before, plans lie from 3 days before to 120 days after; a cancellation
--- 120 days either side. An unknown publication day leaves the window open.
+-- and publication day instead (undated_window in sql/macros/windows.sql): talks reported held
+-- happened in the 60 days before, talks under way in the 14 days before, plans lie from 3 days
+-- before to 120 days after; a cancellation 120 days either side. An unknown publication day
+-- leaves the window open.
 -- Columns:
 --   event_id: the event mention
 --   article_id: its article
@@ -132,16 +133,12 @@ select
     case
         when j.start_date is not null then j.date_lo
         when j.published_date is null then null
-        when j.status = 'held' then j.published_date - 60
-        when j.status = 'ongoing' then j.published_date - 14
-        when j.status = 'cancelled' then j.published_date - 120
-        else j.published_date - 3
+        else j.published_date - undated_window(j.status).before
     end as span_lo,
     case
         when j.start_date is not null then j.date_hi
         when j.published_date is null then null
-        when j.status in ('held', 'ongoing') then j.published_date + 1
-        else j.published_date + 120
+        else j.published_date + undated_window(j.status).after
     end as span_hi,
     j.round_number,
     j.outcomes,

@@ -5,21 +5,23 @@
 --
 -- Two anchored mentions are linked when their classes are compatible (int_class_pairs: sides
 -- match, places compatible, same split corrections) and
---   * both carry the same round number, and either is undated or their dates lie within 90 days, or
---   * neither carries a round number and their dates lie within 3 days of each other (or overlap).
+--   * both carry the same round number, and either is undated or their dates lie within
+--     numbered_round_days(), or
+--   * neither carries a round number and their dates lie within merge_days() of each other (or
+--     overlap).
 -- A link never joins two different round numbers, nor a numbered mention to an unnumbered one:
 -- unnumbered cores join numbered ones later, one each (int_core_targets), so a mention without
 -- a number can never chain round 3 and round 4 together.
 --
 -- Computed without pairing mentions: within a class every two mentions are compatible, so the
--- class's mentions sorted by date fall into islands, a new island starting where a mention
--- begins more than 3 (numbered: 90) days after every earlier one has ended; an island is
--- connected and two islands of a class are not. A mention is then linked to each island of a
--- compatible class whose first-to-last days come within reach of its dates: inside an island no
--- gap is as long as the reach window, so that island holds a mention within reach. The islands
--- and those links have the same connected components as the links between mentions, at a cost
--- that grows with the mentions, not with their pairs. A numbered class with an undated mention
--- is one island (that mention links to all the others).
+-- class's mentions sorted by date fall into islands, a new island starting where a mention begins
+-- more than merge_days() (numbered: numbered_round_days()) after every earlier one has ended; an
+-- island is connected and two islands of a class are not. A mention is then linked to each island
+-- of a compatible class whose first-to-last days come within reach of its dates: inside an island
+-- no gap is as long as the reach window, so that island holds a mention within reach. The islands
+-- and those links have the same connected components as the links between mentions, at a cost that
+-- grows with the mentions, not with their pairs. A numbered class with an undated mention is one
+-- island (that mention links to all the others).
 -- Columns:
 --   event_id: an anchored mention
 --   core_id: event_id of the earliest-published mention of its component
@@ -34,7 +36,7 @@ with anchored as (
         is_dated,
         date_lo,
         date_hi,
-        case when round_number is null then 3 else 90 end as reach
+        case when round_number is null then merge_days() else numbered_round_days() end as reach
     from {{ ref('int_event_mentions') }}
     where is_dated or round_number is not null
 ),
@@ -114,23 +116,21 @@ open_links as (
     where not p.is_dated or i.is_open
 ),
 
-probe_buckets as (
-    select from_island, lo, hi, other_class_id, unnest(day_buckets(lo, hi)) as bucket
+dated_probes as (
+    select from_island, lo, hi, other_class_id as match_key
     from probes
     where is_dated
 ),
 
-island_buckets as (
-    select island, class_id, lo, hi, unnest(day_buckets(lo, hi)) as bucket
+dated_islands as (
+    select island, lo, hi, class_id as match_key
     from islands
     where not is_open
 ),
 
 dated_links as (
-    select distinct p.from_island as a, i.island as b
-    from probe_buckets as p
-    join island_buckets as i on i.class_id = p.other_class_id and i.bucket = p.bucket
-    where i.lo <= p.hi and p.lo <= i.hi
+    select distinct a.from_island as a, b.island as b
+    from overlapping_days('dated_probes', 'dated_islands')
 ),
 
 edges as (
@@ -139,32 +139,27 @@ edges as (
     select a, b from dated_links
 ),
 
-linked as (
-    select node, label from components('edges')
+ranks as (
+    select mention_rank, event_id, round_number from {{ ref('int_event_mentions') }}
+),
+
+island_nodes as (
+    select i.island as node, r.event_id as id
+    from islands as i
+    join ranks as r on r.mention_rank = i.island
 ),
 
 island_cores as (
-    select i.island, coalesce(l.label, i.island) as core
-    from islands as i
-    left join linked as l on l.node = i.island
-),
-
-cores as (
-    select m.event_id, m.node, m.island, c.core
-    from members as m
-    join island_cores as c on c.island = m.island
-),
-
-ranks as (
-    select mention_rank, event_id, round_number from {{ ref('int_event_mentions') }}
+    -- an island's core: the component of islands it lies in, named after its founder
+    select node as island, id as island_id, founder_id as core_id
+    from component_founders('island_nodes', 'edges')
 )
 
 select
-    c.event_id,
-    founder.event_id as core_id,
-    max(self.round_number) over (partition by c.core) as core_round_number,
-    first_of_island.event_id as island_id
-from cores as c
-join ranks as self on self.mention_rank = c.node
-join ranks as founder on founder.mention_rank = c.core
-join ranks as first_of_island on first_of_island.mention_rank = c.island
+    m.event_id,
+    c.core_id,
+    max(self.round_number) over (partition by c.core_id) as core_round_number,
+    c.island_id
+from members as m
+join island_cores as c on c.island = m.island
+join ranks as self on self.mention_rank = m.node

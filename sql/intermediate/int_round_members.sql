@@ -3,14 +3,14 @@
 --
 -- Builds on the anchored cores (int_mention_cores) in steps that can never chain two rounds:
 --   1. an unnumbered core joins the one numbered core it fits best (int_core_targets: sides
---      match, places compatible, dates within 3 days; or, when the numbered core's mention is
+--      match, places compatible, dates within merge_days(); or, when the numbered core's mention is
 --      undated, its time window allows the date and place or participants agree);
 --   2. an undated mention without a round number joins the one dated core it agrees with best
 --      (int_undated_attachments: sides match, places compatible, its status/publication window
 --      allows the date, and its place or its participants agree: most agreement, then nearest
 --      in time);
 --   3. undated mentions that joined nothing group among themselves on the same conditions when
---      their articles were published within 7 days of each other (int_undated_links), or stay a
+--      their articles were published within undated_publication_days() of each other (int_undated_links), or stay a
 --      round of their own;
 --   4. an analyst's merge corrections join whole rounds.
 -- The resulting connected components are the rounds. A round's id comes from what stays put:
@@ -61,15 +61,12 @@ edges as (
     join mentions as mb on mb.event_id = l.b
 ),
 
-linked as (
-    select node, label from components('edges')
+nodes as (
+    select mention_rank as node, event_id as id from mentions
 ),
 
 rounds as (
-    select m.event_id, founder.event_id as founder_event_id
-    from mentions as m
-    left join linked as l on l.node = m.mention_rank
-    join mentions as founder on founder.mention_rank = coalesce(l.label, m.mention_rank)
+    select id as event_id, founder_id as founder_event_id from component_founders('nodes', 'edges')
 )
 
 select

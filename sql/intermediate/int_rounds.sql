@@ -21,12 +21,15 @@ with mentions as (
     join {{ ref('int_round_members') }} as r on r.event_id = m.event_id
 ),
 
-side_votes as (
-    select round_id, code, sum(as_party) as party_votes, sum(as_mediator) as mediator_votes
+code_votes as (
+    -- how many of a round's reports call a code a party, a side, a mediator
+    select round_id, code, sum(as_party) as party_votes, sum(as_side) as side_votes, sum(as_mediator) as mediator_votes
     from (
-        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_mediator from mentions
+        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_side, 0 as as_mediator from mentions
         union all
-        select round_id, unnest(mediators) as code, 0 as as_party, 1 as as_mediator from mentions
+        select round_id, unnest(sides) as code, 0 as as_party, 1 as as_side, 0 as as_mediator from mentions
+        union all
+        select round_id, unnest(mediators) as code, 0 as as_party, 0 as as_side, 1 as as_mediator from mentions
     )
     group by round_id, code
 ),
@@ -38,22 +41,13 @@ party_choice as (
         round_id,
         coalesce(list_sort(list(code) filter (where party_votes > mediator_votes)), []::VARCHAR[]) as parties,
         coalesce(list_sort(list(code) filter (where mediator_votes >= party_votes)), []::VARCHAR[]) as mediators
-    from side_votes
+    from code_votes
+    where party_votes > 0 or mediator_votes > 0
     group by round_id
 ),
 
-side_code_votes as (
-    select round_id, code, sum(as_side) as side_votes, sum(as_mediator) as mediator_votes
-    from (
-        select round_id, unnest(sides) as code, 1 as as_side, 0 as as_mediator from mentions
-        union all
-        select round_id, unnest(mediators) as code, 0 as as_side, 1 as as_mediator from mentions
-    )
-    group by round_id, code
-),
-
 voted_sides as (
-    select round_id, code from side_code_votes where side_votes > mediator_votes
+    select round_id, code from code_votes where side_votes > mediator_votes
 ),
 
 superseded as (

@@ -37,26 +37,22 @@ dated_runs as (
 probes as (
     -- where to look: the compatible classes' runs of all mentions where the places agree, and
     -- the runs of the participants the mention names
-    select u.event_id, u.published_date, u.span_lo, u.span_hi, cp.other_class_id, '' as person_key
-    from undated as u
-    join pairs as cp on cp.class_id = u.class_id and cp.place_agree
-    union all
-    select u.event_id, u.published_date, u.span_lo, u.span_hi, cp.other_class_id, unnest(u.participant_keys)
-    from undated as u
-    join pairs as cp on cp.class_id = u.class_id
+    select
+        event_id, published_date, span_lo, span_hi, other_class_id, person_key,
+        span_lo as lo, span_hi as hi, {'class_id': other_class_id, 'person_key': person_key} as match_key
+    from class_probes('undated', 'pairs', true)
+),
+
+run_ranges as (
+    select core_id, lo, hi, spans, {'class_id': class_id, 'person_key': person_key} as match_key
+    from dated_runs
 ),
 
 bounded_hits as (
-    select p.event_id, p.published_date, p.person_key, r.core_id, list_filter(r.spans, lambda s: s.lo <= p.span_hi and p.span_lo <= s.hi) as spans
-    from (
-        select *, unnest(day_buckets(span_lo, span_hi)) as bucket
-        from probes
-        where span_lo is not null and span_hi is not null
-    ) as p
-    join (
-        select *, unnest(day_buckets(lo, hi)) as bucket from dated_runs
-    ) as r on r.class_id = p.other_class_id and r.person_key = p.person_key and r.bucket = p.bucket
-    where r.lo <= p.span_hi and p.span_lo <= r.hi
+    select
+        a.event_id, a.published_date, a.person_key, b.core_id,
+        list_filter(b.spans, lambda s: s.lo <= a.span_hi and a.span_lo <= s.hi) as spans
+    from overlapping_days('probes', 'run_ranges')
 ),
 
 open_hits as (

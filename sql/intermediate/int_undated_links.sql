@@ -4,21 +4,21 @@
 -- Grain: one row per link (event_id, other_event_id); a link may appear in one direction only.
 --
 -- Two such mentions report the same talks when their classes are compatible (int_class_pairs),
--- their windows overlap, their articles were published within 7 days of each other (two undated
--- reports of one meeting come out together; weeks apart they are more likely two meetings) and
--- they agree: both name a place, or they share a participant. An unknown publication day leaves
--- the window open and the 7 days unchecked.
+-- their windows overlap, their articles were published within undated_publication_days() of each
+-- other (two undated reports of one meeting come out together; weeks apart they are more likely
+-- two meetings) and they agree: both name a place, or they share a participant. An unknown
+-- publication day leaves the window open and those days unchecked.
 --
--- Computed without pairing mentions: per class and window shape (the status's window around
--- the publication day) and per participant, the mentions sorted by publication day fall into
--- islands, a new one starting more than 7 days after the last; two mentions of an island are
--- always linked through it. Each mention is linked to its island's first mention and to each
--- island of a compatible class (or of a shared participant) holding a publication day its own
--- allows: the 7 days, narrowed where the two windows would not overlap (reports of plans
--- published more than 4 days after reports of talks held), always at least 12 days wide, more
--- than any gap inside an island, so the island holds such a mention whenever its
--- first-to-last days meet that range. Mentions with an unknown publication day are compared
--- with the islands whatever their days, and with each other one by one (they are few).
+-- Computed without pairing mentions: per class and window shape (the status's window around the
+-- publication day) and per participant, the mentions sorted by publication day fall into islands,
+-- a new one starting more than undated_publication_days() after the last; two mentions of an
+-- island are always linked through it. Each mention is linked to its island's first mention and to
+-- each island of a compatible class (or of a shared participant) holding a publication day its own
+-- allows: those days, narrowed where the two windows would not overlap (reports of plans published
+-- more than 4 days after reports of talks held), always at least 12 days wide, more than any gap
+-- inside an island, so the island holds such a mention whenever its first-to-last days meet that
+-- range. Mentions with an unknown publication day are compared with the islands whatever their
+-- days, and with each other one by one (they are few).
 -- Columns:
 --   event_id: an unattached undated mention
 --   other_event_id: a mention it reports the same talks as (the first mention of an island)
@@ -73,7 +73,7 @@ ordered as (
 numbered_islands as (
     select
         *,
-        sum(case when previous is null or published_date > previous + 7 then 1 else 0 end) over (
+        sum(case when previous is null or published_date > previous + undated_publication_days() then 1 else 0 end) over (
             partition by class_id, window_lo, window_hi, person_key order by published_date, node
             rows unbounded preceding
         ) as island_no
@@ -95,28 +95,25 @@ membership as (
 ),
 
 probes as (
-    select l.node, l.published_date, l.window_lo, l.window_hi, cp.other_class_id, '' as person_key
-    from leftover as l
-    join pairs as cp on cp.class_id = l.class_id and cp.place_agree
-    union all
-    select l.node, l.published_date, l.window_lo, l.window_hi, cp.other_class_id, unnest(l.participant_keys)
-    from leftover as l
-    join pairs as cp on cp.class_id = l.class_id
+    select
+        node, published_date, window_lo, window_hi, other_class_id, person_key,
+        published_date - undated_publication_days() as lo,
+        published_date + undated_publication_days() as hi,
+        {'class_id': other_class_id, 'person_key': person_key} as match_key
+    from class_probes('leftover', 'pairs', true)
+),
+
+island_ranges as (
+    select *, first_day as lo, last_day as hi, {'class_id': class_id, 'person_key': person_key} as match_key
+    from islands
 ),
 
 dated_links as (
-    select distinct p.node as a, i.island as b, case when p.person_key = '' then 'place' else 'participant' end as via
-    from (
-        select *, unnest(day_buckets(published_date - 7, published_date + 7)) as bucket
-        from probes
-        where published_date is not null
-    ) as p
-    join (
-        select *, unnest(day_buckets(first_day, last_day)) as bucket from islands
-    ) as i on i.class_id = p.other_class_id and i.person_key = p.person_key and i.bucket = p.bucket
-    -- the other's publication day lies within 7 days, and the windows overlap
-    where i.first_day <= p.published_date + least(7, p.window_hi - i.window_lo)
-      and p.published_date + greatest(-7, p.window_lo - i.window_hi) <= i.last_day
+    select distinct a.node as a, b.island as b, case when a.person_key = '' then 'place' else 'participant' end as via
+    from overlapping_days('probes', 'island_ranges')
+    -- the other's publication day lies within the days, and the windows overlap
+    where b.first_day <= a.published_date + least(undated_publication_days(), a.window_hi - b.window_lo)
+      and a.published_date + greatest(-undated_publication_days(), a.window_lo - b.window_hi) <= b.last_day
 ),
 
 open_links as (

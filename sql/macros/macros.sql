@@ -136,3 +136,62 @@ labels (node, label) USING KEY (node) AS (
     )
 )
 SELECT node, label FROM labels;
+
+-- The rows of `rows_table` (a lake table's CTE with article_id and extractor_version, named by
+-- string) that belong to their article's current extraction, for articles the warehouse keeps:
+-- `extractions_table` is stg_extractions, `articles_table` stg_articles, each passed as
+-- '{{ ref(...) }}' so the build sees what the model reads. Staging reads mentions, entities
+-- and events through it.
+CREATE OR REPLACE MACRO current_extraction(rows_table, extractions_table, articles_table) AS TABLE
+SELECT s.*
+FROM query_table(rows_table) AS s
+JOIN query_table(extractions_table) AS x
+    ON x.article_id = s.article_id
+   AND coalesce(x.extractor_version, '') = coalesce(s.extractor_version, '')
+SEMI JOIN query_table(articles_table) AS a ON a.article_id = s.article_id;
+
+-- Where a mention looks for the same talks in the classes compatible with its own: each row of
+-- `probe_table` (with class_id and participant_keys) once per compatible class of `pairs_table`
+-- (int_class_pairs: class_id, other_class_id, place_agree) where the places agree, with
+-- person_key '', and once per participant it names (person_key: that participant's key), for
+-- every compatible class or, when `participants_where_places_agree` is false, only for those
+-- whose places do not agree. Adds the columns other_class_id and person_key.
+CREATE OR REPLACE MACRO class_probes(probe_table, pairs_table, participants_where_places_agree) AS TABLE
+SELECT p.*, cp.other_class_id, '' AS person_key
+FROM query_table(probe_table) AS p
+JOIN query_table(pairs_table) AS cp ON cp.class_id = p.class_id AND cp.place_agree
+UNION ALL
+SELECT p.*, cp.other_class_id, unnest(p.participant_keys) AS person_key
+FROM query_table(probe_table) AS p
+JOIN query_table(pairs_table) AS cp
+    ON cp.class_id = p.class_id AND (participants_where_places_agree OR NOT cp.place_agree);
+
+-- Each row of `node_table` (columns node, a BIGINT, and id) with its component's founder in the
+-- graph `edge_table` (components): the founder is the component's node with the smallest
+-- number (node ranks make it the earliest), founder_id its id; a node without edges founds its own.
+CREATE OR REPLACE MACRO component_founders(node_table, edge_table) AS TABLE
+SELECT n.node, n.id, founder.node AS founder, founder.id AS founder_id
+FROM query_table(node_table) AS n
+LEFT JOIN components(edge_table) AS l ON l.node = n.node
+JOIN query_table(node_table) AS founder ON founder.node = coalesce(l.label, n.node);
+
+-- Range join on days: every pair of a row of `left_table` and a row of `right_table` (each with
+-- columns match_key, lo and hi, named by string) with equal match_key whose day ranges [lo, hi]
+-- overlap, once, as two structs: `a` (the left row) and `b` (the right row). A row with an
+-- unknown bound is left out; narrower conditions go in the caller's WHERE. An equality join on
+-- the 32-day buckets both ranges cover (day_buckets), each pair kept in its first shared bucket
+-- only, so a row is compared only with the rows of the buckets its range covers.
+CREATE OR REPLACE MACRO overlapping_days(left_table, right_table) AS TABLE
+SELECT a, b
+FROM (
+    SELECT *, unnest(day_buckets(lo, hi)) AS bucket
+    FROM query_table(left_table)
+    WHERE lo IS NOT NULL AND hi IS NOT NULL
+) AS a
+JOIN (
+    SELECT *, unnest(day_buckets(lo, hi)) AS bucket
+    FROM query_table(right_table)
+    WHERE lo IS NOT NULL AND hi IS NOT NULL
+) AS b ON b.match_key = a.match_key AND b.bucket = a.bucket
+WHERE b.lo <= a.hi AND a.lo <= b.hi
+  AND a.bucket = greatest(day_bucket(a.lo), day_bucket(b.lo));

@@ -20,14 +20,10 @@ with source as (
 ),
 
 current_rows as (
-    select s.*
-    from source as s
-    join {{ ref('stg_extractions') }} as x
-        on x.article_id = s.article_id
-       and coalesce(x.extractor_version, '') = coalesce(s.extractor_version, '')
-    semi join {{ ref('stg_articles') }} as a on a.article_id = s.article_id
-    where nullif(trim(s.entity_key), '') is not null
-    qualify s.written_at is not distinct from max(s.written_at) over (partition by s.article_id)
+    select *
+    from current_extraction('source', '{{ ref('stg_extractions') }}', '{{ ref('stg_articles') }}')
+    where nullif(trim(entity_key), '') is not null
+    qualify written_at is not distinct from max(written_at) over (partition by article_id)
 )
 
 select

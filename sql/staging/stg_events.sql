@@ -33,14 +33,10 @@ with source as (
 ),
 
 current_rows as (
-    select s.*
-    from source as s
-    join {{ ref('stg_extractions') }} as x
-        on x.article_id = s.article_id
-       and coalesce(x.extractor_version, '') = coalesce(s.extractor_version, '')
-    semi join {{ ref('stg_articles') }} as a on a.article_id = s.article_id
-    where nullif(trim(s.event_id), '') is not null
-    qualify row_number() over (partition by s.event_id order by s.written_at desc nulls last) = 1
+    select *
+    from current_extraction('source', '{{ ref('stg_extractions') }}', '{{ ref('stg_articles') }}')
+    where nullif(trim(event_id), '') is not null
+    qualify row_number() over (partition by event_id order by written_at desc nulls last) = 1
 ),
 
 normalised as (

@@ -17,13 +17,9 @@ with source as (
 
 current_rows as (
     -- rows of the article's current extraction; of those, the newest write (a version run twice)
-    select s.*
-    from source as s
-    join {{ ref('stg_extractions') }} as x
-        on x.article_id = s.article_id
-       and coalesce(x.extractor_version, '') = coalesce(s.extractor_version, '')
-    semi join {{ ref('stg_articles') }} as a on a.article_id = s.article_id
-    qualify s.written_at is not distinct from max(s.written_at) over (partition by s.article_id)
+    select *
+    from current_extraction('source', '{{ ref('stg_extractions') }}', '{{ ref('stg_articles') }}')
+    qualify written_at is not distinct from max(written_at) over (partition by article_id)
 )
 
 select distinct
