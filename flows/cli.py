@@ -174,13 +174,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.sources is not None and not args.sources.is_file():
         print(f"roundtable run: no sources file at {args.sources}", file=sys.stderr)
         return 2
-    settings = load_settings(
-        data_dir=args.data_dir,
-        workers=args.workers,
-        dask_address=args.dask_address,
-        lake_url=args.lake_url,
-        only=args.only,
-    )
+    flags = {
+        "data_dir": str(args.data_dir) if args.data_dir else None,
+        "workers": args.workers,
+        "dask_address": args.dask_address,
+        "lake_url": args.lake_url,
+        "only": args.only,
+    }
+    overrides = {name: value for name, value in flags.items() if value is not None}  # for the flow run too
+    settings = load_settings(**overrides)  # checked now, before any work
     try:
         settings.lake  # noqa: B018 - an unknown protocol or a missing filesystem package is a usage error
     except (ImportError, ValueError) as exc:
@@ -194,38 +196,28 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"roundtable run: {exc}", file=sys.stderr)
         return 2
     from flows import pipeline as pl  # Prefect: only once the arguments are known to be good
+    from flows.server import tie_temporary_server
 
-    pl.tie_temporary_server()  # a temporary Prefect server dies with this process, however it dies
+    tie_temporary_server()  # a temporary Prefect server dies with this process, however it dies
     started = time.monotonic()
+    request = pl.RunRequest(
+        inputs=[str(p) for p in args.input],
+        urls=args.url,
+        feeds=args.feed,
+        sitemaps=args.sitemap,
+        sources_file=str(args.sources) if args.sources else None,
+        refetch=args.refetch,
+    )
     flow = pl.pipeline_on(settings.dask_address)
     with TerminalProgress() as bars:
-        pl.console, pl.progress = bars.say, bars.update
-        return _run_flow(flow, args, settings, started)
-
-
-def _run_flow(flow: Any, args: argparse.Namespace, settings: Any, started: float) -> int:
-    from flows import pipeline as pl
-
-    try:
-        summary = flow(
-            inputs=[str(p) for p in args.input],
-            urls=args.url,
-            data_dir=str(settings.data_dir),
-            feeds=args.feed,
-            sitemaps=args.sitemap,
-            sources_file=str(args.sources) if args.sources else None,
-            refetch=args.refetch,
-            workers=settings.workers,
-            dask_address=settings.dask_address,
-            lake_url=settings.lake_url,
-            only=settings.only,
-        )
-    except pl.NothingProcessed as exc:
-        _print_summary(exc.summary, started)
-        print(f"roundtable run: {exc}", file=sys.stderr)
-        return 1
-    _print_summary(summary, started)
-    return 0
+        try:
+            summary = flow(request, overrides, reporter=bars)
+        except pl.NothingProcessed as exc:
+            _print_summary(exc.summary, started)
+            print(f"roundtable run: {exc}", file=sys.stderr)
+            return 1
+        _print_summary(summary, started)
+        return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:

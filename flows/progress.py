@@ -1,17 +1,35 @@
-"""Progress for long runs: a rich progress bar on a terminal, nothing when output is piped."""
+"""Where a run's progress goes: a Reporter gets one line per event (`say`) and a count per stage
+(`progress`). The flow is handed one: the command line's TerminalProgress prints the lines and
+draws a bar per stage (plain lines when output is piped); without one, as in a deployment's run,
+the lines go to the flow run's log."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+Say = Callable[[str], None]
 
-class TerminalProgress:
-    """`update(stage, done, total)` draws one bar per stage while the output is a terminal."""
+
+class Reporter:
+    """Lines to the flow run's logger; no bars."""
+
+    def say(self, line: str) -> None:
+        from prefect import get_run_logger  # only inside a flow run; this module stays Prefect-free
+
+        get_run_logger().info(line)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """`done` of `total` items of `stage` (files, ...) are through."""
+
+
+class TerminalProgress(Reporter):
+    """Lines on standard output; one bar per stage while the output is a terminal."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         stream = stream or sys.stdout
@@ -36,7 +54,12 @@ class TerminalProgress:
     ) -> None:
         self._progress.stop()
 
-    def update(self, stage: str, done: int, total: int) -> None:
+    def __reduce__(self) -> tuple[type[Reporter], tuple[()]]:
+        # The terminal is this process's: a copy elsewhere (Prefect ships the flow run's parameters
+        # to Dask workers with each task) is a plain Reporter.
+        return (Reporter, ())
+
+    def progress(self, stage: str, done: int, total: int) -> None:
         if stage not in self._bars:
             self._bars[stage] = self._progress.add_task(stage, total=total)
         self._progress.update(self._bars[stage], completed=done, total=total)

@@ -155,7 +155,7 @@ class Settings(BaseSettings):
 
     @property
     def build_stamp_file(self) -> Path:
-        """What the current warehouse and exports were built from (see flows.pipeline.build_stamp)."""
+        """What the current warehouse and exports were built from (see flows.rebuild.build_stamp)."""
         return self.data_dir / ".last-build"
 
     @property

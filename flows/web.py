@@ -1,10 +1,10 @@
 """Web ingestion as Prefect tasks: sources (feeds, sitemaps, URL lists) → frontier → raw pages.
 
     web_sources(urls, feeds, sitemaps, sources_file) -> (sources, problems)
-    ingest_web(settings, sources, refetch=..., say=..., on_pages=...) -> WebReport   # from the flow body
-    check_sources(settings, sources, say) -> warnings                   # after cleaning
+    ingest_web(settings, sources, summary, refetch=..., say=..., on_pages=...)   # from the flow body
+    check_sources(settings, sources, say) -> warnings                          # after cleaning
 
-The crawling itself is plain code in tasks/ (crawl, politeness, feeds, sitemaps); this module
+The crawling itself is plain code in tasks/web/ (crawl, politeness, feeds, sitemaps); this module
 turns settings into plain values, runs discovery and page batches as tasks, and prints one line
 per failure or deliberate skip as they happen.
 """
@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prefect import task
 from prefect.utilities.annotations import quote
 
+from flows.progress import Say
 from flows.settings import Settings
 from flows.stages import STAGE
+from flows.summary import RunSummary
 from tasks import store
 from tasks.discover import Problem
 from tasks.lakefs import Lake
@@ -41,16 +42,6 @@ from tasks.web.crawlstate import load_history, source_warnings
 from tasks.web.fetch import FetchLimits, make_client
 from tasks.web.politeness import PoliteFetcher, Politeness
 from tasks.web.sources import Source, load_sources, sources_from_args
-
-Say = Callable[[str], None]
-
-
-@dataclass(slots=True)
-class WebReport:
-    inputs: int = 0  # source documents + pages considered
-    pages_new: int = 0
-    pages_unchanged: int = 0  # already stored, 304 Not Modified, and source documents that answered
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (uri, one-line reason), already printed
 
 
 def web_sources(
@@ -121,14 +112,13 @@ def fetch_page_batch(
     return [r.log for r in results], [r.page for r in results if r.page is not None]
 
 
-def _say_note(note: Note, report: WebReport, say: Say, retry: bool | None = None) -> None:
+def _say_note(note: Note, summary: RunSummary, say: Say, retry: bool | None = None) -> None:
     """One line per failure ("!") or deliberate skip ("-"); `retry` says whether the next run tries again."""
     when = "" if retry is None else " (will retry next run)" if retry else " (permanent: not retried)"
     if "-byte limit" in note.reason:  # tasks/web/fetch.py's words for a body over FetchLimits.max_bytes
         when = f" (setting max_page_bytes){when}"
     if note.level == "failed":
-        say(f"  ! {note.uri}: {note.reason}{when}")
-        report.failures.append((note.uri, note.reason))
+        summary.fail(note.uri, note.reason, say, when)
     else:
         say(f"  - {note.uri}: {note.reason}{when}")
 
@@ -136,15 +126,16 @@ def _say_note(note: Note, report: WebReport, say: Say, retry: bool | None = None
 def ingest_web(
     settings: Settings,
     sources: Sequence[Source],
+    summary: RunSummary,
     *,
     refetch: bool = False,
     say: Say = print,
     on_pages: Callable[[list[dict[str, Any]]], None] | None = None,
-) -> WebReport:
-    """Discover, then fetch in batches; `on_pages` gets each batch's new raw pages (to clean them)."""
-    report = WebReport()
+) -> None:
+    """Discover, then fetch in batches, counting in `summary`; `on_pages` gets each batch's new raw
+    pages (to clean them)."""
     if not sources:
-        return report
+        return
     lake, policy = settings.lake, _policy(settings, refetch)
     with make_client(user_agent=settings.user_agent, trust_env=settings.http_trust_env) as client:
         polite = PoliteFetcher(client, _limits(settings), _politeness(settings))
@@ -155,13 +146,13 @@ def ingest_web(
             filtered = f", {f.filtered} non-article link(s) left out" if f.filtered else ""
             say(f"  {f.source.kind} {f.source.name}: {f.outcome.replace('_', ' ')}; {listed}{filtered}")
             for note in f.notes:
-                _say_note(note, report, say)
-            report.inputs += len(f.answered)
-            report.pages_unchanged += sum(a in ("ok", "not_modified") for a in f.answered)
+                _say_note(note, summary, say)
+            summary.inputs += len(f.answered)
+            summary.pages_unchanged += sum(a in ("ok", "not_modified") for a in f.answered)
 
         plan = plan_pages(lake, sources, policy)
-        report.inputs += len(plan.work) + plan.stored + plan.not_retried
-        report.pages_unchanged += plan.stored
+        summary.inputs += len(plan.work) + plan.stored + plan.not_retried
+        summary.pages_unchanged += plan.stored
         retried = f", {plan.not_retried} failed permanently before (not retried; --refetch)" if plan.not_retried else ""
         say(f"fetch: {len(plan.work)} page(s); {plan.stored} already stored{retried}")
         logs: list[dict[str, Any]] = []
@@ -175,21 +166,20 @@ def ingest_web(
                     continue
                 level = "failed" if outcome == "failed" else "skipped"
                 tally["skipped" if level == "skipped" else "transient" if log["transient"] else "permanent"] += 1
-                _say_note(Note(log["uri"], log["reason"] or outcome, level), report, say, retry=bool(log["transient"]))
+                _say_note(Note(log["uri"], log["reason"] or outcome, level), summary, say, retry=bool(log["transient"]))
             logs += batch
             if on_pages and pages:
                 on_pages(pages)
         for line in polite.robots_notes:
             say(f"  - {line}")
-        report.pages_new += tally["ok"]
-        report.pages_unchanged += tally["not_modified"]
+        summary.pages_new += tally["ok"]
+        summary.pages_unchanged += tally["not_modified"]
         say(
             f"web: {tally['ok']} page(s) stored, {tally['not_modified']} unchanged (304); "
             f"{tally['permanent'] + tally['transient']} failed ({tally['permanent']} permanent, "
             f"{tally['transient']} to retry next run); {tally['skipped']} not fetched (robots.txt, back-off)"
         )
         store.write_table(lake, "source_runs", [source_run_row(f, new_links[f.source.name], logs) for f in found])
-    return report
 
 
 def check_sources(settings: Settings, sources: Sequence[Source], say: Say = print) -> list[str]:

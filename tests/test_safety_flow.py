@@ -25,7 +25,7 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.sorting import FlowRunSort
 from prefect.settings import PREFECT_API_URL
 
-from flows import cli
+from flows import cli, rebuild
 from flows import pipeline as pl
 from flows.settings import SAMPLE_CORPUS
 from warehouse.build import build_warehouse
@@ -47,7 +47,7 @@ def flow_run_state(data_dir: Path) -> str:
     async def read() -> str:
         async with get_client() as client:
             runs = await client.read_flow_runs(sort=FlowRunSort.START_TIME_DESC, limit=50)
-        mine = [r for r in runs if r.parameters.get("data_dir") == str(data_dir)]
+        mine = [r for r in runs if (r.parameters.get("settings") or {}).get("data_dir") == str(data_dir)]
         assert mine, f"no flow run on {data_dir}"
         return mine[0].state.type.value
 
@@ -87,7 +87,8 @@ def test_nothing_processed_exits_1_as_a_failed_flow_run(
 
 def test_a_deployment_without_its_sources_file_is_a_failed_flow_run(prefect_harness: None, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    state = pl.pipeline(sources_file=str(tmp_path / "sources.yaml"), data_dir=str(data), return_state=True)
+    request = pl.RunRequest(sources_file=str(tmp_path / "sources.yaml"))
+    state = pl.pipeline(request, {"data_dir": str(data)}, return_state=True)
     assert state.is_failed()
     assert "nothing could be processed" in str(state.message)
     assert flow_run_state(data) == "FAILED"
@@ -119,7 +120,7 @@ def test_a_quarantine_is_one_line_and_the_rest_is_exported(
         "".join(ln for ln in seed.read_text(encoding="utf-8").splitlines(True) if not ln.startswith("UA,")),
         encoding="utf-8",
     )  # as if Ukraine's code were unknown: every round with Ukraine fails accepted_country_codes
-    monkeypatch.setattr(pl, "build_warehouse", partial(build_warehouse, sql_dir=sql))
+    monkeypatch.setattr(rebuild, "build_warehouse", partial(build_warehouse, sql_dir=sql))
     data = tmp_path / "data"
     assert cli.main(["run", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
@@ -143,8 +144,8 @@ def test_a_failed_build_prints_no_connection_leak_at_exit(prefect_harness: None,
         from pathlib import Path
         sys.path.insert(0, {str(REPO)!r})
         from flows import cli
-        from flows import pipeline as pl
-        pl.build_warehouse = partial(pl.build_warehouse, sql_dir=Path({str(sql)!r}))
+        from flows import rebuild
+        rebuild.build_warehouse = partial(rebuild.build_warehouse, sql_dir=Path({str(sql)!r}))
         sys.exit(cli.main(["run", "--data-dir", {str(tmp_path / "data")!r}]))
         """
     )

@@ -1,0 +1,81 @@
+"""New pages and articles through the stages, a batch at a time: local files read into raw pages,
+pages cleaned into articles, articles extracted into facts, each batch's results written to the
+lake before the next stage sees them, and counted in the run's summary.
+
+    batches = Batches(settings, lake, summary, reporter)
+    batches.recover()         # what a killed run (or an older extractor) left unfinished
+    batches.files(files)      # local files, then their pages through cleaning and extraction
+    batches.pages(pages)      # new raw pages (from the web) through cleaning and extraction
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from prefect.utilities.annotations import quote
+
+from flows.compute import Compute
+from flows.progress import Reporter
+from flows.settings import Settings
+from flows.stages import LakeIndex, ingest_files, pending_articles, pending_pages, record_articles, record_facts
+from flows.summary import RunSummary
+from tasks.discover import InputItem
+from tasks.lakefs import Lake
+
+
+def in_batches(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i : i + size] for i in range(0, len(items), size)] if items else []
+
+
+class Batches:
+    def __init__(self, settings: Settings, lake: Lake, summary: RunSummary, reporter: Reporter) -> None:
+        self.settings, self.lake, self.summary, self.reporter = settings, lake, summary, reporter
+        self.index = LakeIndex.load(self.lake)  # what the lake holds, kept up to date batch by batch
+        self.compute = Compute(settings.workers, settings.dask_address)
+
+    def recover(self) -> None:
+        """Finish what a killed run stored but did not clean or extract, and extract the articles
+        the current extractor has not read yet."""
+        say, size = self.reporter.say, self.settings.batch_size
+        leftover_pages = pending_pages(self.lake)
+        if leftover_pages:
+            say(f"recovering {len(leftover_pages)} page(s) an earlier run did not finish")
+            for batch in in_batches(leftover_pages, size):
+                self.pages(list(batch))
+        leftover_articles = pending_articles(self.lake)
+        if leftover_articles:
+            say(f"extracting {len(leftover_articles)} article(s) not yet extracted by this extractor version")
+            for batch in in_batches(leftover_articles, size):
+                self.articles(list(batch))
+
+    def files(self, files: Sequence[InputItem]) -> None:
+        """Local files into raw pages (an unchanged file is skipped), then through the stages."""
+        done = 0
+        for batch in in_batches(files, self.settings.batch_size):
+            report = ingest_files(quote(list(batch)), self.lake, quote(self.index), self.settings.max_page_bytes)
+            self.summary.pages_new += report.done
+            self.summary.pages_unchanged += report.skipped
+            self.summary.fail_all(report.failures, self.reporter.say)
+            self.pages(report.rows)
+            done += len(batch)
+            self.reporter.progress("files", done, len(files))
+
+    def pages(self, pages: list[dict[str, Any]]) -> None:
+        """One batch of new pages through cleaning and extraction, in memory."""
+        if not pages:
+            return
+        cleaned = self.compute.clean(pages, self.settings.max_html_chars, self.settings.max_text_chars)
+        recorded = record_articles(quote(cleaned), quote(pages), self.lake, quote(self.index))
+        self.summary.articles_new += recorded.done
+        self.summary.duplicates += recorded.skipped
+        self.summary.fail_all(recorded.failures, self.reporter.say)
+        self.articles(recorded.rows)
+
+    def articles(self, articles: list[dict[str, Any]]) -> None:
+        """One batch of articles through extraction."""
+        if not articles:
+            return
+        recorded = record_facts(quote(self.compute.extract(articles)), self.lake)
+        self.summary.extracted += recorded.done
+        self.summary.fail_all(recorded.failures, self.reporter.say)
