@@ -166,3 +166,10 @@ def test_a_signing_needs_the_agreement_it_signs() -> None:
     (ev,) = events("ووقع وفد صربي وكوسوفي على اتفاق خاص بشأن الطاقة في بروكسل.")
     assert ev.parties == ["RS", "XK"] and ev.status == "held" and ev.location_key == "loc:city:brussels"
     assert events("وقعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في الخرطوم أمس.") == []
+
+
+def test_english_titles_with_a_proper_noun_complement_and_hyphened_names() -> None:
+    text = "The EU Special Representative for the Horn of Africa, Annette Weber, arrived in Juba."
+    assert people(text, "en") == {"Annette Weber"}
+    text = "Delegates, including chief negotiator Ri Yong-ho, left Stockholm on Sunday."
+    assert people(text, "en") == {"Ri Yong-ho"}

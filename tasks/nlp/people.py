@@ -364,8 +364,9 @@ def _en_name_run(doc: Doc, g: Gazetteer, j: int, step: int = 1) -> list[int]:
             sep = doc.gap(max(k, k - step)).strip(" ")
             if sep not in ("", "-") and not (sep == "." and len(doc.tok(min(k, k - step))) == 1):
                 break  # punctuation ends a name; a period only inside initials (J. D. Vance)
-        if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES):
-            idx.append(k)
+        hyphened = idx and step == 1 and doc.gap(k).strip(" ") == "-" and _LATIN_WORD_RE.match(doc.tok(k))
+        if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES) or hyphened:
+            idx.append(k)  # "Kim Myong-gil": a hyphened second half may be lower case
         else:
             break
         k += step
@@ -410,6 +411,17 @@ def _discover_en(doc: Doc, g: Gazetteer) -> list[PersonResult]:
             and (doc.tok(j) in _EN_CONNECTORS or _en_title_token(doc, g, j))
         ):
             j += 1
+        # a proper-noun complement closed by a comma: "Special Representative for the Western
+        # Balkans, Gabriel Escobar"
+        if j < n and doc.tok(j - 1) in _EN_CONNECTORS and doc.is_cap(j) and not doc.gap(j).strip(" "):
+            k = j
+            while k < n and not doc.gap(k).strip(" ") and k - j < 5:
+                inner = doc.tok(k) in ("of", "the", "and") and k + 1 < n and doc.is_cap(k + 1)
+                if not (doc.is_cap(k) or inner):
+                    break  # "for the Horn of Africa": small words only between capitalised ones
+                k += 1
+            if k < n and doc.gap(k).strip(" ") == ",":
+                j = k
         while j - 1 > i and doc.tok(j - 1) in _EN_CONNECTORS:
             j -= 1
         countries = [_cue_country(g, doc.tok_match[k]) for k in range(b, j)]
