@@ -26,7 +26,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.report.data import STATUSES, TRACK_COLOURS, ReportData, Track, group_tracks, load_data
+from warehouse.contract import STATUSES
+from warehouse.report.data import TRACK_COLOURS, ReportData, Track, group_tracks, load_data
 from warehouse.report.render import render_html, render_report, report_title, write_report
 from warehouse.report.text import fmt_dates, round_span, safe_href
 from warehouse.report.timeline import Scale, ticks

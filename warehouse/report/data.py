@@ -14,58 +14,19 @@ from typing import Any
 
 import duckdb
 
+from warehouse.contract import CONTRACT_TABLES
 from warehouse.report.text import Row, as_date, as_list, round_day, s, sides
 
-# Columns the report reads, per contract table (and locations' parent, for the map's fall-back).
-# Missing columns read as None, missing tables as empty, so a warehouse that is still being built
-# (or an older one) renders instead of failing.
+# Columns the report reads: the contract's (warehouse/contract.py), but not the articles' text;
+# and where a place lies, for drawing a place without coordinates on the map. Missing columns read
+# as None, missing tables as empty, so a warehouse that is still being built (or an older one)
+# renders instead of failing.
+UNREAD = {("articles", "text"), ("articles", "word_count")}
 COLUMNS: dict[str, list[str]] = {
-    "articles": ["article_id", "source_uri", "title", "published_at", "language", "source"],
-    "people": ["person_id", "name_en", "name_ar", "role", "country_code"],
-    "article_people": ["article_id", "person_id", "mentions"],
-    "locations": [
-        "location_id",
-        "name_en",
-        "name_ar",
-        "country_code",
-        "kind",
-        "latitude",
-        "longitude",
-        "parent_location_id",
-    ],
-    "negotiation_rounds": [
-        "round_id",
-        "label",
-        "location_id",
-        "start_date",
-        "end_date",
-        "date_precision",
-        "status",
-        "parties",
-        "sides",
-        "mediators",
-        "round_number",
-        "outcomes",
-        "first_reported",
-        "last_reported",
-        "article_count",
-        "negotiation_id",
-    ],
-    "negotiations": [
-        "negotiation_id",
-        "label",
-        "sides",
-        "mediators",
-        "first_round_date",
-        "last_round_date",
-        "round_count",
-        "last_status",
-    ],
-    "round_participants": ["round_id", "person_id", "side"],
-    "round_articles": ["round_id", "article_id", "evidence", "reported_status", "reported_start"],
+    t.name: [c for c in t.column_names if (t.name, c) not in UNREAD] for t in CONTRACT_TABLES
 }
+COLUMNS["locations"].append("parent_location_id")
 
-STATUSES = ["proposed", "planned", "ongoing", "held", "cancelled"]
 STATUS_COLOURS = {
     "proposed": "#8e7cc3",
     "planned": "#3d85c6",

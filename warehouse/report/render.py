@@ -18,8 +18,9 @@ from jinja2 import Environment, PackageLoader
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from warehouse.contract import STATUSES
 from warehouse.report import places, timeline
-from warehouse.report.data import STATUSES, ReportData, Track, load_data, status_colour
+from warehouse.report.data import ReportData, Track, load_data, status_colour
 from warehouse.report.text import (
     Row,
     article_label,
