@@ -173,3 +173,13 @@ def test_english_titles_with_a_proper_noun_complement_and_hyphened_names() -> No
     assert people(text, "en") == {"Annette Weber"}
     text = "Delegates, including chief negotiator Ri Yong-ho, left Stockholm on Sunday."
     assert people(text, "en") == {"Ri Yong-ho"}
+
+
+def test_the_two_delegations_of_one_country_are_its_rival_sides() -> None:
+    text = "The two Yemeni delegations signed a prisoner exchange agreement in Geneva on Friday."
+    (ev,) = events(text, "en")
+    assert ev.sides == ["org:ye-factions"] and "prisoner_exchange" in ev.outcomes
+    (ev,) = events("اجتمع الوفدان اليمنيان في جنيف أمس.")
+    assert ev.sides == ["org:ye-factions"]
+    (ev,) = events("اجتمع الطرفان الروسي والأوكراني في إسطنبول أمس.")
+    assert ev.sides == ["RU", "UA"]

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -175,8 +176,12 @@ def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
             continue
         before = lex.internal_before_rx.search(n, max(0, a.start - 40), a.start)
         after = lex.internal_after_rx.match(n[a.end : a.end + 40])
-        if before is None and after is None:
-            out.append(a)
+        counted_before, counted_after = lex.internal_counted_rx
+        if after is None and counted_before.search(n, max(0, a.start - 12), a.start):
+            after = counted_after.match(n[a.end : a.end + 40])  # "the two Libyan delegations"
+        listed = re.match(r"\s*(?:و|and\s|,|،)", n[a.end : a.end + 6]) is not None
+        if (before is None and after is None) or listed:
+            out.append(a)  # «الطرفين الروسي والأوكراني»: two countries, not one country's factions
             continue
         key = f"org:{a.cc.lower()}{FACTIONS}"
         s, e = (before.start(), a.end) if before else (a.start, a.end + after.end())  # type: ignore[union-attr]

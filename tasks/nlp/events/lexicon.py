@@ -136,6 +136,7 @@ class Lexicon:
     # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties")
     internal_before_rx: re.Pattern[str]
     sides_cue_rx: re.Pattern[str]
+    internal_counted_rx: tuple[re.Pattern[str], re.Pattern[str]]
     agreement_nouns: frozenset[str]
     internal_after_rx: re.Pattern[str]
     org_places: dict[str, str]
@@ -251,6 +252,10 @@ def lexicon() -> Lexicon:
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
         actor_sides=actor_sides,
         sides_cue_rx=word_rx(both(cues["sides_cues"])),
+        internal_counted_rx=(
+            re.compile(rf"(?<!\w)(?:{alternation(cues['internal_counted']['before'])})\s+$"),
+            re.compile(rf"^\s+(?:{alternation(cues['internal_counted']['after'])})(?!\w)"),
+        ),
         agreement_nouns=frozenset(bare(w) for w in nset(both(trig["agreement_nouns"]))),
         internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
