@@ -2,7 +2,7 @@
 
     python benchmarks/make_lake.py OUT_LAKE_DIR --mentions 1000000 [--seed 7] [--noise 0.05]
 
-The lake has the layout and schemas of docs/lake.md (written with tasks/store.py) and the
+The lake has the layout and schemas of docs/lake.md (written with lake/store.py) and the
 proportions of the real pipeline's output: about 80 mentions and 3 events per article, about one
 entity row per four mentions. Its events are reports of a schedule of real-looking rounds of talks:
 
@@ -40,9 +40,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tasks import store
-from tasks.ids import article_id as make_article_id
-from tasks.ids import event_id as make_event_id
+from lake import store
+from lake.ids import article_id as make_article_id
+from lake.ids import event_id as make_event_id
 
 VERSION = "synthetic-1"
 SPACING_DAYS = 14  # rounds of the same sides are scheduled on a 14-day grid (plus 0-1 day of jitter)
@@ -304,7 +304,7 @@ def noise_report(spec: LakeSpec, rng: random.Random) -> Report:
 
 
 class Writer:
-    """Builds the rows of each table and writes them in chunks through tasks/store.py."""
+    """Builds the rows of each table and writes them in chunks through lake/store.py."""
 
     def __init__(self, lake_dir: Path, rng: random.Random, chunk: int = 400) -> None:
         self.lake_dir, self.rng, self.chunk = lake_dir, rng, chunk

@@ -20,8 +20,8 @@ from flows.progress import Reporter
 from flows.settings import Settings
 from flows.stages import LakeIndex, ingest_files, pending_articles, pending_pages, record_articles, record_facts
 from flows.summary import RunSummary
+from lake.fs import Lake
 from tasks.discover import InputItem
-from tasks.lakefs import Lake
 
 
 def in_batches(items: Sequence, size: int) -> list[Sequence]:

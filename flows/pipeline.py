@@ -27,7 +27,7 @@ from flows.rebuild import rebuild, sweep_leftovers
 from flows.settings import Settings, load_settings
 from flows.summary import RunSummary
 from flows.web import check_sources, ingest_web, web_sources
-from tasks import store
+from lake import store
 from tasks.discover import discover_local
 
 

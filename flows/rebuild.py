@@ -21,9 +21,9 @@ from flows.progress import Say
 from flows.settings import Settings
 from flows.stages import STAGE
 from flows.summary import RunSummary
-from tasks import store
-from tasks.ids import digest
-from tasks.lakefs import Lake
+from lake import store
+from lake.fs import Lake
+from lake.ids import digest
 from warehouse.build import build_warehouse, sweep_build_temporaries
 from warehouse.export import EXPORT_TABLES, export, is_leftover, sweep_export_temporaries
 from warehouse.models import SQL_DIR

@@ -27,7 +27,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as EnvParseError
 
 if TYPE_CHECKING:
-    from tasks.lakefs import Lake
+    from lake.fs import Lake
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "sample_data" / "articles"
@@ -145,7 +145,7 @@ class Settings(BaseSettings):
     def lake(self) -> Lake:
         """The lake: DIR/lake on local disk unless `lake_url` names another place. The warehouse
         file, the exports and the build stamp stay on local disk in DIR either way."""
-        from tasks.lakefs import open_lake  # pyarrow, DuckDB and fsspec: only for commands that need the lake
+        from lake.fs import open_lake  # pyarrow, DuckDB and fsspec: only for commands that need the lake
 
         return open_lake(self.lake_url or self.data_dir / "lake", self.lake_storage_options)
 

@@ -18,12 +18,12 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.parallel import map_batch
-from tasks import store
+from lake import store
+from lake.fs import Lake
 from tasks.articles import Cleaned, clean_many
 from tasks.discover import InputItem
 from tasks.extract_rows import ExtractedRows, extract_batch
 from tasks.ingest import Ingested, load_file, page_from_file_bytes
-from tasks.lakefs import Lake
 from tasks.nlp.extract import EXTRACTOR_VERSION
 
 # Batches are lists of plain rows: hashing them for Prefect's cache would cost more than the work.

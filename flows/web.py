@@ -23,9 +23,9 @@ from flows.progress import Say
 from flows.settings import Settings
 from flows.stages import STAGE
 from flows.summary import RunSummary
-from tasks import store
+from lake import store
+from lake.fs import Lake
 from tasks.discover import Problem
-from tasks.lakefs import Lake
 from tasks.web.crawl import (
     CrawlPolicy,
     Note,

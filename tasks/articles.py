@@ -13,10 +13,10 @@ from typing import Any
 
 import courlan
 
+from lake.ids import article_id
+from lake.store import now_utc
 from tasks.clean import clean_html, clean_text, detect_language
 from tasks.fingerprint import simhash, text_sha256
-from tasks.ids import article_id
-from tasks.store import now_utc
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tasks.ids import event_id
+from lake.ids import event_id
+from lake.store import now_utc
 from tasks.nlp.extract import EXTRACTOR_VERSION, extract
 from tasks.nlp.types import Event, Span
-from tasks.store import now_utc
 
 
 @dataclass(slots=True)

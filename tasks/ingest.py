@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lake.ids import page_id
+from lake.store import now_utc
 from tasks.decode import UndecodableError, decode_body
 from tasks.discover import InputItem
-from tasks.ids import page_id
-from tasks.store import now_utc
 from tasks.web.fetch import FetchResult
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tasks.schemas import LAKE_TABLES
+from lake.schemas import LAKE_TABLES
 
 # a tiny gazetteer: (name_en, name_ar, role, country)
 PEOPLE: dict[str, tuple[str, str, str, str]] = {

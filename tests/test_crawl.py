@@ -12,7 +12,7 @@ import newsite
 import pytest
 from newsite import NewsSite
 
-from tasks import store
+from lake import store
 from tasks.web.crawl import (
     CrawlPolicy,
     discover_source,

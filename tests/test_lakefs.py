@@ -1,4 +1,4 @@
-"""tasks/lakefs.py: a lake on local disk or on any fsspec filesystem (here fsspec's in-memory one,
+"""lake/fs.py: a lake on local disk or on any fsspec filesystem (here fsspec's in-memory one,
 a real non-local filesystem), and the store and warehouse reading and writing through it."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tasks import store
-from tasks.lakefs import Lake, open_lake
+from lake import store
+from lake.fs import Lake, open_lake
 from warehouse.build import build_warehouse
 from warehouse.models import lake_relation
 

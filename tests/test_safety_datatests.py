@@ -133,7 +133,7 @@ def test_a_killed_builds_temporaries_are_swept(tmp_path: Path) -> None:
 
 
 def test_rows_referring_to_a_quarantined_person_go_with_it(tmp_path: Path) -> None:
-    from tasks.lakefs import as_lake
+    from lake.fs import as_lake
     from warehouse.build import quarantine_rows, run_data_tests
 
     sample_lake(tmp_path / "lake")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from tasks import store
-from tasks.schemas import LAKE_TABLES
+from lake import store
+from lake.schemas import LAKE_TABLES
 
 
 def _outcome(pid: str) -> dict:

@@ -29,7 +29,7 @@ from typing import ParamSpec, TypeVar
 
 import duckdb
 
-from tasks.lakefs import Lake, LakeLocation, as_lake
+from lake.fs import Lake, LakeLocation, as_lake
 from warehouse import contract
 from warehouse.corrections import load_corrections, write_correction_tables
 from warehouse.models import SQL_DIR, DataTest, Model, Project, load_project, render
@@ -133,7 +133,7 @@ def build_warehouse(
     quarantine: bool = True,
 ) -> BuildResult:
     """Rebuild the whole warehouse at `db_path` (a local file) from the Parquet lake `lake`: a
-    local folder, or a `tasks.lakefs.Lake` on any fsspec filesystem.
+    local folder, or a `lake.fs.Lake` on any fsspec filesystem.
 
     memory_limit caps DuckDB's memory ("512MB", "1GB"; None: DuckDB's default, 80% of RAM);
     what does not fit spills to a temporary folder beside `db_path`, removed afterwards.

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from tasks.lakefs import LakeLocation, as_lake
-from tasks.schemas import LAKE_TABLES
+from lake.fs import LakeLocation, as_lake
+from lake.schemas import LAKE_TABLES
 from warehouse import contract
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -229,7 +229,7 @@ def _sql_str(value: str) -> str:
 
 def _check_source(model: str, kind: str, table: str) -> None:
     if kind == "lake" and table not in LAKE_TABLES:
-        raise ModelError(f"model {model!r} reads unknown lake table {table!r} (see tasks/schemas.py)")
+        raise ModelError(f"model {model!r} reads unknown lake table {table!r} (see lake/schemas.py)")
     if kind not in ("lake", "corrections"):
         raise ModelError(f"model {model!r} reads unknown source kind {kind!r} (lake or corrections)")
     if kind == "corrections":
@@ -279,7 +279,7 @@ def _find_cycle(models: dict[str, Model], done: set[str]) -> list[str]:
 
 
 def sql_type(t: pa.DataType) -> str:
-    """The DuckDB type an Arrow type of tasks/schemas.py reads as."""
+    """The DuckDB type an Arrow type of lake/schemas.py reads as."""
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         return "VARCHAR"
     if pa.types.is_int32(t):
@@ -302,7 +302,7 @@ def sql_type(t: pa.DataType) -> str:
 
 
 def lake_relation(lake: LakeLocation, table: str) -> str:
-    """A lake table as a relation with at least the columns of its schema in tasks/schemas.py.
+    """A lake table as a relation with at least the columns of its schema in lake/schemas.py.
 
     A table not written yet (no folder, or no Parquet file in it) is an empty relation of that
     schema, so the warehouse builds from any lake, even an empty one. Files written by an older

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from tasks import store
+from lake import store
+from lake.fs import LakeLocation
+from lake.store import now_utc
 from tasks.discover import InputItem
 from tasks.ingest import Ingested, from_fetch
-from tasks.lakefs import LakeLocation
-from tasks.store import now_utc
 from tasks.web.crawlstate import UrlHistory, frontier_rows, frontier_uris, load_history, stored_uris
 from tasks.web.feeds import FeedError, parse_feed
 from tasks.web.fetch import DOCUMENT_TYPES, SITEMAP_TYPES, FetchResult

@@ -1,6 +1,6 @@
 """What earlier runs left in the lake about the web: the fetch log per URL, the frontier of links
 still to fetch, and each source's recent runs. Read-only; plain DuckDB over the lake's Parquet
-(on whatever filesystem the lake is: see tasks/lakefs.py).
+(on whatever filesystem the lake is: see lake/fs.py).
 
     load_history(lake) -> dict[uri, UrlHistory]   # last outcome, validators, transient streak
     frontier_rows(lake, sources) -> list[dict]     # first listing of each link, oldest first
@@ -16,8 +16,8 @@ from typing import Any
 
 import duckdb
 
-from tasks import store
-from tasks.lakefs import LakeLocation, as_lake
+from lake import store
+from lake.fs import LakeLocation, as_lake
 
 TERMINAL = ("failed", "skipped")  # with transient = false: not retried until they age out
 

@@ -5,7 +5,7 @@ and renamed into place (rename is atomic on one filesystem); on an object store 
 the whole object. Either way a reader or a crash never sees half a file. Readers only look at
 `*.parquet`; leftover `*.tmp` files from a killed run are swept by `sweep_temporaries`.
 
-Every function takes the lake as a `tasks.lakefs.Lake` (any fsspec filesystem) or a local path.
+Every function takes the lake as a `lake.fs.Lake` (any fsspec filesystem) or a local path.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tasks.ids import digest
-from tasks.lakefs import LakeLocation, as_lake
-from tasks.schemas import LAKE_TABLES
+from lake.fs import LakeLocation, as_lake
+from lake.ids import digest
+from lake.schemas import LAKE_TABLES
 
 
 def now_utc() -> datetime:
