@@ -183,3 +183,14 @@ def test_the_two_delegations_of_one_country_are_its_rival_sides() -> None:
     assert ev.sides == ["org:ye-factions"]
     (ev,) = events("اجتمع الطرفان الروسي والأوكراني في إسطنبول أمس.")
     assert ev.sides == ["RU", "UA"]
+
+
+def test_a_place_the_sides_travelled_to_a_sentence_before() -> None:
+    (ev,) = events("وصل وفدا تشاد والسودان إلى نجامينا مساء الأحد. وبدأت المحادثات بين الجانبين صباح الاثنين.")
+    assert ev.parties == ["SD", "TD"] and ev.location_key is not None
+    text = "Chadian and Sudanese delegations arrived in Doha on Sunday. Talks between Chad and Sudan began on Monday."
+    (ev,) = events(text, "en")
+    assert ev.location_key == "loc:city:doha" and ev.mediators == ["QA"]
+    text = "Chadian and Sudanese delegations arrived in Doha on Sunday.\n\nTalks between Chad and Sudan began on Monday."
+    (ev,) = events(text, "en")
+    assert ev.location_key is None  # another paragraph

@@ -10,7 +10,7 @@ from tasks.nlp.events.delegations import delegation_sides, give_sides, seat_peop
 from tasks.nlp.events.document import MAX_ARG_DIST, Arg, DateArg, Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.outcomes import find_outcomes
-from tasks.nlp.events.place import find_place, header, place_named_before
+from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before
 from tasks.nlp.events.roles import meeting_owner
 from tasks.nlp.events.rounds import round_of
 from tasks.nlp.events.sides import find_sides, in_one_list, side_noun
@@ -144,6 +144,8 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         joined_near = [(a, 0.0) for a in joined[i] + listed[i] if all(a is not b for b, _ in near)]
         sides = find_sides(doc, lex, t, subject + near + joined_near, em.place, s)
         em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
+        if em.place is None and len(em.parties) != 1:
+            em.place = place_arrived_before(doc, lex, t, em.parties)  # «وصلوا إلى الخرطوم. وبدأت المحادثات»
         em.people = [a for a, _ in near if a.kind == "person" and not a.modifier]
         em.people += [a for a in joined[i] if a not in em.people]
         if (owner := meeting_owner(doc, lex, t, s, e)) is not None:

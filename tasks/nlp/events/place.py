@@ -238,6 +238,28 @@ def place_named_before(doc: Doc, lex: Lexicon, t: Trigger, hi: int) -> Arg | Non
     return before[-1] if before else None
 
 
+def place_arrived_before(doc: Doc, lex: Lexicon, t: Trigger, sides: set[str]) -> Arg | None:
+    """ «وصل وفدا مصر وإثيوبيا إلى الخرطوم. وبدأت المحادثات ...», "Delegations arrived in Khartoum on
+    Sunday. Talks began on Monday": a city one of the meeting's sides travelled to, in one of the
+    two sentences before the trigger's, in the same paragraph."""
+    si = doc.sentence_of(t.start)
+    for sj in range(si - 1, max(-1, si - 3), -1):
+        a, b = doc.sents[sj]
+        if "\n" in doc.n[b : t.start]:
+            return None  # another paragraph
+        named = {x.cc for x in doc.args_in(a, b) if x.cc} | {
+            lex.metonymic.get(x.key, "") for x in doc.args_in(a, b)
+        }
+        named.discard("")
+        if not (named & sides if sides else len(named) >= 2):
+            continue  # the travellers are the meeting's sides (or, for «بين الجانبين», two sides)
+        for m in lex.travel_rx.finditer(doc.n, a, b):
+            cities = [x for x in doc.args_in(m.end(), b) if x.kind == "location" and x.loc_kind in ("city", "venue")]
+            if cities and doc.free(m.end(), cities[0].start) <= 6:
+                return cities[0]
+    return None
+
+
 def location_key(place: Arg | None) -> str | None:
     """A venue is reported by its city when the gazetteer knows it (the city names the round)."""
     if place is None:
