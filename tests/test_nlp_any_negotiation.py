@@ -191,6 +191,7 @@ def test_a_place_the_sides_travelled_to_a_sentence_before() -> None:
     text = "Chadian and Sudanese delegations arrived in Doha on Sunday. Talks between Chad and Sudan began on Monday."
     (ev,) = events(text, "en")
     assert ev.location_key == "loc:city:doha" and ev.mediators == ["QA"]
-    arrived, began = "Chadian and Sudanese delegations arrived in Doha on Sunday.", "Talks between Chad and Sudan began."
+    arrived = "Chadian and Sudanese delegations arrived in Doha on Sunday."
+    began = "Talks between Chad and Sudan began."
     (ev,) = events(f"{arrived}\n\n{began}", "en")
     assert ev.location_key is None  # another paragraph

@@ -239,7 +239,7 @@ def place_named_before(doc: Doc, lex: Lexicon, t: Trigger, hi: int) -> Arg | Non
 
 
 def place_arrived_before(doc: Doc, lex: Lexicon, t: Trigger, sides: set[str]) -> Arg | None:
-    """ «وصل وفدا مصر وإثيوبيا إلى الخرطوم. وبدأت المحادثات ...», "Delegations arrived in Khartoum on
+    """«وصل وفدا مصر وإثيوبيا إلى الخرطوم. وبدأت المحادثات ...», "Delegations arrived in Khartoum on
     Sunday. Talks began on Monday": a city one of the meeting's sides travelled to, in one of the
     two sentences before the trigger's, in the same paragraph."""
     si = doc.sentence_of(t.start)
@@ -247,9 +247,7 @@ def place_arrived_before(doc: Doc, lex: Lexicon, t: Trigger, sides: set[str]) ->
         a, b = doc.sents[sj]
         if "\n" in doc.n[b : t.start]:
             return None  # another paragraph
-        named = {x.cc for x in doc.args_in(a, b) if x.cc} | {
-            lex.metonymic.get(x.key, "") for x in doc.args_in(a, b)
-        }
+        named = {x.cc for x in doc.args_in(a, b) if x.cc} | {lex.metonymic.get(x.key, "") for x in doc.args_in(a, b)}
         named.discard("")
         if not (named & sides if sides else len(named) >= 2):
             continue  # the travellers are the meeting's sides (or, for «بين الجانبين», two sides)
