@@ -195,3 +195,10 @@ def test_a_place_the_sides_travelled_to_a_sentence_before() -> None:
     began = "Talks between Chad and Sudan began."
     (ev,) = events(f"{arrived}\n\n{began}", "en")
     assert ev.location_key is None  # another paragraph
+
+
+def test_a_joint_body_of_one_countrys_rival_sides_is_their_collective() -> None:
+    (ev,) = events("تبدأ اللجنة الدستورية اليمنية اليوم اجتماعات جولتها الثالثة في جنيف.")
+    assert ev.sides == ["org:ye-factions"] and ev.location_key == "loc:city:geneva"
+    (ev,) = events("The Libyan Joint Military Commission met in Sirte on Monday.", "en")
+    assert ev.sides == ["org:ly-factions"] and ev.location_key == "loc:city:sirte"
