@@ -202,3 +202,7 @@ def test_a_joint_body_of_one_countrys_rival_sides_is_their_collective() -> None:
     assert ev.sides == ["org:ye-factions"] and ev.location_key == "loc:city:geneva"
     (ev,) = events("The Libyan Joint Military Commission met in Sirte on Monday.", "en")
     assert ev.sides == ["org:ly-factions"] and ev.location_key == "loc:city:sirte"
+
+
+def test_the_round_number_after_a_meeting_noun_phrase() -> None:
+    assert round_number("بدأت اجتماعات الجولة الثالثة بين مصر وإثيوبيا في القاهرة.") == 3

@@ -123,6 +123,8 @@ def compound(doc: Doc, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
                 and not re.search(r"[.،,:؛;!?؟]", doc.n[prev.end : t.start])
             ):
                 kinds = {prev.kind, t.kind}
+                if t.kind == "round" and prev.kind != "round":
+                    prev.core_end = t.core_end  # «اجتماعات الجولة الثانية»: the number follows the round noun
                 if "round" in kinds:
                     prev.kind = "round"
                 elif prev.kind == "track":
