@@ -18,7 +18,7 @@ run: $(STAMP)
 
 # lint first: a tree that is not ruff-clean (check and format) fails `make test` before the suite runs
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

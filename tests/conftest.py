@@ -51,8 +51,14 @@ def news_site(other_site: NewsSite) -> Iterator[NewsSite]:
 
 @pytest.fixture
 def terminal_note(request: pytest.FixtureRequest) -> Callable[[str], None]:
-    """note(line): print line in the summary at the end of the run (shown under -q too)."""
-    return request.config.stash.setdefault(_NOTES, []).append
+    """note(line): print line in the summary at the end of the run (shown under -q too). The line rides
+    on the test's report too, so it reaches the summary from an xdist worker."""
+
+    def note(line: str) -> None:
+        request.config.stash.setdefault(_NOTES, []).append(line)
+        request.node.user_properties.append(("note", line))
+
+    return note
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
@@ -63,7 +69,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         reason = reason.removeprefix("Skipped: ")
         if reason.startswith(NOT_CHECKED):
             not_checked.append(f"{reason} [{report.nodeid}]")
-    notes = config.stash.get(_NOTES, [])
+    notes = list(config.stash.get(_NOTES, []))
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for key, line in getattr(report, "user_properties", []) or []:
+                if key == "note" and line not in notes:
+                    notes.append(line)
     if notes:
         terminalreporter.write_sep("=", "notes")
         for line in notes:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,8 +44,18 @@ def _start_until_the_pool_runs(inputs: Path, data: Path, env: dict[str, str], lo
     raise AssertionError(f"the pool never ran (exit {proc.poll()}): {log.read_text(errors='replace')[-2000:]}")
 
 
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """A work folder with a short path: the fork server's socket lives in TMPDIR, and an AF_UNIX path
+    may not pass 107 characters (pytest's tmp_path, nested deeper under xdist workers, can)."""
+    path = Path(tempfile.mkdtemp(prefix="rt-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
-def test_a_killed_run_leaves_no_process_and_no_temporary(sig: signal.Signals, tmp_path: Path) -> None:
+def test_a_killed_run_leaves_no_process_and_no_temporary(sig: signal.Signals, short_tmp: Path) -> None:
+    tmp_path = short_tmp
     env = soak_kills.environment(tmp_path)
     soak_kills.generate(tmp_path / "input", 48, seed=5)
     data = tmp_path / "data"
@@ -62,9 +75,10 @@ def test_a_killed_run_leaves_no_process_and_no_temporary(sig: signal.Signals, tm
     assert list((tmp_path / "tmp").iterdir()) == []  # the fork server's socket folder went with it
 
 
-def test_a_short_soak_of_killed_runs(tmp_path: Path) -> None:
+def test_a_short_soak_of_killed_runs(short_tmp: Path) -> None:
     """Three runs killed at random points (SIGKILL, SIGTERM, SIGKILL) on a growing input, then a
     clean run: its exports equal an uninterrupted run's, nothing survives, nothing is left."""
+    tmp_path = short_tmp
     lines: list[str] = []
     result = soak_kills.soak(
         tmp_path / "soak",
