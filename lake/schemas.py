@@ -152,7 +152,7 @@ EVENTS = pa.schema(
     ]
 )
 
-# Web crawling state (tasks/crawl.py). The frontier: one row per page link a web source gave us,
+# Web crawling state (tasks/web/crawl.py). The frontier: one row per page link a web source gave us,
 # written before the page is fetched, so a link survives a killed run and a feed answering
 # 304 Not Modified next time; the fetch log says what became of it.
 FRONTIER = pa.schema(

@@ -2,7 +2,7 @@
 -- Grain: one row per fetch-log row of the lake (uri, attempted_at); nothing is merged away.
 --
 -- The lake's `fetch_log` is append-only: every run adds the attempts it made. The newest
--- attempt of a URL decides what the next run does with it (tasks/crawlstate.py): a permanent
+-- attempt of a URL decides what the next run does with it (tasks/web/crawlstate.py): a permanent
 -- failure or skip is not tried again for a while, a transient one is retried.
 -- Columns:
 --   uri: the URL (normalised) or the local file's path
