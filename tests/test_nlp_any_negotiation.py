@@ -206,3 +206,12 @@ def test_a_joint_body_of_one_countrys_rival_sides_is_their_collective() -> None:
 
 def test_the_round_number_after_a_meeting_noun_phrase() -> None:
     assert round_number("بدأت اجتماعات الجولة الثالثة بين مصر وإثيوبيا في القاهرة.") == 3
+
+
+def test_a_mediation_cue_after_a_side_names_the_next_country() -> None:
+    text = "انطلقت في الدوحة جولة جديدة من المحادثات بين باكستان وحكومة طالبان الأفغانية بوساطة قطرية وتركية."
+    (ev,) = events(text)
+    assert ev.sides == ["PK", "org:taliban"] and ev.mediators == ["QA", "TR"]
+    text = "Israeli negotiators arrived in Doha on Monday for talks with Hamas brokered by Qatari mediators."
+    (ev,) = events(text, "en")
+    assert ev.sides == ["IL", "org:hamas"] and ev.mediators == ["QA"]

@@ -17,7 +17,7 @@ from tasks.nlp.events import find_events
 from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.types import Entity, Event, Extraction, Mention
 
-EXTRACTOR_VERSION = "events-2026.12.every-negotiation.18"
+EXTRACTOR_VERSION = "events-2026.12.every-negotiation.19"
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:

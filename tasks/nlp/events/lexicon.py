@@ -122,6 +122,7 @@ class Lexicon:
     negotiator: frozenset[str]
     negotiator_bare: frozenset[str]
     host: frozenset[str]
+    host_before_only: frozenset[str]
     travel: frozenset[str]
     travel_rx: re.Pattern[str]
     locative: frozenset[str]
@@ -242,6 +243,7 @@ def lexicon() -> Lexicon:
         negotiator=nset(both(cues["negotiator_roles"])),
         negotiator_bare=frozenset(bare(w) for w in nset(both(cues["negotiator_roles"]))),
         host=nset(both(cues["host"])),
+        host_before_only=nset(both(cues["host_before_only"])),
         travel=nset(both(cues["travel"])),
         travel_rx=word_rx(both(cues["travel"])),
         locative=nset(both(cues["locative"])),

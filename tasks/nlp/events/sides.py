@@ -140,7 +140,8 @@ def is_host(doc: Doc, lex: Lexicon, first: Arg, last: Arg, floor: int) -> bool:
         )
     ):
         return True
-    return any(member(w, lex.host) for w in ahead)
+    # "Saudi Arabia will host", «السعودية تستضيف»: a host verb after; not «بوساطة» (it names what follows)
+    return any(member(w, lex.host) and not member(w, lex.host_before_only) for w in ahead)
 
 
 def affiliation(doc: Doc, lex: Lexicon, a: Arg) -> bool:
