@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from tasks.nlp.dates import DateMention
-from tasks.nlp.events.lexicon import FACTIONS, Lexicon
+from tasks.nlp.events.lexicon import Lexicon, factions_of
 from tasks.nlp.events.words import CONNECTORS, WORD_RX
 from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.normalize import Normalized
@@ -183,7 +183,7 @@ def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
         if (before is None and after is None) or listed:
             out.append(a)  # «الطرفين الروسي والأوكراني»: two countries, not one country's factions
             continue
-        key = f"org:{a.cc.lower()}{FACTIONS}"
+        key = factions_of(a.cc)
         s, e = (before.start(), a.end) if before else (a.start, a.end + after.end())  # type: ignore[union-attr]
         out.append(Arg(s, e, "org", key, key))
     return out

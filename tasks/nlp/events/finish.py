@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from tasks.nlp.events.document import Doc
-from tasks.nlp.events.lexicon import FACTIONS, lexicon, side_country
+from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
@@ -26,7 +26,7 @@ def dominant_sides(doc: Doc) -> list[str]:
         elif a.kind == "location" and a.key in lex.metonymic:
             c[lex.metonymic[a.key]] += 1
         elif (a.kind in ("nat", "person") and a.cc) or (
-            a.kind == "org" and a.cc and (a.cc in lex.actor_sides or a.cc.endswith(FACTIONS))
+            a.kind == "org" and a.cc and (a.cc in lex.actor_sides or is_factions(a.cc))
         ):
             c[a.cc] += 1
     return [cc for cc, _ in c.most_common()]
@@ -60,7 +60,7 @@ def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc
         if mt.place and mt.place.cc:
             hosts.add(mt.place.cc)
         # the host country seen only through its people («بحضور وزير الخارجية التركي») mediates
-        factions = any(p.endswith(FACTIONS) for p in parties)
+        factions = any(is_factions(p) for p in parties)
         for cc in sorted(hosts & parties):
             if (cc not in mt.by_name and len(parties - {cc}) >= 2) or factions:
                 parties.discard(cc)  # a host beside one country's rival sides hosts them
@@ -74,8 +74,8 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: 
     for mt, (sides, hosts) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):
         # every meeting between two or more sides: which negotiations to follow is the user's
         # scope, applied in the warehouse
-        if len(sides) < 2 and not any(s.endswith(FACTIONS) for s in sides):
-            continue  # a collective of one country's rival sides is a meeting of several on its own
+        if not enough_sides(sides):
+            continue
         # a non-state side counts as its country in `parties` (the army and the RSF: SD); a host
         # whose country already sits at the table through a side does not mediate
         parties = {side_country(actors, s) for s in sides}

@@ -61,9 +61,23 @@ def compound_ordinal_words(co: dict[str, Any]) -> frozenset[str]:
 FACTIONS = "-factions"  # "org:<cc>-factions": the rival sides of one country as one collective side
 
 
+def factions_of(cc: str) -> str:
+    """The collective side of a country's rival sides named together: PS -> org:ps-factions."""
+    return f"org:{cc.lower()}{FACTIONS}"
+
+
+def is_factions(side: str) -> bool:
+    return side.startswith("org:") and side.endswith(FACTIONS)
+
+
+def enough_sides(sides: set[str]) -> bool:
+    """Two sides make a meeting; so does one country's rival sides named together (talks among Libyans)."""
+    return len(sides) >= 2 or any(is_factions(s) for s in sides)
+
+
 def side_country(actors: dict[str, str], side: str) -> str:
     """The country a side counts as: itself for a state, the actor's country for org:<key>."""
-    if side.startswith("org:") and side.endswith(FACTIONS):
+    if is_factions(side):
         return side[4 : -len(FACTIONS)].upper()
     return actors.get(side, side)
 
@@ -134,12 +148,13 @@ class Lexicon:
     # non-state sides (organisations.yaml `side: true`): "org:<key>" -> the country it counts as
     actor_sides: dict[str, str]
     # the rival sides of one country named together (internal_sides): Arabic before a nationality or
-    # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties")
+    # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties"), or
+    # counted before it ("the two Libyan delegations")
     internal_before_rx: re.Pattern[str]
-    sides_cue_rx: re.Pattern[str]
-    internal_counted_rx: tuple[re.Pattern[str], re.Pattern[str]]
-    agreement_nouns: frozenset[str]
     internal_after_rx: re.Pattern[str]
+    internal_counted_rx: tuple[re.Pattern[str], re.Pattern[str]]
+    sides_cue_rx: re.Pattern[str]  # «بمشاركة», "with the participation of": the states listed after sit at the table
+    agreement_nouns: frozenset[str]  # what a `sign` trigger must sign or reach
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
     result_rx: re.Pattern[str]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from tasks.nlp.events.document import Arg, DateArg
-from tasks.nlp.events.lexicon import FACTIONS
+from tasks.nlp.events.lexicon import enough_sides
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.place import place_compatible, place_rank, same_place_as
 from tasks.nlp.events.status import best_status, conflict
@@ -149,8 +149,7 @@ def can_found(em: EventMention) -> bool:
         # "several rounds of talks", "ready for talks with Kyiv": only with a place, date or number
         return bool(em.place or em.date or em.round_no or em.count or (em.trilateral and em.status))
     if t.kind in ("discuss", "sign"):
-        sides_named = len(em.by_name) >= 2 or any(b.endswith(FACTIONS) for b in em.by_name)
-        return bool(em.place) and (sides_named or len(anchored_people) >= 2)
+        return bool(em.place) and (enough_sides(em.by_name) or len(anchored_people) >= 2)
     if t.kind == "track":
         return bool(em.place or em.round_no or len(anchored_people) >= 2)
     if em.place or em.round_no or em.count or em.date or (anchored_people and len(em.parties) >= 2):

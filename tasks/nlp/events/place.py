@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tasks.nlp.events.document import Arg, DateArg, Doc
 from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
 from tasks.nlp.events.words import WORD_RX, bare, has_article, member, strip_conj
 from tasks.nlp.gazetteer import load_gazetteer
@@ -247,8 +248,7 @@ def place_arrived_before(doc: Doc, lex: Lexicon, t: Trigger, sides: set[str]) ->
         a, b = doc.sents[sj]
         if "\n" in doc.n[b : t.start]:
             return None  # another paragraph
-        named = {x.cc for x in doc.args_in(a, b) if x.cc} | {lex.metonymic.get(x.key, "") for x in doc.args_in(a, b)}
-        named.discard("")
+        named = {side_code(lex, x) for x in doc.args_in(a, b)} - {""}
         if not (named & sides if sides else len(named) >= 2):
             continue  # the travellers are the meeting's sides (or, for «بين الجانبين», two sides)
         for m in lex.travel_rx.finditer(doc.n, a, b):

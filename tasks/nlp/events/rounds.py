@@ -59,8 +59,9 @@ _DIGITS_RX = re.compile(r"^(?:ال)?(\d{1,3})(?:st|nd|rd|th)?$")
 
 
 def compound_ordinal(lex: Lexicon, after: list[str]) -> int | None:
-    """A round number written after the round noun in parts or digits: «التاسعه عشره» 19, «الحاديه
-    والعشرين» 21, «العشرين» 20, «الـ19», "14th", "twenty-first"; None when the words are no ordinal."""
+    """A round number written in parts or digits: «التاسعه عشره» 19, «الحاديه والعشرين» 21, «العشرين» 20,
+    «الـ19», "14th"; None when the words are no ordinal. (Words split at hyphens: the caller joins
+    "twenty-first" from two.)"""
     if not after:
         return None
     co = lex.compound_ordinals
@@ -80,10 +81,6 @@ def compound_ordinal(lex: Lexicon, after: list[str]) -> int | None:
         return None  # a plain unit («الثالثه») is the simple table's
     if base in co["ar_tens"]:
         return co["ar_tens"][base]
-    if "-" in first:  # "twenty-first"
-        tens, _, unit = first.partition("-")
-        if tens in co["en_tens"] and unit in co["en_units"] and co["en_units"][unit] < 10:
-            return co["en_tens"][tens] + co["en_units"][unit]
     return None
 
 
