@@ -335,6 +335,15 @@ def fetch(db_path: Path, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any
         con.close()
 
 
+def sample_warehouse(root: Path) -> Path:
+    """The sample lake under root/lake, built into root/warehouse.duckdb (returned)."""
+    from warehouse.build import build_warehouse
+
+    sample_lake(root / "lake")
+    build_warehouse(root / "lake", root / "warehouse.duckdb")
+    return root / "warehouse.duckdb"
+
+
 def sample_lake(root: Path) -> dict[str, Article]:
     """A lake with a bit of everything: the two Miami rounds of December 2025, Istanbul rounds
     told apart by number, a syndicated copy, an undated mention, an article without a date."""

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from lakes import sample_lake
+from lakes import sample_lake, sample_warehouse
 
 from flows import cli
 from warehouse.build import build_warehouse
@@ -19,10 +19,7 @@ from warehouse.export import EXPORTS_MARKER, ExportError, check_target, export, 
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("safe-export")
-    sample_lake(root / "lake")
-    build_warehouse(root / "lake", root / "warehouse.duckdb")
-    return root
+    return sample_warehouse(tmp_path_factory.mktemp("safe-export")).parent
 
 
 def tree(path: Path) -> dict[str, bytes | None]:

@@ -7,10 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from lakes import sample_lake
+from lakes import sample_warehouse
 
 from flows import cli
-from warehouse.build import build_warehouse
 from warehouse.query import QueryError, run_query
 
 CROSS_JOIN = "SELECT count(*) FROM range(5000000) a, range(5000000) b WHERE a.range + b.range = -1"
@@ -19,10 +18,7 @@ BIG_GROUP_BY = "SELECT i % 20000000 AS k, count(*) AS n FROM range(40000000) t(i
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("safe-query")
-    sample_lake(root / "lake")
-    build_warehouse(root / "lake", root / "warehouse.duckdb")
-    return root
+    return sample_warehouse(tmp_path_factory.mktemp("safe-query")).parent
 
 
 def test_a_query_past_its_time_limit_is_stopped_and_says_so(data_dir: Path) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from lakes import sample_lake
+from lakes import sample_warehouse
 
-from warehouse.build import DataTestError, build_warehouse, run_data_tests
+from warehouse.build import DataTestError, run_data_tests
 from warehouse.contract import TABLE
 from warehouse.models import SQL_DIR, DataTest, load_project
 
@@ -49,11 +49,7 @@ BREAKS: dict[str, list[str]] = {
 
 @pytest.fixture(scope="module")
 def sound_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("datatests")
-    sample_lake(root / "lake")
-    db = root / "warehouse.duckdb"
-    build_warehouse(root / "lake", db)
-    return db
+    return sample_warehouse(tmp_path_factory.mktemp("datatests"))
 
 
 def generic(test: DataTest) -> bool:

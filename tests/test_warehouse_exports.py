@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
-from lakes import Ev, Lake, sample_lake
+from lakes import Ev, Lake, sample_lake, sample_warehouse
 
 from warehouse.build import build_warehouse
 from warehouse.contract import CONTRACT_TABLES
@@ -64,11 +64,7 @@ def test_the_declaration_is_the_contract() -> None:
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("exports")
-    sample_lake(root / "lake")
-    path = root / "warehouse.duckdb"
-    build_warehouse(root / "lake", path)
-    return path
+    return sample_warehouse(tmp_path_factory.mktemp("exports"))
 
 
 def read(exports: Path, name: str) -> pa.Table:

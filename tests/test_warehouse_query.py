@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from lakes import sample_lake
+from lakes import sample_warehouse
 
 from warehouse.build import build_warehouse
 from warehouse.query import QueryError, run_query
@@ -19,11 +19,7 @@ from warehouse.query import QueryError, run_query
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("query")
-    sample_lake(root / "lake")
-    path = root / "warehouse.duckdb"
-    build_warehouse(root / "lake", path)
-    return path
+    return sample_warehouse(tmp_path_factory.mktemp("query"))
 
 
 @pytest.mark.parametrize(
