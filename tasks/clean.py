@@ -25,6 +25,8 @@ import trafilatura
 from lxml import html as lxml_html
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, NON_ARABIC_LETTERS, light_fold
+
 
 @dataclass(frozen=True)
 class CleanedPage:
@@ -44,14 +46,12 @@ class CleanedPage:
 
 # ---------------------------------------------------------------- folding (for matching only)
 
-_AR_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # diacritics, tatweel
-_FOLD_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _WORD = re.compile(r"[^\W_]+")
 
 
 def _fold(s: str) -> str:
     """Spelling-insensitive form used to compare lines with the word lists below; never stored."""
-    return " ".join(_AR_MARKS.sub("", s).translate(_FOLD_MAP).casefold().split())
+    return " ".join(light_fold(s).casefold().split())
 
 
 def _words(s: str) -> list[str]:
@@ -489,13 +489,10 @@ def _pick_title(meta: _Meta, site_name: str | None) -> str | None:
 
 # ---------------------------------------------------------------- language
 
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]")
 # letters of Persian, Urdu, Pashto and Kurdish that Arabic spelling does not use (Arabic borrows
 # پ چ گ ڤ for foreign names now and then, so those count only as a share of the text)
-_NON_ARABIC_LETTER = re.compile(
-    r"[\u067e\u0686\u0698\u06af\u06a9\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2"
-    r"\u067c\u0681\u0685\u0689\u0693\u0696\u069a\u06bc\u06cd\u06d0\u0695\u06b5\u06c6\u06ce\u06d5]"
-)
+_NON_ARABIC_LETTER = re.compile(f"[{NON_ARABIC_LETTERS}]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _ARABIC_SCRIPT_LANGS = ["ar", "fa", "ur", "ps", "ku"]
 _LONG_ENOUGH = 80  # letters before langid may overrule "ar" for Arabic-script text

@@ -12,13 +12,14 @@ import unicodedata
 
 import numpy as np
 
+from tasks.nlp.text.charsets import MARKS_RE
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-_AR_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 def fold(text: str) -> str:
     """Case, width, Arabic diacritics and tatweel folded; words joined by single spaces."""
-    text = _AR_MARKS.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    text = MARKS_RE.sub("", unicodedata.normalize("NFKC", text)).casefold()
     return " ".join(_WORD.findall(text))
 
 

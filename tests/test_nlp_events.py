@@ -10,7 +10,7 @@ from datetime import date
 
 from tasks.nlp.dates import find_dates
 from tasks.nlp.events import find_events
-from tasks.nlp.sentences import split_sentences
+from tasks.nlp.text.sentences import split_sentences
 from tasks.nlp.types import Entity, Event, Mention
 
 PUB = date(2025, 12, 18)  # Thursday

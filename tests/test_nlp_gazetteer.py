@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tasks.nlp.entities import analyze, find_entities
-from tasks.nlp.gazetteer import load_gazetteer, strip_clitics
-from tasks.nlp.normalize import normalize
+from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.text.charsets import bare
+from tasks.nlp.text.normalize import normalize
 
 
 def _keys(text: str, kind: str | None = None) -> list[str]:
@@ -128,12 +129,12 @@ def test_countries_from_pycountry_with_arabic_names() -> None:
     assert _keys("Türkiye and Turkey") == ["loc:country:TR", "loc:country:TR"]
 
 
-def test_strip_clitics() -> None:
+def test_bare_strips_clitics() -> None:
     n = normalize
-    assert strip_clitics(n("وللرئيس").text) == "رييس"
-    assert strip_clitics(n("والمتحدث").text) == "متحدث"
-    assert strip_clitics(n("بالوزير").text) == "وزير"
-    assert strip_clitics(n("ومستشار").text) == "مستشار"
+    assert bare(n("وللرئيس").text) == "رييس"
+    assert bare(n("والمتحدث").text) == "متحدث"
+    assert bare(n("بالوزير").text) == "وزير"
+    assert bare(n("ومستشار").text) == "مستشار"
 
 
 def test_scan_is_fast_enough() -> None:

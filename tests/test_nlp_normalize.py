@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from tasks.nlp.normalize import norm_token, normalize
-from tasks.nlp.sentences import split_sentences
+from tasks.nlp.text.normalize import norm_token, normalize
+from tasks.nlp.text.sentences import split_sentences
 
 # ---------------------------------------------------------------------- normalize
 

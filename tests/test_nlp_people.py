@@ -215,7 +215,7 @@ def test_discovery_does_not_swallow_the_next_person() -> None:
 
 
 def _gold_person(gold: dict, e: Entity) -> str:
-    from tasks.nlp.normalize import norm_token
+    from tasks.nlp.text.normalize import norm_token
 
     for key, p in gold["people"].items():
         if (e.name_en and norm_token(e.name_en) in {norm_token(a) for a in p["en"]}) or (

@@ -10,7 +10,8 @@ API (used by entities.analyze):
 
 from __future__ import annotations
 
-from tasks.nlp.gazetteer import Doc, Gazetteer, Match, clitic_bases
+from tasks.nlp.gazetteer import Doc, Gazetteer, Match
+from tasks.nlp.text.charsets import clitic_bases
 
 # "the Saudi capital markets": capital in the money sense
 _MONEY_SENSE = frozenset(

@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from tasks.nlp.normalize import Normalized, normalize
+from tasks.nlp.text.charsets import LIGHT_FOLD
+from tasks.nlp.text.normalize import Normalized, normalize
 
 PRECISIONS = ("day", "week", "month", "year")
 
 # Patterns are written in plain Arabic spelling and folded like the text they run on.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_FOLD = LIGHT_FOLD
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -53,7 +54,7 @@ class DateMention:
 
 
 # ------------------------------------------------------------------------------- lexicon
-# All keys are in normalised form (see tasks.nlp.normalize): أ/إ/آ -> ا, ة -> ه, ى -> ي.
+# All keys are in normalised form (see tasks.nlp.text.normalize): أ/إ/آ -> ا, ة -> ه, ى -> ي.
 
 _MONTHS: dict[str, int] = {
     # Egyptian/Gulf (transliterated)

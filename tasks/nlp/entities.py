@@ -26,11 +26,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from tasks.nlp.capitals import with_capitals
-from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, is_arabic, load_gazetteer
-from tasks.nlp.normalize import normalize
+from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, load_gazetteer
 from tasks.nlp.people import PersonResult, discover, known_spelling, link_surnames, names_to_link, resolve_hit
 from tasks.nlp.places import location_reading
-from tasks.nlp.sentences import split_sentences
+from tasks.nlp.text.charsets import is_arabic
+from tasks.nlp.text.normalize import normalize
+from tasks.nlp.text.sentences import split_sentences
 from tasks.nlp.types import Entity, Mention
 
 

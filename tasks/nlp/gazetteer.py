@@ -30,7 +30,16 @@ from typing import Any
 
 import ahocorasick
 
-from tasks.nlp.normalize import Normalized, norm_token
+from tasks.nlp.text.charsets import (
+    HARAKAT_RE,
+    PREFIXES_ANY,
+    PREFIXES_ARTICLE,
+    PREFIXES_BARE,
+    PURE_ARABIC_RE,
+    clitic_bases,
+    is_arabic,
+)
+from tasks.nlp.text.normalize import Normalized, norm_token
 from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import load_resource
 
@@ -41,58 +50,6 @@ RESOURCES = Path(__file__).parent / "resources"
 GEO_MIN_POP_LATIN = 100_000
 GEO_MIN_POP_ARABIC = 200_000
 GEO_MIN_LEN_ARABIC = 4
-
-# Arabic proclitics: conjunction, then preposition, then the article (ل + ال is written لل).
-CONJ = ("و", "ف")
-PREP = ("ب", "ل", "ك")
-PREFIXES_BARE = frozenset({""} | set(CONJ) | set(PREP) | {c + p for c in CONJ for p in PREP})
-PREFIXES_ARTICLE = frozenset(
-    {"ال", "لل"} | {p + "ال" for p in ("ب", "ك")} | {c + x for c in CONJ for x in ("ال", "لل", "بال", "كال")}
-)
-PREFIXES_ANY = PREFIXES_BARE | PREFIXES_ARTICLE
-
-_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-_PURE_ARABIC_RE = re.compile(r"^[\u0621-\u064a\u064b-\u0652 ]+$")
-_HARAKAT_RE = re.compile(r"[\u064b-\u0652]")
-
-
-def is_arabic(s: str) -> bool:
-    return bool(_ARABIC_RE.search(s))
-
-
-def strip_clitics(tok: str) -> str:
-    """The base of a normalised Arabic token without و/ف, ب/ل/ك and ال (وللرئيس -> رييس).
-
-    Used for title and stop-word look-ups only (it would mangle names like ليندسي)."""
-    t = tok
-    if len(t) > 3 and t[0] in CONJ:
-        t = t[1:]
-    if len(t) > 4 and t.startswith("لل"):
-        return t[2:]
-    if len(t) > 4 and t[0] in PREP and t[1:3] == "ال":
-        return t[3:]
-    if len(t) > 4 and t.startswith("ال"):
-        return t[2:]
-    if len(t) > 3 and t[0] in PREP:
-        return t[1:]
-    return t
-
-
-def clitic_bases(tok: str) -> set[str]:
-    """Every reading of a normalised Arabic token with its proclitics removed (بالوزير -> وزير,
-    باحث -> باحث and احث): look-ups try them all, since ب/ل/ك/و/ف also begin plain words."""
-    out = {tok}
-    for i in range(1, min(len(tok) - 1, 5)):
-        if tok[:i] in PREFIXES_ANY:
-            out.add(tok[i:])
-    return out
-
-
-def has_article(tok: str) -> bool:
-    """Whether a normalised Arabic token carries the article (possibly after clitics)."""
-    t = tok[1:] if len(tok) > 3 and tok[0] in CONJ else tok
-    return len(t) > 4 and (t.startswith("ال") or t.startswith("لل") or (t[0] in PREP and t[1:3] == "ال"))
-
 
 _SKELETON_AR = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ث": "س"})
 
@@ -416,7 +373,7 @@ class Gazetteer:
                 continue
             names = [c["name"]]
             if pop >= GEO_MIN_POP_ARABIC:
-                names += [a for a in c["alternatenames"] if _PURE_ARABIC_RE.match(a)]
+                names += [a for a in c["alternatenames"] if PURE_ARABIC_RE.match(a)]
             aliases = []
             for a in names:
                 n = norm_token(a)
@@ -443,7 +400,7 @@ class Gazetteer:
             if key in taken:
                 key = f"loc:city:{s}-{c['geonameid']}"
             taken.add(key)
-            name_ar = next((_HARAKAT_RE.sub("", a) for a in aliases if is_arabic(a)), None)
+            name_ar = next((HARAKAT_RE.sub("", a) for a in aliases if is_arabic(a)), None)
             place = Place(
                 key,
                 "city",
@@ -587,7 +544,7 @@ def _arabic_country_names() -> dict[str, str]:
     for c in pycountry.countries:
         name = tr.gettext(c.name)
         if name != c.name and is_arabic(name) and "(" not in name:
-            out[c.alpha_2] = _HARAKAT_RE.sub("", name)  # «المتّحدة» -> «المتحدة» for display
+            out[c.alpha_2] = HARAKAT_RE.sub("", name)  # «المتّحدة» -> «المتحدة» for display
     return out
 
 

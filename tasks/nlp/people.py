@@ -20,21 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.nlp.gazetteer import (
-    CONJ,
-    Alias,
-    Doc,
-    Gazetteer,
-    Hit,
-    Match,
-    build_automaton,
-    has_article,
-    is_arabic,
-    scan_with,
-)
+from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, build_automaton, scan_with
+from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, has_article, is_arabic
 from tasks.nlp.types import Entity
 
-_AR_WORD_RE = re.compile(r"^[\u0621-\u064a]+$")
+_AR_WORD_RE = re.compile(f"^[{ARABIC_LETTERS}]+$")
 _LATIN_WORD_RE = re.compile(r"^[a-z][a-z']*$")
 _HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
 _COMMA_RE = re.compile(r"[،,]")
@@ -72,7 +62,7 @@ def given_before(doc: Doc, g: Gazetteer, word_start: int, arabic: bool) -> tuple
             return None
         variants = [(0, t)] + ([(1, t[1:])] if t[0] in CONJ and len(t) > 3 else [])
         for skip, v in variants:
-            if v in g.stop_ar or has_article(v) or g.is_ar_head(v) or v in g.nat_forms:
+            if v in g.stop_ar or has_article(v, min_len=5) or g.is_ar_head(v) or v in g.nat_forms:
                 return None
             if v in g.given_ar:
                 return start + skip, v
@@ -159,7 +149,7 @@ def _ar_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
         return False
     if t in g.stop_ar or (t[0] in CONJ and len(t) > 3 and t[1:] in g.stop_ar):
         return False
-    if has_article(t) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
+    if has_article(t, min_len=5) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
         return False  # ...but ألكسندر/أليكسي start like the article
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
 
@@ -283,8 +273,8 @@ def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, boo
         if t in g.given_ar:
             break  # a name that looks like an article word (ألكسندر) ends the title
         # «وزير الري والموارد المائية»: a coordinated ال-complement continues the title
-        article = has_article(t) and not _hamza_initial(doc, j)
-        if article or (t[0] in CONJ and has_article(t[1:])) or g.is_ar_head(t) or t in g.ar_complements:
+        article = has_article(t, min_len=5) and not _hamza_initial(doc, j)
+        if article or (t[0] in CONJ and has_article(t[1:], min_len=5)) or g.is_ar_head(t) or t in g.ar_complements:
             j += 1
             continue
         if t.endswith(_AR_POSSESSIVE) and len(t) > 4:

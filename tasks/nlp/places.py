@@ -10,7 +10,8 @@ API (used by entities.py):
 
 from __future__ import annotations
 
-from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, is_arabic
+from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit
+from tasks.nlp.text.charsets import is_arabic
 from tasks.nlp.types import Entity
 
 

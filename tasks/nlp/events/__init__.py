@@ -76,7 +76,7 @@ from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention
 from tasks.nlp.events.merge import group_meetings
 from tasks.nlp.events.roles import classify_people
 from tasks.nlp.events.triggers import find_triggers
-from tasks.nlp.normalize import normalize
+from tasks.nlp.text.normalize import normalize
 from tasks.nlp.types import Entity, Event, Mention
 
 

@@ -12,7 +12,7 @@ from tasks.nlp.dates import DateMention
 from tasks.nlp.events.lexicon import Lexicon, factions_of
 from tasks.nlp.events.words import CONNECTORS, WORD_RX
 from tasks.nlp.gazetteer import load_gazetteer
-from tasks.nlp.normalize import Normalized
+from tasks.nlp.text.normalize import Normalized
 from tasks.nlp.types import Entity, Mention
 
 # Distances are counted in "free" words: words that are not part of a name, a nationality or a

@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tasks.nlp.events.words import bare
-from tasks.nlp.normalize import norm_token
+from tasks.nlp.text.charsets import bare
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import load_resource
 
 RESOURCES = Path(__file__).parent.parent / "resources"

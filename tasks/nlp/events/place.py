@@ -17,8 +17,9 @@ from tasks.nlp.events.document import Arg, DateArg, Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
-from tasks.nlp.events.words import WORD_RX, bare, has_article, member, strip_conj
+from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.text.charsets import bare, has_article, strip_conj
 
 MAX_PLACE_DIST = 6
 # a city or venue behind a locative may stand further off in the trigger's own stretch of the

@@ -5,7 +5,8 @@ from __future__ import annotations
 from tasks.nlp.events.document import Arg, Doc
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, bare, has_article, member, strip_conj
+from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
+from tasks.nlp.text.charsets import bare, has_article, strip_conj
 
 
 def classify_people(doc: Doc, lex: Lexicon) -> None:

@@ -7,8 +7,8 @@ import re
 from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import bare, strip_conj
-from tasks.nlp.normalize import norm_token
+from tasks.nlp.text.charsets import bare, strip_conj
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Event
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from tasks.nlp.events.document import Arg, Doc
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import FROM, WITH, bare, member, strip_conj
+from tasks.nlp.events.words import FROM, WITH, member
+from tasks.nlp.text.charsets import bare, strip_conj
 
 
 def side_noun(lex: Lexicon, w: str) -> bool:

@@ -11,7 +11,8 @@ from tasks.nlp.dates import FUTURE_VERB_WORD, DateMention, is_future_verb
 from tasks.nlp.events.document import MAX_ARG_DIST, DateArg, Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import WORD_RX, member, strip_conj
+from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.text.charsets import strip_conj
 
 if TYPE_CHECKING:
     from tasks.nlp.events.mentions import EventMention

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import Lexicon, lexicon
-from tasks.nlp.events.words import EN_DETERMINERS, WORD_RX, bare, member, strip_conj
+from tasks.nlp.events.words import EN_DETERMINERS, WORD_RX, member
+from tasks.nlp.text.charsets import bare, strip_conj
 
 
 @dataclass(slots=True)

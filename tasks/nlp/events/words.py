@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from tasks.nlp.text.charsets import strip_conj
 
 EN_DETERMINERS = frozenset({"the", "their", "its", "these", "those", "this", "that", "his", "her"})
 
@@ -23,29 +24,6 @@ WITH = frozenset({"بين", "مع", "between", "with"})
 
 
 FROM = frozenset({"من", "from"})
-
-
-@lru_cache(maxsize=65536)
-def strip_conj(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
-
-
-@lru_cache(maxsize=65536)
-def bare(w: str) -> str:
-    """A word without conjunction, preposition and article clitics (وللرئيس -> رييس)."""
-    w = strip_conj(w)
-    if len(w) > 4 and w.startswith("لل"):
-        return w[2:]
-    if len(w) > 4 and w[0] in "بلك" and w[1:3] == "ال":
-        return w[3:]
-    if len(w) > 4 and w.startswith("ال"):
-        return w[2:]
-    return w
-
-
-def has_article(w: str) -> bool:
-    w = strip_conj(w)
-    return len(w) > 3 and (w.startswith("ال") or w.startswith("لل") or (w[0] in "بك" and w[1:3] == "ال"))
 
 
 COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "that", "whether"})

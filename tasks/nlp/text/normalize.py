@@ -27,61 +27,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-_LETTER_MAP = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ٲ": "ا",
-    "ٳ": "ا",
-    "ة": "ه",
-    "ۃ": "ه",
-    "ى": "ي",
-    "ی": "ي",
-    "ې": "ي",
-    "ؤ": "و",
-    "ئ": "ي",
-    "ک": "ك",
-    "ڪ": "ك",
-    "ە": "ه",
-    "ھ": "ه",
-    "ۀ": "ه",
-    "٫": ".",  # Arabic decimal separator: 3٫5 -> 3.5
-    "٬": ",",  # Arabic thousands separator
-    "٪": "%",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-    "‟": '"',
-    "«": '"',
-    "»": '"',
-    "″": '"',
-    "‘": "'",
-    "’": "'",
-    "‚": "'",
-    "‛": "'",
-    "′": "'",
-    "`": "'",
-    "‹": "'",
-    "›": "'",
-    "‐": "-",
-    "‑": "-",
-    "‒": "-",
-    "–": "-",
-    "—": "-",
-    "―": "-",
-    "−": "-",
-    "ـ": "",  # tatweel
-}
-for _d in range(10):
-    _LETTER_MAP[chr(0x0660 + _d)] = str(_d)  # Arabic-Indic digits
-    _LETTER_MAP[chr(0x06F0 + _d)] = str(_d)  # Persian / Urdu digits
+from tasks.nlp.text.charsets import DIGIT_FOLD, FORMAT_CONTROLS, LETTER_FOLD, MARKS, PUNCT_FOLD, TATWEEL
 
-# Arabic harakat, Quranic annotation marks, superscript alef, plus zero-width and bidi controls.
-_DROP_RE = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
-    "\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]"
-)
+_LETTER_MAP = {**LETTER_FOLD, **PUNCT_FOLD, TATWEEL: "", **DIGIT_FOLD}
+
+# Arabic marks and tatweel, plus zero-width and bidi controls: dropped
+_DROP_RE = re.compile(f"[{MARKS}{TATWEEL}{FORMAT_CONTROLS}]")
 
 
 class _Table(dict):
@@ -147,7 +98,6 @@ class Normalized:
         return o_start, o_end
 
 
-@lru_cache(maxsize=16)  # entities, dates and events each read the same article: normalise it once
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching (see module docstring), keeping an offset map."""
     out = text.translate(_TABLE)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.nlp.text.charsets import is_arabic_letter
+
 _ABBREV_WORDS = """mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep rev st jr sr inc ltd co corp
 no nos vs jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres amb dept est approx fig vol pp"""
 _ABBREV = frozenset(_ABBREV_WORDS.split())
@@ -25,14 +27,10 @@ _ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 
-def _is_arabic_letter(c: str) -> bool:
-    return "\u0621" <= c <= "\u064a" or "\u0671" <= c <= "\u06d3"
-
-
 def _ends_sentence(line: str, m: re.Match[str]) -> bool:
     punct = m.group()
     after = line[m.end() : m.end() + 1]
-    if after and not (after.isspace() or _is_arabic_letter(after) or after in "\"“«'"):
+    if after and not (after.isspace() or is_arabic_letter(after) or after in "\"“«'"):
         return False  # 3.5, U.S.A, example.com: not a boundary
     if "." not in punct or any(c in punct for c in "!?؟…") or punct.startswith(".."):
         return True
