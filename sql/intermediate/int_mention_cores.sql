@@ -8,10 +8,14 @@
 --   * both carry the same round number, and either is undated or their dates lie within
 --     numbered_round_days(), or
 --   * neither carries a round number and their dates lie within merge_days() of each other (or
---     overlap).
--- A link never joins two different round numbers, nor a numbered mention to an unnumbered one:
--- unnumbered cores join numbered ones later, one each (int_core_targets), so a mention without
--- a number can never chain round 3 and round 4 together.
+--     overlap), or
+--   * they carry different round numbers, at least one of them names a place, and both give
+--     day-precise dates that overlap (the same day): one report counts the rounds of this format,
+--     another overall ("round 1" and "round 3" of one meeting). Without a place, or on different
+--     days, different numbers stay two rounds.
+-- A numbered mention is never linked to an unnumbered one: unnumbered cores join numbered ones
+-- later, one each (int_core_targets), so a mention without a number can never chain round 3 and
+-- round 4 together (nor can a date a day apart: only the same day joins two numbers).
 --
 -- Computed without pairing mentions: within a class every two mentions are compatible, so the
 -- class's mentions sorted by date fall into islands, a new island starting where a mention begins
@@ -21,11 +25,15 @@
 -- no gap is as long as the reach window, so that island holds a mention within reach. The islands
 -- and those links have the same connected components as the links between mentions, at a cost that
 -- grows with the mentions, not with their pairs. A numbered class with an undated mention is one
--- island (that mention links to all the others).
+-- island (that mention links to all the others). Links across round numbers need days that truly
+-- overlap, which an island's first-to-last days do not promise, so they compare the classes' runs
+-- of overlapping day-precise dates instead (a run covers every day between its ends, and lies in
+-- one island).
 -- Columns:
 --   event_id: an anchored mention
 --   core_id: event_id of the earliest-published mention of its component
---   core_round_number: the round number of the component (null if none of its mentions has one)
+--   core_round_number: a round number of the component (the largest; null if none of its
+--     mentions has one); int_rounds picks the round's number by vote
 --   island_id: event_id of the earliest-published mention of its island within the class
 with anchored as (
     select
@@ -34,6 +42,7 @@ with anchored as (
         class_id,
         round_number,
         is_dated,
+        date_precision = 'day' as is_day_precise,
         date_lo,
         date_hi,
         case when round_number is null then merge_days() else numbered_round_days() end as reach
@@ -45,6 +54,14 @@ class_pairs as (
     select class_id, other_class_id
     from {{ ref('int_class_pairs') }}
     where round_number is not distinct from other_round_number
+),
+
+cross_number_pairs as (
+    -- classes with two different round numbers that may still be one meeting: a place named
+    select class_id, other_class_id
+    from {{ ref('int_class_pairs') }}
+    where round_number <> other_round_number
+      and (location_key is not null or other_location_key is not null)
 ),
 
 classes as (
@@ -133,10 +150,63 @@ dated_links as (
     from overlapping_days('dated_probes', 'dated_islands')
 ),
 
+day_ordered as (
+    select
+        m.class_id,
+        m.island,
+        a.date_lo,
+        a.date_hi,
+        a.node,
+        max(a.date_hi) over (
+            partition by m.class_id order by a.date_lo, a.date_hi, a.node
+            rows between unbounded preceding and 1 preceding
+        ) as reached
+    from members as m
+    join anchored as a on a.event_id = m.event_id
+    where a.is_day_precise
+      and a.round_number is not null
+      and m.class_id in (select class_id from cross_number_pairs)
+      and m.class_id in (select class_id from classes where self_compatible)
+),
+
+day_runs as (
+    -- a class's day-precise dates merged where they overlap: every day of a run is some
+    -- mention's, and its mentions overlap one another, so they lie in one island (of a class
+    -- whose mentions can be one round at all)
+    select class_id, any_value(island) as island, min(date_lo) as lo, max(date_hi) as hi
+    from (
+        select
+            *,
+            sum(case when reached is null or date_lo > reached then 1 else 0 end) over (
+                partition by class_id order by date_lo, date_hi, node rows unbounded preceding
+            ) as run_no
+        from day_ordered
+    )
+    group by class_id, run_no
+),
+
+day_probes as (
+    select r.island as from_island, r.lo, r.hi, p.other_class_id as match_key
+    from day_runs as r
+    join cross_number_pairs as p on p.class_id = r.class_id
+),
+
+day_targets as (
+    select island, lo, hi, class_id as match_key
+    from day_runs
+),
+
+same_day_links as (
+    select distinct a.from_island as a, b.island as b
+    from overlapping_days('day_probes', 'day_targets')
+),
+
 edges as (
     select a, b from open_links
     union all
     select a, b from dated_links
+    union all
+    select a, b from same_day_links
 ),
 
 ranks as (

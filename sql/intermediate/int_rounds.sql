@@ -8,6 +8,9 @@
 -- some report says were held. Dates come from the reports of the finest precision, preferring
 -- those that report the talks under way or held; their range is merged.
 --
+-- Round number: the one most reports give (syndicated copies once); when as many reports give
+-- another, null (reports counting rounds differently can join one meeting, int_mention_cores).
+--
 -- Sides: a code some reports call a side and others a host counts as what it is called most (on
 -- a tie, a mediator), for parties and sides alike. A bare country code among the sides gives
 -- way to a non-state side of that country that other reports name (Palestine to Hamas: the same
@@ -145,11 +148,31 @@ report_counts as (
     group by round_id
 ),
 
+number_votes as (
+    -- how many reports (syndicated copies of one story once) give each round number
+    select m.round_id, m.round_number, count(distinct s.syndication_group_id) as votes
+    from mentions as m
+    join {{ ref('int_article_syndication') }} as s on s.article_id = m.article_id
+    where m.round_number is not null
+    group by m.round_id, m.round_number
+),
+
+number_choice as (
+    -- reports that count rounds differently ("round 1" of this format, "round 3" overall) may
+    -- join one meeting: the number most reports give; on a tie the number is not known (null),
+    -- rather than one report's count picked at random (round_articles keeps each report's)
+    select
+        round_id,
+        case when count(*) filter (where votes = top) = 1 then max(round_number) filter (where votes = top) end
+            as round_number
+    from (select *, max(votes) over (partition by round_id) as top from number_votes)
+    group by round_id
+),
+
 rounds as (
     select
         round_id,
         any_value(founder_event_id) as founder_event_id,
-        min(round_number) as round_number,
         list_sort(list_distinct(flatten(list(outcomes)))) as outcomes,
         cast(count(*) as integer) as mention_count,
         cast(count(distinct article_id) as integer) as report_count
@@ -173,7 +196,7 @@ assembled as (
             || coalesce(', ' || coalesce(e.name_en, e.name_ar), '')
             -- a venue is followed by its city when that is known: "Dolmabahce Palace, Istanbul"
             || case when e.location_kind = 'venue' then coalesce(', ' || coalesce(pe.name_en, pe.name_ar), '') else '' end
-            || coalesce(', round ' || r.round_number, '') as base_label,
+            || coalesce(', round ' || nc.round_number, '') as base_label,
         case when p.location_key is not null then short_id('l_', p.location_key) end as location_id,
         d.start_date,
         d.end_date,
@@ -182,7 +205,7 @@ assembled as (
         coalesce(s.parties, []::VARCHAR[]) as parties,
         coalesce(sc.sides, []::VARCHAR[]) as sides,
         coalesce(s.mediators, []::VARCHAR[]) as mediators,
-        r.round_number,
+        nc.round_number,
         coalesce(r.outcomes, []::VARCHAR[]) as outcomes,
         rc.first_reported,
         rc.last_reported,
@@ -192,6 +215,7 @@ assembled as (
         r.mention_count,
         r.report_count
     from rounds as r
+    left join number_choice as nc on nc.round_id = r.round_id
     left join party_choice as s on s.round_id = r.round_id
     left join side_choice as sc on sc.round_id = r.round_id
     left join side_names as n on n.round_id = r.round_id
