@@ -103,7 +103,7 @@ def test_not_a_round_drops_the_mention(tmp_path: Path) -> None:
     a = lake.add_article(
         "a",
         Ev(["RU", "US"], place=MIAMI, start="2025-12-20"),
-        Ev(["RU", "US"], status="proposed"),
+        Ev(["RU", "US"], status="proposed", place="loc:city:moscow"),
         published="2025-12-20",
     )
     db = build(tmp_path, lake)

@@ -192,6 +192,8 @@ INTERNAL_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("int_mention_cores", ("event_id",)),
     ("int_core_targets", ("core_id",)),
     ("int_undated_attachments", ("event_id",)),
+    ("int_round_components", ("event_id",)),
+    ("int_allusion_fits", ("event_id",)),
     ("int_round_members", ("event_id",)),
     ("int_rounds", ("round_id",)),
 )

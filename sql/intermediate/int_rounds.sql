@@ -8,6 +8,9 @@
 -- some report says were held. Dates come from the reports of the finest precision, preferring
 -- those that report the talks under way or held; their range is merged.
 --
+-- An allusion that joined the round (int_round_members) counts as a report of it, but has no
+-- say in its status or sides.
+--
 -- Round number: the one most reports give (syndicated copies once); when as many reports give
 -- another, null (reports counting rounds differently can join one meeting, int_mention_cores).
 --
@@ -19,20 +22,26 @@
 -- Columns: as in negotiation_rounds, without negotiation_id (labels are made here, before the
 -- scope, so a round's label does not change with the scope).
 with mentions as (
-    select m.*, r.round_id, r.founder_event_id
+    select m.*, r.round_id, r.founder_event_id, r.membership
     from {{ ref('int_event_mentions') }} as m
     join {{ ref('int_round_members') }} as r on r.event_id = m.event_id
+),
+
+voters as (
+    -- an allusion that joined the round is evidence of it, not a claim about its status or sides
+    -- ("the talks will continue" the day after they were held does not make them planned)
+    select * from mentions where membership <> 'allusion'
 ),
 
 code_votes as (
     -- how many of a round's reports call a code a party, a side, a mediator
     select round_id, code, sum(as_party) as party_votes, sum(as_side) as side_votes, sum(as_mediator) as mediator_votes
     from (
-        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_side, 0 as as_mediator from mentions
+        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_side, 0 as as_mediator from voters
         union all
-        select round_id, unnest(sides) as code, 0 as as_party, 1 as as_side, 0 as as_mediator from mentions
+        select round_id, unnest(sides) as code, 0 as as_party, 1 as as_side, 0 as as_mediator from voters
         union all
-        select round_id, unnest(mediators) as code, 0 as as_party, 0 as as_side, 1 as as_mediator from mentions
+        select round_id, unnest(mediators) as code, 0 as as_party, 0 as as_side, 1 as as_mediator from voters
     )
     group by round_id, code
 ),
@@ -61,7 +70,7 @@ superseded as (
     join {{ ref('int_side_names') }} as n on n.side = o.code and n.country_code = s.code
     where s.code not like 'org:%'
       and not exists (
-          select 1 from mentions as m
+          select 1 from voters as m
           where m.round_id = s.round_id and list_contains(m.sides, s.code) and list_contains(m.sides, o.code)
       )
 ),
@@ -119,7 +128,7 @@ status_choice as (
         round_id,
         first(status order by published_at desc nulls last, published_date desc nulls last, status_rank(status) desc) as latest_status,
         bool_or(status = 'held') as ever_held
-    from mentions
+    from voters
     where status is not null
     group by round_id
 ),
