@@ -10,31 +10,31 @@ from tasks.nlp.dates import find_dates
 from tasks.nlp.entities import analyze
 from tasks.nlp.events import read_document
 from tasks.nlp.events.delegations import delegation_sides, negated, seat_people
-from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import lexicon
 from tasks.nlp.events.place import header, place_compatible, same_place_as
 from tasks.nlp.events.roles import meeting_owner
 from tasks.nlp.events.sides import between_trigger
 from tasks.nlp.events.status import days_of_talks, held_before, is_speech_date
 from tasks.nlp.events.triggers import Trigger, find_triggers
+from tasks.nlp.text.document import Document
 
 PUB = date(2025, 6, 13)
 
 
-def doc_of(text: str, language: str = "en", published: date = PUB) -> Doc:
-    a = analyze(text, language)
+def doc_of(text: str, language: str = "en", published: date = PUB) -> Document:
+    doc = Document(text, language)
+    a = analyze(doc)
     nats = [(c.start, c.end, c.code) for c in a.cues if c.source == "nat"]
-    return read_document(
-        text, a.sentences, a.mentions, a.entities, find_dates(text, published, language), language, nats
-    )
+    return read_document(doc, a.mentions, a.entities, find_dates(doc, published), nats)
 
 
-def triggers(doc: Doc, si: int = 0) -> list[Trigger]:
+def triggers(doc: Document, si: int = 0) -> list[Trigger]:
     s, e = doc.sents[si]
     return find_triggers(doc, lexicon(), s, e)
 
 
-def arg(doc: Doc, key_end: str) -> Arg:
+def arg(doc: Document, key_end: str) -> Arg:
     return next(a for a in doc.args if a.key.endswith(key_end))
 
 
@@ -45,7 +45,7 @@ def test_phone_contacts_are_remote_triggers_and_phrases_are_one_trigger():
     doc = doc_of("Witkoff met Dmitriev days after a phone call between Trump and Putin.")
     assert [t.kind for t in triggers(doc)] == ["verb", "remote"]
     doc = doc_of("The first round of the trilateral talks was held in Abu Dhabi.")
-    assert [(t.kind, doc.n[t.start : t.end]) for t in triggers(doc)] == [("round", "round of the trilateral talks")]
+    assert [(t.kind, doc.nt[t.start : t.end]) for t in triggers(doc)] == [("round", "round of the trilateral talks")]
 
 
 # ------------------------------------------------------------------ people
@@ -55,7 +55,7 @@ def test_participation_cues_seat_whole_lists_but_not_negated_ones():
     lex = lexicon()
     doc = doc_of("Marco Rubio, Mike Waltz and Steve Witkoff sat across the table from Sergei Lavrov and Yuri Ushakov.")
     s, e = doc.sents[0]
-    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
+    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
     assert {a.key for a in seat_people(doc, lex, s, e, cues)} == {
         "person:rubio",
         "person:waltz",
@@ -65,7 +65,7 @@ def test_participation_cues_seat_whole_lists_but_not_negated_ones():
     }
     doc = doc_of("Dmitry Peskov, who does not take part in the talks, said Yuri Ushakov would lead the delegation.")
     s, e = doc.sents[0]
-    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
+    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
     assert negated(doc, cues[0][0], s)
     assert "person:peskov" not in {a.key for a in seat_people(doc, lex, s, e, cues)}
 

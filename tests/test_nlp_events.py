@@ -10,7 +10,7 @@ from datetime import date
 
 from tasks.nlp.dates import find_dates
 from tasks.nlp.events import find_events
-from tasks.nlp.text.sentences import split_sentences
+from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity, Event, Mention
 
 PUB = date(2025, 12, 18)  # Thursday
@@ -122,16 +122,8 @@ def events(text: str, published: date | None = PUB, language: str = "ar") -> lis
                 taken.append((s, e))
                 nats.append((s, e, cc))
     mentions.sort(key=lambda m: m.start)
-    return find_events(
-        text,
-        split_sentences(text),
-        mentions,
-        list(entities.values()),
-        find_dates(text, published, language),
-        published,
-        language,
-        nats,
-    )
+    doc = Document(text, language)
+    return find_events(doc, mentions, list(entities.values()), find_dates(doc, published), published, nats)
 
 
 def people(ev: Event) -> set[str]:

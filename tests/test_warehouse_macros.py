@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from tasks.nlp.events.merge import MERGE_DAYS
+from tasks.nlp.settings import NLP
 from warehouse.models import load_project
 
 
@@ -25,7 +25,7 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
 
 
 def test_the_merge_window_is_the_extractions(con: duckdb.DuckDBPyConnection) -> None:
-    assert con.execute("SELECT merge_days()").fetchall() == [(MERGE_DAYS,)]
+    assert con.execute("SELECT merge_days()").fetchall() == [(NLP.merge_days,)]
 
 
 def test_undated_window(con: duckdb.DuckDBPyConnection) -> None:

@@ -10,8 +10,9 @@ API (used by entities.analyze):
 
 from __future__ import annotations
 
-from tasks.nlp.gazetteer import Doc, Gazetteer, Match
+from tasks.nlp.gazetteer import Gazetteer
 from tasks.nlp.text.charsets import clitic_bases
+from tasks.nlp.text.document import Document, Match
 
 # "the Saudi capital markets": capital in the money sense
 _MONEY_SENSE = frozenset(
@@ -19,7 +20,7 @@ _MONEY_SENSE = frozenset(
 )
 
 
-def with_capitals(doc: Doc, g: Gazetteer, matches: list[Match]) -> list[Match]:
+def with_capitals(doc: Document, g: Gazetteer, matches: list[Match]) -> list[Match]:
     by_token = {doc.token_at(m.word_start): m for m in matches}
     replaced: dict[int, Match] = {}  # id of the nationality/country match -> the capital match
     for m in matches:
@@ -39,7 +40,7 @@ def with_capitals(doc: Doc, g: Gazetteer, matches: list[Match]) -> list[Match]:
     return [replaced.get(id(m), m) for m in matches]
 
 
-def _arabic_phrase(doc: Doc, g: Gazetteer, first: int, last: int) -> tuple[int, int, int] | None:
+def _arabic_phrase(doc: Document, g: Gazetteer, first: int, last: int) -> tuple[int, int, int] | None:
     """«العاصمة السعودية», «بالعاصمة الروسية», «عاصمة روسيا»: (start after clitics, word start, last token)."""
     i = first - 1
     if i < 0 or doc.gap(first).strip():
@@ -55,7 +56,7 @@ def _arabic_phrase(doc: Doc, g: Gazetteer, first: int, last: int) -> tuple[int, 
     return None
 
 
-def _english_phrase(doc: Doc, g: Gazetteer, first: int, last: int, m: Match) -> tuple[int, int, int] | None:
+def _english_phrase(doc: Document, g: Gazetteer, first: int, last: int, m: Match) -> tuple[int, int, int] | None:
     """ "the Saudi capital", "Russia's capital", "the capital of Hungary"."""
     if not doc.nt[m.start : m.start + 1].isascii():
         return None
@@ -74,7 +75,7 @@ def _english_phrase(doc: Doc, g: Gazetteer, first: int, last: int, m: Match) -> 
     return None
 
 
-def _city_named_after(doc: Doc, by_token: dict[int, Match], last: int, cc: str) -> bool:
+def _city_named_after(doc: Document, by_token: dict[int, Match], last: int, cc: str) -> bool:
     """The phrase is followed by the name of a city («العاصمة الروسية موسكو», "the capital, Kyiv")."""
     nxt = by_token.get(last + 1)
     return (

@@ -1,6 +1,6 @@
 """Date expressions in Arabic and English news text, resolved against the publication date.
 
-    find_dates(text, published, language) -> list[DateMention]
+    find_dates(doc_or_text, published, language) -> list[DateMention]
 
 Matching runs on the normalised text (hamza/ta-marbuta/alef-maqsura folded, Arabic-Indic digits
 -> ASCII, Latin lower-cased); every mention carries offsets into the ORIGINAL text.
@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import LIGHT_FOLD
-from tasks.nlp.text.normalize import Normalized, normalize
+from tasks.nlp.text.document import Document, as_document
+from tasks.nlp.yaml_resources import words
 
 PRECISIONS = ("day", "week", "month", "year")
 
@@ -54,222 +56,36 @@ class DateMention:
 
 
 # ------------------------------------------------------------------------------- lexicon
-# All keys are in normalised form (see tasks.nlp.text.normalize): أ/إ/آ -> ا, ة -> ه, ى -> ي.
+# The word lists are data (resources/dates.yaml), folded at load like the text they run on.
 
-_MONTHS: dict[str, int] = {
-    # Egyptian/Gulf (transliterated)
-    "يناير": 1,
-    "فبراير": 2,
-    "مارس": 3,
-    "ابريل": 4,
-    "مايو": 5,
-    "يونيو": 6,
-    "يونيه": 6,
-    "يوليو": 7,
-    "يوليه": 7,
-    "اغسطس": 8,
-    "سبتمبر": 9,
-    "اكتوبر": 10,
-    "نوفمبر": 11,
-    "ديسمبر": 12,
-    # Levantine/Iraqi (Syriac)
-    "كانون الثاني": 1,
-    "شباط": 2,
-    "اذار": 3,
-    "نيسان": 4,
-    "ايار": 5,
-    "حزيران": 6,
-    "تموز": 7,
-    "اب": 8,
-    "ايلول": 9,
-    "تشرين الاول": 10,
-    "تشرين الثاني": 11,
-    "كانون الاول": 12,
-    # Maghrebi (French)
-    "جانفي": 1,
-    "فيفري": 2,
-    "افريل": 4,
-    "ماي": 5,
-    "جوان": 6,
-    "جويليه": 7,
-    "اوت": 8,
-    "نونبر": 11,
-    "دجنبر": 12,
-    # English
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-# Month names that are also common words (مارس "exercised", آب/أب "father", نيسان "Nissan",
-# "may", "march", abbreviations): dates only next to a day number or a year.
-_AMBIGUOUS_MONTHS = {
-    "مارس",
-    "اب",
-    "ماي",
-    "نيسان",
-    "جوان",
-    "اوت",
-    "may",
-    "march",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
 
-_WEEKDAYS: dict[str, int] = {
-    "الاثنين": 0,
-    "الثلاثاء": 1,
-    "الاربعاء": 2,
-    "الخميس": 3,
-    "الجمعه": 4,
-    "السبت": 5,
-    "الاحد": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+def _fold_keys(d: dict[str, int]) -> dict[str, int]:
+    return {str(k).translate(_FOLD): v for k, v in d.items()}
 
-_ORDINALS: dict[str, int] = {
-    "الاول": 1,
-    "الثاني": 2,
-    "الثالث": 3,
-    "الرابع": 4,
-    "الخامس": 5,
-    "السادس": 6,
-    "السابع": 7,
-    "الثامن": 8,
-    "التاسع": 9,
-    "العاشر": 10,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-    "6th": 6,
-    "7th": 7,
-    "8th": 8,
-    "9th": 9,
-    "10th": 10,
-}
+
+_WORDS = words("dates.yaml")
+_MONTHS: dict[str, int] = {k: v for group in _WORDS["months"].values() for k, v in _fold_keys(group).items()}
+_AMBIGUOUS_MONTHS = frozenset(str(w).translate(_FOLD) for w in _WORDS["ambiguous_months"])
+_WEEKDAYS: dict[str, int] = _fold_keys(_WORDS["weekdays"])
+_ORDINALS: dict[str, int] = _fold_keys(_WORDS["ordinals"])
 # Arabic ordinal day of the month: «الرابع من ديسمبر», «الحادي والعشرين من يونيو».
-_AR_UNITS = ["", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_AR_UNITS = [str(u).translate(_FOLD) for u in _WORDS["ar_units"]]
 _AR_DAY_ORDINALS: dict[str, int] = {k: v for k, v in _ORDINALS.items() if not k.isascii()}
 _AR_DAY_ORDINALS.update({f"{_AR_UNITS[u]} عشر": 10 + u for u in range(1, 10)})
 _AR_DAY_ORDINALS.update({"العشرين": 20, "الثلاثين": 30})
 _AR_DAY_ORDINALS.update({f"{_AR_UNITS[u]} والعشرين": 20 + u for u in range(1, 10)})
 _AR_DAY_ORDINALS["الحادي والثلاثين"] = 31
-
-_NUMBER_WORDS: dict[str, int] = {
-    "يوم": 1,
-    "يومين": 2,
-    "ثلاثه": 3,
-    "اربعه": 4,
-    "خمسه": 5,
-    "سته": 6,
-    "سبعه": 7,
-    "عشره": 10,
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-}
-
+_NUMBER_WORDS: dict[str, int] = _fold_keys(_WORDS["number_words"])
 # Words before a bare 4-digit number that make it a year («في عام 2014», "since 2022").
-_YEAR_CUES = (
-    r"(?:في|عام|العام|منذ|سنه|خلال|حتى|بحلول|مطلع|اواخر|اوائل|منتصف"
-    r"|in|since|by|until|during|year|early|late|mid|of)"
-)
+_YEAR_CUES = "(?:" + "|".join(str(w).translate(_FOLD) for w in _WORDS["year_cues"]) + ")"
 # Words after a number that make it a count, not a year («2000 جندي», "in 2000 villages").
-_COUNT_NOUN = _rx(
-    r"\s*(?:[a-z]+s\b|اسير|اسرى|جندي|شخص|قتيل|كيلومتر|كلم|كم|دولار|مليون|الف|مدني|طائره|صاروخ|مسيره|هـ|ه\b)"
-)
+_COUNT_NOUN = _rx(r"\s*(?:" + "|".join(str(w) for w in _WORDS["count_nouns"]) + ")")
 
 # ------------------------------------------------------------------------------- tense cues
 # Used to orient bare weekdays and "the weekend": the cue nearest the mention wins.
 # Words that look like a future verb (س + يـ/تـ/نـ) but are nouns or names.
-_NON_VERB_S = (
-    "سياس",
-    "سياد",
-    "سيار",
-    "سياق",
-    "سياح",
-    "سيطر",
-    "سيرغ",
-    "سيرج",
-    "سيره",
-    "سيناري",
-    "سيناء",
-    "سيول",
-    "سيبير",
-    "سيمفون",
-    "سينما",
-    "سيئ",
-    "سيليكون",
-    "سيناتور",
-    "ستيف",
-    "ستين",
-    "ستار",
-    "ستال",
-    "ستوك",
-    "ستول",
-    "سترا",
-    "ستاد",
-    "ستود",
-    "ستان",
-    "سنو",
-    "سنغ",
-    "سنت",
-    "سنيور",
-)
-_NON_VERB_WORDS = frozenset({"سيد", "سيده", "سيف", "سير", "سته", "ستون", "سنه", "سنين", "ستر", "سيل"})
+_NON_VERB_S = tuple(str(w).translate(_FOLD) for w in _WORDS["non_verb_prefixes"])
+_NON_VERB_WORDS = frozenset(str(w).translate(_FOLD) for w in _WORDS["non_verb_words"])
 _AR_FUTURE = _rx(
     r"(?<!\w)(?:[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
     r"المقبل|القادم|المقبله|القادمه|غدا|[وف]?س[يتن]\w{3,}|"
@@ -518,11 +334,7 @@ def _single_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # Umm al-Qura (Hijri) months, normalised: «15 رمضان 1446هـ», «الأول من شوال 1445 هجرية»
-_HIJRI_MONTHS = {
-    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4, "جمادي الاولي": 5,
-    "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
-    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
-}  # fmt: skip
+_HIJRI_MONTHS: dict[str, int] = _fold_keys(_WORDS["hijri_months"])
 _HIJRI_MONTH = _alt(_HIJRI_MONTHS)
 
 
@@ -824,19 +636,16 @@ def _strip_clitic(rx: re.Pattern[str], n: str, s: int, e: int) -> int:
 
 
 _LINE = re.compile(r"[^\n]+")
-# No date expression has a stretch this long without one of its pattern's anchors in it (the longest
-# are about 30: "for the seventh consecutive " before "day", «بين 21 و30 من شهر» before the month).
-_REACH = 60
 
 
 def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Stretches of `n` within _REACH characters of an anchor, widened to whole words (a cut word would
+    """Stretches of `n` within NLP.date_anchor_reach characters of an anchor, widened to whole words (a cut word would
     pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
     twenty patterns cheap: most text is far from any month name, weekday or relative-day word."""
     out: list[tuple[int, int]] = []
     for ls, le in lines:
         for m in anchor.finditer(n, ls, le):
-            ws, we = max(ls, m.start() - _REACH), min(le, m.end() + _REACH)
+            ws, we = max(ls, m.start() - NLP.date_anchor_reach), min(le, m.end() + NLP.date_anchor_reach)
             while ws > ls and not n[ws - 1].isspace():
                 ws -= 1
             while we < le and not n[we].isspace():
@@ -849,13 +658,13 @@ def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> l
 
 
 def find_dates(
-    text: str, published: date | None, language: str | None = None, *, windowed: bool = True
+    text: str | Document, published: date | None, language: str | None = None, *, windowed: bool = True
 ) -> list[DateMention]:
-    """All date expressions in `text`, resolved (relative ones against `published`), in text order.
-    `windowed=False` scans every line with every pattern: the same result, slower (tests compare)."""
-    nt: Normalized = normalize(text)
-    n = nt.text
-    lines = [m.span() for m in _LINE.finditer(n)]
+    """All date expressions in the document (or `text`), resolved (relative ones against `published`),
+    in text order. `windowed=False` scans every line with every pattern: the same result, slower
+    (tests compare)."""
+    doc = as_document(text, language)
+    nt, n, text, lines = doc.norm, doc.nt, doc.text, doc.lines
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     cands: list[tuple[int, int, date, date, str, bool]] = []
     for rx, handler, anchor in _PATTERNS:

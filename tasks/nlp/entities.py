@@ -6,15 +6,15 @@ API (stable; extract.py imports it):
         Mention(kind="person"|"location"|"org", key, surface, start, end, sentence_index): offsets
         into the original `text`; surface == text[start:end] (Arabic clitics و/ب/ل... excluded, the
         article ال kept). Entity: one per key seen, in order of first mention.
-    analyze(text, language=None) -> Analysis
+    analyze(doc_or_text, language=None, gazetteer=None) -> Analysis
         the same plus `cues` (every country signal with its offsets: nationality adjectives
         «الروسي» "Russian", country and city names, organisations with a country) and `sentences`
-        (split_sentences(text)), so callers need not re-split.
+        (the document's), adding the names layer (doc.matches) to the article's Document.
 
 `language` is accepted for the interface; both Arabic and English rules run on every text
 (Arabic articles quote English names and vice versa), each on its own script.
 
-Pipeline: normalise (offset map) -> split sentences -> scan the gazetteer automaton (clitics,
+Pipeline (on the Document: normalised once, sentences split once): scan the gazetteer automaton (clitics,
 word boundaries) -> keep the longest non-overlapping hits -> choose a reading per hit (people.py,
 places.py) -> capitals named by their country (capitals.py) -> title-anchored discovery of unknown
 people -> link later mentions (surnames).
@@ -22,16 +22,14 @@ people -> link later mentions (surnames).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from tasks.nlp.capitals import with_capitals
-from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, load_gazetteer
+from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
 from tasks.nlp.people import PersonResult, discover, known_spelling, link_surnames, names_to_link, resolve_hit
 from tasks.nlp.places import location_reading
 from tasks.nlp.text.charsets import is_arabic
-from tasks.nlp.text.normalize import normalize
-from tasks.nlp.text.sentences import split_sentences
+from tasks.nlp.text.document import Document, Match, as_document
 from tasks.nlp.types import Entity, Mention
 
 
@@ -57,7 +55,7 @@ def find_entities(text: str, language: str | None = None) -> tuple[list[Mention]
     return a.mentions, a.entities
 
 
-def _case_ok(doc: Doc, hit: Hit, alias: Alias) -> bool:
+def _case_ok(doc: Document, hit: Hit, alias: Alias) -> bool:
     """English names are written capitalised; acronyms (NATO, US) in capitals."""
     if alias.case == "any":
         return True
@@ -78,7 +76,7 @@ def _rank(g: Gazetteer, a: Alias) -> int:
     return _KIND_RANK[a.kind]
 
 
-def _select(doc: Doc, g: Gazetteer, hits: list[Hit]) -> list[tuple[Hit, tuple[Alias, ...]]]:
+def _select(doc: Document, g: Gazetteer, hits: list[Hit]) -> list[tuple[Hit, tuple[Alias, ...]]]:
     """Filter readings, then keep the longest non-overlapping hits (earlier first on ties)."""
     cands: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h in hits:
@@ -100,10 +98,11 @@ def _select(doc: Doc, g: Gazetteer, hits: list[Hit]) -> list[tuple[Hit, tuple[Al
     return chosen
 
 
-def analyze(text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
-    g = gazetteer or load_gazetteer()
-    sentences = split_sentences(text)
-    doc = Doc(text, normalize(text), sentences)
+def analyze(text: str | Document, language: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
+    """The names layer of the document (built from `text` when given a string)."""
+    doc = as_document(text, language)
+    g = gazetteer or doc.gazetteer or load_gazetteer()
+    doc.gazetteer = g
     chosen = _select(doc, g, g.scan(doc.nt))
 
     # 1. one reading per hit; people wait until their neighbours are known
@@ -140,13 +139,10 @@ def analyze(text: str, language: str | None = None, gazetteer: Gazetteer | None 
         results.append(PersonResult(m))
         doc.add_match(m)
 
-    return _records(doc, g, fixed, results, sentences)
+    return _records(doc, g, fixed, results)
 
 
-def _records(
-    doc: Doc, g: Gazetteer, fixed: list[Match], results: list[PersonResult], sentences: list[tuple[int, int]]
-) -> Analysis:
-    starts = [s for s, _ in sentences]
+def _records(doc: Document, g: Gazetteer, fixed: list[Match], results: list[PersonResult]) -> Analysis:
     discovered: dict[str, Entity] = {}
     for r in results:  # one record per discovered person, the first role and country found
         e, known = r.entity, discovered.get(r.match.key)
@@ -156,14 +152,14 @@ def _records(
                 if known is None
                 else replace(known, role=known.role or e.role, country_code=known.country_code or e.country_code)
             )
-    out = Analysis(sentences=sentences)
+    out = Analysis(sentences=doc.orig_sents)
     seen: dict[str, Entity] = {}
     for m in sorted(fixed + [r.match for r in results], key=lambda m: m.start):
         start = m.start
         if is_arabic(doc.nt[m.start]) and doc.nt[m.word_start : m.start].endswith("ال"):
             start -= 2  # keep the article: «الكرملين», not «كرملين»
         a, b = doc.orig_span(start, m.end)
-        sent = max(0, bisect_right(starts, a) - 1)
+        sent = doc.orig_sentence_of(a)
         code = g.country_of(m.kind, m.key)
         if code:
             out.cues.append(CountryCue(a, b, code, m.kind, sent))

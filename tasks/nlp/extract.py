@@ -8,28 +8,23 @@ Pure and fast: no I/O beyond the resource files the modules load (and cache) onc
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 
 from tasks.nlp.dates import find_dates
 from tasks.nlp.entities import analyze
 from tasks.nlp.events import find_events
-from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
+from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity, Event, Extraction, Mention
 
 EXTRACTOR_VERSION = "events-2026.12.every-negotiation.19"
 
 
-def _sentence_index(starts: list[int], pos: int) -> int:
-    return max(0, bisect_right(starts, pos) - 1)
-
-
-def _with_event_places(entities: list[Entity], events: list[Event]) -> list[Entity]:
+def _with_event_places(entities: list[Entity], events: list[Event], g: Gazetteer) -> list[Entity]:
     """Every event place has its Entity (a venue's city is used even when the text names only the venue)."""
     known = {e.key for e in entities}
     missing = [ev.location_key for ev in events if ev.location_key and ev.location_key not in known]
     if missing:
-        g = load_gazetteer()
         for key in dict.fromkeys(missing):
             try:
                 entities.append(g.entity(key))
@@ -42,16 +37,16 @@ def extract(text: str, language: str | None, published: date | None) -> Extracti
     """Mentions (people, places, orgs, dates), the entities seen and the meetings reported in `text`."""
     if not text or not text.strip():
         return Extraction()
-    found = analyze(text, language)
-    sentences, mentions, entities = found.sentences, found.mentions, found.entities
+    doc = Document(text, language)  # normalised, split and tokenised once; every layer reads it
+    found = analyze(doc)
+    mentions, entities = found.mentions, found.entities
     nationalities = [(c.start, c.end, c.code) for c in found.cues if c.source == "nat"]
-    starts = [s for s, _ in sentences]
-    dates = find_dates(text, published, language)
+    dates = find_dates(doc, published)
     date_mentions = [
-        Mention("date", d.start_date.isoformat(), d.surface, d.start, d.end, _sentence_index(starts, d.start))
+        Mention("date", d.start_date.isoformat(), d.surface, d.start, d.end, doc.orig_sentence_of(d.start))
         for d in dates
     ]
-    events = find_events(text, sentences, mentions, entities, dates, published, language, nationalities)
-    entities = _with_event_places(list(entities), events)
+    events = find_events(doc, mentions, entities, dates, published, nationalities)
+    entities = _with_event_places(list(entities), events, doc.gazetteer or load_gazetteer())
     all_mentions = sorted([*mentions, *date_mentions], key=lambda m: (m.start, m.end, m.kind))
     return Extraction(mentions=all_mentions, entities=list(entities), events=events)

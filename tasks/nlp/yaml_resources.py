@@ -1,4 +1,7 @@
-"""Reading the resource word lists: YAML where only true/false are booleans.
+"""Reading the resource word lists (tasks/nlp/resources/*.yaml): YAML where only true/false are booleans.
+
+    load_resource(path) -> Any        # any YAML file read this way
+    words(name) -> Any                # resources/<name>, read once per process
 
 Plain YAML 1.1 (PyYAML's safe_load) reads the words "on", "off", "yes", "no" as booleans, so the
 English preposition "on" in a word list, or Norway's country code NO as a key, silently turned into
@@ -8,11 +11,13 @@ True/False. Word lists are words: here only true/false (any case) are booleans, 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+RESOURCES = Path(__file__).parent / "resources"
 _BOOL = "tag:yaml.org,2002:bool"
 
 
@@ -30,3 +35,9 @@ _WordListLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|fal
 def load_resource(path: Path) -> Any:
     with open(path, encoding="utf-8") as f:
         return yaml.load(f, Loader=_WordListLoader)
+
+
+@cache
+def words(name: str) -> Any:
+    """resources/<name>, read once per process (callers must not modify what it returns)."""
+    return load_resource(RESOURCES / name)

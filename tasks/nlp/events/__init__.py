@@ -1,9 +1,10 @@
 """Talk events: which meetings an article reports, between whom, where, when, with what status.
 
-    find_events(text, sentences, mentions, entities, dates, published, language, nationalities=None)
+    find_events(doc, mentions, entities, dates, published, nationalities=None)
         -> list[Event]   (one per real meeting, in order of first appearance; offsets are original)
-    read_document(text, sentences, mentions, entities, dates, language, nationalities=None) -> Doc
-        the article as the steps below read it (for testing one step at a time)
+    read_document(doc, mentions, entities, dates, nationalities=None) -> Document
+        adds the events layer to the article's Document (tasks/nlp/text/document.py): what the
+        steps below read (for testing one step at a time)
 
 How (every word list is data in tasks/nlp/resources/: triggers.yaml, status_markers.yaml,
 outcomes.yaml, event_cues.yaml):
@@ -49,7 +50,7 @@ outcomes.yaml, event_cues.yaml):
 Modules (each step is unit-testable on its own):
     lexicon       the word lists of resources/*.yaml, compiled once
     words         Arabic/English word helpers (clitics, articles, membership)
-    document      the article in normalised offsets: arguments (people, places, nationalities) and dates
+    document      the events layer: arguments (people, places, nationalities) and dates
     roles         what a named person is doing in a sentence (possessor, reporter, commentator, host, owner)
     delegations   who a participation cue seats, and the delegation sides that give them a country
     triggers      trigger words and phrases, and which trigger an argument belongs to
@@ -69,52 +70,49 @@ from __future__ import annotations
 from datetime import date
 
 from tasks.nlp.dates import DateMention
-from tasks.nlp.events.document import DateArg, Doc, build_args
+from tasks.nlp.events.document import DateArg, build_args
 from tasks.nlp.events.finish import finish
 from tasks.nlp.events.lexicon import lexicon
 from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention
 from tasks.nlp.events.merge import group_meetings
 from tasks.nlp.events.roles import classify_people
 from tasks.nlp.events.triggers import find_triggers
-from tasks.nlp.text.normalize import normalize
+from tasks.nlp.events.words import CONNECTORS
+from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity, Event, Mention
 
 
 def read_document(
-    text: str,
-    sentences: list[tuple[int, int]],
+    doc: Document,
     mentions: list[Mention],
     entities: list[Entity],
     dates: list[DateMention],
-    language: str | None,
     nationalities: list[tuple[int, int, str]] | None = None,
-) -> Doc:
-    """The article as the event steps read it: normalised, with its arguments and dates, people classified."""
+) -> Document:
+    """Add the events layer to the article's document: its arguments and dates, people classified."""
     lex = lexicon()
-    nt = normalize(text)
-    args = build_args(nt, mentions, entities, lex, nationalities)
+    args = build_args(doc, mentions, entities, lex, nationalities)
+    nt = doc.norm
     ds = [DateArg(nt.to_normalized(d.start), nt.to_normalized(d.end), d) for d in dates]
-    doc = Doc(text, sentences, args, ds, nt, language)
+    doc.set_arguments(args, ds, CONNECTORS)
     classify_people(doc, lex)
     return doc
 
 
 def find_events(
-    text: str,
-    sentences: list[tuple[int, int]],
+    doc: Document,
     mentions: list[Mention],
     entities: list[Entity],
     dates: list[DateMention],
     published: date | None,
-    language: str | None,
     nationalities: list[tuple[int, int, str]] | None = None,
 ) -> list[Event]:
-    """The negotiation meetings `text` reports, one Event per real meeting, in order of appearance.
+    """The negotiation meetings the document reports, one Event per real meeting, in order of appearance.
 
     `nationalities`: (start, end, country code) of nationality adjectives in original offsets, as
     entities.analyze() finds them; when None they are read here with the same gazetteer."""
     lex = lexicon()
-    doc = read_document(text, sentences, mentions, entities, dates, language, nationalities)
+    read_document(doc, mentions, entities, dates, nationalities)
     ems: list[EventMention] = []
     for si, (s, e) in enumerate(doc.sents):
         trigs = find_triggers(doc, lex, s, e)

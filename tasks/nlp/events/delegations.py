@@ -16,17 +16,15 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_noun
 from tasks.nlp.events.words import WORD_RX, member
-
-CUE_AFTER = 8  # free words a name may stand after its cue ("led by Secretary of State Marco Rubio")
-CUE_BEFORE = 3  # ... or before it ("Witkoff sat across the table from")
-LIST_GAP = 5  # free words (titles) between two names of one list
+from tasks.nlp.settings import NLP
+from tasks.nlp.text.document import Document
 
 
-def seat_people(doc: Doc, lex: Lexicon, s: int, e: int, cues: list[tuple[int, int]]) -> list[Arg]:
+def seat_people(doc: Document, lex: Lexicon, s: int, e: int, cues: list[tuple[int, int]]) -> list[Arg]:
     cues = [(cs, ce) for cs, ce in cues if not negated(doc, cs, s)]  # "who does not take part in the talks"
     people = [a for a in doc.args_in(s, e) if a.kind == "person" and not a.modifier]
     seated = [a for a in people if any(_near_cue(doc, a, cs, ce) for cs, ce in cues)]
@@ -46,32 +44,32 @@ def seat_people(doc: Doc, lex: Lexicon, s: int, e: int, cues: list[tuple[int, in
 NEGATIONS = frozenset({"not", "never", "no", "nor", "without", "لم", "لن", "لا", "ليس", "دون", "بدون", "غير"})
 
 
-def negated(doc: Doc, pos: int, floor: int) -> bool:
+def negated(doc: Document, pos: int, floor: int) -> bool:
     """A negation among the two words before `pos` ("does not take part", «لم يشارك»)."""
     return any(w in NEGATIONS or w.endswith("n't") for w in doc.words_before(pos, 2, floor=floor))
 
 
-def _near_cue(doc: Doc, a: Arg, cs: int, ce: int) -> bool:
+def _near_cue(doc: Document, a: Arg, cs: int, ce: int) -> bool:
     if a.start >= ce:
-        return doc.free(ce, a.start) <= CUE_AFTER
-    return a.end <= cs and doc.free(a.end, cs) <= CUE_BEFORE
+        return doc.free(ce, a.start) <= NLP.cue_after
+    return a.end <= cs and doc.free(a.end, cs) <= NLP.cue_before
 
 
-def _one_list(doc: Doc, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int, int]]) -> bool:
+def _one_list(doc: Document, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int, int]]) -> bool:
     """Two names of one list: only titles, commas and "and"/«و» between them (no verb, cue or clause break)."""
     if any(a.end <= cs < b.start for cs, _ in cues):
         return False
-    gap = WORD_RX.findall(doc.n[a.end : b.start])
+    gap = WORD_RX.findall(doc.nt[a.end : b.start])
     if any(member(w, lex.clause_breaks) or w in lex.clause_breaks for w in gap):
         return False
     if any(member(w, lex.speech) or w in lex.speech for w in gap):
         return False
-    if lex.trigger_rx.search(doc.n, a.end, b.start):
+    if lex.trigger_rx.search(doc.nt, a.end, b.start):
         return False
-    return doc.free(a.end, b.start) <= LIST_GAP
+    return doc.free(a.end, b.start) <= NLP.list_gap
 
 
-def delegation_sides(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[int, str]]:
+def delegation_sides(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[int, str]]:
     out = []
     for a in doc.args_in(s, e):
         if not a.cc or a.kind not in ("nat", "location"):
@@ -80,7 +78,7 @@ def delegation_sides(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[int, 
             continue
         prev = doc.words_before(a.start, 1, floor=s)
         ahead = doc.words_after(a.end, 2, ceil=e)
-        if ahead[:1] == ["s"] and doc.n[a.end : a.end + 1] in "'’":
+        if ahead[:1] == ["s"] and doc.nt[a.end : a.end + 1] in "'’":
             ahead = ahead[1:]  # "Ukraine's delegation"
         english_side = bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
         arabic_side = bool(prev) and not prev[-1].isascii() and side_noun(lex, prev[-1])

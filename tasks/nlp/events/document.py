@@ -1,23 +1,18 @@
-"""The article as the event reader sees it: normalised text, sentences, tokens, and the arguments
-(people, places, orgs, nationalities, acting regions) and dates in normalised offsets.
+"""The events layer of the article's Document: the arguments a trigger can take (people, places,
+orgs, nationalities, acting regions) and its dates, in normalised offsets.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from tasks.nlp.dates import DateMention
 from tasks.nlp.events.lexicon import Lexicon, factions_of
-from tasks.nlp.events.words import CONNECTORS, WORD_RX
-from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
+from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import Normalized
 from tasks.nlp.types import Entity, Mention
-
-# Distances are counted in "free" words: words that are not part of a name, a nationality or a
-# date and are not connectors. A trigger's arguments must stand this close to it.
-MAX_ARG_DIST = 9
 
 
 @dataclass(slots=True)
@@ -38,6 +33,7 @@ class Arg:
     negotiator: bool = False
     host: bool = False  # «استضاف ...», "X hosted the talks": the host, not a side
     seated: bool = False  # named at the table by a participation cue ("led by", «يضم الوفد»), whatever else
+    region: str | None = None  # the region a place lies in, when the gazetteer knows it ("loc:region:alaska")
 
 
 @dataclass(slots=True)
@@ -47,103 +43,11 @@ class DateArg:
     dm: DateMention
 
 
-class Doc:
-    def __init__(
-        self,
-        text: str,
-        sentences: list[tuple[int, int]],
-        args: list[Arg],
-        dates: list[DateArg],
-        nt: Normalized,
-        language: str | None,
-    ) -> None:
-        self.text = text
-        self.nt = nt
-        self.n = nt.text
-        self.language = language
-        self.orig_sents = sentences
-        self.sents = [(nt.to_normalized(a), nt.to_normalized(b)) for a, b in sentences]
-        self._sent_starts = [s for s, _ in self.sents]
-        self.args = sorted(args, key=lambda a: a.start)
-        self.dates = sorted(dates, key=lambda d: d.start)
-        # start offsets for bisect: sentence-level code asks for "the args in [s, e)" many times per
-        # document, and scanning every arg each time made long articles quadratic
-        self._arg_starts = [a.start for a in self.args]
-        self._date_starts = [d.start for d in self.dates]
-        self._longest_arg = max((a.end - a.start for a in self.args), default=0)
-        self.meeting_places: list[Arg] = []  # places meetings were read at so far, in order ("there" points back)
-        self.tokens = [m.span() for m in WORD_RX.finditer(self.n)]
-        self.tok_starts = [s for s, _ in self.tokens]
-        self._tok_ends = [e for _, e in self.tokens]
-        self._words = [self.n[s:e] for s, e in self.tokens]  # words_before/after: ~500 calls a page
-        covered = [False] * len(self.tokens)
-        for span in [(a.start, a.end) for a in self.args] + [(d.start, d.end) for d in self.dates]:
-            i = self.tok_index(span[0])
-            if i > 0 and self.tokens[i - 1][1] > span[0]:
-                i -= 1  # the token holding the span's first letter (clitics before it)
-            while i < len(self.tokens) and self.tokens[i][0] < span[1]:
-                covered[i] = True
-                i += 1
-        self._free = [0]
-        for (s, e), cov in zip(self.tokens, covered, strict=True):
-            word = self.n[s:e]
-            self._free.append(self._free[-1] + (0 if cov or word in CONNECTORS else 1))
-
-    def tok_index(self, pos: int) -> int:
-        """Index of the first token starting at or after `pos`."""
-        return bisect_left(self.tok_starts, pos)
-
-    def free(self, a: int, b: int) -> int:
-        """Free words starting in [a, b)."""
-        if b <= a:
-            return 0
-        return self._free[self.tok_index(b)] - self._free[self.tok_index(a)]
-
-    def words_before(self, pos: int, k: int, floor: int = 0) -> list[str]:
-        """Up to k words ending at or before `pos` (nearest last), not crossing `floor`."""
-        i = self.tok_index(pos)
-        if i > 0 and self.tokens[i - 1][1] > pos:
-            i -= 1
-        lo = max(i - k, bisect_left(self.tok_starts, floor) if floor else 0)
-        return self._words[lo:i] if lo < i else []
-
-    def words_after(self, pos: int, k: int, ceil: int | None = None) -> list[str]:
-        i = self.tok_index(pos)
-        hi = i + k if ceil is None else min(i + k, bisect_right(self._tok_ends, ceil))
-        return self._words[i:hi] if i < hi else []
-
-    def clitic(self, pos: int) -> str:
-        """Letters glued before `pos` in its word (و، ل، بال ...)."""
-        i = pos
-        while i > 0 and self.n[i - 1].isalnum():
-            i -= 1
-        return self.n[i:pos]
-
-    def args_in(self, s: int, e: int) -> list[Arg]:
-        """Args starting in [s, e), in text order."""
-        return self.args[bisect_left(self._arg_starts, s) : bisect_left(self._arg_starts, e)]
-
-    def args_over(self, s: int, e: int) -> list[Arg]:
-        """Args overlapping [s, e): starting before `e` and ending after `s`."""
-        lo = bisect_left(self._arg_starts, s - self._longest_arg)
-        return [a for a in self.args[lo : bisect_left(self._arg_starts, e)] if a.end > s]
-
-    def dates_in(self, s: int, e: int) -> list[DateArg]:
-        """Date args starting in [s, e), in text order."""
-        return self.dates[bisect_left(self._date_starts, s) : bisect_left(self._date_starts, e)]
-
-    def sentence_of(self, pos: int) -> int:
-        return max(0, bisect_right(self._sent_starts, pos) - 1)
-
-    def gap_text(self, a: int, b: int) -> str:
-        return self.n[a:b] if b > a else ""
-
-
-def nationality_args(nt: Normalized, taken: list[tuple[int, int]]) -> list[Arg]:
+def nationality_args(nt: Normalized, taken: list[tuple[int, int]], g: Gazetteer) -> list[Arg]:
     """Nationality adjectives and demonyms, read with the gazetteer's own nationality table
     (used when the caller does not pass the ones entities.analyze() found)."""
     out: list[Arg] = []
-    for hit in load_gazetteer().scan(nt.text):
+    for hit in g.scan(nt.text):
         nats = [a for a in hit.aliases if a.kind == "nat"]
         if not nats or any(s < hit.end and hit.start < e for s, e in taken):
             continue
@@ -190,12 +94,14 @@ def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
 
 
 def build_args(
-    nt: Normalized,
+    doc: Document,
     mentions: list[Mention],
     entities: list[Entity],
     lex: Lexicon,
     nat_cues: list[tuple[int, int, str]] | None,
 ) -> list[Arg]:
+    nt = doc.norm
+    g = doc.gazetteer or load_gazetteer()
     ents = {e.key: e for e in entities}
     args: list[Arg] = []
     for m in mentions:
@@ -211,10 +117,13 @@ def build_args(
             loc_kind = m.key.split(":")[1] if m.key.count(":") >= 2 else None
         if m.kind == "location" and cc is None and m.key.startswith("loc:country:"):
             cc = m.key.rsplit(":", 1)[1]
-        args.append(Arg(s, t, m.kind, m.key, cc, e, loc_kind))
+        arg = Arg(s, t, m.kind, m.key, cc, e, loc_kind)
+        if m.kind == "location":
+            arg.region = g.region_of(m.key)
+        args.append(arg)
     taken = [(a.start, a.end) for a in args]
     if nat_cues is None:
-        args += nationality_args(nt, taken)
+        args += nationality_args(nt, taken, g)
     else:
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
     args = internal_sides(nt.text, args, lex)

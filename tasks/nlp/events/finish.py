@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
@@ -13,10 +12,11 @@ from tasks.nlp.events.participants import table_people
 from tasks.nlp.events.place import location_key
 from tasks.nlp.events.rounds import number_predecessors
 from tasks.nlp.events.status import date_fits, status_from_date
+from tasks.nlp.text.document import Document
 from tasks.nlp.types import Event, Span
 
 
-def dominant_sides(doc: Doc) -> list[str]:
+def dominant_sides(doc: Document) -> list[str]:
     """Countries the article names most (as countries, capitals, nationalities or people)."""
     lex = lexicon()
     c: Counter[str] = Counter()
@@ -32,7 +32,9 @@ def dominant_sides(doc: Doc) -> list[str]:
     return [cc for cc, _ in c.most_common()]
 
 
-def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc) -> list[tuple[set[str], set[str]]]:
+def resolve_sides(
+    meetings: list[Meeting], all_ems: list[EventMention], doc: Document
+) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
     dominant = dominant_sides(doc)
     out: list[tuple[set[str], set[str]]] = []
@@ -68,7 +70,7 @@ def resolve_sides(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc
     return out
 
 
-def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Doc, pub: date | None) -> list[Event]:
+def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, pub: date | None) -> list[Event]:
     out: list[tuple[int, int, Event]] = []
     actors = lexicon().actor_sides
     for mt, (sides, hosts) in zip(meetings, resolve_sides(meetings, all_ems, doc), strict=True):

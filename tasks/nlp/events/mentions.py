@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from tasks.nlp.dates import future_context
 from tasks.nlp.events.delegations import delegation_sides, give_sides, seat_people
-from tasks.nlp.events.document import MAX_ARG_DIST, Arg, DateArg, Doc
+from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.outcomes import find_outcomes
 from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before
@@ -27,6 +27,8 @@ from tasks.nlp.events.status import (
 )
 from tasks.nlp.events.triggers import Trigger, distance, nearest
 from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.settings import NLP
+from tasks.nlp.text.document import Document
 
 # what was agreed "at"/«في ختام» the talks may stand before them in the sentence
 AT_TALKS = frozenset({"at", "during", "خلال", "ختام", "اختتام", "نهايه", "هامش"})
@@ -71,7 +73,7 @@ class EventMention:
         return self.trig.lemma if self.trig else ""
 
 
-def listed_sides(doc: Doc, start: int, end: int) -> list[Arg]:
+def listed_sides(doc: Document, start: int, end: int) -> list[Arg]:
     """The states and movements listed from `start` on (after at most three other words): one list,
     its members joined by «و», commas or "and"."""
     out: list[Arg] = []
@@ -88,7 +90,7 @@ def listed_sides(doc: Doc, start: int, end: int) -> list[Arg]:
     return out
 
 
-def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> list[EventMention]:
+def read_sentence(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> list[EventMention]:
     s, e = doc.sents[si]
     ems = []
     for i, t in enumerate(trigs):
@@ -106,14 +108,14 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
     # «بحضور وزير الخارجية ...», "joined by Rubio and Witkoff": people seated by a participation cue
     # join the trigger the cue belongs to, however far they stand
     joined: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
-    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
+    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
     for a in seat_people(doc, lex, s, e, cues) if cues else []:
         cs, ce = min(cues, key=lambda c: min(abs(c[0] - a.end), abs(a.start - c[1])))
         joined[nearest(doc, trigs, cs, ce)[0]].append(a)
     give_sides([a for v in joined.values() for a in v], delegation_sides(doc, lex, s, e))
     # «بمشاركة الدول الضامنة تركيا وروسيا وإيران»: the states listed after the cue sit at the table
     listed: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
-    for m in lex.sides_cue_rx.finditer(doc.n, s, e):
+    for m in lex.sides_cue_rx.finditer(doc.nt, s, e):
         cs, ce = m.span("core")
         listed[nearest(doc, trigs, cs, ce)[0]] += listed_sides(doc, ce, e)
     # a negotiator reporting from the talks («بحسب ما أعلن رئيس الوفد الروسي ...») sat at them
@@ -131,8 +133,8 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         t = em.trig
         assert t is not None
         em.background = is_background(doc, lex, t, em.lo, em.hi)
-        em.future = future_context(doc.n, t.start, t.end)
-        near = [(a, d) for a, d in owned[i] if d <= MAX_ARG_DIST]
+        em.future = future_context(doc.nt, t.start, t.end)
+        near = [(a, d) for a, d in owned[i] if d <= NLP.max_arg_dist]
         em.place = find_place(doc, lex, t, owned[i], s, e)
         from_header = em.place is None and head_place is not None
         em.place = em.place or head_place or place_named_before(doc, lex, t, em.hi)
@@ -140,7 +142,7 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
             doc.meeting_places.append(em.place)
         # a delegation subject may open a long clause: "American and Russian diplomats spent six hours at
         # the residence of the US consul general discussing ..."
-        subject = [(a, d) for a, d in owned[i] if a.kind == "nat" and a.end <= t.start and MAX_ARG_DIST < d <= 16]
+        subject = [(a, d) for a, d in owned[i] if a.kind == "nat" and a.end <= t.start and NLP.max_arg_dist < d <= 16]
         joined_near = [(a, 0.0) for a in joined[i] + listed[i] if all(a is not b for b, _ in near)]
         sides = find_sides(doc, lex, t, subject + near + joined_near, em.place, s)
         em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
@@ -159,9 +161,9 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
         beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
         em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
         em.generic = is_generic(doc, lex, t, s)
-        em.both_sides = lex.both_sides_rx.search(doc.n, em.lo, em.hi) is not None
+        em.both_sides = lex.both_sides_rx.search(doc.nt, em.lo, em.hi) is not None
         marks = marked[i]
-        if prog := lex.progressive_rx.search(doc.n, em.lo, em.hi):
+        if prog := lex.progressive_rx.search(doc.nt, em.lo, em.hi):
             # «استمرت المحادثات لليوم الثالث», "talks continued for a third day": still going on
             marks = [m for m in marks if not (m[0] == "held" and continuation(doc, lex, m[1]))]
             marks.append(("ongoing", prog.start("core"), float(distance(doc, t, *prog.span("core")))))
@@ -199,46 +201,46 @@ def read_sentence(doc: Doc, lex: Lexicon, si: int, trigs: list[Trigger], pub: da
     return [em for em in ems if em.trig is not None and em.trig.kind != "remote"]
 
 
-def continuation(doc: Doc, lex: Lexicon, pos: int) -> bool:
+def continuation(doc: Document, lex: Lexicon, pos: int) -> bool:
     """The marker at `pos` is a verb of lasting («استمرت», "continued"), held or ongoing by its complement."""
-    m = WORD_RX.match(doc.n, pos)
+    m = WORD_RX.match(doc.nt, pos)
     return m is not None and member(m.group(), lex.continuation)
 
 
-def outcome_reported(doc: Doc, lex: Lexicon, em: EventMention) -> bool:
+def outcome_reported(doc: Document, lex: Lexicon, em: EventMention) -> bool:
     """A past result verb in the mention's clause («اتفق الطرفان», "agreed"), not hedged just before it."""
-    for m in lex.outcome_past_rx.finditer(doc.n, em.lo, em.hi):
+    for m in lex.outcome_past_rx.finditer(doc.nt, em.lo, em.hi):
         if not any(member(w, lex.hedges) for w in doc.words_before(m.start(), 2, floor=em.lo)):
             return True
     return False
 
 
-def is_generic(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:
+def is_generic(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
     """Habit or hypothesis just before the trigger: "several rounds", «أي محادثات», "too early to talk
     about a summit"."""
     if any(member(w, lex.generic) for w in doc.words_before(t.start, 6, floor=floor)):
         return True
     i = max(doc.tok_index(t.start) - 6, 0)
     window_start = max(doc.tokens[i][0], floor) if doc.tokens else floor
-    return lex.generic_phrases.search(doc.n, window_start, t.start) is not None
+    return lex.generic_phrases.search(doc.nt, window_start, t.start) is not None
 
 
-def is_background(doc: Doc, lex: Lexicon, t: Trigger, lo: int, hi: int) -> bool:
+def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> bool:
     """History or hypothesis around the trigger («ضمت روسيا القرم», "broader peace talks"): a cue in the
     trigger's stretch of the sentence, near it (a cue far off in a long sentence is another clause).
     "the first talks since the invasion" only dates the talks against history: not background."""
     return any(
         distance(doc, t, m.start(), m.end()) <= 8
         and not any(member(w, lex.background_openers) for w in doc.words_before(m.start(), 2, floor=lo))
-        for m in lex.background_rx.finditer(doc.n, lo, hi)
+        for m in lex.background_rx.finditer(doc.nt, lo, hi)
     )
 
 
-def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
+def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     """A trigger-less sentence about the current meeting: its sides («الوفد الروسي», «الطرفان»),
     who took part («بحضور», "joined by") and what came of it. It never founds a meeting."""
     s, e = doc.sents[si]
-    cues = [m.span("core") for rx in (lex.weak_rx, lex.participation_rx) for m in rx.finditer(doc.n, s, e)]
+    cues = [m.span("core") for rx in (lex.weak_rx, lex.participation_rx) for m in rx.finditer(doc.nt, s, e)]
     sides: set[str] = set()
     side_spans: list[tuple[int, int]] = []
     nats = [a for a in doc.args_in(s, e) if a.kind == "nat"]
@@ -262,7 +264,7 @@ def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
     em.parties = sides
     # the people a participation cue seats («يضم الوفد الروسي ... ديميترييف», "led by X, joined by Y"),
     # people right around a delegation word, and negotiators who report
-    part = [m.span("core") for m in lex.participation_rx.finditer(doc.n, s, e)]
+    part = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
     em.people = seat_people(doc, lex, s, e, part) if part else []
     for a in doc.args_in(s, e):
         if a.kind != "person" or a.modifier or a in em.people:
@@ -288,7 +290,7 @@ def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
         True,
         False,
         None,
-        doc.n[anchor : anchor + 1].isascii(),
+        doc.nt[anchor : anchor + 1].isascii(),
     )
     near = [(a, 0.0) for a in doc.args_in(s, e) if a.kind == "location"]
     em.place = find_place(doc, lex, pseudo, near, s, e)
@@ -296,15 +298,15 @@ def weak_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
     return em
 
 
-def travel_mention(doc: Doc, lex: Lexicon, si: int) -> EventMention | None:
+def travel_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     """ "Rubio said he would travel to Jeddah", «يتوجه ويتكوف إلى موسكو»: a city a negotiator travels to,
     which can only make the place of a meeting already placed in that country (or region) more precise."""
     s, e = doc.sents[si]
-    m = lex.travel_rx.search(doc.n, s, e)
+    m = lex.travel_rx.search(doc.nt, s, e)
     if m is None:
         return None
     cs, ce = m.span("core")
-    pseudo = Trigger(cs, ce, ce, "weak", "", "", True, False, None, doc.n[cs : cs + 1].isascii())
+    pseudo = Trigger(cs, ce, ce, "weak", "", "", True, False, None, doc.nt[cs : cs + 1].isascii())
     near = [(a, 0.0) for a in doc.args_in(ce, e) if a.kind == "location"]
     place = find_place(doc, lex, pseudo, near, s, e)
     if place is None or place.loc_kind not in ("city", "venue"):

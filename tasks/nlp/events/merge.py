@@ -10,11 +10,7 @@ from tasks.nlp.events.lexicon import enough_sides
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.place import place_compatible, place_rank, same_place_as
 from tasks.nlp.events.status import best_status, conflict
-
-MAX_WEAK_GAP = 3  # sentences a delegation phrase («الوفد الروسي») may reach back
-
-
-MERGE_DAYS = 3  # date ranges closer than this can be one meeting
+from tasks.nlp.settings import NLP
 
 
 @dataclass(slots=True)
@@ -51,7 +47,7 @@ def table_keys(people: list[Arg]) -> set[str]:
 
 
 def dates_close(a: DateArg, b: DateArg) -> bool:
-    slack = timedelta(days=MERGE_DAYS)
+    slack = timedelta(days=NLP.merge_days)
     return a.dm.start_date - slack <= b.dm.end_date and b.dm.start_date - slack <= a.dm.end_date
 
 
@@ -127,7 +123,7 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             continue
         if em.date and mt.date and not dates_close(em.date, mt.date):
             continue
-        if em.weak and em.sent - mt.last_sent > MAX_WEAK_GAP:
+        if em.weak and em.sent - mt.last_sent > NLP.max_weak_gap:
             continue
         if em.travel_only and not (mt.place and em.place and place_rank(em.place) < place_rank(mt.place)):
             continue  # a trip only narrows a place already known (Saudi Arabia -> Jeddah)

@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.text.document import Document
 
 
-def find_outcomes(doc: Doc, lex: Lexicon, lo: int, hi: int) -> list[str]:
+def find_outcomes(doc: Document, lex: Lexicon, lo: int, hi: int) -> list[str]:
     """Outcomes the clause says the talks produced («أسفرتا عن تبادل الأسرى», "agreed a ceasefire")."""
     found: list[tuple[int, int, str]] = []
-    results = [m for m in lex.result_rx.finditer(doc.n, lo, hi)]
+    results = [m for m in lex.result_rx.finditer(doc.nt, lo, hi)]
     for rx, code in lex.outcome_rx:
-        for m in rx.finditer(doc.n, lo, hi):
+        for m in rx.finditer(doc.nt, lo, hi):
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
             for r in results:
                 if r.end() <= m.start():
-                    gap = WORD_RX.findall(doc.n[r.end() : m.start()])
+                    gap = WORD_RX.findall(doc.nt[r.end() : m.start()])
                     pre = doc.words_before(r.start(), 2, floor=lo)
                     if len(gap) <= lex.outcome_gap and not any(
                         member(w, lex.hedges) or w in lex.hedges for w in gap + pre
                     ):
                         found.append((m.start(), m.end(), code))
                         break
-                elif r.start() >= m.end() and doc.n[m.end() : r.start()].strip() in (
+                elif r.start() >= m.end() and doc.nt[m.end() : r.start()].strip() in (
                     "was",
                     "were",
                     "has been",

@@ -13,18 +13,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from tasks.nlp.events.document import Arg, DateArg, Doc
+from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
 from tasks.nlp.events.words import WORD_RX, member
-from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, has_article, strip_conj
-
-MAX_PLACE_DIST = 6
-# a city or venue behind a locative may stand further off in the trigger's own stretch of the
-# sentence: «عقد الوفدان أول محادثات سلام مباشرة بينهما منذ ثلاث سنوات، في قصر دولمة بهجة بمدينة إسطنبول»
-MAX_LOCATIVE_DIST = 14
+from tasks.nlp.text.document import Document
 
 
 @lru_cache(maxsize=64)
@@ -32,7 +28,7 @@ def bare_set(words: frozenset[str]) -> frozenset[str]:
     return frozenset(bare(w) for w in words)
 
 
-def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], s: int, e: int) -> Arg | None:
+def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], s: int, e: int) -> Arg | None:
     """Where the meeting is: a place tied to the trigger by a locative, a construct, a host or travel word."""
     cands: list[tuple[float, int, Arg]] = []
     for a, _ in near:
@@ -42,7 +38,7 @@ def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]]
             a = Arg(a.start, a.end, "location", city, a.cc, None, "city")
         elif a.kind != "location":
             continue
-        if doc.n[a.end : a.end + 2] in ("'s", "’s"):
+        if doc.nt[a.end : a.end + 2] in ("'s", "’s"):
             continue  # "Moscow's team", "Saudi Arabia's role": a possessor, not where it happens
         d = distance(doc, t, a.start, a.end)
         after_trigger = a.start >= t.end
@@ -54,7 +50,7 @@ def find_place(doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]]
         if not locative and a.loc_kind == "city" and (prev in lex.near or prev2 in lex.near):
             locative = near_locative(doc, lex, head, 2 if prev2 in lex.near else 1, s)
         far = after_trigger and locative and a.loc_kind in ("city", "venue")
-        if d > (MAX_LOCATIVE_DIST if far else MAX_PLACE_DIST if after_trigger else 4):
+        if d > (NLP.max_locative_dist if far else NLP.max_place_dist if after_trigger else 4):
             continue
         ahead = doc.words_after(a.end, 2, ceil=e)
         passive = ahead[1:2] == ["by"]
@@ -131,14 +127,14 @@ PLACE_TITLES = frozenset(
 )
 
 
-def near_locative(doc: Doc, lex: Lexicon, head: int, width: int, floor: int) -> bool:
+def near_locative(doc: Document, lex: Lexicon, head: int, width: int, floor: int) -> bool:
     """ "at a club in <town> near Miami", «في نادٍ قرب ميامي»: a locative a few words before the "near"
     phrase ties the city to the meeting."""
     before = doc.words_before(head, width + 5, floor=floor)[: -width or None]
     return any(w in lex.locative or member(w, lex.locative) for w in before)
 
 
-def place_head(doc: Doc, a: Arg, floor: int) -> tuple[int, str]:
+def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
     """Start of a place phrase and the clitics on its first word: «في العاصمة المجرية بودابست» ->
     «العاصمة»; «بالعاصمة السعودية الرياض» -> («بالعاصمة», "بال"); "in the city of Geneva" -> "the"."""
     pos, clitic = a.start, doc.clitic(a.start)
@@ -152,10 +148,10 @@ def place_head(doc: Doc, a: Arg, floor: int) -> tuple[int, str]:
         if i < 0 or doc.tokens[i][0] < floor:
             break
         ts, te = doc.tokens[i]
-        word = doc.n[ts:te]
+        word = doc.nt[ts:te]
         # the country or nationality that qualifies the city («العاصمة الروسية موسكو», «السعودية الرياض»)
         qualifier = any(x0 <= ts + 3 and x1 >= te - 1 for x0, x1 in quals)
-        prev_word = doc.n[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
+        prev_word = doc.nt[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
         if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
             pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»
         elif bare(word) in PLACE_TITLES or word in PLACE_TITLES:
@@ -176,7 +172,7 @@ def place_parts(a: Arg) -> set[str]:
     parts = {a.key}
     if a.entity and a.entity.parent_key:
         parts.add(a.entity.parent_key)
-    if region := load_gazetteer().region_of(a.key):
+    if region := a.region:
         parts.add(region)
     if a.cc:
         parts.add(f"loc:country:{a.cc}")
@@ -203,20 +199,20 @@ def place_compatible(a: Arg, b: Arg) -> bool:
         and other.loc_kind in ("city", "venue")
         and region.cc is not None
         and region.cc == other.cc
-        and load_gazetteer().region_of(other.key) is None
+        and other.region is None
     )
 
 
-def header(doc: Doc, s: int, e: int) -> tuple[Arg | None, DateArg | None]:
+def header(doc: Document, s: int, e: int) -> tuple[Arg | None, DateArg | None]:
     """The place (and date) a line opens with, before a colon: "Riyadh, February 18: ...", «الرياض، 18
     فبراير: ...» (a roundup's entry). A wire dateline ("RIYADH, March 24 -") says where the reporter is:
     not this."""
     first = next(iter(doc.args_in(s, e)), None)
     if first is None or first.kind != "location" or first.loc_kind not in ("city", "venue"):
         return None, None
-    if WORD_RX.findall(doc.n[s : first.start]):
+    if WORD_RX.findall(doc.nt[s : first.start]):
         return None, None
-    rest = doc.n[first.end : min(e, first.end + 40)]
+    rest = doc.nt[first.end : min(e, first.end + 40)]
     colon = rest.find(":")
     if colon < 0:
         return None, None
@@ -227,11 +223,11 @@ def header(doc: Doc, s: int, e: int) -> tuple[Arg | None, DateArg | None]:
     return None, None
 
 
-def place_named_before(doc: Doc, lex: Lexicon, t: Trigger, hi: int) -> Arg | None:
+def place_named_before(doc: Document, lex: Lexicon, t: Trigger, hi: int) -> Arg | None:
     """ "met Ukrainian officials there", «في المدينة نفسها», "held in the same city": the place of the last
     meeting read before the trigger (else the city or venue last named)."""
-    m = lex.same_place_rx.search(doc.n, t.end, hi)
-    if m is None or distance(doc, t, m.start(), m.end()) > MAX_PLACE_DIST:
+    m = lex.same_place_rx.search(doc.nt, t.end, hi)
+    if m is None or distance(doc, t, m.start(), m.end()) > NLP.max_place_dist:
         return None
     met = [a for a in doc.meeting_places if a.end <= t.start and a.loc_kind in ("city", "venue")]
     if met:
@@ -240,19 +236,19 @@ def place_named_before(doc: Doc, lex: Lexicon, t: Trigger, hi: int) -> Arg | Non
     return before[-1] if before else None
 
 
-def place_arrived_before(doc: Doc, lex: Lexicon, t: Trigger, sides: set[str]) -> Arg | None:
+def place_arrived_before(doc: Document, lex: Lexicon, t: Trigger, sides: set[str]) -> Arg | None:
     """«وصل وفدا مصر وإثيوبيا إلى الخرطوم. وبدأت المحادثات ...», "Delegations arrived in Khartoum on
     Sunday. Talks began on Monday": a city one of the meeting's sides travelled to, in one of the
     two sentences before the trigger's, in the same paragraph."""
     si = doc.sentence_of(t.start)
     for sj in range(si - 1, max(-1, si - 3), -1):
         a, b = doc.sents[sj]
-        if "\n" in doc.n[b : t.start]:
+        if "\n" in doc.nt[b : t.start]:
             return None  # another paragraph
         named = {side_code(lex, x) for x in doc.args_in(a, b)} - {""}
         if not (named & sides if sides else len(named) >= 2):
             continue  # the travellers are the meeting's sides (or, for «بين الجانبين», two sides)
-        for m in lex.travel_rx.finditer(doc.n, a, b):
+        for m in lex.travel_rx.finditer(doc.nt, a, b):
             cities = [x for x in doc.args_in(m.end(), b) if x.kind == "location" and x.loc_kind in ("city", "venue")]
             if cities and doc.free(m.end(), cities[0].start) <= 6:
                 return cities[0]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
 from tasks.nlp.text.charsets import bare, has_article, strip_conj
+from tasks.nlp.text.document import Document
 
 
-def classify_people(doc: Doc, lex: Lexicon) -> None:
+def classify_people(doc: Document, lex: Lexicon) -> None:
     """Mark possessors, reporters, commentators and negotiators among the people."""
     people = [a for a in doc.args if a.kind == "person"]
     for p in people:
@@ -29,7 +30,7 @@ def classify_people(doc: Doc, lex: Lexicon) -> None:
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
 
 
-def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
+def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
     """Words of the title right before a name («المتحدث باسم الكرملين», "Kremlin spokesman"),
     stopping at a verb of saying, «أن»/"that", or another person's name."""
     chain: list[str] = []
@@ -40,7 +41,7 @@ def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
         if i < 0 or doc.tokens[i][0] < floor:
             break
         ts, te = doc.tokens[i]
-        w = doc.n[ts:te]
+        w = doc.nt[ts:te]
         if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
             break
         if any(a0 <= ts < a1 for a0, a1 in others):
@@ -50,9 +51,9 @@ def title_chain(doc: Doc, p: Arg, lex: Lexicon, floor: int) -> list[str]:
     return chain
 
 
-def is_possessor(doc: Doc, p: Arg, lex: Lexicon, before: list[str], after: list[str], role: str) -> bool:
+def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: list[str], role: str) -> bool:
     # English: "Trump's envoy", "the Trump administration"
-    tail = doc.n[p.end : p.end + 3]
+    tail = doc.nt[p.end : p.end + 3]
     if tail.startswith("'s") and any(w in lex.possessive_nouns for w in after[1:4]):
         return True
     if after and after[0] in lex.possessive_nouns and after[0].isascii():
@@ -88,11 +89,11 @@ def is_possessor(doc: Doc, p: Arg, lex: Lexicon, before: list[str], after: list[
     return False
 
 
-def is_reporter(doc: Doc, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
+def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
     """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
-    english = doc.n[p.start : p.start + 1].isascii()
-    for m in lex.speech_rx.finditer(doc.n, sent[0], p.start):
-        between = WORD_RX.findall(doc.n[m.end() : p.start])
+    english = doc.nt[p.start : p.start + 1].isascii()
+    for m in lex.speech_rx.finditer(doc.nt, sent[0], p.start):
+        between = WORD_RX.findall(doc.nt[m.end() : p.start])
         if english and len(between) > 1:
             continue  # English reporters stand right after the verb only: "said Peskov"
         if any(w in COMPLEMENTIZERS for w in between):
@@ -104,20 +105,20 @@ def is_reporter(doc: Doc, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
             and not trigger_between(doc, m.end(), p.start)
         ):
             return True
-    if doc.n[p.end : sent[1]].lstrip().startswith(":") and len(WORD_RX.findall(doc.n[sent[0] : p.start])) <= 3:
+    if doc.nt[p.end : sent[1]].lstrip().startswith(":") and len(WORD_RX.findall(doc.nt[sent[0] : p.start])) <= 3:
         return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"
     if english:
         # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"
-        m = lex.speech_rx.search(doc.n, p.end, sent[1])
-        return m is not None and len(WORD_RX.findall(doc.n[p.end : m.start()])) <= 1
+        m = lex.speech_rx.search(doc.nt, p.end, sent[1])
+        return m is not None and len(WORD_RX.findall(doc.nt[p.end : m.start()])) <= 1
     return False
 
 
-def trigger_between(doc: Doc, a: int, b: int) -> bool:
-    return bool(lexicon().trigger_rx.search(doc.n, a, b))
+def trigger_between(doc: Document, a: int, b: int) -> bool:
+    return bool(lexicon().trigger_rx.search(doc.nt, a, b))
 
 
-def meeting_owner(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> Arg | None:
+def meeting_owner(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> Arg | None:
     """The person whose own meeting the trigger names: "Trump said he had called off his planned summit",
     "Trump has said he will meet Putin", «قال روبيو إن المحادثات التي أجراها ...», «لقائه مع».
     That person sits at the table though the sentence has them speak."""

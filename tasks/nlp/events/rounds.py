@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.text.charsets import bare, strip_conj
+from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Event
 
 
-def round_of(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | None, int]:
+def round_of(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | None, int]:
     """Round number («الجولة الثالثة», "second round") and, for «جولتين»/"two rounds", the count."""
     if t.kind not in ("round", "meeting"):
         return None, 0
@@ -22,7 +22,7 @@ def round_of(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | 
     return number, count
 
 
-def round_number(doc: Doc, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | None, int]:
+def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | None, int]:
     core = bare(norm_token(t.surface))
     if core in lex.counts:
         return None, lex.counts[core]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tasks.nlp.events.document import Arg, Doc
+from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import FROM, WITH, member
 from tasks.nlp.text.charsets import bare, strip_conj
+from tasks.nlp.text.document import Document
 
 
 def side_noun(lex: Lexicon, w: str) -> bool:
@@ -25,7 +26,7 @@ class Sides:
 
 
 def find_sides(
-    doc: Doc, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], place: Arg | None, floor: int
+    doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], place: Arg | None, floor: int
 ) -> Sides:
     """The sides a trigger names, and host countries that are not (yet) sides.
 
@@ -93,7 +94,7 @@ def find_sides(
     return out
 
 
-def between_trigger(doc: Doc, t: Trigger, a: Arg) -> bool:
+def between_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
     """ "talks between A and B", «محادثات بين روسيا وأوكرانيا», "eight hours of talks between the US and
     ...": the list right after «بين»/"between" next to the trigger names its sides."""
     if a.start < t.end:
@@ -107,7 +108,7 @@ def between_trigger(doc: Doc, t: Trigger, a: Arg) -> bool:
     return k >= 0 and strip_conj(before[k]) in ("بين", "between") and doc.free(t.end, a.start) <= 5
 
 
-def qualifies_place(doc: Doc, a: Arg, args: list[Arg]) -> bool:
+def qualifies_place(doc: Document, a: Arg, args: list[Arg]) -> bool:
     """A country or nationality written as part of a city's name, before or after it."""
     if a.kind not in ("location", "nat") or (a.kind == "location" and a.loc_kind not in ("country", "region")):
         return False
@@ -125,7 +126,7 @@ def side_code(lex: Lexicon, a: Arg) -> str:
     return lex.metonymic.get(a.key) or a.cc or ""
 
 
-def is_host(doc: Doc, lex: Lexicon, first: Arg, last: Arg, floor: int) -> bool:
+def is_host(doc: Document, lex: Lexicon, first: Arg, last: Arg, floor: int) -> bool:
     """«تستضيف السعودية», «بوساطة قطرية», "Saudi Arabia will host", "hosted by the UAE": a host."""
     before = doc.words_before(first.start, 3, floor=floor)
     ahead = doc.words_after(last.end, 2)
@@ -145,7 +146,7 @@ def is_host(doc: Doc, lex: Lexicon, first: Arg, last: Arg, floor: int) -> bool:
     return any(member(w, lex.host) and not member(w, lex.host_before_only) for w in ahead)
 
 
-def affiliation(doc: Doc, lex: Lexicon, a: Arg) -> bool:
+def affiliation(doc: Document, lex: Lexicon, a: Arg) -> bool:
     """An organisation that only names who speaks: "Kremlin spokesman Peskov", "the State Department said"."""
     if a.kind != "org":
         return False
@@ -161,20 +162,20 @@ def affiliation(doc: Doc, lex: Lexicon, a: Arg) -> bool:
     )
 
 
-def side_noun_after(doc: Doc, lex: Lexicon, a: Arg) -> bool:
+def side_noun_after(doc: Document, lex: Lexicon, a: Arg) -> bool:
     """ "Russian officials", "Ukrainian delegation": an English nationality before a side noun."""
     ahead = doc.words_after(a.end, 1)
     return a.kind == "nat" and bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
 
 
-def beside_trigger(doc: Doc, t: Trigger, a: Arg) -> bool:
+def beside_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
     """«مباحثات روسية-أمريكية», "US-Russian talks": the nationality qualifies the trigger itself."""
     if not t.english:
         return a.start >= t.end and doc.free(t.core_end, a.start) <= 1
     return a.end <= t.start and doc.free(a.end, t.start) <= 1
 
 
-def in_one_list(doc: Doc, prev: Arg, a: Arg) -> bool:
+def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     """Two arguments of one list: «روسيا والولايات المتحدة», «روسية-أمريكية», "Russia and Ukraine"."""
     if prev.end > a.start or (prev.kind == "person") != (a.kind == "person"):
         return False
@@ -184,7 +185,7 @@ def in_one_list(doc: Doc, prev: Arg, a: Arg) -> bool:
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
 
-def party_reading(doc: Doc, lex: Lexicon, t: Trigger, a: Arg, floor: int) -> bool:
+def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -> bool:
     """Whether an argument (a list's first member) names a side at the table, by its context."""
     if a.kind == "person":
         return not (a.modifier or a.commentator or (a.announcer and not a.negotiator))

@@ -8,16 +8,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from tasks.nlp.dates import FUTURE_VERB_WORD, DateMention, is_future_verb
-from tasks.nlp.events.document import MAX_ARG_DIST, DateArg, Doc
+from tasks.nlp.events.document import DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import strip_conj
+from tasks.nlp.text.document import Document
 
 if TYPE_CHECKING:
     from tasks.nlp.events.mentions import EventMention
-
-MAX_DATE_DIST = 12
 
 
 # statuses one meeting cannot have in one article at once
@@ -30,10 +30,10 @@ CONFLICTS = {
 }
 
 
-def status_markers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
+def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for st, rx in lex.status_rx.items():
-        for m in rx.finditer(doc.n, s, e):
+        for m in rx.finditer(doc.nt, s, e):
             ms, me = m.span("core")
             before = doc.words_before(ms, 2, floor=s)
             if any(member(w, lex.background_openers) for w in before):
@@ -51,11 +51,11 @@ def status_markers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[str, in
         (st, ms, me)
         for st, ms, me in out
         if not (
-            st == "held" and doc.n[ms:me] in lex.masdar_words and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing)
+            st == "held" and doc.nt[ms:me] in lex.masdar_words and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing)
         )
     ]
     # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
-    for m in FUTURE_VERB_WORD.finditer(doc.n, s, e):
+    for m in FUTURE_VERB_WORD.finditer(doc.nt, s, e):
         w = m.group()
         if is_future_verb(w) and not any(ms <= m.start() < me for _, ms, me in out):
             out.append(("planned", m.start(), m.end()))
@@ -63,7 +63,7 @@ def status_markers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[tuple[str, in
 
 
 def trigger_status(
-    doc: Doc, lex: Lexicon, t: Trigger, marks: list[tuple[str, int, float]], floor: int
+    doc: Document, lex: Lexicon, t: Trigger, marks: list[tuple[str, int, float]], floor: int
 ) -> tuple[str | None, float]:
     """The status a trigger's clause gives, with a strength (3 = right next to it)."""
     after = doc.words_after(t.core_end, 2)
@@ -74,12 +74,12 @@ def trigger_status(
         return "held", 3.0  # "the previous round"
     if held_before(doc, lex, t, floor):
         return "held", 3.0  # «بعد محادثات», "following talks", "after more than eight hours of talks"
-    cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= MAX_ARG_DIST]
+    cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= NLP.max_arg_dist]
     if cancelled:
         return "cancelled", 3.0
     best: tuple[float, str] | None = None
     for st, _, d in marks:
-        if d > MAX_ARG_DIST + 3:
+        if d > NLP.max_arg_dist + 3:
             continue
         if best is None or d < best[0]:
             best = (d, st)
@@ -91,7 +91,7 @@ def trigger_status(
     return st, 3.0 if d <= 2 else 2.0 if d <= 5 else 1.0
 
 
-def held_before(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:
+def held_before(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
     """An "after"/«بعد» word before the trigger, past only numbers, durations and names
     ("after more than eight hours of talks", "after Jeddah talks", «عقب محادثات»)."""
     i = doc.tok_index(t.start) - 1
@@ -99,7 +99,7 @@ def held_before(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> bool:
         if i < 0 or doc.tokens[i][0] < floor:
             return False
         ts, te = doc.tokens[i]
-        w = doc.n[ts:te]
+        w = doc.nt[ts:te]
         if member(w, lex.before_held) or w in lex.before_held:
             return True
         named = any(a.kind in ("location", "nat") for a in doc.args_over(ts, ts + 1))
@@ -129,24 +129,23 @@ def status_from_date(dm: DateMention, pub: date) -> str | None:
 
 
 SPEECH_FILLER = frozenset({"on", "في", "يوم", "reporters", "the", "للصحفيين", "مساء", "صباح", "اليوم", "late", "early"})
-SPEECH_REACH = 8  # words back from a date to the verb of saying, over names, titles and filler
 
 
-def is_speech_date(doc: Doc, lex: Lexicon, dt: DateArg, floor: int) -> bool:
+def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool:
     """ "said on Monday", «أعلن البيت الأبيض، الثلاثاء», "Peskov told reporters on Wednesday": the date of
     saying, not of the meeting. Between the verb and the date stand only names (of the speaker), filler,
     and at most two other words (a title: «أعلن المتحدث باسم الكرملين دميتري بيسكوف، الثلاثاء»)."""
     i = doc.tok_index(dt.start) - 1
     loose = 0
     spans = [(a.start, a.end) for a in doc.args_over(floor, dt.start)]
-    for _ in range(SPEECH_REACH):
+    for _ in range(NLP.speech_reach):
         if i < 0 or doc.tokens[i][0] < floor:
             return False
         ts, te = doc.tokens[i]
-        w = doc.n[ts:te]
+        w = doc.nt[ts:te]
         if w in lex.speech or member(w, lex.speech):
             return True
-        if lex.trigger_rx.match(doc.n, ts):
+        if lex.trigger_rx.match(doc.nt, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
         named = any(a0 <= ts < a1 for a0, a1 in spans)
         if not named and w not in SPEECH_FILLER:
@@ -157,7 +156,9 @@ def is_speech_date(doc: Doc, lex: Lexicon, dt: DateArg, floor: int) -> bool:
     return False
 
 
-def speech_day(doc: Doc, lex: Lexicon, cands: list[tuple[DateArg, float]], t: Trigger, floor: int) -> DateArg | None:
+def speech_day(
+    doc: Document, lex: Lexicon, cands: list[tuple[DateArg, float]], t: Trigger, floor: int
+) -> DateArg | None:
     """ "Ukraine said on Tuesday ..., after eight hours of talks": talks just before the saying end on
     its day (or the day before: within the tolerance of a day)."""
     for dt, _ in cands:
@@ -166,7 +167,7 @@ def speech_day(doc: Doc, lex: Lexicon, cands: list[tuple[DateArg, float]], t: Tr
     return None
 
 
-def days_of_talks(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> int:
+def days_of_talks(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> int:
     """ "two days of talks", «ثلاثة أيام من المفاوضات»: how many days the meeting lasted (1 if not said)."""
     before = doc.words_before(t.start, 3, floor=floor)
     if before[-2:-1] in (["days"], ["ايام"]) and before[-1] in ("of", "من") and len(before) == 3:
@@ -177,7 +178,7 @@ def days_of_talks(doc: Doc, lex: Lexicon, t: Trigger, floor: int) -> int:
 
 
 def usable_dates(
-    doc: Doc, lex: Lexicon, cands: list[tuple[DateArg, float]], floor: int, reach: float = MAX_DATE_DIST
+    doc: Document, lex: Lexicon, cands: list[tuple[DateArg, float]], floor: int, reach: float = NLP.max_date_dist
 ) -> list[DateArg]:
     """Dates that can date the meeting, nearest to the trigger first."""
     ok = []
@@ -187,7 +188,7 @@ def usable_dates(
         before = doc.words_before(dt.start, 8, floor=floor)
         if any(member(w, lex.background_openers) for w in before):
             continue  # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»
-        if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—]", doc.n[dt.end : dt.end + 3]):
+        if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—]", doc.nt[dt.end : dt.end + 3]):
             continue  # dateline: "KYIV, July 21 (Reuters) -"
         if is_speech_date(doc, lex, dt, floor):
             continue  # «أعلن الأسبوع الماضي», "said on Monday": when it was said
@@ -218,7 +219,7 @@ def conflict(a: str | None, b: str | None) -> bool:
     return bool(a and b and frozenset({a, b}) in CONFLICTS)
 
 
-def shift_dates(doc: Doc, lex: Lexicon, ems: list[EventMention]) -> None:
+def shift_dates(doc: Document, lex: Lexicon, ems: list[EventMention]) -> None:
     """ "talks on Monday, a day after the US team met Ukrainian officials": an undated mention right after
     a day-offset phrase takes the date of the dated mention before it in the sentence, shifted."""
     for i, em in enumerate(ems):
@@ -229,8 +230,8 @@ def shift_dates(doc: Doc, lex: Lexicon, ems: list[EventMention]) -> None:
         if anchor is None:
             continue
         for rx, days in lex.day_offsets:
-            m = rx.search(doc.n, em.lo, t.start)
-            if m and len(WORD_RX.findall(doc.n[m.end() : t.start])) <= 4:
+            m = rx.search(doc.nt, em.lo, t.start)
+            if m and len(WORD_RX.findall(doc.nt[m.end() : t.start])) <= 4:
                 day = anchor.dm.start_date + timedelta(days=days)
                 em.date = DateArg(m.start(), m.end(), replace(anchor.dm, start_date=day, end_date=day, precision="day"))
                 break

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.nlp.events.document import Doc
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.words import EN_DETERMINERS, WORD_RX, member
 from tasks.nlp.text.charsets import bare, strip_conj
+from tasks.nlp.text.document import Document
 
 
 @dataclass(slots=True)
@@ -29,11 +29,11 @@ class Trigger:
     suffix: str = ""  # an Arabic pronoun suffix on the trigger («لقائه», «جولتها»)
 
 
-def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
+def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
     """The triggers of sentence [s, e), in order; phone and video contacts come as kind "remote" (they
     own the arguments around them, and found nothing)."""
     found: list[Trigger] = []
-    for m in lex.trigger_rx.finditer(doc.n, s, e):
+    for m in lex.trigger_rx.finditer(doc.nt, s, e):
         group = "ar" if m.group("ar") else "art" if m.group("art") else "en"
         core = m.group(group)
         cs, ce = m.span(group)
@@ -44,8 +44,8 @@ def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         after = doc.words_after(m.end(), 2, ceil=e)
         if english and kind == "round" and not any(w in lex.en_round_context for w in before[-2:] + after[:1]):
             continue
-        prefix = doc.n[m.start() : cs]
-        suffix = doc.n[ce : m.end()]
+        prefix = doc.nt[m.start() : cs]
+        suffix = doc.nt[ce : m.end()]
         demonstrative = bool(before and member(before[-1], lex.demonstratives))
         before3 = doc.words_before(m.start(), 3, floor=s)
         definite = (
@@ -66,7 +66,7 @@ def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         near_words = doc.words_after(m.end(), 2, ceil=e) + before[-1:]
         if any(w in lex.remote for w in near_words) or (english and after[:1] == ["call"]):
             kind = "remote"  # «محادثات هاتفية», "phone talks": not a meeting at a table
-        surface = doc.text[slice(*doc.nt.orig_span(cs, ce))]
+        surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]
         found.append(
             Trigger(
                 m.start(),
@@ -85,23 +85,25 @@ def find_triggers(doc: Doc, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             )
         )
     remote = [t for t in found if t.kind == "remote"]
-    for m in lex.remote_rx.finditer(doc.n, s, e):
+    for m in lex.remote_rx.finditer(doc.nt, s, e):
         cs, ce = m.span("core")
         if not any(t.start < ce and cs < t.end for t in found):
-            surface = doc.text[slice(*doc.nt.orig_span(cs, ce))]
+            surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]
             remote.append(
-                Trigger(cs, ce, ce, "remote", "", surface, False, False, None, cs < e and doc.n[cs].isascii())
+                Trigger(cs, ce, ce, "remote", "", surface, False, False, None, cs < e and doc.nt[cs].isascii())
             )
     meetings = compound(doc, lex, [t for t in found if t.kind != "remote"])
     return sorted(meetings + remote, key=lambda t: t.start)
 
 
-def _person_received(doc: Doc, pos: int, e: int) -> bool:
+def _person_received(doc: Document, pos: int, e: int) -> bool:
     """A person named within a few words after `pos`, with no punctuation between ("received US envoy
     Steve Witkoff")."""
     for a in doc.args_in(pos, e):
         if a.kind == "person":
-            return len(WORD_RX.findall(doc.n[pos : a.start])) <= 4 and not re.search(r"[.,،:;؛]", doc.n[pos : a.start])
+            return len(WORD_RX.findall(doc.nt[pos : a.start])) <= 4 and not re.search(
+                r"[.,،:;؛]", doc.nt[pos : a.start]
+            )
     return False
 
 
@@ -111,17 +113,17 @@ def lemma_of(w: str) -> str:
     return w[:4]
 
 
-def compound(doc: Doc, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
+def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
     """«جولة مباحثات», «الجولة الثالثة من المفاوضات», "round of talks": one phrase."""
     out: list[Trigger] = []
     for t in trigs:
         if out:
             prev = out[-1]
-            gap = WORD_RX.findall(doc.n[prev.end : t.start])
+            gap = WORD_RX.findall(doc.nt[prev.end : t.start])
             if (
                 len(gap) <= lex.compound_gap
                 and all(bare(w) in lex.joiners or w in lex.joiners for w in gap)
-                and not re.search(r"[.،,:؛;!?؟]", doc.n[prev.end : t.start])
+                and not re.search(r"[.،,:؛;!?؟]", doc.nt[prev.end : t.start])
             ):
                 kinds = {prev.kind, t.kind}
                 if t.kind == "round" and prev.kind != "round":
@@ -136,14 +138,14 @@ def compound(doc: Doc, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def opens_phrase(doc: Doc, t: Trigger) -> bool:
+def opens_phrase(doc: Document, t: Trigger) -> bool:
     before = doc.words_before(t.start, 1)
     return bool(before) and (
         before[-1] in lexicon().phrase_openers or strip_conj(before[-1]) in lexicon().phrase_openers
     )
 
 
-def nearest(doc: Doc, trigs: list[Trigger], s: int, e: int) -> tuple[int, float]:
+def nearest(doc: Document, trigs: list[Trigger], s: int, e: int) -> tuple[int, float]:
     """The trigger an item [s, e) belongs to, and its distance.
 
     Arabic arguments mostly follow their head, so an item between two triggers leans to the
@@ -164,7 +166,7 @@ def nearest(doc: Doc, trigs: list[Trigger], s: int, e: int) -> tuple[int, float]
     return best, dist
 
 
-def distance(doc: Doc, t: Trigger, s: int, e: int) -> int:
+def distance(doc: Document, t: Trigger, s: int, e: int) -> int:
     if s >= t.end:
         return doc.free(t.end, s)
     if e <= t.start:

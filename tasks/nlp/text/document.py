@@ -1,0 +1,230 @@
+"""One article as every annotator reads it, built once (as spaCy's `Doc`).
+
+    doc = Document(text, language)     # normalises, splits sentences and tokenises, once
+    doc.text / doc.norm / doc.nt       # original text, its Normalized form (offset map), the normalised str
+    doc.orig_sents / doc.sents         # sentence spans in original / normalised offsets
+    doc.lines                          # line spans (every line break ends a paragraph), normalised
+    doc.tokens / doc.words             # word spans and their normalised text ([^\\W_]+)
+    doc.bare(i)                        # token i without its clitics (وللرئيس -> رييس)
+
+Annotators read the base layer and add their own; nobody re-normalises or re-tokenises:
+    names   (entities.analyze)         doc.matches, doc.tok_match: accepted gazetteer / discovered names
+    events  (events.read_document)     doc.args, doc.dates: the arguments a trigger can take, with
+                                       `free` word counts between them
+
+`Document.count` counts documents built in this process (tests check one per article).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from tasks.nlp.text.charsets import bare
+from tasks.nlp.text.normalize import Normalized, normalize
+from tasks.nlp.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from tasks.nlp.gazetteer import Gazetteer
+
+TOKEN_RX = re.compile(r"[^\W_]+")
+_LINE_RX = re.compile(r"[^\n]+")
+
+
+@dataclass(slots=True)
+class Match:
+    """An accepted reading of a span of the normalised text (the names layer)."""
+
+    start: int  # normalised offsets of the name (clitics excluded)
+    end: int
+    word_start: int  # start of the word including clitics
+    kind: str  # "person" | "location" | "org" | "nat"
+    key: str
+    form: str = "other"
+    source: str = "gazetteer"
+
+
+class Document:
+    count: ClassVar[int] = 0
+
+    def __init__(self, text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> None:
+        Document.count += 1
+        self.text = text
+        self.language = language
+        self.gazetteer = gazetteer  # the name lists the annotators use (None: the default ones)
+        self.norm: Normalized = normalize(text)
+        self.nt: str = self.norm.text
+        self.orig_sents: list[tuple[int, int]] = split_sentences(text)
+        self.sents = [(self.norm.to_normalized(a), self.norm.to_normalized(b)) for a, b in self.orig_sents]
+        self.sent_starts = [s for s, _ in self.sents]
+        self.orig_sent_starts = [s for s, _ in self.orig_sents]
+        self.lines = [m.span() for m in _LINE_RX.finditer(self.nt)]
+        self.tokens: list[tuple[int, int]] = [m.span() for m in TOKEN_RX.finditer(self.nt)]
+        self.tok_starts = [s for s, _ in self.tokens]
+        self.tok_ends = [e for _, e in self.tokens]
+        self.words = [self.nt[s:e] for s, e in self.tokens]  # asked for thousands of times a page
+        # the names layer
+        self.matches: list[Match] = []
+        self.tok_match: list[Match | None] = [None] * len(self.tokens)
+        self._covered = bytearray(len(self.nt) + 1)
+        # the events layer (set_arguments)
+        self.args: list[Any] = []
+        self.dates: list[Any] = []
+        self.meeting_places: list[Any] = []  # places meetings were read at so far ("there" points back)
+        self._arg_starts: list[int] = []
+        self._date_starts: list[int] = []
+        self._longest_arg = 0
+        self._free: list[int] = [0] * (len(self.tokens) + 1)
+
+    # ------------------------------------------------------------------ base layer
+
+    def tok(self, i: int) -> str:
+        return self.words[i]
+
+    def bare(self, i: int) -> str:
+        return bare(self.words[i])
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        prev_end = self.tokens[i - 1][1] if i > 0 else 0
+        return self.nt[prev_end : self.tokens[i][0]]
+
+    def gap_text(self, a: int, b: int) -> str:
+        return self.nt[a:b] if b > a else ""
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that contains or starts after `pos`."""
+        i = bisect_right(self.tok_starts, pos) - 1
+        if i >= 0 and self.tokens[i][1] > pos:
+            return i
+        return i + 1
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect_left(self.tok_starts, pos)
+
+    def words_before(self, pos: int, k: int, floor: int = 0) -> list[str]:
+        """Up to k words ending at or before `pos` (nearest last), not crossing `floor`."""
+        i = self.tok_index(pos)
+        if i > 0 and self.tokens[i - 1][1] > pos:
+            i -= 1
+        lo = max(i - k, bisect_left(self.tok_starts, floor) if floor else 0)
+        return self.words[lo:i] if lo < i else []
+
+    def words_after(self, pos: int, k: int, ceil: int | None = None) -> list[str]:
+        i = self.tok_index(pos)
+        hi = i + k if ceil is None else min(i + k, bisect_right(self.tok_ends, ceil))
+        return self.words[i:hi] if i < hi else []
+
+    def clitic(self, pos: int) -> str:
+        """Letters glued before `pos` in its word (و، ل، بال ...)."""
+        i = pos
+        while i > 0 and self.nt[i - 1].isalnum():
+            i -= 1
+        return self.nt[i:pos]
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding normalised offset `pos`."""
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def orig_sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding original offset `pos`."""
+        return max(0, bisect_right(self.orig_sent_starts, pos) - 1)
+
+    def window(self, pos: int, radius: int = 1) -> str:
+        """Normalised text of the sentence holding `pos` and `radius` sentences either side."""
+        if not self.sents:
+            return self.nt
+        i = self.sentence_of(pos)
+        a = self.sents[max(0, i - radius)][0]
+        b = self.sents[min(len(self.sents) - 1, i + radius)][1]
+        return self.nt[a:b]
+
+    def orig_first_char(self, pos: int) -> str:
+        o = self.norm.to_original(pos)
+        return self.text[o : o + 1]
+
+    def is_cap(self, i: int) -> bool:
+        return self.orig_first_char(self.tokens[i][0]).isupper()
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.orig_span(start, end)
+
+    def surface(self, start: int, end: int) -> str:
+        a, b = self.norm.orig_span(start, end)
+        return self.text[a:b]
+
+    # ------------------------------------------------------------------ names layer
+
+    def set_matches(self, matches: list[Match]) -> None:
+        self.matches = []
+        self.tok_match = [None] * len(self.tokens)
+        self._covered = bytearray(len(self.nt) + 1)
+        for m in sorted(matches, key=lambda m: m.start):
+            self.add_match(m)
+
+    def add_match(self, m: Match) -> None:
+        """Accept one more match (linear in its length, not in the document)."""
+        insort(self.matches, m, key=lambda x: x.start)
+        self._covered[m.word_start : m.end] = b"\x01" * (m.end - m.word_start)
+        for i in range(self.token_at(m.word_start), len(self.tokens)):
+            if self.tokens[i][0] >= m.end:
+                break
+            self.tok_match[i] = m
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) touches an accepted match."""
+        return any(self._covered[start:end])
+
+    # ------------------------------------------------------------------ events layer
+
+    def set_arguments(self, args: Iterable[Any], dates: Iterable[Any], connectors: frozenset[str]) -> None:
+        """The event reader's arguments (named things) and dates, in normalised offsets, and the
+        free-word counts between them: words that are not part of an argument or a date and are
+        not connectors."""
+        self.args = sorted(args, key=lambda a: a.start)
+        self.dates = sorted(dates, key=lambda d: d.start)
+        # start offsets for bisect: sentence-level code asks for "the args in [s, e)" many times per
+        # document, and scanning every arg each time made long articles quadratic
+        self._arg_starts = [a.start for a in self.args]
+        self._date_starts = [d.start for d in self.dates]
+        self._longest_arg = max((a.end - a.start for a in self.args), default=0)
+        self.meeting_places = []
+        covered = [False] * len(self.tokens)
+        for span in [(a.start, a.end) for a in self.args] + [(d.start, d.end) for d in self.dates]:
+            i = self.tok_index(span[0])
+            if i > 0 and self.tokens[i - 1][1] > span[0]:
+                i -= 1  # the token holding the span's first letter (clitics before it)
+            while i < len(self.tokens) and self.tokens[i][0] < span[1]:
+                covered[i] = True
+                i += 1
+        self._free = [0]
+        for word, cov in zip(self.words, covered, strict=True):
+            self._free.append(self._free[-1] + (0 if cov or word in connectors else 1))
+
+    def free(self, a: int, b: int) -> int:
+        """Free words starting in [a, b)."""
+        if b <= a:
+            return 0
+        return self._free[self.tok_index(b)] - self._free[self.tok_index(a)]
+
+    def args_in(self, s: int, e: int) -> list[Any]:
+        """Args starting in [s, e), in text order."""
+        return self.args[bisect_left(self._arg_starts, s) : bisect_left(self._arg_starts, e)]
+
+    def args_over(self, s: int, e: int) -> list[Any]:
+        """Args overlapping [s, e): starting before `e` and ending after `s`."""
+        lo = bisect_left(self._arg_starts, s - self._longest_arg)
+        return [a for a in self.args[lo : bisect_left(self._arg_starts, e)] if a.end > s]
+
+    def dates_in(self, s: int, e: int) -> list[Any]:
+        """Date args starting in [s, e), in text order."""
+        return self.dates[bisect_left(self._date_starts, s) : bisect_left(self._date_starts, e)]
+
+
+def as_document(text: str | Document, language: str | None = None) -> Document:
+    """The document itself, or one built from a string (for callers and tests holding only text)."""
+    return text if isinstance(text, Document) else Document(text, language)
