@@ -40,10 +40,7 @@ from tasks.nlp.text.charsets import (
 )
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Entity
-from tasks.nlp.yaml_resources import load_resource
-
-RESOURCES = Path(__file__).parent / "resources"
-
+from tasks.nlp.yaml_resources import RESOURCES, load_resource
 
 _SKELETON_AR = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ث": "س"})
 

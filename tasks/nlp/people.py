@@ -25,18 +25,20 @@ from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, has_article, is_arabic
 from tasks.nlp.text.document import Document, Match
 from tasks.nlp.types import Entity
+from tasks.nlp.yaml_resources import words
 
 _AR_WORD_RE = re.compile(f"^[{ARABIC_LETTERS}]+$")
 _LATIN_WORD_RE = re.compile(r"^[a-z][a-z']*$")
 _HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
 _COMMA_RE = re.compile(r"[،,]")
 _LONG_VOWELS = set("اوي")
-_AR_LINKERS = {"بن", "ابن", "بنت", "ال", "عبد", "ابو"}  # name-internal Arabic particles (آل -> ال)
-_AR_COMPOUND = ("عبد", "ابو")  # first halves of compound given names: عبد الله، أبو بكر
-_AR_POSSESSIVE = ("ها", "هما", "هم")  # pronoun suffixes on a noun (normalised)
-_EN_PARTICLES = {"bin", "ibn", "bint", "al", "el", "von", "van", "der", "den", "de", "da", "di", "la", "le", "du"}
-_EN_CONNECTORS = {"of", "for", "the", "to", "on", "at"}
-_EN_ARTICLES = {"a", "an", "the"}
+_FW = words("function_words.yaml")
+_AR_LINKERS = frozenset(_FW["ar_linkers"])  # name-internal Arabic particles (آل -> ال)
+_AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names: عبد الله، أبو بكر
+_AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
+_EN_PARTICLES = frozenset(_FW["en_particles"])
+_EN_CONNECTORS = frozenset(_FW["en_connectors"])
+_EN_ARTICLES = frozenset(_FW["en_articles"])
 
 
 @dataclass(slots=True)
@@ -171,7 +173,7 @@ def _ends_with_ta_marbuta(doc: Document, i: int) -> bool:
 
 # verbal-noun patterns (إفعال، تفعيل، استفعال، مفاعلة...): إيجاد، تعزيز، استمرار، مواجهة
 _AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|افت.ا.|م.ا..ه|ت.ا..)$")
-_AR_SHORT_OK = {"دي", "دا", "لي", "شي", "بن", "ال", "جو", "فون", "دير", "دو", "لا"}
+_AR_SHORT_OK = frozenset(_FW["ar_short_ok"])
 
 
 def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:

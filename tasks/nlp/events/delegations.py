@@ -22,6 +22,7 @@ from tasks.nlp.events.sides import side_noun
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document
+from tasks.nlp.yaml_resources import words
 
 
 def seat_people(doc: Document, lex: Lexicon, s: int, e: int, cues: list[tuple[int, int]]) -> list[Arg]:
@@ -41,7 +42,7 @@ def seat_people(doc: Document, lex: Lexicon, s: int, e: int, cues: list[tuple[in
     return sorted(seated, key=lambda a: a.start)
 
 
-NEGATIONS = frozenset({"not", "never", "no", "nor", "without", "لم", "لن", "لا", "ليس", "دون", "بدون", "غير"})
+NEGATIONS = frozenset(words("function_words.yaml")["negations"])
 
 
 def negated(doc: Document, pos: int, floor: int) -> bool:

@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.normalize import norm_token
-from tasks.nlp.yaml_resources import load_resource
-
-RESOURCES = Path(__file__).parent.parent / "resources"
-
+from tasks.nlp.yaml_resources import words
 
 AR_PRE = r"(?:[وف]?(?:[بلك]|ال|بال|كال|لل)?)"
 
@@ -22,7 +18,7 @@ AR_SUF = r"(?:هما|ها|هم|هن|ه|نا|كم)?"
 
 
 def load_yaml(name: str) -> Any:
-    return load_resource(RESOURCES / name)
+    return words(name)
 
 
 def entry(e: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -29,9 +30,10 @@ from tasks.nlp.events.triggers import Trigger, distance, nearest
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document
+from tasks.nlp.yaml_resources import words
 
 # what was agreed "at"/«في ختام» the talks may stand before them in the sentence
-AT_TALKS = frozenset({"at", "during", "خلال", "ختام", "اختتام", "نهايه", "هامش"})
+AT_TALKS = frozenset(words("function_words.yaml")["at_talks"])
 
 
 @dataclass(slots=True)
@@ -90,31 +92,50 @@ def listed_sides(doc: Document, start: int, end: int) -> list[Arg]:
     return out
 
 
-def read_sentence(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> list[EventMention]:
+@dataclass(slots=True)
+class Sentence:
+    """One sentence being read: its triggers and what each trigger owns (every argument, date,
+    seated person, listed side and status marker goes to its nearest trigger)."""
+
+    doc: Document
+    lex: Lexicon
+    si: int
+    s: int
+    e: int
+    trigs: list[Trigger]
+    pub: date | None
+    owned: dict[int, list[tuple[Arg, float]]]
+    dated: dict[int, list[tuple[DateArg, float]]]
+    joined: dict[int, list[Arg]]  # people seated by a participation cue
+    listed: dict[int, list[Arg]]  # states listed after «بمشاركة»
+    marked: dict[int, list[tuple[str, int, float]]]
+    head_place: Arg | None
+    head_date: DateArg | None
+    headed: list[EventMention] = field(default_factory=list)  # mentions placed by the line's header
+
+
+def assign(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> Sentence:
+    """Give every argument, date, seated person, listed side and marker of the sentence to its trigger."""
     s, e = doc.sents[si]
-    ems = []
-    for i, t in enumerate(trigs):
-        lo = trigs[i - 1].end if i else s
-        hi = trigs[i + 1].start if i + 1 < len(trigs) else e
-        ems.append(EventMention(si, t.start, t, lo, hi))
-    owned: dict[int, list[tuple[Arg, float]]] = {i: [] for i in range(len(trigs))}
+    n = range(len(trigs))
+    owned: dict[int, list[tuple[Arg, float]]] = {i: [] for i in n}
     for a in doc.args_in(s, e):
         i, d = nearest(doc, trigs, a.start, a.end)
         owned[i].append((a, d))
-    dated: dict[int, list[tuple[DateArg, float]]] = {i: [] for i in range(len(trigs))}
+    dated: dict[int, list[tuple[DateArg, float]]] = {i: [] for i in n}
     for dt in doc.dates_in(s, e):
         i, d = nearest(doc, trigs, dt.start, dt.end)
         dated[i].append((dt, d))
     # «بحضور وزير الخارجية ...», "joined by Rubio and Witkoff": people seated by a participation cue
     # join the trigger the cue belongs to, however far they stand
-    joined: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
+    joined: dict[int, list[Arg]] = {i: [] for i in n}
     cues = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
     for a in seat_people(doc, lex, s, e, cues) if cues else []:
         cs, ce = min(cues, key=lambda c: min(abs(c[0] - a.end), abs(a.start - c[1])))
         joined[nearest(doc, trigs, cs, ce)[0]].append(a)
     give_sides([a for v in joined.values() for a in v], delegation_sides(doc, lex, s, e))
     # «بمشاركة الدول الضامنة تركيا وروسيا وإيران»: the states listed after the cue sit at the table
-    listed: dict[int, list[Arg]] = {i: [] for i in range(len(trigs))}
+    listed: dict[int, list[Arg]] = {i: [] for i in n}
     for m in lex.sides_cue_rx.finditer(doc.nt, s, e):
         cs, ce = m.span("core")
         listed[nearest(doc, trigs, cs, ce)[0]] += listed_sides(doc, ce, e)
@@ -122,82 +143,156 @@ def read_sentence(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pu
     for a in doc.args_in(s, e):
         if a.kind == "person" and a.announcer and a.negotiator and not a.modifier:
             joined[nearest(doc, trigs, a.start, a.end)[0]].append(a)
-    markers = status_markers(doc, lex, s, e)
-    marked: dict[int, list[tuple[str, int, float]]] = {i: [] for i in range(len(trigs))}
-    for st, ms, me in markers:
+    marked: dict[int, list[tuple[str, int, float]]] = {i: [] for i in n}
+    for st, ms, me in status_markers(doc, lex, s, e):
         i, _ = nearest(doc, trigs, ms, me)
         marked[i].append((st, ms, float(distance(doc, trigs[i], ms, me))))
     head_place, head_date = header(doc, s, e)  # "Istanbul, February 27: ..."
-    headed: list[EventMention] = []
+    return Sentence(doc, lex, si, s, e, trigs, pub, owned, dated, joined, listed, marked, head_place, head_date)
+
+
+def _near(sn: Sentence, i: int) -> list[tuple[Arg, float]]:
+    return [(a, d) for a, d in sn.owned[i] if d <= NLP.max_arg_dist]
+
+
+# ---------------------------------------------------------------- the steps, in order
+
+
+def read_context(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    em.background = is_background(sn.doc, sn.lex, t, em.lo, em.hi)
+    em.future = future_context(sn.doc.nt, t.start, t.end)
+
+
+def read_place(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    doc = sn.doc
+    em.place = find_place(doc, sn.lex, t, sn.owned[i], sn.s, sn.e)
+    if em.place is None and sn.head_place is not None and not em.background:
+        sn.headed.append(em)
+    em.place = em.place or sn.head_place or place_named_before(doc, sn.lex, t, em.hi)
+    if em.place is not None:
+        doc.meeting_places.append(em.place)
+
+
+def read_sides(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    near = _near(sn, i)
+    # a delegation subject may open a long clause: "American and Russian diplomats spent six hours at
+    # the residence of the US consul general discussing ..."
+    subject = [(a, d) for a, d in sn.owned[i] if a.kind == "nat" and a.end <= t.start and NLP.max_arg_dist < d <= 16]
+    joined_near = [(a, 0.0) for a in sn.joined[i] + sn.listed[i] if all(a is not b for b, _ in near)]
+    sides = find_sides(sn.doc, sn.lex, t, subject + near + joined_near, em.place, sn.s)
+    em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
+
+
+def read_travel_place(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    if em.place is None and len(em.parties) != 1:
+        em.place = place_arrived_before(sn.doc, sn.lex, t, em.parties)  # «وصلوا إلى الخرطوم. وبدأت المحادثات»
+
+
+def read_people(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    em.people = [a for a, _ in _near(sn, i) if a.kind == "person" and not a.modifier]
+    em.people += [a for a in sn.joined[i] if a not in em.people]
+    if (owner := meeting_owner(sn.doc, sn.lex, t, sn.s, sn.e)) is not None:
+        owner.seated = True  # "his planned summit", «المحادثات التي أجراها»
+        em.people += [] if owner in em.people else [owner]
+        em.parties |= {owner.cc} if owner.cc and not owner.host else set()
+
+
+def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    doc, lex, s, e = sn.doc, sn.lex, sn.s, sn.e
+    em.trilateral = any(
+        member(w, lex.trilateral) for w in doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
+    )
+    em.round_no, em.count = round_of(doc, lex, t, s, e)
+    beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
+    em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
+    em.generic = is_generic(doc, lex, t, s)
+    em.both_sides = lex.both_sides_rx.search(doc.nt, em.lo, em.hi) is not None
+
+
+def read_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    doc, lex = sn.doc, sn.lex
+    marks = sn.marked[i]
+    if prog := lex.progressive_rx.search(doc.nt, em.lo, em.hi):
+        # «استمرت المحادثات لليوم الثالث», "talks continued for a third day": still going on
+        marks = [m for m in marks if not (m[0] == "held" and continuation(doc, lex, m[1]))]
+        marks.append(("ongoing", prog.start("core"), float(distance(doc, t, *prog.span("core")))))
+    sn.marked[i] = marks
+    em.status, em.strength = trigger_status(doc, lex, t, marks, sn.s)
+
+
+def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    doc, lex, s = sn.doc, sn.lex, sn.s
+    usable = [] if em.background else usable_dates(doc, lex, sn.dated[i], s)
+    if not usable and not em.background and len(sn.trigs) == 1:
+        # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
+        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks")
+        usable = usable_dates(doc, lex, sn.dated[i], s, reach=float("inf"))
+    em.date = usable[0] if usable else None
+    if em.date is None and not em.background and held_before(doc, lex, t, s):
+        em.date = speech_day(doc, lex, sn.dated[i], t, s)
+    if em.date and em.date.dm.precision == "day" and (days := days_of_talks(doc, lex, t, s)) > 1:
+        # "wrapped up two days of talks on Monday": they began on Sunday
+        first = em.date.dm.end_date - timedelta(days=days - 1)
+        em.date = DateArg(em.date.start, em.date.end, replace(em.date.dm, start_date=first))
+    em.round_dates = sorted(usable, key=lambda d: d.start)  # «جولتين في 16 مايو و2 يونيو»
+
+
+def read_date_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    pub = sn.pub
+    if em.date and pub and not date_fits(em.date.dm, em.status if em.strength >= 2 else None, pub):
+        em.date = None  # «الجولة الأخيرة» is not next weekend's
+    if em.date and pub and em.strength < 2:
+        st = status_from_date(em.date.dm, pub)
+        if (
+            st == "ongoing"
+            and not any(m[0] == "ongoing" for m in sn.marked[i])
+            and outcome_reported(sn.doc, sn.lex, em)
+        ):
+            st = "held"  # "agreed on Monday to exchange prisoners at a second round of talks"
+        if st and (em.status is None or em.strength < 1.5):
+            em.status, em.strength = st, 1.5
+
+
+def read_outcomes(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    doc = sn.doc
+    # "agreed on Monday to exchange prisoners, at a second round of talks": what was agreed *at* the
+    # talks may stand before them
+    at_talks = any(w in AT_TALKS or member(w, AT_TALKS) for w in doc.words_before(t.start, 4, floor=em.lo))
+    em.outcomes = find_outcomes(doc, sn.lex, em.lo if at_talks else t.start, em.hi)
+
+
+Step = Callable[[Sentence, EventMention, int, Trigger], None]
+
+# How one trigger is read, step by step; each step may use what the steps before it found.
+STEPS: tuple[tuple[str, Step, str], ...] = (
+    ("context", read_context, "background («المحادثات التي انهارت») and future clause"),
+    ("place", read_place, "locative, construct, header or the place named just before"),
+    ("sides", read_sides, "the sides and hosts, from the trigger's arguments, seated people and listed states"),
+    ("travel place", read_travel_place, "no place yet: the city the sides travelled to in the paragraph"),
+    ("people", read_people, "who sits at the table: near names, seated names, the meeting's owner"),
+    ("format", read_format, "trilateral, round number or count, sequel, generic, «وفدا البلدين»"),
+    ("status", read_status, "the nearest status marker; «استمرت ... لليوم الثالث» is ongoing"),
+    ("date", read_date, "a date that can date the meeting, the saying day, multi-day talks"),
+    ("date and status", read_date_status, "a date that does not fit the status goes; a date gives a weak status"),
+    ("outcomes", read_outcomes, "what the talks produced, before them when agreed *at* them"),
+)
+
+
+def read_sentence(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date | None) -> list[EventMention]:
+    """Every trigger of sentence `si` read as an event mention, by the STEPS in order."""
+    sn = assign(doc, lex, si, trigs, pub)
+    ems = []
+    for i, t in enumerate(trigs):
+        lo = trigs[i - 1].end if i else sn.s
+        hi = trigs[i + 1].start if i + 1 < len(trigs) else sn.e
+        ems.append(EventMention(si, t.start, t, lo, hi))
     for i, em in enumerate(ems):
-        t = em.trig
-        assert t is not None
-        em.background = is_background(doc, lex, t, em.lo, em.hi)
-        em.future = future_context(doc.nt, t.start, t.end)
-        near = [(a, d) for a, d in owned[i] if d <= NLP.max_arg_dist]
-        em.place = find_place(doc, lex, t, owned[i], s, e)
-        from_header = em.place is None and head_place is not None
-        em.place = em.place or head_place or place_named_before(doc, lex, t, em.hi)
-        if em.place is not None:
-            doc.meeting_places.append(em.place)
-        # a delegation subject may open a long clause: "American and Russian diplomats spent six hours at
-        # the residence of the US consul general discussing ..."
-        subject = [(a, d) for a, d in owned[i] if a.kind == "nat" and a.end <= t.start and NLP.max_arg_dist < d <= 16]
-        joined_near = [(a, 0.0) for a in joined[i] + listed[i] if all(a is not b for b, _ in near)]
-        sides = find_sides(doc, lex, t, subject + near + joined_near, em.place, s)
-        em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
-        if em.place is None and len(em.parties) != 1:
-            em.place = place_arrived_before(doc, lex, t, em.parties)  # «وصلوا إلى الخرطوم. وبدأت المحادثات»
-        em.people = [a for a, _ in near if a.kind == "person" and not a.modifier]
-        em.people += [a for a in joined[i] if a not in em.people]
-        if (owner := meeting_owner(doc, lex, t, s, e)) is not None:
-            owner.seated = True  # "his planned summit", «المحادثات التي أجراها»
-            em.people += [] if owner in em.people else [owner]
-            em.parties |= {owner.cc} if owner.cc and not owner.host else set()
-        em.trilateral = any(
-            member(w, lex.trilateral) for w in doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
-        )
-        em.round_no, em.count = round_of(doc, lex, t, s, e)
-        beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
-        em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
-        em.generic = is_generic(doc, lex, t, s)
-        em.both_sides = lex.both_sides_rx.search(doc.nt, em.lo, em.hi) is not None
-        marks = marked[i]
-        if prog := lex.progressive_rx.search(doc.nt, em.lo, em.hi):
-            # «استمرت المحادثات لليوم الثالث», "talks continued for a third day": still going on
-            marks = [m for m in marks if not (m[0] == "held" and continuation(doc, lex, m[1]))]
-            marks.append(("ongoing", prog.start("core"), float(distance(doc, t, *prog.span("core")))))
-        em.status, em.strength = trigger_status(doc, lex, t, marks, s)
-        usable = [] if em.background else usable_dates(doc, lex, dated[i], s)
-        if not usable and not em.background and len(trigs) == 1:
-            # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
-            # on Monday to exchange all severely wounded prisoners ..., at a second round of talks")
-            usable = usable_dates(doc, lex, dated[i], s, reach=float("inf"))
-        em.date = usable[0] if usable else None
-        if em.date is None and not em.background and held_before(doc, lex, t, s):
-            em.date = speech_day(doc, lex, dated[i], t, s)
-        if from_header and not em.background:
-            headed.append(em)
-        if em.date and em.date.dm.precision == "day" and (days := days_of_talks(doc, lex, t, s)) > 1:
-            # "wrapped up two days of talks on Monday": they began on Sunday
-            first = em.date.dm.end_date - timedelta(days=days - 1)
-            em.date = DateArg(em.date.start, em.date.end, replace(em.date.dm, start_date=first))
-        em.round_dates = sorted(usable, key=lambda d: d.start)  # «جولتين في 16 مايو و2 يونيو»
-        if em.date and pub and not date_fits(em.date.dm, em.status if em.strength >= 2 else None, pub):
-            em.date = None  # «الجولة الأخيرة» is not next weekend's
-        if em.date and pub and em.strength < 2:
-            st = status_from_date(em.date.dm, pub)
-            if st == "ongoing" and not any(m[0] == "ongoing" for m in marks) and outcome_reported(doc, lex, em):
-                st = "held"  # "agreed on Monday to exchange prisoners at a second round of talks"
-            if st and (em.status is None or em.strength < 1.5):
-                em.status, em.strength = st, 1.5
-        # "agreed on Monday to exchange prisoners, at a second round of talks": what was agreed *at* the
-        # talks may stand before them
-        at_talks = any(w in AT_TALKS or member(w, AT_TALKS) for w in doc.words_before(t.start, 4, floor=em.lo))
-        em.outcomes = find_outcomes(doc, lex, em.lo if at_talks else t.start, em.hi)
+        assert em.trig is not None
+        for _, step, _ in STEPS:
+            step(sn, em, i, em.trig)
     shift_dates(doc, lex, ems)
-    for em in headed:
-        em.date = em.date or head_date  # the line's date, unless "a day after" said otherwise
+    for em in sn.headed:
+        em.date = em.date or sn.head_date  # the line's date, unless "a day after" said otherwise
     return [em for em in ems if em.trig is not None and em.trig.kind != "remote"]
 
 

@@ -15,6 +15,7 @@ from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
+from tasks.nlp.yaml_resources import words
 
 if TYPE_CHECKING:
     from tasks.nlp.events.mentions import EventMention
@@ -128,7 +129,7 @@ def status_from_date(dm: DateMention, pub: date) -> str | None:
     return "ongoing" if dm.relative else None
 
 
-SPEECH_FILLER = frozenset({"on", "في", "يوم", "reporters", "the", "للصحفيين", "مساء", "صباح", "اليوم", "late", "early"})
+SPEECH_FILLER = frozenset(words("function_words.yaml")["speech_filler"])
 
 
 def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool:

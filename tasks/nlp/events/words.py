@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from tasks.nlp.text.charsets import strip_conj
+from tasks.nlp.yaml_resources import words
 
-EN_DETERMINERS = frozenset({"the", "their", "its", "these", "those", "this", "that", "his", "her"})
+_FW = words("function_words.yaml")  # the closed classes are data
+EN_DETERMINERS = frozenset(_FW["en_determiners"])
 
 
-CONNECTORS = frozenset({"و", "بين", "مع", "and", "between", "with", "كل", "both", "من"})
+CONNECTORS = frozenset(_FW["connectors"])
 
 
 WORD_RX = re.compile(r"\w+")
@@ -20,10 +22,10 @@ def member(w: str, vocab: frozenset[str] | dict[str, int]) -> bool:
     return w in vocab or strip_conj(w) in vocab
 
 
-WITH = frozenset({"بين", "مع", "between", "with"})
+WITH = frozenset(_FW["with"])
 
 
-FROM = frozenset({"من", "from"})
+FROM = frozenset(_FW["from"])
 
 
-COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "that", "whether"})
+COMPLEMENTIZERS = frozenset(_FW["complementizers"])

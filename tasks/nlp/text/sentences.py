@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 
 from tasks.nlp.text.charsets import is_arabic_letter
+from tasks.nlp.yaml_resources import words
 
-_ABBREV_WORDS = """mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep rev st jr sr inc ltd co corp
-no nos vs jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres amb dept est approx fig vol pp"""
-_ABBREV = frozenset(_ABBREV_WORDS.split())
+_ABBREV = frozenset(words("function_words.yaml")["abbreviations"])
 _TERMINAL_RE = re.compile(r"[.!?؟…]+[\"'”’»)\]]*")
 _ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
