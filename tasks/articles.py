@@ -16,6 +16,7 @@ import courlan
 from lake.ids import article_id
 from lake.store import now_utc
 from tasks.clean import clean_html, clean_text, detect_language
+from tasks.datelines import dateline_date
 from tasks.fingerprint import simhash, text_sha256
 
 
@@ -81,6 +82,10 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
     published_at, published_day = parse_published(page.get("hint_published_at") or cleaned.published_at)
     if published_day is None and cleaned.published_date is not None:  # a page that gives a day but no time
         published_at, published_day = parse_published(cleaned.published_date.isoformat())
+    language = page.get("hint_language") or cleaned.language or detect_language(text)
+    if published_day is None and (found := dateline_date(text, language)) is not None:
+        # nothing else gives one: a dateline or a date line at the top of the text
+        published_at, published_day = parse_published(found.isoformat())
     title = page.get("hint_title") or cleaned.title
     row = {
         "article_id": aid,
@@ -90,7 +95,7 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
         "title": title,
         "published_at": published_at,
         "published_date": published_day,
-        "language": page.get("hint_language") or cleaned.language or detect_language(text),
+        "language": language,
         "source": page.get("hint_source") or cleaned.site_name,
         "author": cleaned.author,
         "text": text,
