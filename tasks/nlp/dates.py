@@ -681,8 +681,10 @@ def find_dates(
     # longest first, then leftmost; drop anything overlapping a kept mention
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     kept: list[tuple[int, int, date, date, str, bool]] = []
+    taken = bytearray(len(n) + 1)  # characters of kept mentions: linear, however many candidates
     for c in cands:
-        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
+        if not any(taken[c[0] : c[1]]):
+            taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
             kept.append(c)
     kept.sort(key=lambda c: c[0])
     # «الخميس 4 ديسمبر»: a weekday right beside an absolute day is the same day; keep the absolute
