@@ -353,7 +353,7 @@ def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     sides.discard("")
     anchors = sorted(cues + side_spans)
     if not anchors:
-        return travel_mention(doc, lex, si)
+        return travel_mention(doc, lex, si) or outcome_mention(doc, lex, si)
     anchor = anchors[0][0]
     em = EventMention(si, anchor, None, s, e, weak=True)
     em.parties = sides
@@ -409,3 +409,17 @@ def travel_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     em = EventMention(si, cs, None, s, e, weak=True, travel_only=True)
     em.place = place
     return em
+
+
+def outcome_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
+    """ "Russia and Ukraine agreed to swap 1,000 prisoners each.", «وتمخض عن اللقاء اتفاق على وقف إطلاق
+    النار»: a sentence with no trigger that says what talks produced belongs to the meeting just reported
+    (a weak mention: it refers back, within a few sentences, and founds nothing)."""
+    s, e = doc.sents[si]
+    outcomes = find_outcomes(doc, lex, s, e)
+    if not outcomes:
+        return None
+    em = EventMention(si, s, None, s, e, weak=True)
+    em.outcomes = outcomes
+    return em
+

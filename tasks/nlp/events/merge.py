@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from tasks.nlp.events.document import Arg, DateArg
@@ -212,6 +212,7 @@ def absorb(mt: Meeting, em: EventMention, founding: bool) -> None:
 
 def group_meetings(ems: list[EventMention]) -> list[Meeting]:
     meetings: list[Meeting] = []
+    pending: list[EventMention] = []  # mentions that found nothing but say what talks produced
     for em in ems:
         founding = can_found(em)
         if em.definite and not em.count:
@@ -222,6 +223,8 @@ def group_meetings(ems: list[EventMention]) -> list[Meeting]:
                 absorb(target, em, founding=founding)
                 continue
         if not founding:
+            if em.outcomes:
+                pending.append(em)
             continue
         if em.count >= 2 and em.status in (None, "held"):
             for k in range(1, em.count + 1):
@@ -235,4 +238,21 @@ def group_meetings(ems: list[EventMention]) -> list[Meeting]:
             absorb(max(scored, key=lambda x: (x[0], x[1]))[2], em, founding=True)
         else:
             meetings.append(new_meeting(em))
+    attach_outcomes(meetings, pending)
     return meetings
+
+
+def attach_outcomes(meetings: list[Meeting], pending: list[EventMention]) -> None:
+    """ "The two delegations signed a ceasefire agreement following two weeks of talks", «ووقعت فيها
+    الحكومتان على وثيقة وقف إطلاق النار»: a signing or agreement that founds no meeting of its own gives
+    its outcomes (and its sentence, as evidence) to the compatible meeting reported around it."""
+    for em in pending:
+        near = [mt for mt in meetings if any(abs(x.sent - em.sent) <= NLP.max_weak_gap for x in mt.ems)]
+        target = attach_target(near, em)
+        if target is None:
+            # sides are settled later, so a meeting of the same sentence may have none yet
+            same = [mt for mt in near if not mt.parties and any(x.sent == em.sent for x in mt.ems)]
+            target = attach_target(same, replace(em, parties=set()))
+        if target is not None:
+            target.ems.append(em)
+            target.outcomes += em.outcomes
