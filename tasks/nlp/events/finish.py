@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
@@ -12,6 +13,8 @@ from tasks.nlp.events.participants import table_people
 from tasks.nlp.events.place import location_key
 from tasks.nlp.events.rounds import number_predecessors
 from tasks.nlp.events.status import date_fits, status_from_date
+from tasks.nlp.events.words import member
+from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.document import Document
 from tasks.nlp.types import Event, Span
 
@@ -32,11 +35,45 @@ def dominant_sides(doc: Document) -> list[str]:
     return [cc for cc, _ in c.most_common()]
 
 
+_RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})
+
+
+def article_mediators(doc: Document) -> set[str]:
+    """Countries the article calls mediators, in the sentence of a mediation word: the country, its
+    nationality, capital or official right beside it («بوساطة عمانية», «الوسيط القطري», "Omani
+    mediation", "mediated by Oman") or followed by a relative clause holding it («مسقط التي تقود جهود
+    الوساطة», "Qatar, which has mediated")."""
+    lex = lexicon()
+    out: set[str] = set()
+
+    def country(a: Arg) -> str | None:
+        if a.kind == "location" and a.key in lex.metonymic:
+            return lex.metonymic[a.key]
+        return a.cc if a.cc and len(a.cc) == 2 and a.kind in ("nat", "location", "person") else None
+
+    for k, w in enumerate(doc.words):
+        if not (member(w, lex.mediation) or bare(w) in lex.mediation):
+            continue
+        s, e = doc.sents[doc.sentence_of(doc.tokens[k][0])]
+        # «بوساطة», «الوسيط» name the mediator after them; "Omani mediation", "Oman-brokered" before
+        first = k if member(w, lex.host_before_only) or not w.isascii() else max(0, k - 1)
+        beside = doc.args_over(doc.tokens[first][0], doc.tokens[min(len(doc.tokens) - 1, k + 2)][1])
+        for a in beside:
+            if s <= a.start < e and (cc := country(a)):
+                out.add(cc)
+        for a in doc.args_over(doc.tokens[max(0, k - 6)][0], doc.tokens[k][0]):
+            nxt = doc.words_after(a.end, 1, ceil=doc.tokens[k][0])
+            if s <= a.start < e and nxt and nxt[0] in _RELATIVE and (cc := country(a)):
+                out.add(cc)
+    return out
+
+
 def resolve_sides(
     meetings: list[Meeting], all_ems: list[EventMention], doc: Document
 ) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
     dominant = dominant_sides(doc)
+    mediators = article_mediators(doc)
     out: list[tuple[set[str], set[str]]] = []
     for k, mt in enumerate(meetings):
         parties = set(mt.parties)
@@ -66,6 +103,15 @@ def resolve_sides(
         for cc in sorted(hosts & parties):
             if (cc not in mt.by_name and len(parties - {cc}) >= 2) or factions:
                 parties.discard(cc)  # a host beside one country's rival sides hosts them
+        # a country the article calls a mediator mediates while a side that is not one remains; when
+        # one side is left, the other is the article's main side that is no mediator («عراقجي يلتقي
+        # الوزير العماني» in a report on Iran–US talks through Oman)
+        if (kept := {p for p in parties if p not in mediators}) and kept != parties:
+            hosts |= parties - kept
+            parties = kept
+            if len(parties) < 2 and not factions:
+                others = [cc for cc in dominant if cc not in mediators and cc not in parties]
+                parties |= set(others[: 2 - len(parties)])
         out.append((parties, hosts - parties))
     return out
 

@@ -133,6 +133,7 @@ class Lexicon:
     negotiator_bare: frozenset[str]
     host: frozenset[str]
     host_before_only: frozenset[str]
+    mediation: frozenset[str]
     travel: frozenset[str]
     travel_rx: re.Pattern[str]
     locative: frozenset[str]
@@ -255,6 +256,7 @@ def lexicon() -> Lexicon:
         negotiator_bare=frozenset(bare(w) for w in nset(both(cues["negotiator_roles"]))),
         host=nset(both(cues["host"])),
         host_before_only=nset(both(cues["host_before_only"])),
+        mediation=nset(both(cues["mediation"])),
         travel=nset(both(cues["travel"])),
         travel_rx=word_rx(both(cues["travel"])),
         locative=nset(both(cues["locative"])),

@@ -17,7 +17,7 @@ from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
-from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.events.words import WITH, WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, has_article, strip_conj
 from tasks.nlp.text.document import Document
@@ -78,18 +78,20 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             how = 3  # "the Istanbul talks", "the Alaska summit"
         elif a.loc_kind == "venue" and d <= 3:
             how = 2
-        elif (prev and member(prev, lex.host)) or (ahead and member(ahead[0], lex.host) and not passive):
+        elif (prev and member(prev, lex.host)) or (
+            ahead and member(ahead[0], lex.host) and not member(ahead[0], lex.host_before_only) and not passive
+        ):
             how = 2  # «تستعد موسكو لاستقبال», "Riyadh hosts" (not "Ukraine, hosted by Turkey")
-        elif prev in ("الي", "to") and any(member(w, lex.travel) for w in before[:-1]):
-            how = 2  # «السفر إلى موسكو للقاء»
+        elif prev in ("الي", "to") and any(member(w, lex.travel) for w in doc.words_before(head, 7, floor=s)[:-1]):
+            how = 2  # «السفر إلى موسكو للقاء», «وصل وزير الخارجية ... عراقجي إلى مسقط لبدء»
         elif (
             prev in ("الي", "to")
             and doc.words_after(a.end, 1, ceil=e)[:1]
             and strip_conj(doc.words_after(a.end, 1, ceil=e)[0]).startswith("لل")
         ):
             how = 2
-        if not how:
-            continue
+        if not how or prev in WITH:
+            continue  # «مع الولايات المتحدة», "with Iran": a side, not where
         # a whole country is a place only when it is not also a side named as the topic
         if a.loc_kind == "country" and d > 1 and prev not in lex.locative:
             continue

@@ -1,0 +1,53 @@
+"""Mediators read as mediators: a country the article calls a mediator is not a side while another side
+remains; a country after «مع»/"with" is a side, never the venue; «بوساطة» after a side names the next
+country. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.nlp.extract import extract
+
+PUB = date(2025, 4, 12)
+
+
+def read(text: str, language: str) -> list[tuple[str, list[str], list[str], str | None]]:
+    return [(e.status, e.sides, e.mediators, e.location_key) for e in extract(text, language, PUB).events]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the mediator's own meeting with one side belongs to the mediated talks
+        (
+            "ar",
+            "أكد عراقجي أن طهران وافقت على عقد الجولة المقبلة من المحادثات مع واشنطن الأحد في مسقط التي تقود "
+            "منذ أسابيع جهود الوساطة.",
+            [("planned", ["IR", "US"], ["OM"], "loc:city:muscat")],
+        ),
+        (
+            "en",
+            "Iran and the United States held a second round of talks in Rome on Saturday, mediated by Oman.\n"
+            "Iranian Foreign Minister Abbas Araghchi met his Omani counterpart before the talks.",
+            [("held", ["IR", "US"], ["IT", "OM"], "loc:city:rome")],
+        ),
+        # «مع الولايات المتحدة بوساطة عمانية»: the US is a side (not the place, not the mediator)
+        (
+            "ar",
+            "وصل وزير الخارجية الإيراني عباس عراقجي إلى مسقط لبدء جولة جديدة من المفاوضات مع الولايات المتحدة "
+            "بوساطة عمانية.",
+            [("held", ["IR", "US"], ["OM"], "loc:city:muscat")],
+        ),
+    ],
+)
+def test_mediators_mediate(
+    language: str, text: str, expected: list[tuple[str, list[str], list[str], str | None]]
+) -> None:
+    assert read(text, language) == expected
+
+
+def test_without_a_mediation_word_a_meeting_with_oman_is_a_meeting_with_oman() -> None:
+    text = "Iranian Foreign Minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi in Muscat on Sunday."
+    assert read(text, "en") == [("held", ["IR", "OM"], [], "loc:city:muscat")]
