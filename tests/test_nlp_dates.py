@@ -241,3 +241,17 @@ def test_hijri_dates_are_converted_with_the_umm_al_qura_calendar() -> None:
     (d,) = find_dates("وتبدأ المحادثات في 3 شوال 1445 هجرية.", None, "ar")
     assert d.start_date == date(2024, 4, 12)
     assert find_dates("في 31 محرم 1446 ه", None, "ar") == []  # a day the month does not have
+
+
+def test_bare_weekday_without_any_tense_is_the_nearer_one() -> None:
+    # a headline with no verb: published on Sunday 21 Dec, «الأربعاء» is in three days (24), not four
+    # days ago (17); «الجمعة» two days ago (19), not in five days (26); the same in English
+    (d,) = find_dates("مفاوضات ثلاثية في أبوظبي الأربعاء", SUN, "ar")
+    assert d.start_date == date(2025, 12, 24)
+    (d,) = find_dates("مفاوضات ثلاثية في أبوظبي الجمعة", SUN, "ar")
+    assert d.start_date == date(2025, 12, 19)
+    (d,) = find_dates("Trilateral talks in Abu Dhabi on Wednesday", SUN, "en")
+    assert d.start_date == date(2025, 12, 24)
+    # a tense cue still decides: «عقدت ... الأربعاء» is the past one
+    (d,) = find_dates("عقدت مفاوضات ثلاثية في أبوظبي الأربعاء", SUN, "ar")
+    assert d.start_date == date(2025, 12, 17)

@@ -122,6 +122,12 @@ def is_future_verb(word: str) -> bool:
 
 def future_context(n: str, start: int, end: int) -> bool:
     """Whether the clause around [start, end) speaks of the future (nearest tense cue wins)."""
+    return bool(clause_tense(n, start, end))
+
+
+def clause_tense(n: str, start: int, end: int) -> bool | None:
+    """True if the clause around [start, end) speaks of the future, False of the past (nearest tense cue
+    wins), None when it has no tense cue at all (a headline: «مفاوضات ثلاثية في أبوظبي الأربعاء»)."""
     left = max((m.end() for m in _CLAUSE_END.finditer(n, 0, start)), default=0)
     m_right = _CLAUSE_END.search(n, end)
     right = m_right.start() if m_right else len(n)
@@ -138,7 +144,7 @@ def future_context(n: str, start: int, end: int) -> bool:
             dist = start - m.end() if m.end() <= start else 2 * (m.start() - end)
             if best is None or dist < best[0] or (dist == best[0] and fut):
                 best = (dist, fut)
-    return bool(best and best[1])
+    return best[1] if best else None
 
 
 # ------------------------------------------------------------------------------- helpers
@@ -619,7 +625,14 @@ def _weekday(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     elif mod == "past":
         d = _weekday_near(pub, wd, "past")
     else:
-        d = _weekday_near(pub, wd, "future" if future_context(n, m.start(), m.end()) else "back")
+        tense = clause_tense(n, m.start(), m.end())
+        if tense is None:
+            # no tense anywhere in the clause: the nearer of the two (a headline's «الأربعاء» said on
+            # a Sunday is in three days, not four days ago)
+            back, ahead = _weekday_near(pub, wd, "back"), _weekday_near(pub, wd, "future")
+            d = ahead if (ahead - pub) < (pub - back) else back
+        else:
+            d = _weekday_near(pub, wd, "future" if tense else "back")
     return d, d, "day", True
 
 
