@@ -51,3 +51,15 @@ def test_mediators_mediate(
 def test_without_a_mediation_word_a_meeting_with_oman_is_a_meeting_with_oman() -> None:
     text = "Iranian Foreign Minister Abbas Araghchi met Omani Foreign Minister Badr Albusaidi in Muscat on Sunday."
     assert read(text, "en") == [("held", ["IR", "OM"], [], "loc:city:muscat")]
+
+
+def test_a_three_way_meeting_with_its_sides_unsaid_follows_the_earlier_three_way_one() -> None:
+    # the article's last two-sided meeting (Iran–US) is not the sides of «مفاوضات ثلاثية»
+    text = (
+        "أعلن زيلينسكي أن المفاوضات الثلاثية بين روسيا والولايات المتحدة وأوكرانيا ستعقد يومي 4 و5 فبراير في أبوظبي.\n"
+        "وتجري في مسقط مفاوضات بين إيران والولايات المتحدة منذ أسابيع.\n"
+        "ويومي 23 و24 يناير الماضي، استضافت أبوظبي مفاوضات ثلاثية."
+    )
+    events = extract(text, "ar", date(2026, 2, 1)).events
+    last = [e for e in events if e.start_date == date(2026, 1, 23)]
+    assert [e.sides for e in last] == [["RU", "UA", "US"]]

@@ -87,6 +87,8 @@ def resolve_sides(
             same = [em for em in all_ems if em.sent in sents and len(em.parties) >= 2 and not em.background]
             if mt.history:
                 earlier = []  # old talks do not take this week's sides: the article's main two
+            if mt.trilateral:
+                earlier = [p for p in earlier if len(p) >= 3] or earlier  # a three-way meeting follows one
             parties = set(same[0].parties) if same else set(earlier[-1]) if earlier else set(dominant[:2])
         elif len(parties) < 2 and (mt.sequel or mt.both_sides):
             # «الجولة الثانية», "the next meeting", «وفدا البلدين»: the sides of an earlier meeting
@@ -94,7 +96,13 @@ def resolve_sides(
             if sequel:
                 parties = set(sequel[-1])
         if mt.trilateral and len(parties) < 3:
-            parties |= set([cc for cc in dominant if cc not in parties][: 3 - len(parties)])
+            # «المفاوضات الثلاثية» with its sides unsaid: those of the article's earlier three-way meeting,
+            # else its three main countries
+            three = [p for p in earlier if len(p) >= 3 and parties <= p]
+            if three:
+                parties = set(three[-1])
+            else:
+                parties |= set([cc for cc in dominant if cc not in parties][: 3 - len(parties)])
         hosts = set(mt.hosts)
         if mt.place and mt.place.cc:
             hosts.add(mt.place.cc)
