@@ -8,6 +8,7 @@ Pure and fast: no I/O beyond the resource files the modules load (and cache) onc
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from tasks.nlp.dates import find_dates
@@ -17,7 +18,7 @@ from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity, Event, Extraction, Mention
 
-EXTRACTOR_VERSION = "events-2026.12.three-way.23"
+EXTRACTOR_VERSION = "events-2026.12.names-dates-signing.24"
 
 
 def _with_event_places(entities: list[Entity], events: list[Event], g: Gazetteer) -> list[Entity]:
@@ -33,6 +34,12 @@ def _with_event_places(entities: list[Entity], events: list[Event], g: Gazetteer
     return entities
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping `spans`."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return any(s < end and start < e for s, e in spans[max(0, i) : i + 2])
+
+
 def extract(text: str, language: str | None, published: date | None) -> Extraction:
     """Mentions (people, places, orgs, dates), the entities seen and the meetings reported in `text`."""
     if not text or not text.strip():
@@ -41,7 +48,9 @@ def extract(text: str, language: str | None, published: date | None) -> Extracti
     found = analyze(doc)
     mentions, entities = found.mentions, found.entities
     nationalities = [(c.start, c.end, c.code) for c in found.cues if c.source == "nat"]
-    dates = find_dates(doc, published)
+    # a date inside a name is part of the name: «حركة 23 مارس» (the M23 movement) is no date
+    named = sorted((m.start, m.end) for m in mentions)
+    dates = [d for d in find_dates(doc, published) if not _inside(named, d.start, d.end)]
     date_mentions = [
         Mention("date", d.start_date.isoformat(), d.surface, d.start, d.end, doc.orig_sentence_of(d.start))
         for d in dates

@@ -31,6 +31,7 @@ class NLPSettings:
     cue_after: int
     cue_before: int
     list_gap: int
+    sign_reach: int
     max_weak_gap: int
     merge_days: int
 

@@ -75,6 +75,19 @@ class EventMention:
         return self.trig.lemma if self.trig else ""
 
 
+def located_places(doc: Document, lex: Lexicon, s: int, e: int) -> set[str]:
+    """Cities and venues named after a locative in [s, e) («في روما», "in Muscat"): where things happen,
+    not capitals standing for their governments («بين موسكو وكييف»)."""
+    return {
+        a.key
+        for a in doc.args_in(s, e)
+        if a.loc_kind in ("city", "venue")
+        and (
+            doc.words_before(a.start, 1, floor=s)[-1:] in (["في"], ["in"], ["at"]) or doc.clitic(a.start).endswith("ب")
+        )
+    }
+
+
 def listed_sides(doc: Document, start: int, end: int) -> list[Arg]:
     """The states and movements listed from `start` on (after at most three other words): one list,
     its members joined by «و», commas or "and"."""
@@ -203,6 +216,8 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         member(w, lex.trilateral) for w in doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
     )
     em.round_no, em.count = round_of(doc, lex, t, s, e)
+    if em.count >= 2 and len(located_places(doc, lex, s, e)) > 1:
+        em.place = None  # "three rounds, one in Rome, the other two in Muscat": no one place for each
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
     em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
     em.generic = is_generic(doc, lex, t, s)
@@ -422,4 +437,3 @@ def outcome_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None
     em = EventMention(si, s, None, s, e, weak=True)
     em.outcomes = outcomes
     return em
-

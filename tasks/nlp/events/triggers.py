@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.words import EN_DETERMINERS, WORD_RX, member
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, strip_conj
 from tasks.nlp.text.document import Document
 
@@ -59,7 +60,8 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
             continue  # "received a call", "received the proposal"
-        if kind == "sign" and not any(bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), 8, ceil=e)):
+        signed = doc.words_after(m.end(), NLP.sign_reach, ceil=e)
+        if kind == "sign" and not any(bare(w) in lex.agreement_nouns for w in signed):
             continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed
         if kind in ("verb", "sign"):
             definite = demonstrative = False
