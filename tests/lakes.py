@@ -51,6 +51,10 @@ PLACES: dict[str, tuple[str, str, str, str, str | None, float, float]] = {
     "loc:city:cairo": ("Cairo", "القاهرة", "city", "EG", "loc:country:EG", 30.04, 31.24),
     "loc:city:jeddah": ("Jeddah", "جدة", "city", "SA", "loc:country:SA", 21.49, 39.19),
     "loc:city:muscat": ("Muscat", "مسقط", "city", "OM", "loc:country:OM", 23.59, 58.41),
+    "loc:country:AE": ("United Arab Emirates", "الإمارات", "country", "AE", None, 24.0, 54.0),
+    "loc:city:abu-dhabi": ("Abu Dhabi", "أبوظبي", "city", "AE", "loc:country:AE", 24.45, 54.38),
+    "loc:city:riyadh": ("Riyadh", "الرياض", "city", "SA", "loc:country:SA", 24.71, 46.68),
+    "loc:city:brussels": ("Brussels", "بروكسل", "city", "BE", "loc:country:BE", 50.85, 4.35),
 }
 
 

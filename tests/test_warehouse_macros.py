@@ -87,3 +87,17 @@ def test_overlapping_days_pairs_each_overlap_once(con: duckdb.DuckDBPyConnection
         "SELECT a.name, b.name FROM overlapping_days('l', 'r')",
     )
     assert got == [("long", "spring"), ("short", "spring")]
+
+
+def test_runs_of_days_break_where_a_gap_is_longer_than_allowed(con: duckdb.DuckDBPyConnection) -> None:
+    got = rows(
+        con,
+        "WITH s AS (SELECT * FROM (VALUES (0, 1, DATE '2025-01-01', DATE '2025-01-02'), "
+        "(0, 2, DATE '2025-01-03', DATE '2025-01-03'), (0, 3, DATE '2025-01-02', DATE '2025-01-02'), "
+        "(3, 1, DATE '2025-01-01', DATE '2025-01-02'), (3, 2, DATE '2025-01-05', DATE '2025-01-05'), "
+        "(3, 3, DATE '2025-01-09', DATE '2025-01-09')) t(gap, node, lo, hi)), "
+        "r AS (SELECT *, {'gap': gap} AS run_key FROM s) "
+        "SELECT gap, node, run_no FROM runs_of_days('r')",
+    )
+    # gap 0: only days shared join a run; gap 3: a hole of up to three days does
+    assert got == [(0, 1, 1), (0, 2, 2), (0, 3, 1), (3, 1, 1), (3, 2, 1), (3, 3, 2)]

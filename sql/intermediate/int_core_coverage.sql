@@ -3,14 +3,16 @@
 -- Grain: one row per (kind, class_id, core_id, person_key, run).
 --
 -- kind 'dates': the reported dates [date_lo, date_hi] of the core's dated mentions of the class;
+-- kind 'days': the same for its day-precise mentions only (what a report naming some of the
+-- sides is compared with, int_core_targets);
 -- kind 'windows': the time windows [span_lo, span_hi] of its undated (numbered) mentions, whose
 -- status and publication day allow those days (an unknown publication day: one open run).
 -- person_key '' covers every such mention; a person's key covers those naming that person as a
--- participant. Days that overlap or touch are merged into one run, so a run covers exactly the
+-- participant (kind 'days' has '' only). Days that overlap or touch are merged into one run, so a run covers exactly the
 -- days some mention covers, and a date lies within n days of the run only if it lies within n
 -- days of one of its mentions.
 -- Columns:
---   kind: dates | windows
+--   kind: dates | days | windows
 --   class_id: the mentions' class (int_event_mentions.class_id)
 --   core_id: their core (int_mention_cores.core_id)
 --   person_key: '' for all the mentions, else a participant's canonical key
@@ -29,7 +31,8 @@ with spans as (
         case when m.is_dated then m.date_lo else m.span_lo end as lo,
         case when m.is_dated then m.date_hi else m.span_hi end as hi,
         m.mention_rank,
-        m.participant_keys
+        m.participant_keys,
+        m.date_precision = 'day' as is_day_precise
     from {{ ref('int_event_mentions') }} as m
     join {{ ref('int_mention_cores') }} as c on c.event_id = m.event_id
 ),
@@ -38,6 +41,8 @@ by_person as (
     select kind, class_id, core_id, '' as person_key, lo, hi, mention_rank from spans
     union all
     select kind, class_id, core_id, unnest(participant_keys) as person_key, lo, hi, mention_rank from spans
+    union all
+    select 'days', class_id, core_id, '', lo, hi, mention_rank from spans where kind = 'dates' and is_day_precise
 ),
 
 ordered as (

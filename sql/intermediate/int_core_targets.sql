@@ -5,7 +5,9 @@
 -- A mention of the unnumbered core fits a mention of a numbered core when their classes are
 -- compatible (int_class_pairs) and either the numbered mention is dated within merge_days() of it,
 -- or it is undated, its window (status and publication day) allows the dates, and their places
--- agree or they share a participant. Of the numbered cores it fits, the unnumbered core joins the
+-- agree or they share a participant. It also fits a mention that names some of its sides, or
+-- all of them and more, at a city or venue that agrees (int_subset_pairs), when both give
+-- day-precise dates within merge_days(). Of the numbered cores it fits, the unnumbered core joins the
 -- one with the smallest gap in days (a fit through undated mentions only has none and comes last),
 -- then the one with the most fitting pairs of mentions, then the earliest-published; so an
 -- unnumbered core never chains two round numbers together. Gaps and counts are read from the
@@ -23,7 +25,7 @@ with cores as (
 
 probes as (
     -- every mention of an unnumbered core is dated and has no round number
-    select m.event_id, c.core_id, m.class_id, m.date_lo, m.date_hi, m.participant_keys
+    select m.event_id, c.core_id, m.class_id, m.date_lo, m.date_hi, m.participant_keys, m.date_precision = 'day' as is_day_precise
     from {{ ref('int_event_mentions') }} as m
     join cores as c on c.event_id = m.event_id
     where c.core_round_number is null
@@ -35,6 +37,18 @@ pairs as (
     where round_number is null and other_round_number is not null
 ),
 
+subset_pairs as (
+    -- an unnumbered class and a numbered one, either naming some of the other's sides: compared
+    -- on day-precise dates only
+    select class_id, superset_class_id as other_class_id
+    from {{ ref('int_subset_pairs') }}
+    where round_number is null and superset_round_number is not null
+    union all
+    select superset_class_id, class_id
+    from {{ ref('int_subset_pairs') }}
+    where superset_round_number is null and round_number is not null
+),
+
 coverage as (
     select * from {{ ref('int_core_coverage') }}
 ),
@@ -42,16 +56,23 @@ coverage as (
 dated_probes as (
     -- each mention's dates widened by the days two meetings may lie apart, per compatible class
     select
-        p.core_id, p.date_lo, p.date_hi, cp.other_class_id as match_key,
+        p.core_id, p.date_lo, p.date_hi, {'class_id': cp.other_class_id, 'kind': 'dates'} as match_key,
         p.date_lo - merge_days() as lo, p.date_hi + merge_days() as hi
     from probes as p
     join pairs as cp on cp.class_id = p.class_id
+    union all
+    select
+        p.core_id, p.date_lo, p.date_hi, {'class_id': sp.other_class_id, 'kind': 'days'},
+        p.date_lo - merge_days(), p.date_hi + merge_days()
+    from probes as p
+    join subset_pairs as sp on sp.class_id = p.class_id
+    where p.is_day_precise
 ),
 
 dated_runs as (
-    select class_id as match_key, core_id, lo, hi, spans
+    select {'class_id': class_id, 'kind': kind} as match_key, core_id, lo, hi, spans
     from coverage
-    where kind = 'dates' and person_key = ''
+    where kind in ('dates', 'days') and person_key = ''
 ),
 
 dated_hits as (

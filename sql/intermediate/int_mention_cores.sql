@@ -12,7 +12,11 @@
 --   * they carry different round numbers, at least one of them names a place, and both give
 --     day-precise dates that overlap (the same day): one report counts the rounds of this format,
 --     another overall ("round 1" and "round 3" of one meeting). Without a place, or on different
---     days, different numbers stay two rounds.
+--     days, different numbers stay two rounds;
+--   * one names some of the other's sides, both at a city or venue that agree (int_subset_pairs:
+--     "Russia–Ukraine talks in Abu Dhabi" beside "Russia–Ukraine–US talks in Abu Dhabi"), and
+--     both give day-precise dates: within merge_days() of each other with the same round number
+--     or none, the same day with two different numbers. Two pairs sharing one side never link.
 -- A numbered mention is never linked to an unnumbered one: unnumbered cores join numbered ones
 -- later, one each (int_core_targets), so a mention without a number can never chain round 3 and
 -- round 4 together (nor can a date a day apart: only the same day joins two numbers).
@@ -28,7 +32,8 @@
 -- island (that mention links to all the others). Links across round numbers need days that truly
 -- overlap, which an island's first-to-last days do not promise, so they compare the classes' runs
 -- of overlapping day-precise dates instead (a run covers every day between its ends, and lies in
--- one island).
+-- one island). Links to a class naming more sides compare each day-precise mention with that
+-- class's runs of day-precise dates merged with the same gap as the link allows.
 -- Columns:
 --   event_id: an anchored mention
 --   core_id: event_id of the earliest-published mention of its component
@@ -150,49 +155,62 @@ dated_links as (
     from overlapping_days('dated_probes', 'dated_islands')
 ),
 
-day_ordered as (
+subset_pairs as (
+    -- a class naming some of another's sides at the same named place (int_subset_pairs), and
+    -- how many days apart their day-precise reports may lie: with the same number or none,
+    -- merge_days(); with two different numbers, only the same day (as above). An unnumbered
+    -- class and a numbered one are left to int_core_targets, as for any unnumbered core
     select
-        m.class_id,
-        m.island,
-        a.date_lo,
-        a.date_hi,
-        a.node,
-        max(a.date_hi) over (
-            partition by m.class_id order by a.date_lo, a.date_hi, a.node
-            rows between unbounded preceding and 1 preceding
-        ) as reached
+        class_id,
+        superset_class_id,
+        case when round_number is not distinct from superset_round_number then merge_days() else 0 end as gap
+    from {{ ref('int_subset_pairs') }}
+    where round_number is not distinct from superset_round_number
+       or (round_number is not null and superset_round_number is not null)
+),
+
+day_spans as (
+    -- day-precise dates of classes whose mentions can be one round at all, with their island
+    select m.class_id, m.island, a.node, a.date_lo as lo, a.date_hi as hi
     from members as m
     join anchored as a on a.event_id = m.event_id
     where a.is_day_precise
-      and a.round_number is not null
-      and m.class_id in (select class_id from cross_number_pairs)
       and m.class_id in (select class_id from classes where self_compatible)
 ),
 
+run_gaps as (
+    -- the classes whose day-precise dates are merged into runs, and how far apart they may lie:
+    -- 0 where only the same day links (different round numbers), or a subset pair's gap
+    select distinct class_id, 0 as gap
+    from cross_number_pairs
+    union
+    select superset_class_id, gap
+    from subset_pairs
+),
+
+run_spans as (
+    select s.*, g.gap, {'class_id': s.class_id, 'gap': g.gap} as run_key
+    from day_spans as s
+    join run_gaps as g on g.class_id = s.class_id
+),
+
 day_runs as (
-    -- a class's day-precise dates merged where they overlap: every day of a run is some
-    -- mention's, and its mentions overlap one another, so they lie in one island (of a class
-    -- whose mentions can be one round at all)
-    select class_id, any_value(island) as island, min(date_lo) as lo, max(date_hi) as hi
-    from (
-        select
-            *,
-            sum(case when reached is null or date_lo > reached then 1 else 0 end) over (
-                partition by class_id order by date_lo, date_hi, node rows unbounded preceding
-            ) as run_no
-        from day_ordered
-    )
-    group by class_id, run_no
+    -- a class's day-precise dates merged into runs: with gap 0 every day of a run is some
+    -- mention's; a run lies in one island (islands break only at longer gaps)
+    select run_key, any_value(island) as island, min(lo) as lo, max(hi) as hi
+    from runs_of_days('run_spans')
+    group by run_key, run_no
 ),
 
 day_probes as (
-    select r.island as from_island, r.lo, r.hi, p.other_class_id as match_key
+    select r.island as from_island, r.lo, r.hi, {'class_id': p.other_class_id, 'gap': 0} as match_key
     from day_runs as r
-    join cross_number_pairs as p on p.class_id = r.class_id
+    join cross_number_pairs as p on p.class_id = r.run_key.class_id
+    where r.run_key.gap = 0
 ),
 
 day_targets as (
-    select island, lo, hi, class_id as match_key
+    select island, lo, hi, run_key as match_key
     from day_runs
 ),
 
@@ -201,12 +219,32 @@ same_day_links as (
     from overlapping_days('day_probes', 'day_targets')
 ),
 
+subset_probes as (
+    -- each day-precise mention of a class naming some of another's sides, widened by the days
+    -- two reports of one meeting may lie apart, against that class's runs (exact: a probe is one
+    -- mention and no hole in a run is that long)
+    select
+        s.island as from_island,
+        s.lo - p.gap as lo,
+        s.hi + p.gap as hi,
+        {'class_id': p.superset_class_id, 'gap': p.gap} as match_key
+    from day_spans as s
+    join subset_pairs as p on p.class_id = s.class_id
+),
+
+subset_links as (
+    select distinct a.from_island as a, b.island as b
+    from overlapping_days('subset_probes', 'day_targets')
+),
+
 edges as (
     select a, b from open_links
     union all
     select a, b from dated_links
     union all
     select a, b from same_day_links
+    union all
+    select a, b from subset_links
 ),
 
 ranks as (

@@ -195,3 +195,24 @@ JOIN (
 ) AS b ON b.match_key = a.match_key AND b.bucket = a.bucket
 WHERE b.lo <= a.hi AND a.lo <= b.hi
   AND a.bucket = greatest(day_bucket(a.lo), day_bucket(b.lo));
+
+-- The rows of `span_table` (columns run_key, lo, hi, node and gap, named by string), each with
+-- the number of the run of days it lies in: within a run_key, rows sorted by days, a new run
+-- starts where a row begins more than `gap` days after every earlier row has ended. With gap 0
+-- a run covers exactly the days of its rows (they share days, one after the other); with gap n
+-- no hole in a run is n days long, so a range that comes within n days of a run's first-to-last
+-- days comes within n days of one of its rows.
+CREATE OR REPLACE MACRO runs_of_days(span_table) AS TABLE
+SELECT
+    *,
+    sum(CASE WHEN reached IS NULL OR lo > reached + gap THEN 1 ELSE 0 END) OVER (
+        PARTITION BY run_key ORDER BY lo, hi, node ROWS UNBOUNDED PRECEDING
+    ) AS run_no
+FROM (
+    SELECT
+        *,
+        max(hi) OVER (
+            PARTITION BY run_key ORDER BY lo, hi, node ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+        ) AS reached
+    FROM query_table(span_table)
+);
