@@ -4,7 +4,8 @@
 -- Grain: one row per round_id.
 --
 -- Status is the one claimed by the most recently published report; on a tie the furthest along
--- (proposed < planned < cancelled < ongoing < held). A later "cancelled" does not undo talks
+-- (proposed < planned < cancelled < ongoing < held). Reports of one publication day are a tie
+-- unless each of them gives its time: one known only to the day may have come out at any hour. A later "cancelled" does not undo talks
 -- some report says were held. Dates come from the reports of the finest precision, preferring
 -- those that report the talks under way or held; their range is merged.
 --
@@ -123,13 +124,28 @@ date_range as (
     group by round_id
 ),
 
+status_reports as (
+    -- a report's time of day counts only when every report of the round published that day has
+    -- one: a report dated to the day alone may have come out at any hour of it
+    select
+        round_id,
+        status,
+        published_date,
+        case
+            when bool_and(not day_only(published_at, published_date)) over (partition by round_id, published_date)
+                then published_at
+        end as published_time
+    from voters
+    where status is not null
+),
+
 status_choice as (
     select
         round_id,
-        first(status order by published_at desc nulls last, published_date desc nulls last, status_rank(status) desc) as latest_status,
+        first(status order by published_date desc nulls last, published_time desc nulls last, status_rank(status) desc)
+            as latest_status,
         bool_or(status = 'held') as ever_held
-    from voters
-    where status is not null
+    from status_reports
     group by round_id
 ),
 

@@ -216,3 +216,10 @@ FROM (
         ) AS reached
     FROM query_table(span_table)
 );
+
+-- A publication known to the day only: a bare date is stored as midnight UTC of that day
+-- (tasks/articles.py: parse_published), so its time of day says nothing; unknown counts too.
+CREATE OR REPLACE MACRO day_only(published_at, published_date) AS
+    published_at IS NULL
+    OR (CAST(timezone('UTC', published_at) AS DATE) = published_date
+        AND CAST(timezone('UTC', published_at) AS TIME) = TIME '00:00:00');

@@ -1,0 +1,73 @@
+"""A round's status when several reports come out on one day.
+
+The latest report wins and a tie goes to the furthest along (proposed < planned < cancelled <
+ongoing < held). A report known only to the day (the pipeline stores a bare date as midnight UTC,
+tasks/articles.py) may have come out at any hour, so reports of one day are a tie unless each
+gives its time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lakes import Ev, Lake, fetch
+
+from warehouse.build import build_warehouse
+
+MIAMI = "loc:city:miami"
+GENEVA = "loc:city:geneva"
+ISTANBUL = "loc:city:istanbul"
+BERLIN = "loc:city:berlin"
+
+
+def day(value: str) -> str:
+    """A publication known to the day only, stored as the pipeline stores a bare date."""
+    return value + "T00:00"
+
+
+def statuses(tmp_path: Path, lake: Lake) -> dict[str, str]:
+    lake.flush()
+    db = tmp_path / "warehouse.duckdb"
+    build_warehouse(lake.root, db)
+    return dict(fetch(db, "SELECT label, status FROM negotiation_rounds"))
+
+
+def test_held_wins_over_ongoing_and_planned_reported_the_same_day(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    talks = {"parties": ["RU", "US"], "place": MIAMI, "start": "2025-12-20"}
+    lake.add_article("planned", Ev(**talks, status="planned"), published=day("2025-12-20"))
+    lake.add_article("held", Ev(**talks, status="held"), published=day("2025-12-20"))
+    lake.add_article("ongoing", Ev(**talks, status="ongoing"), published=day("2025-12-20"))
+    assert statuses(tmp_path, lake) == {"Russia–United States talks, Miami": "held"}
+
+
+def test_cancelled_wins_over_planned_reported_the_same_day(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    talks = {"parties": ["UA", "US"], "place": GENEVA, "start": "2025-11-23"}
+    lake.add_article("cancelled", Ev(**talks, status="cancelled"), published=day("2025-11-21"))
+    lake.add_article("planned", Ev(**talks, status="planned"), published=day("2025-11-21"))
+    assert statuses(tmp_path, lake) == {"Ukraine–United States talks, Geneva": "cancelled"}
+
+
+def test_a_time_of_day_does_not_outrun_a_report_known_only_to_the_day(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    talks = {"parties": ["RU", "UA"], "place": ISTANBUL, "start": "2025-05-16"}
+    lake.add_article("held", Ev(**talks, status="held"), published=day("2025-05-16"))
+    lake.add_article("planned-evening", Ev(**talks, status="planned"), published="2025-05-16T18:00")
+    assert statuses(tmp_path, lake) == {"Russia–Ukraine talks, Istanbul": "held"}
+
+
+def test_times_decide_when_every_report_of_the_day_gives_one_and_a_later_day_wins(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    # called off in the morning, on again in the evening
+    talks = {"parties": ["UA", "US"], "place": BERLIN, "start": "2025-12-14"}
+    lake.add_article("cancelled", Ev(**talks, status="cancelled"), published="2025-12-10T09:00")
+    lake.add_article("planned", Ev(**talks, status="planned"), published="2025-12-10T18:00")
+    # reported held on one day, planned again (for the same talks) the next day: the latest report
+    later = {"parties": ["RU", "US"], "place": MIAMI, "start": "2026-01-10"}
+    lake.add_article("held", Ev(**later, status="held"), published=day("2026-01-10"))
+    lake.add_article("ongoing", Ev(**later, status="ongoing"), published=day("2026-01-11"))
+    assert statuses(tmp_path, lake) == {
+        "Ukraine–United States talks, Berlin": "planned",
+        "Russia–United States talks, Miami": "ongoing",
+    }
