@@ -7,7 +7,9 @@ For each size, a lake is written by benchmarks/make_lake.py (kept in --work and 
 fresh process builds the warehouse (warehouse.build.build_warehouse) and writes the exports
 (warehouse.export.export). Printed per size: seconds for the build and for the export, the peak
 resident memory of that process (sampled every 20 ms with psutil), the row counts of the marts,
-the rounds the lake's generator scheduled, and at the end how time grows: time(size)/time(smallest).
+`truth`: the true rounds, those the lake's generator scheduled (its bare reports are allusions
+that join the one round they fit or add nothing, so they add no row; with --noise the count is
+approximate), and at the end how time grows: time(size)/time(smallest).
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def main() -> None:
         child(Path(args.child[0]), Path(args.child[1]), limit, args.threads)
         return
 
-    from make_lake import LakeSpec, write_lake
+    from make_lake import GENERATOR, LakeSpec, write_lake
 
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
@@ -113,7 +115,8 @@ def main() -> None:
     print(header)
     results: list[tuple[int, float, float]] = []
     for size in sizes:
-        lake = args.work / f"lake-{size}-{args.seed}-{args.noise}"
+        # a lake (and its truth.json) written by an older generator is not reused
+        lake = args.work / f"lake-{size}-{args.seed}-{args.noise}-g{GENERATOR}"
         marker = lake / "truth.json"
         if not marker.exists():
             truth = write_lake(lake, LakeSpec(mentions=size, seed=args.seed, noise=args.noise))

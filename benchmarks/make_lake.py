@@ -13,15 +13,19 @@ entity row per four mentions. Its events are reports of a schedule of real-looki
 * dates spread over two years; reports dated to the day or the week, or undated and then
   published just before (planned), on (ongoing) or just after (held) the talks;
 * Russia–Ukraine and Russia–Ukraine–US rounds numbered ("the third round"), in time order;
-* background mentions of other rounds, bare reports with nothing to match on, 5% syndicated copies.
+* background mentions of other rounds, bare reports with nothing to match on (allusions: "talks
+  between Russia and the US"), 5% syndicated copies.
 
 The number of rounds grows with the lake until each pair of sides meets every two weeks, so a
 bigger lake has more reports per round: the dense case for consolidation.
 
-Ground truth: rounds of the same sides are at least 13 days apart and every report agrees with
-the round's first (full) report, so the warehouse's rules group each round's reports into one
-round and leave each bare report on its own: `Truth.rounds` is the number of rounds the
-warehouse must find. `noise` adds that fraction of events with random sides, places, dates,
+Ground truth: rounds of the same sides are at least 13 days apart, rounds whose sides are a subset
+of one another's never meet in the same city on the same slot (the warehouse would rightly read
+them as one meeting reported with some of its sides), and every report agrees with the round's
+first (full) report, so the warehouse's rules group each round's reports into one round. A bare
+report (no date, place, people or number) is an allusion: it joins the one round it fits as
+evidence or adds nothing, never a round of its own. `Truth.rounds` is the number of scheduled
+rounds, the rows the warehouse must find. `noise` adds that fraction of events with random sides, places, dates,
 precisions and statuses (a real extractor's mistakes); then the truth is only approximate
 (`Truth.exact` is false).
 """
@@ -45,6 +49,7 @@ from lake.ids import article_id as make_article_id
 from lake.ids import event_id as make_event_id
 
 VERSION = "synthetic-1"
+GENERATOR = 2  # bumped when the same spec writes another lake or another truth (benchmark caches key on it)
 SPACING_DAYS = 14  # rounds of the same sides are scheduled on a 14-day grid (plus 0-1 day of jitter)
 
 # side -> people who speak for it: (key, Arabic name, English name, role)
@@ -161,7 +166,7 @@ class LakeSpec:
     events_per_article: float = 3.0
     noise: float = 0.05  # share of events with random fields (the truth is then approximate)
     copies: float = 0.05  # share of articles that are syndicated copies of an earlier one
-    bare: float = 0.03  # share of events that are undated, unplaced, without people: a round each
+    bare: float = 0.03  # share of events that are undated, unplaced, without people: allusions, no round
     families: tuple[tuple[tuple[str, ...], float, bool], ...] = FAMILIES
     articles_per_round: int = 12  # more articles than this per round: reports pile up on the same rounds
     start: date = date(2024, 3, 4)
@@ -213,18 +218,24 @@ class Report:
 
 
 def schedule(spec: LakeSpec, rng: random.Random, articles: int) -> list[Round]:
-    """The real rounds: per pair of sides, on distinct slots of a 14-day grid over the period."""
+    """The real rounds: per pair of sides, on distinct slots of a 14-day grid over the period.
+
+    Two rounds of one slot whose sides are a subset of one another's are never in the same city:
+    there they would be one meeting reported with some of its sides."""
     slots = spec.days // SPACING_DAYS
     rounds: list[Round] = []
+    taken: dict[tuple[int, str], list[tuple[str, ...]]] = {}  # (slot, city) -> sides meeting there
     for sides, share, numbered in spec.families:
         count = max(1, min(slots, round(share * articles / spec.articles_per_round)))
         cities = [
             c for c, v in CITIES.items() if v[2] in NEUTRAL_HOSTS or any(c in HOME_CITIES.get(s, ()) for s in sides)
         ]
-        weights = [CITIES[c][3] for c in cities]
         for n, slot in enumerate(sorted(rng.sample(range(slots), count)), start=1):
             day = spec.start + timedelta(days=slot * SPACING_DAYS + rng.randrange(2))
-            city = rng.choices(cities, weights)[0]
+            # a family's cities include every neutral host's, more than the other families of a slot
+            free = [c for c in cities if not any(_nested(sides, o) for o in taken.get((slot, c), ()))]
+            city = rng.choices(free, [CITIES[c][3] for c in free])[0]
+            taken.setdefault((slot, city), []).append(sides)
             delegation = [(p[0], side) for side in sides for p in rng.sample(DELEGATIONS[side], rng.randint(1, 2))]
             host = CITIES[city][2]
             if host in HOST_PEOPLE and rng.random() < 0.5:
@@ -580,7 +591,6 @@ def write_lake(lake_dir: Path, spec: LakeSpec) -> Truth:
             source, reports, published = rng.choice(originals[-200:])
             published = published + timedelta(days=1) if published else None
             writer.article(n, published, reports, budget, copy_of=source)
-            truth.rounds += sum(1 for rep in reports if is_bare(rep))
             continue
         first = n < len(rounds)  # every round gets one full report first
         lead = rounds[n] if first else rng.choices(rounds, weights)[0]
@@ -590,10 +600,9 @@ def write_lake(lake_dir: Path, spec: LakeSpec) -> Truth:
             pick = rng.random()
             if pick < spec.noise:
                 reports.append(noise_report(spec, rng))
-            elif pick < spec.noise + spec.bare:
+            elif pick < spec.noise + spec.bare:  # an allusion: joins the one round it fits, or nothing
                 sides = rng.choices([f[0] for f in spec.families], [f[1] for f in spec.families])[0]
                 reports.append(Report(list(sides), [], rng.choice(["planned", "held"]), None, None))
-                truth.rounds += 1
             elif pick < 0.75:
                 reports.append(report_of(lead, published, rng))
             else:  # a dated aside about another round
@@ -612,9 +621,9 @@ def write_lake(lake_dir: Path, spec: LakeSpec) -> Truth:
     return truth
 
 
-def is_bare(rep: Report) -> bool:
-    """Nothing to match on (no date, place, people or number): such a report is a round of its own."""
-    return not (rep.start or rep.place or rep.participants or rep.number)
+def _nested(sides: Sequence[str], other: Sequence[str]) -> bool:
+    """One set of sides holds the other: reports of them in one city and slot are one meeting."""
+    return set(sides) <= set(other) or set(other) <= set(sides)
 
 
 def _event_count(rng: random.Random, mean: float) -> int:
