@@ -263,3 +263,15 @@ def test_dev_people_found_by_rules_without_their_gazetteer_entries(tmp_path: Pat
         for e in entities:
             if e.kind == "person" and e.source == "discovered":
                 assert e.key.startswith("person:ar:") and e.name_ar and e.role
+
+
+def test_discovery_arabic_name_after_a_title_with_a_construct_it_cannot_read() -> None:
+    # the title runs on through an organisation's name («فصيل خادم الشعب», «لجنة دوما الدولة»): the
+    # name starts at the known given name, not at the first word the title walk could not read
+    text = (
+        "وضم الوفد رئيس فصيل النهضة الوطنية كمال زاهر ووزير الدفاع يوسف نعيم. "
+        "ومثل الجانب الآخر رئيس لجنة مجلس الشيوخ للشؤون الخارجية ليونيد بارانوف."
+    )
+    found = {m.surface for m in find_entities(text, "ar")[0] if m.kind == "person"}
+    assert {"كمال زاهر", "ليونيد بارانوف"} <= found
+    assert not any("فصيل" in s or "لجنة" in s for s in found)

@@ -287,6 +287,21 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
     return j, country, False
 
 
+def _given_ahead(doc: Document, g: Gazetteer, j: int) -> int:
+    """Where the name after a title starts: at j, or at a known given name a few words on when the title
+    goes on through a construct the title walk cannot read («رئيس لجنة دوما الدولة للشؤون الدولية
+    ليونيد سلوتسكي»); never across punctuation or another name."""
+    if j >= len(doc.tokens) or doc.tok(j) in g.given_ar:
+        return j
+    for k in range(j + 1, min(j + NLP.title_reach, len(doc.tokens) - 1)):
+        if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or doc.tok_match[k] is not None:
+            break
+        t = doc.tok(k)
+        if t in g.given_ar and doc.tok_match[k + 1] is None and _AR_WORD_RE.match(doc.tok(k + 1)):
+            return k
+    return j
+
+
 def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
@@ -295,6 +310,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not g.is_ar_head(t):
             continue
         j, country, aborted = _ar_title_tail(doc, g, i)
+        if not aborted:
+            j = _given_ahead(doc, g, j)  # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
         # drop a glued conjunction from the role (ووزير، والمتحدث) but not a head's own و (وزير)
         conj = t[0] in CONJ and t not in g.ar_heads and g.is_ar_head(t[1:])
         head_start = doc.tokens[i][0] + (1 if conj else 0)

@@ -22,6 +22,7 @@ class NLPSettings:
     geo_min_pop_arabic: int
     geo_min_len_arabic: int
     name_max_tokens: int
+    title_reach: int
     date_anchor_reach: int
     max_arg_dist: int
     max_place_dist: int
