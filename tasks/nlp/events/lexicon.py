@@ -134,6 +134,7 @@ class Lexicon:
     host: frozenset[str]
     host_before_only: frozenset[str]
     mediation: frozenset[str]
+    reason_words: frozenset[str]
     travel: frozenset[str]
     travel_rx: re.Pattern[str]
     locative: frozenset[str]
@@ -257,6 +258,7 @@ def lexicon() -> Lexicon:
         host=nset(both(cues["host"])),
         host_before_only=nset(both(cues["host_before_only"])),
         mediation=nset(both(cues["mediation"])),
+        reason_words=nset(both(cues["reason_words"])),
         travel=nset(both(cues["travel"])),
         travel_rx=word_rx(both(cues["travel"])),
         locative=nset(both(cues["locative"])),

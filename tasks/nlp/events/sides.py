@@ -36,7 +36,11 @@ def find_sides(
     ("Zelensky said he was ready to meet Putin")."""
     out = Sides()
     reporters: set[str] = set()
-    ordered = [a for a in sorted((a for a, _ in near), key=lambda a: a.start) if a is not place and a.cc]
+    ordered = [
+        a
+        for a in sorted((a for a, _ in near), key=lambda a: a.start)
+        if a is not place and a.cc and not behind_a_reason(doc, lex, t, a)
+    ]
     groups: list[list[Arg]] = []
     for a in ordered:
         if groups and in_one_list(doc, groups[-1][-1], a):
@@ -92,6 +96,14 @@ def find_sides(
     for s in (out.parties, out.by_name, out.hosts):
         s.discard("")
     return out
+
+
+def behind_a_reason(doc: Document, lex: Lexicon, t: Trigger, a: Arg) -> bool:
+    """An argument after the trigger in a clause of reason («... مكان الاجتماعات لأننا نرى أن هناك أمورا
+    تحدث بين أمريكا وإيران», "postponed the talks because Iran and the US ...") belongs to that clause."""
+    if a.start <= t.end:
+        return False
+    return any(member(w, lex.reason_words) for w in doc.words_before(a.start, 12, floor=t.end))
 
 
 def between_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
