@@ -71,3 +71,15 @@ def test_countries_in_a_clause_of_reason_are_not_sides() -> None:
         "إلا أنه قال إن موعد أو مكان الاجتماعات قد يتغير لأننا نرى أن هناك أمورا تحدث بين أمريكا وإيران."
     )
     assert [e.sides for e in extract(text, "ar", date(2026, 2, 1)).events] == [["RU", "UA", "US"]]
+
+
+def test_the_principal_of_envoys_in_the_dual_or_plural_construct_is_not_at_the_table() -> None:
+    # «مبعوثا ترامب», «مبعوثا الرئيس الأمريكي دونالد ترامب»: Trump sends them, he does not sit there
+    for text in (
+        "وشارك مبعوثا ترامب، ويتكوف وكوشنر، في محادثات مع الوفد الأوكراني في فلوريدا يوم الأحد.",
+        "والتقى مبعوثا الرئيس الأمريكي دونالد ترامب ستيف ويتكوف وجاريد كوشنر "
+        "الرئيس الروسي فلاديمير بوتين في موسكو أمس.",
+    ):
+        (event,) = extract(text, "ar", date(2025, 12, 3)).events
+        people = {p.person_key for p in event.participants}
+        assert {"person:witkoff", "person:kushner"} <= people and "person:trump" not in people

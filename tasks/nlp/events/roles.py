@@ -51,6 +51,14 @@ def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
     return chain
 
 
+def construct_noun(w: str, lex: Lexicon) -> bool:
+    """A possessive noun in the construct state, singular or with the dual/plural construct ending
+    («مبعوث ترامب», «مبعوثا ترامب», «مبعوثي الرئيس», «مستشارو بوتين»)."""
+    if member(w, lex.possessive_nouns):
+        return True
+    return len(w) > 4 and w[-1] in "اوي" and member(w[:-1], lex.possessive_nouns)
+
+
 def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: list[str], role: str) -> bool:
     # English: "Trump's envoy", "the Trump administration"
     tail = doc.nt[p.end : p.end + 3]
@@ -62,7 +70,7 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
         return False
     # «صهر ترامب», «لإدارة ترامب»: a bare construct noun right before the name
     last = before[-1]
-    if not last.isascii() and not has_article(last) and member(last, lex.possessive_nouns):
+    if not last.isascii() and not has_article(last) and construct_noun(last, lex):
         return True  # Arabic construct state; English "envoy Steve Witkoff" is apposition
     # «مبعوث الرئيس الأمريكي السابق دونالد ترامب», «للرئيس الروسي فلاديمير بوتين», "envoy of President X"
     i = len(before) - 1
@@ -78,7 +86,7 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
             prev = before[start - 1] if start > 0 else ""
             governed = (
                 (w.startswith("ل") and not w.startswith("ال"))
-                or (prev and not has_article(prev) and member(prev, lex.possessive_nouns))
+                or (prev and not has_article(prev) and construct_noun(prev, lex))
                 or prev == "of"
             )
             return bool(governed and (not role or title in role))
