@@ -75,3 +75,13 @@ def test_hoped_for_outcomes_and_far_sentences_are_not_outcomes() -> None:
         "In 2022 the two countries agreed to exchange prisoners in a deal brokered by Turkey."
     )
     assert outcomes(far, "en") == [(["RU", "UA"], [])]
+
+
+def test_people_of_a_mention_that_founds_nothing_reach_the_meeting() -> None:
+    text = (
+        "Russian, Ukrainian and US delegations met in Geneva on Tuesday for a second day of talks led by "
+        "Vladimir Medinsky.\nThe head of the Ukrainian delegation, Rustem Umerov, said the second day proceeded "
+        "in the form of consultations between military and political groups."
+    )
+    (event,) = extract(text, "en", date(2026, 2, 18)).events
+    assert {p.person_key for p in event.participants} == {"person:medinsky", "person:umerov"}

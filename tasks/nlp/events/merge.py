@@ -223,7 +223,7 @@ def group_meetings(ems: list[EventMention]) -> list[Meeting]:
                 absorb(target, em, founding=founding)
                 continue
         if not founding:
-            if em.outcomes:
+            if em.outcomes or seated_people(em):
                 pending.append(em)
             continue
         if em.count >= 2 and em.status in (None, "held"):
@@ -242,10 +242,16 @@ def group_meetings(ems: list[EventMention]) -> list[Meeting]:
     return meetings
 
 
+def seated_people(em: EventMention) -> list[Arg]:
+    """People a mention seats or who negotiate ("the head of the Ukrainian delegation, Rustem Umerov")."""
+    return [p for p in em.people if p.seated or p.negotiator]
+
+
 def attach_outcomes(meetings: list[Meeting], pending: list[EventMention]) -> None:
     """ "The two delegations signed a ceasefire agreement following two weeks of talks", «ووقعت فيها
-    الحكومتان على وثيقة وقف إطلاق النار»: a signing or agreement that founds no meeting of its own gives
-    its outcomes (and its sentence, as evidence) to the compatible meeting reported around it."""
+    الحكومتان على وثيقة وقف إطلاق النار», "the head of the Ukrainian delegation, Rustem Umerov, said the
+    consultations went on": a mention that founds no meeting of its own gives its outcomes, the people it
+    seats or who negotiate, and its sentence as evidence, to the compatible meeting reported around it."""
     for em in pending:
         near = [mt for mt in meetings if any(abs(x.sent - em.sent) <= NLP.max_weak_gap for x in mt.ems)]
         target = attach_target(near, em)
@@ -256,3 +262,4 @@ def attach_outcomes(meetings: list[Meeting], pending: list[EventMention]) -> Non
         if target is not None:
             target.ems.append(em)
             target.outcomes += em.outcomes
+            target.people += [p for p in seated_people(em) if p not in target.people]
