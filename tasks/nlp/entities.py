@@ -17,7 +17,8 @@ API (stable; extract.py imports it):
 Pipeline (on the Document: normalised once, sentences split once): scan the gazetteer automaton (clitics,
 word boundaries) -> keep the longest non-overlapping hits -> choose a reading per hit (people.py,
 places.py) -> capitals named by their country (capitals.py) -> title-anchored discovery of unknown
-people -> link later mentions (surnames).
+people -> link later mentions (surnames) -> places the gazetteer lacks, found by place titles and
+locatives (place_discovery.py), and their other mentions.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from tasks.nlp.capitals import with_capitals
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
 from tasks.nlp.people import PersonResult, discover, known_spelling, link_surnames, names_to_link, resolve_hit
+from tasks.nlp.place_discovery import PlaceResult, discover_places
 from tasks.nlp.places import location_reading
 from tasks.nlp.text.charsets import is_arabic
 from tasks.nlp.text.document import Document, Match, as_document
@@ -139,10 +141,17 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
         results.append(PersonResult(m))
         doc.add_match(m)
 
-    return _records(doc, g, fixed, results)
+    # 3. places nobody listed, once every other name is known (a person or an org is no town)
+    places = discover_places(doc, g)
+    for p in places:
+        doc.add_match(p.match)
+
+    return _records(doc, g, fixed, results, places)
 
 
-def _records(doc: Document, g: Gazetteer, fixed: list[Match], results: list[PersonResult]) -> Analysis:
+def _records(
+    doc: Document, g: Gazetteer, fixed: list[Match], results: list[PersonResult], places: list[PlaceResult]
+) -> Analysis:
     discovered: dict[str, Entity] = {}
     for r in results:  # one record per discovered person, the first role and country found
         e, known = r.entity, discovered.get(r.match.key)
@@ -152,15 +161,20 @@ def _records(doc: Document, g: Gazetteer, fixed: list[Match], results: list[Pers
                 if known is None
                 else replace(known, role=known.role or e.role, country_code=known.country_code or e.country_code)
             )
+    place_ccs: dict[str, str | None] = {}
+    for p in places:
+        if p.entity is not None:
+            discovered[p.entity.key] = p.entity
+            place_ccs[p.entity.key] = p.entity.country_code
     out = Analysis(sentences=doc.orig_sents)
     seen: dict[str, Entity] = {}
-    for m in sorted(fixed + [r.match for r in results], key=lambda m: m.start):
+    for m in sorted(fixed + [r.match for r in results] + [p.match for p in places], key=lambda m: m.start):
         start = m.start
         if is_arabic(doc.nt[m.start]) and doc.nt[m.word_start : m.start].endswith("ال"):
             start -= 2  # keep the article: «الكرملين», not «كرملين»
         a, b = doc.orig_span(start, m.end)
         sent = doc.orig_sentence_of(a)
-        code = g.country_of(m.kind, m.key)
+        code = place_ccs[m.key] if m.key in place_ccs else g.country_of(m.kind, m.key)
         if code:
             out.cues.append(CountryCue(a, b, code, m.kind, sent))
         if m.kind == "nat":
