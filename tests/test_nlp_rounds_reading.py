@@ -33,3 +33,13 @@ def test_counted_rounds_in_several_places_take_no_one_place() -> None:
     # capitals standing for their governments are no second place
     one = "شهدت المفاوضات بين موسكو وكييف جولتين عقدتا في إسطنبول."
     assert {e.location_key for e in extract(one, "ar", date(2025, 6, 5)).events} == {"loc:city:istanbul"}
+
+
+def test_places_behind_titles_with_clitics_or_a_nationality() -> None:
+    cases = [
+        ("ar", "وعقدت المحادثات بين حماس وإسرائيل بمنتجع شرم الشيخ يوم الاثنين.", "loc:city:sharm-el-sheikh"),
+        ("en", "Russian and Ukrainian delegations met in the Turkish city of Istanbul on Friday.", "loc:city:istanbul"),
+        ("ar", "واجتمع الوفدان الإثيوبي والإريتري في منطقة أديس أبابا يوم الاثنين.", "loc:city:addis-ababa"),
+    ]
+    for language, text, place in cases:
+        assert [e.location_key for e in extract(text, language, date(2025, 10, 8)).events] == [place], text

@@ -19,8 +19,9 @@ from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
 from tasks.nlp.events.words import WITH, WORD_RX, member
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.charsets import bare, has_article, strip_conj
+from tasks.nlp.text.charsets import bare, clitic_bases, has_article, strip_conj
 from tasks.nlp.text.document import Document
+from tasks.nlp.yaml_resources import words
 
 
 @lru_cache(maxsize=64)
@@ -108,25 +109,8 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
     return best
 
 
-PLACE_TITLES = frozenset(
-    {"عاصمه", "مدينه", "بلده", "منتجع", "قصر", "ولايه", "جزيره"}
-    | {
-        "العاصمه",
-        "مدينه",
-        "بلده",
-        "منتجع",
-        "قصر",
-        "ولايه",
-        "جزيره",
-        "capital",
-        "city",
-        "town",
-        "resort",
-        "of",
-        "the",
-        "state",
-    }
-)
+# «مدينة», «منتجع», "the city of": words that may stand between a locative and the place it names
+PLACE_TITLES = frozenset(words("event_cues.yaml")["place_titles"])
 
 
 def near_locative(doc: Document, lex: Lexicon, head: int, width: int, floor: int) -> bool:
@@ -134,6 +118,12 @@ def near_locative(doc: Document, lex: Lexicon, head: int, width: int, floor: int
     phrase ties the city to the meeting."""
     before = doc.words_before(head, width + 5, floor=floor)[: -width or None]
     return any(w in lex.locative or member(w, lex.locative) for w in before)
+
+
+def title_base(word: str) -> str:
+    """The place title inside a word with its proclitics («بمنتجع» -> «منتجع», «وبالعاصمة» -> «عاصمه»),
+    '' when there is none."""
+    return max((b for b in clitic_bases(word) if b in PLACE_TITLES and b != word), key=len, default="")
 
 
 def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
@@ -145,7 +135,7 @@ def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
         for x in doc.args_over(floor - 1, a.start + 4)  # all that can sit on the three words before
         if x is not a and x.cc == a.cc and (x.kind == "nat" or (x.kind == "location" and x.loc_kind == "country"))
     ]
-    for _ in range(3):
+    for _ in range(4):  # "in the Turkish city of Istanbul"
         i = doc.tok_index(pos) - 1
         if i < 0 or doc.tokens[i][0] < floor:
             break
@@ -156,10 +146,11 @@ def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
         prev_word = doc.nt[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
         if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
             pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»
-        elif bare(word) in PLACE_TITLES or word in PLACE_TITLES:
-            pos, clitic = ts, word[: len(word) - len(bare(word))]
+        elif word in PLACE_TITLES or (base := title_base(word)):
+            base = word if word in PLACE_TITLES else base
+            pos, clitic = ts, word[: len(word) - len(base)]
             if clitic.strip("وف"):
-                break  # «بالعاصمة»: the preposition is here
+                break  # «بالعاصمة», «بمنتجع»: the preposition is here
         else:
             break
     return pos, clitic
