@@ -85,3 +85,11 @@ def test_people_of_a_mention_that_founds_nothing_reach_the_meeting() -> None:
     )
     (event,) = extract(text, "en", date(2026, 2, 18)).events
     assert {p.person_key for p in event.participants} == {"person:medinsky", "person:umerov"}
+
+
+def test_an_agreement_reported_today_is_held_and_named_things_are_no_distance() -> None:
+    # between «وافقت» and what was agreed stand the sides, the day, the talks and the place
+    text = "وافقت أرمينيا وأذربيجان الاثنين خلال محادثات في فيينا على تبادل جميع الأسرى المصابين."
+    assert [(e.status, e.outcomes) for e in extract(text, "ar", date(2025, 6, 2)).events] == [
+        ("held", ["prisoner_exchange"])
+    ]
