@@ -27,7 +27,15 @@ from dataclasses import dataclass, field, replace
 
 from tasks.nlp.capitals import with_capitals
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
-from tasks.nlp.people import PersonResult, discover, known_spelling, link_surnames, names_to_link, resolve_hit
+from tasks.nlp.people import (
+    PersonResult,
+    discover,
+    known_spelling,
+    link_surnames,
+    names_to_link,
+    one_across_scripts,
+    resolve_hit,
+)
 from tasks.nlp.place_discovery import PlaceResult, discover_places
 from tasks.nlp.places import location_reading
 from tasks.nlp.text.charsets import is_arabic
@@ -137,6 +145,10 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             r = known_spelling(g, doc, r)
             results.append(r)
             doc.add_match(r.match)
+    merged = one_across_scripts(doc, results)  # أوهورو كينياتا and Uhuru Kenyatta: one person
+    if merged is not results:
+        results = merged
+        doc.set_matches(fixed + [r.match for r in results])
     for m in link_surnames(doc, g, names_to_link(g, results, doc)):
         results.append(PersonResult(m))
         doc.add_match(m)
@@ -153,13 +165,19 @@ def _records(
     doc: Document, g: Gazetteer, fixed: list[Match], results: list[PersonResult], places: list[PlaceResult]
 ) -> Analysis:
     discovered: dict[str, Entity] = {}
-    for r in results:  # one record per discovered person, the first role and country found
+    for r in results:  # one record per discovered person, the first name per script, role and country found
         e, known = r.entity, discovered.get(r.match.key)
         if e is not None:
             discovered[e.key] = (
                 e
                 if known is None
-                else replace(known, role=known.role or e.role, country_code=known.country_code or e.country_code)
+                else replace(
+                    known,
+                    name_en=known.name_en or e.name_en,
+                    name_ar=known.name_ar or e.name_ar,
+                    role=known.role or e.role,
+                    country_code=known.country_code or e.country_code,
+                )
             )
     place_ccs: dict[str, str | None] = {}
     for p in places:

@@ -42,18 +42,22 @@ from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import RESOURCES, load_resource
 
-_SKELETON_AR = str.maketrans({"غ": "ج", "ق": "ج", "ط": "ت", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ث": "س"})
+_SKELETON_AR = str.maketrans(
+    {**dict.fromkeys("غقگچ", "ج"), "ط": "ت", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ث": "س", "پ": "ب", "ڤ": "ف"}
+)
 
 
 def skeleton(word: str) -> str:
     """A transliteration-tolerant key for a normalised name token: the consonant skeleton.
 
     Arabic: G written غ/ج/ق and emphatics folded, long vowels dropped after the first letter
-    (غالوزين ~ جالوزين, ديميترييف ~ دميترييف); Latin: vowels and doubled letters dropped
-    (Zelenskyy ~ Zelensky)."""
+    (غالوزين ~ جالوزين, ديميترييف ~ دميترييف), and a final -ia written ية or يا alike
+    (أراخامية ~ أراخاميا); Latin: vowels and doubled letters dropped (Zelenskyy ~ Zelensky)."""
     if is_arabic(word):
         w = word.translate(_SKELETON_AR)
         body = "".join(c for c in w[1:] if c not in "اويء")
+        if len(body) > 2 and w.endswith("يه"):
+            body = body[:-1]  # -ia written ية or يا (ة is normalised to ه); not a pronoun ه (شكره)
     else:
         w = word.lower()
         body = "".join(c for c in w[1:] if c not in "aeiouy'-")
@@ -62,6 +66,56 @@ def skeleton(word: str) -> str:
         if c != out[-1:]:
             out += c
     return out
+
+
+# One consonant alphabet for both scripts, so that a name written in Arabic and in Latin letters
+# can be compared (أوهورو كينياتا ~ Uhuru Kenyatta): G/J/K/Q and KH fold together, as S/Z/SH do,
+# P is B (Arabic has no P), vowels, W, Y, ع and a final ة are dropped, H (ح/ه) is kept.
+_PHONETIC_AR = str.maketrans(
+    {
+        **dict.fromkeys("بپ", "b"),
+        **dict.fromkeys("فڤ", "f"),
+        **dict.fromkeys("تط", "t"),
+        **dict.fromkeys("دض", "d"),
+        **dict.fromkeys("سصثشزذظ", "s"),
+        **dict.fromkeys("كقغجخگچ", "k"),
+        **dict.fromkeys("حه", "h"),
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ر": "r",
+        **dict.fromkeys("اويىءأإآئؤعة", ""),
+    }
+)
+_PHONETIC_LATIN_DIGRAPHS = (("tch", "s"), ("ph", "f"), ("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"))
+_PHONETIC_LATIN = str.maketrans(
+    {
+        **dict.fromkeys("bp", "b"),
+        **dict.fromkeys("fv", "f"),
+        **dict.fromkeys("szx", "s"),
+        **dict.fromkeys("kgjqc", "k"),
+        **dict.fromkeys("aeiouyw'-", ""),
+    }
+)
+
+
+def phonetic(name: str) -> str:
+    """The consonants of a normalised name, in one alphabet for Arabic and Latin spellings."""
+    out = []
+    for word in name.split():
+        if is_arabic(word):
+            w = word.replace("تش", "ش")  # Latin ch/tch
+            if w.endswith("ه"):
+                w = w[:-1]  # final -a written ة
+            w = w.translate(_PHONETIC_AR)
+        else:
+            w = slug(word).replace("-", "")
+            for a, b in _PHONETIC_LATIN_DIGRAPHS:
+                w = w.replace(a, b)
+            w = re.sub(r"c(?=[eiy])", "s", w).translate(_PHONETIC_LATIN)
+        out.append(w)
+    joined = "".join(out)
+    return "".join(c for k, c in enumerate(joined) if k == 0 or c != joined[k - 1])
 
 
 def slug(s: str) -> str:

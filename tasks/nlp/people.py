@@ -10,6 +10,9 @@ API (used by entities.py):
         title-anchored discovery of people missing from the gazetteer, Arabic and English, with
         the title before the name (نائب وزير الخارجية الروسي، ميخائيل جالوزين / Russian Deputy
         Foreign Minister Mikhail Galuzin) or after it (Name, Russia's deputy foreign minister).
+    one_across_scripts(doc, results) -> list[PersonResult]
+        a discovered Arabic name and a discovered Latin name of the article whose consonants agree
+        (أوهورو كينياتا, Uhuru Kenyatta) are one person, under the Latin name's key.
     link_surnames(doc, g, people) -> list[Match]
         later mentions of discovered people (full name or surname alone, with clitics) and
         surname-only mentions of gazetteer people whose surname is not usable alone.
@@ -18,9 +21,9 @@ API (used by entities.py):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, scan_with
+from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic, scan_with
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, has_article, is_arabic
 from tasks.nlp.text.document import Document, Match
@@ -530,6 +533,36 @@ def known_spelling(g: Gazetteer, doc: Document, r: PersonResult) -> PersonResult
         return r
     m = r.match
     return PersonResult(Match(m.start, m.end, m.word_start, "person", p.key, "full", "spelling"))
+
+
+def one_across_scripts(doc: Document, results: list[PersonResult]) -> list[PersonResult]:
+    """Discovered people named in both scripts in one article become one, keyed by the Latin name.
+
+    Only across scripts: two Latin (or two Arabic) spellings with the same consonants may be two
+    people (Mohamed / Mahmoud), while an article writing a name in both scripts means one."""
+    latin: dict[str, str] = {}  # phonetic -> the first Latin key
+    arabic: dict[str, set[str]] = {}  # phonetic -> Arabic keys
+    for r in results:
+        if r.entity is None or r.entity.source != "discovered":
+            continue
+        name = " ".join(doc.nt[r.match.start : r.match.end].split())
+        ph = phonetic(name)
+        if len(ph) < NLP.name_min_phonetic:
+            continue
+        if is_arabic(name):
+            arabic.setdefault(ph, set()).add(r.match.key)
+        else:
+            latin.setdefault(ph, r.match.key)
+    to_latin = {k: latin[ph] for ph, keys in arabic.items() if ph in latin for k in keys}
+    if not to_latin:
+        return results
+    out = []
+    for r in results:
+        key = to_latin.get(r.match.key)
+        if key is not None and r.entity is not None:
+            r = PersonResult(replace(r.match, key=key), replace(r.entity, key=key))
+        out.append(r)
+    return out
 
 
 # ---------------------------------------------------------------------- linking

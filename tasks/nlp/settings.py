@@ -23,6 +23,7 @@ class NLPSettings:
     geo_min_len_arabic: int
     name_max_tokens: int
     title_reach: int
+    name_min_phonetic: int
     date_anchor_reach: int
     max_arg_dist: int
     max_place_dist: int
