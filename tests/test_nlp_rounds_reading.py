@@ -43,3 +43,11 @@ def test_places_behind_titles_with_clitics_or_a_nationality() -> None:
     ]
     for language, text, place in cases:
         assert [e.location_key for e in extract(text, language, date(2025, 10, 8)).events] == [place], text
+
+
+def test_this_month_in_a_date_is_no_meeting_under_way() -> None:
+    # «يوليو الجاري» is "this July": the round planned for the 24th is planned and keeps its dates
+    text = "من المقرر أن تعقد جولة جديدة من المفاوضات بين أرمينيا وأذربيجان في فيينا يومي 24-25 يوليو الجاري."
+    assert [(e.status, e.start_date, e.end_date) for e in extract(text, "ar", date(2025, 7, 21)).events] == [
+        ("planned", date(2025, 7, 24), date(2025, 7, 25))
+    ]

@@ -36,6 +36,8 @@ def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[st
     for st, rx in lex.status_rx.items():
         for m in rx.finditer(doc.nt, s, e):
             ms, me = m.span("core")
+            if st == "ongoing" and any(d.start <= ms and me <= d.end for d in doc.dates_in(max(s, ms - 40), me)):
+                continue  # «يوليو الجاري» is "this July", not talks under way (a date's «المقبل» does say ahead)
             before = doc.words_before(ms, 2, floor=s)
             if any(member(w, lex.background_openers) for w in before):
                 continue  # «منذ بدء العملية العسكرية»
