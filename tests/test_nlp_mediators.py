@@ -83,3 +83,23 @@ def test_the_principal_of_envoys_in_the_dual_or_plural_construct_is_not_at_the_t
         (event,) = extract(text, "ar", date(2025, 12, 3)).events
         people = {p.person_key for p in event.participants}
         assert {"person:witkoff", "person:kushner"} <= people and "person:trump" not in people
+
+
+def test_a_delegation_sentence_told_in_the_past_seats_its_people_at_the_talks_held() -> None:
+    # the same sentence also proposes a summit; the next one tells who sat at the talks held today
+    text = (
+        "أجرى مسؤولون أميركيون وروس كبار مباحثات في جنيف اليوم.\n"
+        "وتأتي المباحثات تمهيدا لقمة محتملة بين بوتين وترامب في السعودية.\n"
+        "وأظهرت لقطات طاولة جلس حولها من الجانب الأميركي وزير الخارجية ماركو روبيو ومن الجانب الروسي "
+        "وزير الخارجية سيرغي لافروف."
+    )
+    events = extract(text, "ar", date(2025, 2, 18)).events
+    held = [e for e in events if e.status == "held"]
+    assert len(held) == 1
+    assert {"person:rubio", "person:lavrov"} <= {p.person_key for p in held[0].participants}
+
+
+def test_the_principal_named_with_la_after_an_envoy_is_not_at_the_table() -> None:
+    text = "والتقى المبعوث الخاص لترامب ستيف ويتكوف الرئيس الروسي فلاديمير بوتين في موسكو أمس."
+    (event,) = extract(text, "ar", date(2025, 12, 3)).events
+    assert "person:trump" not in {p.person_key for p in event.participants}

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from tasks.nlp.dates import future_context
+from tasks.nlp.dates import clause_tense, future_context
 from tasks.nlp.events.delegations import delegation_sides, give_sides, seat_people
 from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon
@@ -64,6 +64,7 @@ class EventMention:
     both_sides: bool = False  # «وفدا البلدين», "both delegations": the sides of an earlier meeting
     generic: bool = False  # "several rounds", «أي محادثات»: habitual or hypothetical, not one meeting
     travel_only: bool = False  # "Rubio will travel to Jeddah": only a closer place for a placed meeting
+    past: bool = False  # a delegation sentence not told in the future («جلس حولها من الجانب الأميركي ...»)
     round_dates: list[DateArg] = field(default_factory=list)
 
     @property
@@ -372,6 +373,7 @@ def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     anchor = anchors[0][0]
     em = EventMention(si, anchor, None, s, e, weak=True)
     em.parties = sides
+    em.past = clause_tense(doc.nt, anchor, anchors[0][1]) is not True
     # the people a participation cue seats («يضم الوفد الروسي ... ديميترييف», "led by X, joined by Y"),
     # people right around a delegation word, and negotiators who report
     part = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]

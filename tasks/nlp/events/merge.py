@@ -102,7 +102,7 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
 
 def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
     """The meeting a referring mention («هذه المحادثات», «الوفد الروسي», "the talks") points back to."""
-    best: tuple[tuple[float, int], Meeting] | None = None
+    best: tuple[tuple[float, float, int], Meeting] | None = None
     em_status = em.status if em.strength >= 2 else None
     for mt in meetings:
         hosts = mt.hosts | ({mt.place.cc} if mt.place and mt.place.cc else set())
@@ -127,7 +127,10 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             continue
         if em.travel_only and not (mt.place and em.place and place_rank(em.place) < place_rank(mt.place)):
             continue  # a trip only narrows a place already known (Saudi Arabia -> Jeddah)
-        key = (1.0 if em.lemma and em.lemma in mt.lemmas else 0.0, mt.last)
+        # a delegation sentence not in the future («جلس حولها من الجانب الأميركي ...») tells of a meeting
+        # that took place, not of the summit the same article says is proposed
+        witnessed = 1.0 if em.past and mt.status in ("held", "ongoing") else 0.0
+        key = (1.0 if em.lemma and em.lemma in mt.lemmas else 0.0, witnessed, mt.last)
         if best is None or key > best[0]:
             best = (key, mt)
     return best[1] if best else None

@@ -68,6 +68,9 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
         return True
     if not before:
         return False
+    # «المبعوث الخاص لترامب», «مستشار الأمن القومي لبوتين»: the name governed by ل after a possessive noun
+    if doc.clitic(p.start) in ("ل", "ول") and any(construct_noun(bare(w), lex) for w in before[-4:]):
+        return True
     # «صهر ترامب», «لإدارة ترامب»: a bare construct noun right before the name
     last = before[-1]
     if not last.isascii() and not has_article(last) and construct_noun(last, lex):
