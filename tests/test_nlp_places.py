@@ -124,3 +124,22 @@ def test_place_name_inside_other_proper_names() -> None:
         "loc:region:latin-america",
         "loc:region:central-america",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Thailand, Cambodia Hold Talks in Malaysia", ["loc:country:TH", "loc:country:KH", "loc:country:MY"]),
+        ("Saudi Arabia, Iran Resume Talks In Baghdad", ["loc:country:SA", "loc:country:IR", "loc:city:baghdad"]),
+        ("Russia And Ukraine Hold Talks In Istanbul", ["loc:country:RU", "loc:country:UA", "loc:city:istanbul"]),
+    ],
+)
+def test_headline_list_of_countries(text: str, keys: list[str]) -> None:
+    # every word of a headline is capitalised: "Cambodia Hold" is no longer name
+    assert _locations(text) == keys
+
+
+def test_country_before_a_capitalised_word_outside_a_list_is_not_a_place() -> None:
+    # what the capitalised-neighbour guard is for, in a headline and in a sentence
+    assert _locations("Le Pen Names Successor As Jordan Bardella Leads Party") == []
+    assert _locations("The leaders of France, Jordan Bardella said, met.") == ["loc:country:FR"]
