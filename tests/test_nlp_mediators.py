@@ -103,3 +103,20 @@ def test_the_principal_named_with_la_after_an_envoy_is_not_at_the_table() -> Non
     text = "والتقى المبعوث الخاص لترامب ستيف ويتكوف الرئيس الروسي فلاديمير بوتين في موسكو أمس."
     (event,) = extract(text, "ar", date(2025, 12, 3)).events
     assert "person:trump" not in {p.person_key for p in event.participants}
+
+
+def test_an_english_possessor_of_envoys_or_a_son_in_law_is_not_at_the_table() -> None:
+    for text, day in (
+        (
+            "Special envoy Steve Witkoff and Trump's son-in-law, Jared Kushner, held talks with Russian President "
+            "Vladimir Putin in the Kremlin on Tuesday.",
+            date(2025, 12, 3),
+        ),
+        (
+            "Trump's envoys Steve Witkoff and Jared Kushner met Ukrainian officials in Miami on Saturday.",
+            date(2025, 12, 20),
+        ),
+    ):
+        (event,) = extract(text, "en", day).events
+        people = {p.person_key for p in event.participants}
+        assert {"person:witkoff", "person:kushner"} <= people and "person:trump" not in people
