@@ -143,3 +143,32 @@ def test_country_before_a_capitalised_word_outside_a_list_is_not_a_place() -> No
     # what the capitalised-neighbour guard is for, in a headline and in a sentence
     assert _locations("Le Pen Names Successor As Jordan Bardella Leads Party") == []
     assert _locations("The leaders of France, Jordan Bardella said, met.") == ["loc:country:FR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Tete is a town in Mozambique; "tete-a-tete" is a private meeting
+        "Medinsky, Arakhamia Start Tete-a-Tete Talks In Istanbul",
+        "Tete-a-tete negotiations between the two delegations have begun in Istanbul.",
+        # «جيشي» "the armies of" is also Jixi in China; «كورونا» is ك + «ورونا», Verona
+        "ودعت إلى وقف إطلاق النار عند خطوط الجبهة لإجلاء جيشي البلدين القتلى.",
+        "وأصيب ثلاثة من أعضاء الوفد بفيروس كورونا، وفق ما ذكرت الوكالة.",
+    ],
+)
+def test_small_town_without_a_place_cue_or_its_country_is_not_a_place(text: str) -> None:
+    assert [k for k in _locations(text) if k in ("loc:city:tete", "loc:city:jixi", "loc:city:verona")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The delegations met in Tete on Monday.", "loc:city:tete"),
+        ("Talks were held at Tete, Mozambique.", "loc:city:tete"),
+        ("وعقد الاجتماع بمدينة جيشي يوم الاثنين.", "loc:city:jixi"),
+        ("وعقد الاجتماع في جيشي الصينية.", "loc:city:jixi"),
+        ("وسافر الوفد الإيطالي إلى فيرونا.", "loc:city:verona"),
+    ],
+)
+def test_small_town_after_a_place_cue_or_with_its_country_is_a_place(text: str, key: str) -> None:
+    assert key in _locations(text)

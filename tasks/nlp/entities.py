@@ -37,7 +37,7 @@ from tasks.nlp.people import (
     resolve_hit,
 )
 from tasks.nlp.place_discovery import PlaceResult, discover_places
-from tasks.nlp.places import location_reading
+from tasks.nlp.places import article_countries, location_reading
 from tasks.nlp.text.charsets import is_arabic
 from tasks.nlp.text.document import Document, Match, as_document
 from tasks.nlp.types import Entity, Mention
@@ -86,13 +86,15 @@ def _rank(g: Gazetteer, a: Alias) -> int:
     return _KIND_RANK[a.kind]
 
 
-def _select(doc: Document, g: Gazetteer, hits: list[Hit]) -> list[tuple[Hit, tuple[Alias, ...]]]:
+def _select(
+    doc: Document, g: Gazetteer, hits: list[Hit], countries: frozenset[str]
+) -> list[tuple[Hit, tuple[Alias, ...]]]:
     """Filter readings, then keep the longest non-overlapping hits (earlier first on ties)."""
     cands: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h in hits:
         readings = tuple(a for a in h.aliases if _case_ok(doc, h, a))
         locs = tuple(a for a in readings if a.kind == "location")
-        if locs and location_reading(doc, g, h, locs) is None:
+        if locs and location_reading(doc, g, h, locs, countries) is None:
             readings = tuple(a for a in readings if a.kind != "location")
         if readings:
             cands.append((h, readings))
@@ -113,7 +115,9 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     doc = as_document(text, language)
     g = gazetteer or doc.gazetteer or load_gazetteer()
     doc.gazetteer = g
-    chosen = _select(doc, g, g.scan(doc.nt))
+    hits = g.scan(doc.nt)
+    countries = article_countries(g, hits)  # a small town needs its country named, or a place cue
+    chosen = _select(doc, g, hits, countries)
 
     # 1. one reading per hit; people wait until their neighbours are known
     fixed: list[Match] = []
@@ -124,7 +128,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             person_hits.append((h, tuple(a for a in readings if a.kind == "person")))
             continue
         if best.kind == "location":
-            best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location")) or best
+            best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location"), countries) or best
         fixed.append(Match(h.start, h.end, h.word_start, best.kind, best.key, best.form))
     fixed = with_capitals(doc, g, fixed)  # "the Saudi capital" is Riyadh
     placeholders = [Match(h.start, h.end, h.word_start, "person", "", "pending") for h, _ in person_hits]

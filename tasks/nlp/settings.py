@@ -21,6 +21,7 @@ class NLPSettings:
     geo_min_pop_latin: int
     geo_min_pop_arabic: int
     geo_min_len_arabic: int
+    geo_small_pop: int
     name_max_tokens: int
     title_reach: int
     name_min_phonetic: int
