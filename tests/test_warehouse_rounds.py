@@ -317,3 +317,26 @@ def test_round_participants_and_people(tmp_path: Path) -> None:
         ("Steve Witkoff", 2, date(2025, 12, 20), date(2025, 12, 21)),
         ("Vladimir Putin", 1, date(2025, 12, 21), date(2025, 12, 21)),  # named, though in no round
     ]
+
+
+def test_a_cancellation_does_not_reach_a_meeting_held_two_months_before(tmp_path: Path) -> None:
+    # a meeting held on 15 August; on 23 October an undated report says a meeting of the same people was
+    # called off: that is another meeting (what took place in August is not cancelled in October)
+    lake = Lake(tmp_path / "lake")
+    people = [("person:rubio", "US"), ("person:lavrov", "RU")]
+    lake.add_article(
+        "held", Ev(["RU", "US"], place=MIAMI, start="2025-08-15", participants=people), published="2025-08-16"
+    )
+    lake.add_article("late", Ev(["RU", "US"], status="cancelled", participants=people), published="2025-10-23")
+    found = rounds(build(tmp_path, lake))
+    assert sorted(r["status"] for r in found) == ["cancelled", "held"]
+    # reported a week after the meeting's day, the same cancellation still joins it (and cannot undo held)
+    lake2 = Lake(tmp_path / "lake2")
+    lake2.add_article(
+        "planned",
+        Ev(["RU", "US"], status="planned", place=MIAMI, start="2025-10-16", participants=people),
+        published="2025-10-10",
+    )
+    lake2.add_article("late", Ev(["RU", "US"], status="cancelled", participants=people), published="2025-10-23")
+    (only,) = rounds(build(tmp_path / "b", lake2))
+    assert only["status"] == "cancelled" and only["article_count"] == 2

@@ -15,12 +15,13 @@ CREATE OR REPLACE MACRO undated_publication_days() AS 7;
 
 -- The days an undated report may mean, from its status, before and after its publication day:
 -- talks reported held happened in the 60 days before (up to the day after),
--- talks under way in the 14 days before (up to the day after), a cancellation lies 120 days either side, plans (and
--- an unknown status) from 3 days before to 120 days after.
+-- talks under way in the 14 days before (up to the day after), a cancellation concerns a meeting from 30 days
+-- before (what took place two months ago is not called off now) to 120 days after, plans (and an unknown
+-- status) from 3 days before to 120 days after.
 CREATE OR REPLACE MACRO undated_window(status) AS
     CASE status
         WHEN 'held' THEN {'before': 60, 'after': 1}
         WHEN 'ongoing' THEN {'before': 14, 'after': 1}
-        WHEN 'cancelled' THEN {'before': 120, 'after': 120}
+        WHEN 'cancelled' THEN {'before': 30, 'after': 120}
         ELSE {'before': 3, 'after': 120}
     END;
