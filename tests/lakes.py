@@ -339,6 +339,16 @@ def fetch(db_path: Path, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any
         con.close()
 
 
+def built(lake: Lake, root: Path) -> Path:
+    """The lake flushed and built into root/warehouse.duckdb (returned)."""
+    from warehouse.build import build_warehouse
+
+    lake.flush()
+    db = root / "warehouse.duckdb"
+    build_warehouse(lake.root, db)
+    return db
+
+
 def sample_warehouse(root: Path) -> Path:
     """The sample lake under root/lake, built into root/warehouse.duckdb (returned)."""
     from warehouse.build import build_warehouse

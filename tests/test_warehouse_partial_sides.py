@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from lakes import Ev, Lake, fetch, round_id_for
+from lakes import Ev, Lake, built, fetch, round_id_for
 
 from warehouse.build import build_warehouse
 
@@ -24,10 +24,7 @@ DOLMABAHCE = "loc:venue:dolmabahce"
 
 
 def build(tmp_path: Path, lake: Lake) -> Path:
-    lake.flush()
-    db = tmp_path / "warehouse.duckdb"
-    build_warehouse(lake.root, db)
-    return db
+    return built(lake, tmp_path)
 
 
 def rounds(db: Path) -> list[tuple[object, ...]]:

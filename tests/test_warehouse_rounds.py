@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from lakes import Ev, Lake, fetch, near_copy, round_id_for
+from lakes import Ev, Lake, built, fetch, near_copy, round_id_for
 
 from warehouse.build import build_warehouse
 
@@ -14,10 +14,7 @@ ISTANBUL = "loc:city:istanbul"
 
 
 def build(tmp_path: Path, lake: Lake) -> Path:
-    lake.flush()
-    db = tmp_path / "warehouse.duckdb"
-    build_warehouse(lake.root, db)
-    return db
+    return built(lake, tmp_path)
 
 
 def rounds(db: Path) -> list[dict[str, object]]:

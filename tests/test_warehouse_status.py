@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lakes import Ev, Lake, fetch
-
-from warehouse.build import build_warehouse
+from lakes import Ev, Lake, built, fetch
 
 MIAMI = "loc:city:miami"
 GENEVA = "loc:city:geneva"
@@ -26,10 +24,7 @@ def day(value: str) -> str:
 
 
 def statuses(tmp_path: Path, lake: Lake) -> dict[str, str]:
-    lake.flush()
-    db = tmp_path / "warehouse.duckdb"
-    build_warehouse(lake.root, db)
-    return dict(fetch(db, "SELECT label, status FROM negotiation_rounds"))
+    return dict(fetch(built(lake, tmp_path), "SELECT label, status FROM negotiation_rounds"))
 
 
 def test_held_wins_over_ongoing_and_planned_reported_the_same_day(tmp_path: Path) -> None:
