@@ -241,7 +241,7 @@ def group_meetings(ems: list[EventMention]) -> list[Meeting]:
             absorb(max(scored, key=lambda x: (x[0], x[1]))[2], em, founding=True)
         else:
             meetings.append(new_meeting(em))
-    attach_outcomes(meetings, pending)
+    attach_leftovers(meetings, pending)
     return meetings
 
 
@@ -250,7 +250,7 @@ def seated_people(em: EventMention) -> list[Arg]:
     return [p for p in em.people if p.seated or p.negotiator]
 
 
-def attach_outcomes(meetings: list[Meeting], pending: list[EventMention]) -> None:
+def attach_leftovers(meetings: list[Meeting], pending: list[EventMention]) -> None:
     """ "The two delegations signed a ceasefire agreement following two weeks of talks", «ووقعت فيها
     الحكومتان على وثيقة وقف إطلاق النار», "the head of the Ukrainian delegation, Rustem Umerov, said the
     consultations went on": a mention that founds no meeting of its own gives its outcomes, the people it

@@ -5,7 +5,6 @@
     doc.orig_sents / doc.sents         # sentence spans in original / normalised offsets
     doc.lines                          # line spans (every line break ends a paragraph), normalised
     doc.tokens / doc.words             # word spans and their normalised text ([^\\W_]+)
-    doc.bare(i)                        # token i without its clitics (وللرئيس -> رييس)
 
 Annotators read the base layer and add their own; nobody re-normalises or re-tokenises:
     names   (entities.analyze)         doc.matches, doc.tok_match: accepted gazetteer / discovered names
@@ -23,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.normalize import Normalized, normalize
 from tasks.nlp.text.sentences import split_sentences
 
@@ -83,9 +81,6 @@ class Document:
 
     def tok(self, i: int) -> str:
         return self.words[i]
-
-    def bare(self, i: int) -> str:
-        return bare(self.words[i])
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""
