@@ -12,6 +12,7 @@ from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
 from tasks.nlp.events.place import location_key
 from tasks.nlp.events.rounds import number_predecessors
+from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.status import date_fits, status_from_date
 from tasks.nlp.events.words import member
 from tasks.nlp.text.charsets import bare
@@ -47,9 +48,8 @@ def article_mediators(doc: Document) -> set[str]:
     out: set[str] = set()
 
     def country(a: Arg) -> str | None:
-        if a.kind == "location" and a.key in lex.metonymic:
-            return lex.metonymic[a.key]
-        return a.cc if a.cc and len(a.cc) == 2 and a.kind in ("nat", "location", "person") else None
+        cc = side_code(lex, a)  # a capital standing for its government gives its country
+        return cc if len(cc) == 2 and a.kind in ("nat", "location", "person") else None
 
     for k, w in enumerate(doc.words):
         if not (member(w, lex.mediation) or bare(w) in lex.mediation):
