@@ -76,7 +76,7 @@ class EventMention:
         return self.trig.lemma if self.trig else ""
 
 
-def located_places(doc: Document, lex: Lexicon, s: int, e: int) -> set[str]:
+def located_places(doc: Document, s: int, e: int) -> set[str]:
     """Cities and venues named after a locative in [s, e) («في روما», "in Muscat"): where things happen,
     not capitals standing for their governments («بين موسكو وكييف»)."""
     return {
@@ -217,7 +217,7 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         member(w, lex.trilateral) for w in doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
     )
     em.round_no, em.count = round_of(doc, lex, t, s, e)
-    if em.count >= 2 and len(located_places(doc, lex, s, e)) > 1:
+    if em.count >= 2 and len(located_places(doc, s, e)) > 1:
         em.place = None  # "three rounds, one in Rome, the other two in Muscat": no one place for each
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
     em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
