@@ -5,10 +5,11 @@ orgs, nationalities, acting regions) and its dates, in normalised offsets.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from tasks.nlp.dates import DateMention
-from tasks.nlp.events.lexicon import Lexicon, factions_of
+from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions
 from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import Normalized
@@ -93,6 +94,38 @@ def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
     return out
 
 
+def country_counts(args: list[Arg], lex: Lexicon) -> Counter[str]:
+    """How often the article names each country: as a country, a capital standing for it, a
+    nationality, a person or a side that counts as it."""
+    c: Counter[str] = Counter()
+    for a in args:
+        if a.kind == "location" and a.loc_kind == "country" and a.cc:
+            c[a.cc] += 1
+        elif a.kind == "location" and a.key in lex.metonymic:
+            c[lex.metonymic[a.key]] += 1
+        elif (a.kind in ("nat", "person") and a.cc) or (
+            a.kind == "org" and a.cc and (a.cc in lex.actor_sides or is_factions(a.cc))
+        ):
+            c[a.cc] += 1
+    return c
+
+
+def unnamed_bodies(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«اجتماع اللجنة العسكرية المشتركة 5+5», "the constitutional committee": a joint body of one
+    country's rival sides named without its country is the collective side of the country the
+    article is about, when one country clearly leads its mentions."""
+    ranked = [(cc, k) for cc, k in country_counts(args, lex).most_common(2) if len(cc) == 2]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return []
+    key = factions_of(ranked[0][0])
+    taken = [(a.start, a.end) for a in args]
+    return [
+        Arg(m.start(), m.end(), "org", key, key)
+        for m in lex.internal_bodies_rx.finditer(n)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+
+
 def build_args(
     doc: Document,
     mentions: list[Mention],
@@ -127,6 +160,7 @@ def build_args(
     else:
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
     args = internal_sides(nt.text, args, lex)
+    args += unnamed_bodies(nt.text, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
         for m in rx.finditer(nt.text):

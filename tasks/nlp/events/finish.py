@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
-from tasks.nlp.events.document import Arg
+from tasks.nlp.events.document import Arg, country_counts
 from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
@@ -22,18 +21,7 @@ from tasks.nlp.types import Event, Span
 
 def dominant_sides(doc: Document) -> list[str]:
     """Countries the article names most (as countries, capitals, nationalities or people)."""
-    lex = lexicon()
-    c: Counter[str] = Counter()
-    for a in doc.args:
-        if a.kind == "location" and a.loc_kind == "country" and a.cc:
-            c[a.cc] += 1
-        elif a.kind == "location" and a.key in lex.metonymic:
-            c[lex.metonymic[a.key]] += 1
-        elif (a.kind in ("nat", "person") and a.cc) or (
-            a.kind == "org" and a.cc and (a.cc in lex.actor_sides or is_factions(a.cc))
-        ):
-            c[a.cc] += 1
-    return [cc for cc, _ in c.most_common()]
+    return [cc for cc, _ in country_counts(doc.args, lexicon()).most_common()]
 
 
 _RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})

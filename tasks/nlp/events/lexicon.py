@@ -44,6 +44,13 @@ def both(d: dict[str, list[str]] | None) -> list[str]:
     return [*(d.get("ar") or []), *(d.get("en") or [])]
 
 
+def bare_set(words: frozenset[str]) -> frozenset[str]:
+    """Words and their bare forms, for looking up `bare(word)` of text: bare() of a listed word may
+    drop a letter of its stem («وثيقة» -> ثيقه, «فريق» -> ريق) while the same word in text keeps
+    it after its article («الوثيقة» -> وثيقه), so both are kept."""
+    return words | frozenset(bare(w) for w in words)
+
+
 def nset(words: list[str] | None) -> frozenset[str]:
     return frozenset(norm_token(str(w)) for w in words or [])
 
@@ -151,6 +158,7 @@ class Lexicon:
     internal_before_rx: re.Pattern[str]
     internal_after_rx: re.Pattern[str]
     internal_counted_rx: tuple[re.Pattern[str], re.Pattern[str]]
+    internal_bodies_rx: re.Pattern[str]  # a joint body named without its country
     sides_cue_rx: re.Pattern[str]  # «بمشاركة», "with the participation of": the states listed after sit at the table
     agreement_nouns: frozenset[str]  # what a `sign` trigger must sign or reach
     org_places: dict[str, str]
@@ -211,7 +219,7 @@ def lexicon() -> Lexicon:
         weak_rx=word_rx(both(trig["weak_anaphora"])),
         participation_rx=word_rx(both(trig["participation"])),
         side_nouns=nset(both(trig["side_nouns"])),
-        side_nouns_bare=frozenset(bare(w) for w in nset(both(trig["side_nouns"]))),
+        side_nouns_bare=bare_set(nset(both(trig["side_nouns"]))),
         demonstratives=nset(both(trig["demonstratives"])),
         trilateral=nset(both(trig["trilateral"])),
         sequel=nset(both(trig["sequel"])),
@@ -245,16 +253,16 @@ def lexicon() -> Lexicon:
         outcome_past_rx=word_rx(both(status["outcome_past"])),
         background_rx=word_rx(both(cues["background"])),
         topic_before=nset(both(cues["topic_before"])),
-        with_topics=frozenset(bare(w) for w in nset(both(cues["with_topics"]))),
+        with_topics=bare_set(nset(both(cues["with_topics"]))),
         possessive_nouns=nset(both(cues["possessive_nouns"])),
         possessor_titles={norm_token(k): v for k, v in cues["possessor_titles"].items()},
         speech=nset(speech),
         clause_breaks=nset(both(cues["clause_breaks"])),
         speech_rx=word_rx(speech),
         commentator=nset(both(cues["commentator_roles"])),
-        commentator_bare=frozenset(bare(w) for w in nset(both(cues["commentator_roles"]))),
+        commentator_bare=bare_set(nset(both(cues["commentator_roles"]))),
         negotiator=nset(both(cues["negotiator_roles"])),
-        negotiator_bare=frozenset(bare(w) for w in nset(both(cues["negotiator_roles"]))),
+        negotiator_bare=bare_set(nset(both(cues["negotiator_roles"]))),
         host=nset(both(cues["host"])),
         host_before_only=nset(both(cues["host_before_only"])),
         mediation=nset(both(cues["mediation"])),
@@ -273,7 +281,8 @@ def lexicon() -> Lexicon:
             re.compile(rf"(?<!\w)(?:{alternation(cues['internal_counted']['before'])})\s+$"),
             re.compile(rf"^\s+(?:{alternation(cues['internal_counted']['after'])})(?!\w)"),
         ),
-        agreement_nouns=frozenset(bare(w) for w in nset(both(trig["agreement_nouns"]))),
+        agreement_nouns=bare_set(nset(both(trig["agreement_nouns"]))),
+        internal_bodies_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(both(cues['internal_bodies']))})(?!\w)"),
         internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),

@@ -197,6 +197,13 @@ def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
 
+def nisba_adjective(w: str) -> bool:
+    """«الانتقالية», «الحكومي», «العسكري»: a definite relational adjective, which may stand between a
+    side noun and its nationality («الحكومة الانتقالية السودانية», «الوفد العسكري الروسي»)."""
+    w = strip_conj(w)
+    return len(w) > 5 and w.startswith("ال") and w.endswith(("ي", "يه"))
+
+
 def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -> bool:
     """Whether an argument (a list's first member) names a side at the table, by its context."""
     if a.kind == "person":
@@ -220,7 +227,11 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
         return False
     if a.kind == "nat":
         # a nationality names a side beside the trigger or after a side noun («الوفد الروسي»)
-        return beside_trigger(doc, t, a) or side_noun(lex, prev)
+        return (
+            beside_trigger(doc, t, a)
+            or side_noun(lex, prev)
+            or (len(before) > 1 and nisba_adjective(prev) and side_noun(lex, before[-2]))
+        )
     if a.kind == "location":
         return a.loc_kind == "country" or a.key in lex.metonymic  # «موسكو وكييف», "Washington"
     return a.kind in ("org", "region")
