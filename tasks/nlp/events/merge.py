@@ -187,7 +187,18 @@ def new_meeting(em: EventMention, round_no: int | None = None) -> Meeting:
     )
 
 
+def anchored(em: EventMention) -> bool:
+    return em.round_no is not None or em.place is not None
+
+
 def absorb(mt: Meeting, em: EventMention, founding: bool) -> None:
+    # «الجولة الثانية التي عقدت يومي 7 و8 سبتمبر في أنقرة» dates the meeting better than «اتفق
+    # الدبلوماسيون الأربعاء على استمرار المشاورات»: a numbered or placed mention's date wins
+    better_date = (
+        anchored(em)
+        and not any(anchored(x) and x.date for x in mt.ems)
+        and (em.date is None or mt.date is None or em.date.dm.precision == "day" or mt.date.dm.precision != "day")
+    )
     mt.ems.append(em)
     mt.last, mt.last_sent = max(mt.last, em.pos), max(mt.last_sent, em.sent)
     mt.people += em.people
@@ -195,7 +206,7 @@ def absorb(mt: Meeting, em: EventMention, founding: bool) -> None:
     mt.hosts |= em.hosts
     if em.lemma:
         mt.lemmas.add(em.lemma)
-    if mt.date is None and em.date is not None:
+    if em.date is not None and (mt.date is None or better_date):
         mt.date = em.date
     mt.by_name |= em.by_name
     if em.place and (
