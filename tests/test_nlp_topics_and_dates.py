@@ -38,3 +38,46 @@ def test_a_numbered_placed_report_dates_the_meeting() -> None:
     evs = [ev for ev in events(text) if ev.round_number == 2]
     assert len(evs) == 1 and evs[0].start_date == date(2023, 6, 11)
     assert evs[0].location_key is not None and "arusha" in evs[0].location_key
+
+
+def test_counted_rounds_take_their_places_in_turn() -> None:
+    text = (
+        "The first two rounds of talks between Kenya and Tanzania took place in Nairobi in March and Arusha in April."
+    )
+    evs = sorted(events(text, "en"), key=lambda ev: ev.round_number or 0)
+    assert [ev.round_number for ev in evs] == [1, 2]
+    assert [ev.location_key for ev in evs] == ["loc:city:nairobi", "loc:city:arusha"]
+
+
+def test_a_dateline_with_a_slash_does_not_date_the_meeting() -> None:
+    text = (
+        "نيروبي 15 يونيو/ أعلنت الخارجية الكينية تأجيل الجولة الثالثة من المحادثات الكينية التنزانية إلى أجل غير مسمى."
+    )
+    (ev,) = events(text)
+    assert ev.status == "cancelled" and ev.start_date is None
+
+
+def test_the_day_a_titled_speaker_spoke_does_not_date_the_meeting() -> None:
+    text = (
+        "أعلن وزير الخارجية والهجرة وشؤون المصريين بالخارج سامح شكري، اليوم الخميس، تأجيل الجولة الثالثة من"
+        " المحادثات بين مصر والسودان."
+    )
+    (ev,) = events(text)
+    assert ev.status == "cancelled" and ev.start_date is None
+
+
+def test_reaching_an_agreement_as_an_aim_is_no_signing() -> None:
+    text = (
+        "وأشار إلى أن جولة ثالثة من المحادثات من المقرر أن تبدأ في 17 يوليو بين كينيا وتنزانيا"
+        " بهدف التوصل إلى اتفاق دائم."
+    )
+    (ev,) = events(text)
+    assert ev.round_number == 3 and ev.start_date == date(2023, 7, 17) and ev.status == "planned"
+
+
+def test_a_span_in_ordinal_day_words() -> None:
+    text = (
+        "وتعقد الجولة الثانية من المحادثات الكينية التنزانية في أروشا في الفترة من الثاني إلى الرابع من يوليو المقبل."
+    )
+    (ev,) = events(text)
+    assert ev.start_date == date(2023, 7, 2) and ev.end_date == date(2023, 7, 4)

@@ -369,6 +369,22 @@ def _single_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     return (d, d, "day", False) if d else None
 
 
+# «من الثاني إلى الرابع من نوفمبر», «بين الأول والثالث من مارس»: a span in ordinal day words
+@_pattern(
+    rf"{_PRE}(?:(?:من|بين)\s+)?(?P<o1>{_alt(_AR_DAY_ORDINALS)}){_RANGE_SEP}(?P<o2>{_alt(_AR_DAY_ORDINALS)})\s+من\s+"
+    rf"(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}",
+    _MONTH_WORD,
+)
+def _ordinal_range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
+    d1, d2 = (_AR_DAY_ORDINALS[re.sub(r"\s+", " ", m[g])] for g in ("o1", "o2"))
+    if d2 <= d1:
+        return None
+    mon = _month_num(m["mon"])
+    a = _day_month(d1, mon, m["y"], pub, _modifier(m["mod"]))
+    b = _safe_date(a.year, mon, d2) if a else None
+    return (a, b, "day", False) if a and b else None
+
+
 # «الرابع من ديسمبر», «الحادي والعشرين من يونيو 2025»
 @_pattern(
     rf"{_PRE}(?P<ord>{_alt(_AR_DAY_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}", _MONTH_WORD

@@ -92,6 +92,7 @@ class Lexicon:
     verb_status: dict[str, str]
     remote: frozenset[str]
     receive_verbs: frozenset[str]
+    goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
     remote_rx: re.Pattern[str]
     phrase_openers: frozenset[str]
     en_round_context: frozenset[str]
@@ -208,6 +209,7 @@ def lexicon() -> Lexicon:
         verb_status=verb_status,
         remote=nset(both(trig["remote"])),
         receive_verbs=nset(trig["receive_verbs"]),
+        goal_words=nset(trig["goal_words"]),
         remote_rx=word_rx(both(trig["remote_contacts"])),
         phrase_openers=nset(both(trig["phrase_openers"])),
         en_round_context=nset(trig["en_round_context"]),

@@ -66,6 +66,7 @@ class EventMention:
     travel_only: bool = False  # "Rubio will travel to Jeddah": only a closer place for a placed meeting
     past: bool = False  # a delegation sentence not told in the future («جلس حولها من الجانب الأميركي ...»)
     round_dates: list[DateArg] = field(default_factory=list)
+    round_places: list[Arg] = field(default_factory=list)  # «جولتين في موسكو وفيينا», one each
 
     @property
     def definite(self) -> bool:
@@ -87,6 +88,22 @@ def located_places(doc: Document, s: int, e: int) -> set[str]:
             doc.words_before(a.start, 1, floor=s)[-1:] in (["في"], ["in"], ["at"]) or doc.clitic(a.start).endswith("ب")
         )
     }
+
+
+def places_in_turn(doc: Document, start: int, e: int) -> list[Arg]:
+    """ "The first two rounds took place in Moscow in January and Vienna in February", «جولتين في موسكو ثم
+    في فيينا»: the cities or venues after a counted trigger, in order, the first after a locative and each
+    next one after a locative or «و»/"and"/«ثم»."""
+    out: list[Arg] = []
+    for a in doc.args_in(start, e):
+        if a.kind != "location" or a.loc_kind not in ("city", "venue"):
+            continue
+        prev = doc.words_before(a.start, 1, floor=start)[-1:]
+        located = prev in (["في"], ["in"], ["at"]) or doc.clitic(a.start).endswith("ب")
+        joined = bool(out) and (prev in (["and"], ["ثم"]) or doc.clitic(a.start).startswith("و"))
+        if located or joined:
+            out.append(a)
+    return out
 
 
 def listed_sides(doc: Document, start: int, end: int) -> list[Arg]:
@@ -219,6 +236,8 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     em.round_no, em.count = round_of(doc, lex, t, s, e)
     if em.count >= 2 and len(located_places(doc, s, e)) > 1:
         em.place = None  # "three rounds, one in Rome, the other two in Muscat": no one place for each
+    if em.count >= 2:
+        em.round_places = places_in_turn(doc, t.end, e)
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
     em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
     em.generic = is_generic(doc, lex, t, s)

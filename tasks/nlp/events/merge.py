@@ -245,6 +245,8 @@ def group_meetings(ems: list[EventMention]) -> list[Meeting]:
                 mt = new_meeting(em, round_no=k)
                 if len(em.round_dates) == em.count:
                     mt.date = em.round_dates[k - 1]  # "two rounds, on May 16 and June 2"
+                if len(em.round_places) == em.count:
+                    mt.place = em.round_places[k - 1]  # "in Moscow in January and Vienna in February"
                 meetings.append(mt)
             continue
         scored = [(sc, mt.last, mt) for mt in meetings if (sc := merge_score(mt, em)) is not None]

@@ -141,8 +141,9 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
     i = doc.tok_index(dt.start) - 1
     loose = 0
     spans = [(a.start, a.end) for a in doc.args_over(floor, dt.start)]
-    for _ in range(NLP.speech_reach):
-        if i < 0 or doc.tokens[i][0] < floor:
+    speaker = False  # a name was passed: the words before it may be its title («وزير الخارجية والتعاون الدولي»)
+    for step in range(NLP.speech_reach + NLP.title_reach):
+        if i < 0 or doc.tokens[i][0] < floor or (step >= NLP.speech_reach and not speaker):
             return False
         ts, te = doc.tokens[i]
         w = doc.nt[ts:te]
@@ -151,9 +152,10 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
         if lex.trigger_rx.match(doc.nt, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
         named = any(a0 <= ts < a1 for a0, a1 in spans)
+        speaker = speaker or (named and any(a.kind == "person" for a in doc.args_over(ts, te)))
         if not named and w not in SPEECH_FILLER:
             loose += 1
-            if loose > 2:
+            if loose > (2 + NLP.title_reach if speaker else 2):
                 return False
         i -= 1
     return False
@@ -191,8 +193,8 @@ def usable_dates(
         before = doc.words_before(dt.start, 8, floor=floor)
         if any(member(w, lex.background_openers) for w in before):
             continue  # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»
-        if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—]", doc.nt[dt.end : dt.end + 3]):
-            continue  # dateline: "KYIV, July 21 (Reuters) -"
+        if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—/]", doc.nt[dt.end : dt.end + 3]):
+            continue  # dateline: "KYIV, July 21 (Reuters) -", «مقديشو 15 سبتمبر/ أعلن»
         if is_speech_date(doc, lex, dt, floor):
             continue  # «أعلن الأسبوع الماضي», "said on Monday": when it was said
         ok.append((d, dt))

@@ -63,6 +63,12 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         signed = doc.words_after(m.end(), NLP.sign_reach, ceil=e)
         if kind == "sign" and not any(bare(w) in lex.agreement_nouns for w in signed):
             continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed
+        if (
+            kind == "sign"
+            and core in ("التوصل", "توصل")
+            and (prefix.lstrip("وف") in ("ل", "لل") or (before and before[-1] in lex.goal_words))
+        ):
+            continue  # «بهدف التوصل إلى اتفاق», «للتوصل إلى اتفاق»: an aim, not an agreement reached
         if kind in ("verb", "sign"):
             definite = demonstrative = False
         near_words = doc.words_after(m.end(), 2, ceil=e) + before[-1:]
