@@ -30,6 +30,7 @@ from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
 from tasks.nlp.people import (
     PersonResult,
     discover,
+    discover_listed,
     known_spelling,
     link_surnames,
     names_to_link,
@@ -144,7 +145,22 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     doc.set_matches(fixed + [r.match for r in results])
     # discovered people (and "<other given name> <surname>" ones) may be new spellings of known ones
     results = [known_spelling(g, doc, r) for r in results]
+    # a gazetteer hit read as somebody new («ياسر عباس»: another person's surname) yields to the same
+    # name read with its title, which gives the person a role and a country
+    weak = [r for r in results if r.entity is not None]
+    if weak:
+        results = [r for r in results if r.entity is None]
+        doc.set_matches(fixed + [r.match for r in results])
     for r in discover(doc, g):
+        if not doc.overlaps(r.match.start, r.match.end):
+            r = known_spelling(g, doc, r)
+            results.append(r)
+            doc.add_match(r.match)
+    for r in weak:
+        if not doc.overlaps(r.match.start, r.match.end):
+            results.append(r)
+            doc.add_match(r.match)
+    for r in discover_listed(doc, g):  # «...، وحسام بدران، وروحي مشتهى»: the rest of a list of names
         if not doc.overlaps(r.match.start, r.match.end):
             r = known_spelling(g, doc, r)
             results.append(r)

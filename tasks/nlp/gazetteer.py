@@ -207,6 +207,8 @@ class Gazetteer:
         self.ar_complements = _norm_set(titles["ar_complements"])
         self.en_heads = _norm_set(titles["en_heads"])
         self.en_modifiers = _norm_set(titles["en_modifiers"])
+        self.en_title_connectors = _norm_set(titles.get("en_title_connectors") or [])
+        self.en_list_heads = _norm_set(titles.get("en_list_heads") or [])
         self.en_name_cues = tuple(tuple(norm_token(str(c)).split()) for c in titles.get("en_name_cues") or [])
         self.ar_name_cues = frozenset(norm_token(str(c)) for c in titles.get("ar_name_cues") or [])
         given = self._load("given_names.yaml")

@@ -5,11 +5,17 @@ API (used by entities.py):
         a person hit of the gazetteer automaton -> the person it names. A surname after a
         given name that is not the person's ("Gerard Kushner") resolves to the known person only
         when the surname is distinctive or a context cue of the person is near; otherwise it is
-        another person, returned as discovered.
+        another person, returned as discovered; so is a surname that is itself a common given
+        name («ياسر عباس», «عمر محمد أحمد صديق»: the whole chain of names).
     discover(doc, g) -> list[PersonResult]
         title-anchored discovery of people missing from the gazetteer, Arabic and English, with
         the title before the name (نائب وزير الخارجية الروسي، ميخائيل جالوزين / Russian Deputy
-        Foreign Minister Mikhail Galuzin) or after it (Name, Russia's deputy foreign minister).
+        Foreign Minister Mikhail Galuzin) or after it (Name, Russia's deputy foreign minister;
+        without the comma only after a known given name: «عزام الأحمد رئيس وفد فتح»). A nationality
+        opening a list item stands for the title («، التركي سردار قليج»); a plural title heads a list
+        ("the special envoys X and Y").
+    discover_listed(doc, g) -> list[PersonResult]
+        the rest of an Arabic list of names after a person found («...، وحسام بدران، وروحي مشتهى»).
     one_across_scripts(doc, results) -> list[PersonResult]
         a discovered Arabic name and a discovered Latin name of the article whose consonants agree
         (أوهورو كينياتا, Uhuru Kenyatta) are one person, under the Latin name's key.
@@ -31,7 +37,8 @@ from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import words
 
 _AR_WORD_RE = re.compile(f"^[{ARABIC_LETTERS}]+$")
-_LATIN_WORD_RE = re.compile(r"^[a-z][a-z']*$")
+# Latin letters with their diacritics (Kılıç, Önal, Vučić): a-z and the Latin-1/Extended-A/B lower case
+_LATIN_WORD_RE = re.compile(r"^[a-z\u00df-\u00f6\u00f8-\u024f][a-z\u00df-\u00f6\u00f8-\u024f']*$")
 _HARD_PUNCT_RE = re.compile(r"[.!?؟:;؛\n\"()\[\]«»|/]")
 _COMMA_RE = re.compile(r"[،,]")
 _LONG_VOWELS = set("اوي")
@@ -80,6 +87,28 @@ def given_before(doc: Document, g: Gazetteer, word_start: int, arabic: bool) -> 
     return start, t
 
 
+def _chain_of_names(doc: Document, g: Gazetteer, start: int, end: int) -> tuple[int, int]:
+    """Widen an Arabic «<given> <common surname>» span over the given names before it and one name word
+    after it («عمر [محمد أحمد] صديق»), within NLP.name_max_tokens words and no punctuation."""
+    i, j = doc.token_at(start), doc.token_at(end - 1)
+    while i > 0 and j - i + 1 < NLP.name_max_tokens and not doc.gap(i).strip(" "):
+        t = doc.tok(i - 1)
+        if t not in g.given_ar or doc.tok_match[i - 1] is not None:
+            break
+        i -= 1
+    k = j + 1
+    if (
+        k < len(doc.tokens)
+        and j - i + 1 < NLP.name_max_tokens
+        and not doc.gap(k).strip(" ")
+        and _ar_name_like(doc, g, k)
+        and not doc.tok(k).startswith("و")
+        and len(doc.tok(k)) > 2
+    ):
+        j = k
+    return doc.tokens[i][0], doc.tokens[j][1]
+
+
 def _context_near(doc: Document, pos: int, cues: tuple[str, ...]) -> bool:
     if not cues:
         return False
@@ -102,10 +131,16 @@ def resolve_hit(
         for p in people:
             if gname in p.given:
                 return PersonResult(Match(gstart, hit.end, gstart, "person", p.key, "full"))
-        # a given name that is not the person's: a misspelling, or somebody else
+        # a given name that is not the person's: a misspelling, or somebody else. A surname that is
+        # itself a common given name («ياسر عباس», «عمر محمد أحمد») says nothing alone: only a cue does.
+        surname = doc.nt[hit.word_start : hit.end]
+        common = surname in (g.given_ar if arabic else g.given_en)
         for p in people:
-            if p.distinctive or _context_near(doc, hit.start, p.context):
+            if (p.distinctive and not common) or _context_near(doc, hit.start, p.context):
                 return PersonResult(Match(gstart, hit.end, gstart, "person", p.key, "full"))
+        if common and arabic:  # «عمر محمد أحمد صديق»: the whole chain of names is the person
+            gstart, end = _chain_of_names(doc, g, gstart, hit.end)
+            return _discovered(doc, gstart, end, None, None)
         return _discovered(doc, gstart, hit.end, None, None)
     usable = [p for p in people if p.surname_alone]
     if len(usable) > 1:  # a surname shared by several known people: who else is named here?
@@ -153,11 +188,18 @@ def _ar_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
     t = doc.tok(i)
     if doc.tok_match[i] is not None or len(t) < 2 or not _AR_WORD_RE.match(t):
         return False
-    if t in g.stop_ar or (t[0] in CONJ and len(t) > 3 and t[1:] in g.stop_ar):
+    if t in g.stop_ar or (t[0] in CONJ and len(t) > 3 and t[1:] in g.stop_ar) or _tanween(doc, i):
         return False
     if has_article(t, min_len=5) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
         return False  # ...but ألكسندر/أليكسي start like the article
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
+
+
+def _tanween(doc: Document, i: int) -> bool:
+    """Token i carries the accusative ending «ً» («حذراً», «رئيساً»): an adverb or a predicate, never a name
+    (the mark is dropped by normalisation, so the original text is read)."""
+    a, b = doc.orig_span(*doc.tokens[i])
+    return "\u064b" in doc.text[a:b]
 
 
 def _hamza_initial(doc: Document, i: int) -> bool:
@@ -196,15 +238,17 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     return not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
 
 
-def _ar_name_run(doc: Document, g: Gazetteer, j: int) -> list[int]:
-    """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name."""
+def _ar_name_run(doc: Document, g: Gazetteer, j: int, listed: bool = False) -> list[int]:
+    """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name.
+    `listed`: token j is «و» and a list's next name («، وحسام بدران»)."""
     idx: list[int] = []
     k = j
     while k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens:
         if k > j and doc.gap(k).strip(" "):
             break
         t = doc.tok(k)
-        if t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar):
+        glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
+        if glued and not (listed and k == j):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
         if idx and doc.tok(idx[-1]) in _AR_COMPOUND and t.startswith("ال") and _AR_WORD_RE.match(t):
             idx.append(k)  # the second half of a compound name: عبد الفتاح، عبد الله، أبو بكر
@@ -248,9 +292,9 @@ def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
     («معهد كارنيغي ألكسندر غابويف» -> «ألكسندر غابويف»)."""
     if not idx or doc.tok(idx[0]) in g.given_ar:
         return idx
-    for p, i in enumerate(idx[:-1]):
+    for p, i in enumerate(idx):
         if doc.tok(i) in g.given_ar:
-            return idx[p:]
+            return idx[p:]  # a given name closing the run («بجانب عمر») leaves one word: no name
     return idx
 
 
@@ -290,19 +334,25 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
     return j, country, False
 
 
-def _given_ahead(doc: Document, g: Gazetteer, j: int) -> int:
+def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
     """Where the name after a title starts: at j, or at a known given name a few words on when the title
     goes on through a construct the title walk cannot read («رئيس لجنة دوما الدولة للشؤون الدولية
-    ليونيد سلوتسكي»); never across punctuation or another name."""
+    ليونيد سلوتسكي»); never across punctuation or another name. Also the country a place or nationality
+    on the way gives («وزير الري والموارد المائية بالسودان ياسر عباس»)."""
     if j >= len(doc.tokens) or doc.tok(j) in g.given_ar:
-        return j
+        return j, None
+    country = None
     for k in range(j + 1, min(j + NLP.title_reach, len(doc.tokens) - 1)):
-        if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or doc.tok_match[k] is not None:
-            break
+        m = doc.tok_match[k]
+        if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or (m is not None and m.kind == "person"):
+            break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
+        if m is not None:
+            country = country or _cue_country(g, m)
+            continue
         t = doc.tok(k)
         if t in g.given_ar and doc.tok_match[k + 1] is None and _AR_WORD_RE.match(doc.tok(k + 1)):
-            return k
-    return j
+            return k, country
+    return j, None
 
 
 def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -314,7 +364,9 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             continue
         j, country, aborted = _ar_title_tail(doc, g, i)
         if not aborted:
-            j = _given_ahead(doc, g, j)  # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
+            # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
+            j, ahead_country = _given_ahead(doc, g, j)
+            country = country or ahead_country
         # drop a glued conjunction from the role (ووزير، والمتحدث) but not a head's own و (وزير)
         conj = t[0] in CONJ and t not in g.ar_heads and g.is_ar_head(t[1:])
         head_start = doc.tokens[i][0] + (1 if conj else 0)
@@ -327,9 +379,13 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 role = doc.surface(head_start, role_end).strip(" ،,")
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
                 continue
-        # "<Name>، <title>": the name stands right before the comma that opens the title
-        if i > 0 and _COMMA_RE.search(doc.gap(i)) and not _HARD_PUNCT_RE.search(doc.gap(i)):
+        # "<Name>، <title>": the name stands right before the comma that opens the title; without the
+        # comma («عزام الأحمد رئيس وفد فتح») only a name that opens with a known given name
+        comma = _COMMA_RE.search(doc.gap(i)) and not _HARD_PUNCT_RE.search(doc.gap(i))
+        if i > 0 and (comma or not doc.gap(i).strip(" ")):
             idx = _ar_name_run_back(doc, g, i - 1)
+            if idx and not comma and _given_first(doc, g, idx[0]) is None:
+                idx = []
             if idx and not used.intersection(idx):
                 used.update(idx)
                 role = doc.surface(head_start, role_end).strip(" ،,") if role_end > head_start else None
@@ -337,12 +393,48 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
+def _w_given(g: Gazetteer, t: str) -> bool:
+    """A known given name that starts with و (وليد، وسام), not «و» before one (وسيرغي)."""
+    return t in g.given_ar and t[1:] not in g.given_ar
+
+
+def _given_first(doc: Document, g: Gazetteer, i: int) -> str | None:
+    """Token i as a known given name, with a glued «و» dropped («وعزام»), else None."""
+    t = doc.tok(i)
+    if t in g.given_ar or t in _AR_COMPOUND:
+        return t
+    return t[1:] if t[0] in CONJ and t[1:] in g.given_ar else None
+
+
+def _nisba_after_given(doc: Document, g: Gazetteer, k: int, given: int) -> bool:
+    """Token k is an ال-surname closing a name after the known given name at token `given`
+    («عزام الأحمد», «مصطفى البرغوثي»): no plural, nationality, stop word or title complement."""
+    t = doc.tok(k)
+    return (
+        t.startswith("ال")
+        and _AR_WORD_RE.match(t) is not None
+        and not t.endswith(("يين", "ون", "ات"))
+        and doc.tok_match[k] is None
+        and t not in g.nat_forms
+        and t not in g.stop_ar
+        and t not in g.ar_complements
+        and not g.is_ar_head(t)
+        and not _tanween(doc, k)
+        and given >= 0
+        and _given_first(doc, g, given) is not None
+        and not doc.gap(k).strip(" ")
+    )
+
+
 def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
     idx: list[int] = []
     k = last
+    if k > 0 and not _ar_name_like(doc, g, k) and _nisba_after_given(doc, g, k, k - 1):
+        idx.append(k)  # «عزام الأحمد رئيس ...»: the ال-surname closes the name
+        k -= 1
     while k >= 0 and len(idx) <= NLP.name_max_tokens and _ar_name_like(doc, g, k):
         t = doc.tok(k)
-        if idx and t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar):
+        if idx and t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t):
             if t[1:] in g.given_ar:
                 idx.insert(0, k)  # «وجيرارد كوشنر»: the name starts after the conjunction
             break
@@ -398,7 +490,38 @@ def _en_title_token(doc: Document, g: Gazetteer, k: int) -> bool:
     m = doc.tok_match[k]
     if m is not None:
         return m.kind in ("nat", "location", "org")
-    return t in g.en_modifiers or t in g.en_heads or (t == "s" and doc.gap(k) == "'")
+    if t in g.en_modifiers or t in g.en_heads or (t == "s" and doc.gap(k) in ("'", "’")):
+        return True
+    return _acronym(doc, k)  # "an AU spokesperson", "the UNSC envoy"
+
+
+def _title_gap(doc: Document, k: int) -> bool:
+    """Nothing but a space or an apostrophe before token k, or the period of initials ("U.S. envoy")."""
+    gap = doc.gap(k).strip(" '’")
+    return not gap or (gap == "." and k > 0 and len(doc.tok(k - 1)) == 1)
+
+
+def _acronym(doc: Document, k: int) -> bool:
+    surface = doc.surface(*doc.tokens[k])
+    return 2 <= len(surface) <= 5 and surface.isalpha() and surface.isupper()
+
+
+_EN_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "gen", "col", "lt", "sen", "rep", "amb", "prof"})
+
+
+def _en_given_ahead(doc: Document, g: Gazetteer, j: int) -> int:
+    """Where a name starts when the title runs on through capitalised words ("Envoy for Syria Alexander
+    Lavrentyev"): at a known given name a few capitalised words on, never across punctuation."""
+    for k in range(j, min(j + 5, len(doc.tokens) - 1)):
+        if k > j and doc.gap(k).strip(" "):
+            break
+        if doc.tok(k) in _EN_CONNECTORS or doc.tok(k) in g.en_title_connectors:
+            continue
+        if not doc.is_cap(k):
+            break
+        if doc.tok(k) in g.given_en and doc.tok_match[k] is None and not doc.gap(k + 1).strip(" "):
+            return k
+    return j
 
 
 def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -411,7 +534,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             continue
         # the title before the head: "Ukraine's national security adviser"
         b = i
-        while b - 1 >= 0 and i - b < 6 and not doc.gap(b).strip(" '") and _en_title_token(doc, g, b - 1):
+        while b - 1 >= 0 and i - b < 6 and _title_gap(doc, b) and _en_title_token(doc, g, b - 1):
             b -= 1
         if doc.tok(b) == "s" and b > 0 and doc.tok_match[b - 1] is not None:
             b -= 1  # "Putin's aide": the possessor belongs to the title
@@ -421,7 +544,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             j < n
             and j - i <= 6
             and not doc.gap(j).strip(" ")
-            and (doc.tok(j) in _EN_CONNECTORS or _en_title_token(doc, g, j))
+            and (doc.tok(j) in _EN_CONNECTORS or doc.tok(j) in g.en_title_connectors or _en_title_token(doc, g, j))
         ):
             j += 1
         # a proper-noun complement closed by a comma: "Special Representative for the Western
@@ -435,7 +558,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 k += 1
             if k < n and doc.gap(k).strip(" ") == ",":
                 j = k
-        while j - 1 > i and doc.tok(j - 1) in _EN_CONNECTORS:
+        while j - 1 > i and (doc.tok(j - 1) in _EN_CONNECTORS or doc.tok(j - 1) in g.en_title_connectors):
             j -= 1
         countries = [_cue_country(g, doc.tok_match[k]) for k in range(b, j)]
         country = next((c for c in countries if c), None)
@@ -444,11 +567,24 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             if t in ("mr", "mrs", "ms", "dr", "sir", "lord", "lady")
             else doc.surface(doc.tokens[b][0], doc.tokens[j - 1][1])
         )
-        if j < n and doc.gap(j).strip(" ") in ("", ","):
+        sep = doc.gap(j).strip(" ") if j < n else ""
+        if j < n and (sep in ("", ",") or (sep == "." and t in _EN_ABBREVIATIONS)):  # "Dr. Abdullah Abdullah"
             idx = _en_name_run(doc, g, j)
+            if not idx or (doc.tok(idx[0]) not in g.given_en and doc.tok(j - 1) in _EN_CONNECTORS):
+                k = _en_given_ahead(doc, g, j + (1 if idx else 0))
+                idx = (_en_name_run(doc, g, k) if k != j else []) or idx
             if idx and not used.intersection(idx):
                 used.update(idx)
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
+                if t in g.en_list_heads:  # "the special envoys Serdar Kilic and Ruben Rubinyan"
+                    k = idx[-1] + 1
+                    if k < n and doc.tok(k) == "and" and not doc.gap(k).strip(" "):
+                        k += 1
+                    if k < n and (doc.tok(k - 1) == "and" or doc.gap(k).strip(" ") == ","):
+                        for r in _names_listed(doc, g, k):
+                            span = set(range(doc.token_at(r.match.start), doc.token_at(r.match.end - 1) + 1))
+                            used.update(span)
+                            out.append(r)
                 continue
         # "<Name>, [a|the] <title>": walk back over articles to the comma
         c = b
@@ -517,8 +653,79 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
+def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """Names that go on a list after a person already found: «موسى أبو مرزوق، وخليل الحية، وحسام بدران،
+    وروحي مشتهى». The next item opens with «و» and a known given name (after a comma, the given name
+    alone); an item without a known given name only as the list's last, two words before the full stop."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    ends = sorted({doc.token_at(m.end - 1) for m in doc.matches if m.kind == "person"})
+    taken = {i for i in range(n) if doc.tok_match[i] is not None}
+    todo = [(e, False) for e in ends]
+    while todo:
+        e, in_list = todo.pop(0)
+        k = e + 1
+        if k >= n or _HARD_PUNCT_RE.search(doc.gap(k)) or k in taken:
+            continue
+        t = doc.tok(k)
+        if not _AR_WORD_RE.match(t):
+            continue
+        comma = bool(_COMMA_RE.search(doc.gap(k)))
+        conj = t[0] == "و" and len(t) > 3
+        if conj and t[1:] in g.given_ar and not _w_given(g, t):
+            idx = _ar_name_run(doc, g, k, listed=True)
+        elif comma and t in g.given_ar:
+            idx = _ar_name_run(doc, g, k)
+        elif conj and comma and in_list:
+            idx = _ar_name_run(doc, g, k, listed=True)
+            last = idx[-1] + 1 if idx else n
+            if len(idx) != 2 or (last < n and not _HARD_PUNCT_RE.search(doc.gap(last))):
+                idx = []
+        else:
+            continue
+        if not idx or taken.intersection(idx):
+            continue
+        taken.update(idx)
+        start = doc.tokens[idx[0]][0] + (1 if conj else 0)
+        out.append(_discovered(doc, start, doc.tokens[idx[-1]][1], None, None))
+        todo.append((idx[-1], True))
+    return out
+
+
+def _discover_ar_nat(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """A name right after a nationality that opens a list item («وزراء خارجية الدول الضامنة، التركي مولود
+    جاووش أوغلو، والروسي ...», «الممثلين الخاصين، التركي سردار قليج والأرميني روبن روبينيان»): the
+    nationality after a comma or with a glued «و» stands for the person's title."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    for i in range(1, n - 2):
+        m = doc.tok_match[i]
+        if m is None or m.kind != "nat" or doc.token_at(m.end - 1) != i or doc.tok_match[i - 1] is not None:
+            continue
+        t = doc.tok(i)
+        if not is_arabic(t) or not (_COMMA_RE.search(doc.gap(i)) or (t[0] == "و" and not g.is_ar_head(doc.tok(i - 1)))):
+            continue
+        if _HARD_PUNCT_RE.search(doc.gap(i + 1)) or _COMMA_RE.search(doc.gap(i + 1)):
+            continue
+        idx = _ar_name_run(doc, g, i + 1)
+        if not idx or idx[0] != i + 1:
+            continue
+        after = idx[-1] + 1
+        closed = after >= n or doc.gap(after).strip(" ") or doc.tok(after)[0] == "و"
+        if doc.tok(idx[0]) in g.given_ar or (len(idx) == 2 and closed):
+            role = doc.surface(doc.tokens[i][0] + (1 if t[0] == "و" else 0), doc.tokens[i][1])
+            out.append(_discovered(doc, doc.tokens[idx[0]][0], doc.tokens[idx[-1]][1], role, _cue_country(g, m)))
+    return out
+
+
 def discover(doc: Document, g: Gazetteer) -> list[PersonResult]:
-    return _discover_ar(doc, g) + _discover_ar_cued(doc, g) + _discover_en(doc, g) + _discover_en_cued(doc, g)
+    return (
+        _discover_ar(doc, g)
+        + _discover_ar_cued(doc, g)
+        + _discover_ar_nat(doc, g)
+        + _discover_en(doc, g)
+        + _discover_en_cued(doc, g)
+    )
 
 
 def known_spelling(g: Gazetteer, doc: Document, r: PersonResult) -> PersonResult:

@@ -121,7 +121,21 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
     if english:
         # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"
         m = lex.speech_rx.search(doc.nt, p.end, sent[1])
-        return m is not None and len(WORD_RX.findall(doc.nt[p.end : m.start()])) <= 1
+        if m is None:
+            return False
+        if len(WORD_RX.findall(doc.nt[p.end : m.start()])) <= 1:
+            return True
+        # "Kim Myong-gil, the North's chief negotiator, told reporters": an apposition between commas
+        gap = doc.nt[p.end : m.start()]
+        inner, _, tail = gap.strip(" ").removeprefix(",").rpartition(",")
+        return (
+            gap.lstrip(" ").startswith(",")
+            and bool(inner)
+            and "," not in inner
+            and len(WORD_RX.findall(inner)) <= 12
+            and len(WORD_RX.findall(tail)) <= 1
+            and not trigger_between(doc, p.end, m.start())
+        )
     return False
 
 
