@@ -81,3 +81,13 @@ def test_a_span_in_ordinal_day_words() -> None:
     )
     (ev,) = events(text)
     assert ev.start_date == date(2023, 7, 2) and ev.end_date == date(2023, 7, 4)
+
+
+def test_ministers_of_countries_are_their_sides() -> None:
+    text = (
+        "The foreign ministers of Kenya, Uganda and Tanzania plan to meet in Kampala on June 20 to settle the dispute."
+    )
+    (ev,) = events(text, "en")
+    assert ev.parties == ["KE", "TZ", "UG"] and ev.status == "planned"
+    (ev,) = events("واجتمع وزراء خارجية كينيا وأوغندا وتنزانيا في كمبالا يوم الاثنين.")
+    assert ev.parties == ["KE", "TZ", "UG"]

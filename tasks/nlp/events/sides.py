@@ -197,6 +197,11 @@ def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
 
+# «وزراء خارجية مصر», «وزيرا دفاع البلدين»: ministers of a portfolio, then the countries they represent
+_MINISTERS = frozenset({"وزراء", "وزيرا", "وزيري", "وزير"})
+_MINISTRIES = frozenset({"خارجيه", "دفاع", "ري", "مياه", "داخليه", "ماليه", "اقتصاد", "تجاره", "طاقه"})
+
+
 def nisba_adjective(w: str) -> bool:
     """«الانتقالية», «الحكومي», «العسكري»: a definite relational adjective, which may stand between a
     side noun and its nationality («الحكومة الانتقالية السودانية», «الوفد العسكري الروسي»)."""
@@ -221,8 +226,12 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
         return not (head and (bare(head[0]) in lex.with_topics or member(head[0], lex.with_topics)))
     if before[-2:] == ["كل", "من"]:
         return True
-    if member(prev, FROM) and len(before) > 1 and side_noun(lex, before[-2]):
-        return True  # «وفود من روسيا وأوكرانيا», "delegations from Ukraine, Russia and the US"
+    if (member(prev, FROM) or prev == "of") and len(before) > 1 and side_noun(lex, before[-2]):
+        # «وفود من روسيا وأوكرانيا», "delegations from Ukraine, Russia and the US", "the foreign ministers
+        # of Egypt, Ethiopia and Sudan"
+        return True
+    if prev in _MINISTRIES and len(before) > 1 and strip_conj(before[-2]) in _MINISTERS:
+        return True  # «وزراء خارجية مصر وإثيوبيا والسودان»
     if member(prev, lex.topic_before) or bare(prev) in lex.topic_before:
         return False
     if a.kind == "nat":
