@@ -91,3 +91,21 @@ def test_ministers_of_countries_are_their_sides() -> None:
     assert ev.parties == ["KE", "TZ", "UG"] and ev.status == "planned"
     (ev,) = events("واجتمع وزراء خارجية كينيا وأوغندا وتنزانيا في كمبالا يوم الاثنين.")
     assert ev.parties == ["KE", "TZ", "UG"]
+
+
+def test_the_day_a_newsroom_reported_does_not_date_the_meeting() -> None:
+    text = (
+        "أفادت قناة النيل الإخبارية الرسمية، الخميس، باجتماع وزراء خارجية كينيا وأوغندا وتنزانيا"
+        " يومي 20 و21 يونيو الجاري في العاصمة الأوغندية كمبالا."
+    )
+    (ev,) = events(text)
+    assert ev.start_date == date(2023, 6, 20) and ev.status == "planned"
+
+
+def test_words_after_the_speakers_name_still_bound_the_day_of_saying() -> None:
+    text = (
+        "أعلن وزير الخارجية المصري سامح شكري، الخميس 15 يونيو، أنه سيتوجه إلى الخرطوم يوم الأحد المقبل"
+        " للقاء نظيره السوداني."
+    )
+    evs = [ev for ev in events(text) if ev.start_date is not None]
+    assert evs and all(ev.start_date == date(2023, 6, 18) for ev in evs)

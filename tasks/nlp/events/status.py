@@ -15,6 +15,7 @@ from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
 
 if TYPE_CHECKING:
@@ -132,33 +133,40 @@ def status_from_date(dm: DateMention, pub: date) -> str | None:
 
 
 SPEECH_FILLER = frozenset(words("function_words.yaml")["speech_filler"])
+SPEECH_MEDIA = frozenset(norm_token(w) for w in words("function_words.yaml")["speech_media"])
 
 
 def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool:
     """ "said on Monday", «أعلن البيت الأبيض، الثلاثاء», "Peskov told reporters on Wednesday": the date of
     saying, not of the meeting. Between the verb and the date stand only names (of the speaker), filler,
-    and at most two other words (a title: «أعلن المتحدث باسم الكرملين دميتري بيسكوف، الثلاثاء»)."""
+    and at most two other words (a title: «أعلن المتحدث باسم الكرملين دميتري بيسكوف، الثلاثاء»); before a
+    named speaker a longer title may stand («أعلن وزير الخارجية والتعاون الدولي X، الأحد»), and after a
+    newsroom its name («أفادت قناة تي آر تي التركية الرسمية، الاثنين»)."""
     i = doc.tok_index(dt.start) - 1
-    loose = 0
     spans = [(a.start, a.end) for a in doc.args_over(floor, dt.start)]
-    speaker = False  # a name was passed: the words before it may be its title («وزير الخارجية والتعاون الدولي»)
-    for step in range(NLP.speech_reach + NLP.title_reach):
-        if i < 0 or doc.tokens[i][0] < floor or (step >= NLP.speech_reach and not speaker):
+    between: list[tuple[str, bool, bool]] = []  # (word, named, a person or organisation), date side first
+    for _ in range(NLP.speech_reach + NLP.title_reach):
+        if i < 0 or doc.tokens[i][0] < floor:
             return False
         ts, te = doc.tokens[i]
         w = doc.nt[ts:te]
         if w in lex.speech or member(w, lex.speech):
-            return True
+            break
         if lex.trigger_rx.match(doc.nt, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
         named = any(a0 <= ts < a1 for a0, a1 in spans)
-        speaker = speaker or (named and any(a.kind == "person" for a in doc.args_over(ts, te)))
-        if not named and w not in SPEECH_FILLER:
-            loose += 1
-            if loose > (2 + NLP.title_reach if speaker else 2):
-                return False
+        between.append((w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, te))))
         i -= 1
-    return False
+    else:
+        return False
+    loose = [k for k, (w, named, _) in enumerate(between) if not named and w not in SPEECH_FILLER]
+    if between and between[-1][0] in SPEECH_MEDIA:
+        return len(loose) <= 2 + NLP.title_reach  # the newsroom's name and description
+    speaker = next((k for k, (_, _, who) in enumerate(between) if who), None)
+    if speaker is None:
+        return len(between) <= NLP.speech_reach and len(loose) <= 2
+    near = [k for k in loose if k < speaker]  # between the speaker's name and the date
+    return len(near) <= 2 and len(loose) - len(near) <= 2 + NLP.title_reach
 
 
 def speech_day(
