@@ -232,6 +232,10 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
         return False  # «مكتبها السياسي», «وفدهم»: a noun with a possessive pronoun, not a given name
     if any(_ends_with_ta_marbuta(doc, i) for i in idx):
         return False  # دراسة، حكومة: nouns, not transliterated names
+    if any(t.endswith(_AR_POSSESSIVE) and len(t) > 4 for t in toks[1:]):
+        return False  # «يتوسط بينهما», «غادروا لتوهم»: a word with a pronoun closes no name
+    if len(toks[0]) >= 5 and toks[0].endswith("وا"):
+        return False  # «غادروا»: a verb in the plural
     first = toks[0]
     if _AR_MASDAR_RE.match(first):
         return False
@@ -243,9 +247,12 @@ def _ar_name_run(doc: Document, g: Gazetteer, j: int, listed: bool = False) -> l
     `listed`: token j is «و» and a list's next name («، وحسام بدران»)."""
     idx: list[int] = []
     k = j
+    hyphened = False
     while k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens:
         if k > j and doc.gap(k).strip(" "):
-            break
+            if not (doc.gap(k).rstrip(" ") == "-" and idx and _ar_name_like(doc, g, k)):
+                break  # punctuation ends a name, not the hyphen of a double surname («ملامبو- نجوكا»)
+            hyphened = True
         t = doc.tok(k)
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
         if glued and not (listed and k == j):
@@ -272,7 +279,7 @@ def _ar_name_run(doc: Document, g: Gazetteer, j: int, listed: bool = False) -> l
         idx.append(k)
         k += 1
     idx = _from_first_given(doc, g, idx)
-    if len(idx) > 2 and not _long_name_ok(doc, g, idx):
+    if len(idx) > 2 and not _long_name_ok(doc, g, idx) and not (hyphened and len(idx) == 3):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
         return []
@@ -312,8 +319,11 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         if m is not None:
             if m.kind == "person":
                 end_j = doc.token_at(m.end)
-                if end_j < len(doc.tokens) and _COMMA_RE.search(doc.gap(end_j)):
-                    j = end_j  # "adviser to President X, <Name>"
+                # "adviser to President X, <Name>"; but after a title and a nationality with no second
+                # head («نظيره الأميركي أنتوني بلينكن، بحثا خلاله») the person holds the title himself
+                holder = country is not None and not any(g.is_ar_head(doc.tok(x)) for x in range(i + 1, j))
+                if end_j < len(doc.tokens) and _COMMA_RE.search(doc.gap(end_j)) and not holder:
+                    j = end_j
                     break
                 return j, country, True
             country = country or _cue_country(g, m)
@@ -477,6 +487,8 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
         k += step
     if step == -1:
         idx.reverse()
+    elif idx and doc.nt[doc.tokens[idx[-1]][1] : doc.tokens[idx[-1]][1] + 4].lstrip(" ").startswith(("...", "…")):
+        return []  # "Josep Bo...": a name cut short by a caption's ellipsis
     while idx and doc.tok(idx[-1]) in _EN_PARTICLES:
         idx.pop()
     while idx and doc.tok(idx[0]) in _EN_PARTICLES:
