@@ -66,3 +66,20 @@ def test_times_decide_when_every_report_of_the_day_gives_one_and_a_later_day_win
         "Ukraine–United States talks, Berlin": "planned",
         "Russia–United States talks, Miami": "ongoing",
     }
+
+
+def test_a_meeting_called_off_stays_off_until_a_report_dates_it_again(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    # "the summit in Budapest is off"; the next day "the two presidents had been planning to meet in Budapest"
+    summit = {"parties": ["RU", "US"], "place": "loc:city:budapest"}
+    lake.add_article("off", Ev(**summit, status="cancelled"), published=day("2025-10-22"))
+    lake.add_article("recalled", Ev(**summit, status="planned"), published=day("2025-10-23"))
+    assert statuses(tmp_path, lake) == {"Russia–United States talks, Budapest": "cancelled"}
+
+
+def test_a_meeting_called_off_is_on_again_when_a_report_gives_it_a_date(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    summit = {"parties": ["RU", "US"], "place": "loc:city:budapest"}
+    lake.add_article("off", Ev(**summit, status="cancelled"), published=day("2025-10-22"))
+    lake.add_article("on", Ev(**summit, status="planned", start="2025-11-20"), published=day("2025-10-30"))
+    assert set(statuses(tmp_path, lake).values()) == {"planned"}

@@ -134,18 +134,23 @@ status_reports as (
         case
             when bool_and(not day_only(published_at, published_date)) over (partition by round_id, published_date)
                 then published_at
-        end as published_time
+        end as published_time,
+        status in ('planned', 'proposed') and start_date is null as undated_plan,
+        min(case when status = 'cancelled' then published_date end) over (partition by round_id) as first_cancelled
     from voters
     where status is not null
 ),
 
 status_choice as (
+    -- a meeting called off stays off until a report gives it a date again: "the two presidents were
+    -- planning to meet in Budapest" a day after the summit was cancelled does not revive it
     select
         round_id,
         first(status order by published_date desc nulls last, published_time desc nulls last, status_rank(status) desc)
             as latest_status,
         bool_or(status = 'held') as ever_held
     from status_reports
+    where not (undated_plan and first_cancelled is not null and published_date >= first_cancelled)
     group by round_id
 ),
 
