@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from tasks.nlp.settings import NLP
+from tasks.nlp.text.alternation import grouped
 from tasks.nlp.text.charsets import LIGHT_FOLD
 from tasks.nlp.text.document import Document, as_document
 from tasks.nlp.yaml_resources import words
@@ -207,7 +208,8 @@ def _modifier(s: str | None) -> str:
 
 
 def _alt(words: list[str] | dict[str, int]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    # the same as joining them with "|", leading letters shared (words are folded, as the text is)
+    return grouped([re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)])
 
 
 _MONTH = rf"(?:{_alt(_MONTHS)})\.?"
