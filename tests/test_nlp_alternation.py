@@ -3,7 +3,7 @@
 import random
 import re
 
-from tasks.nlp.text.alternation import grouped
+from tasks.nlp.text.alternation import grouped, matches_at, starts_rx
 
 
 def _same(bodies: list[str], texts: list[str]) -> None:
@@ -43,3 +43,19 @@ def test_random_lists_match_the_same() -> None:
         ]
         texts = ["".join(rng.choice(letters + ".") for _ in range(60)) for _ in range(5)]
         _same(bodies, texts)
+
+
+def test_matches_at_the_starts_of_a_union() -> None:
+    # one lookahead scan for the union finds every start; each list tried only there gives finditer's matches
+    lists = [["ab", "abc d"], ["bcd", "c"], ["d\\w*"]]
+    rxs = [re.compile(rf"(?<!\w)[وف]?(?P<core>{grouped(sorted(ws, key=len, reverse=True))})(?!\w)") for ws in lists]
+    union = starts_rx(re.compile(rf"(?<!\w)[وف]?(?P<core>{'|'.join(w for ws in lists for w in ws)})(?!\w)"))
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice("abcdو .") for _ in range(40))
+        s, e = sorted(rng.sample(range(41), 2))
+        starts = [m.start() for m in union.finditer(text, s, e)]
+        for rx in rxs:
+            assert [m.span("core") for m in matches_at(rx, text, starts, e)] == [
+                m.span("core") for m in rx.finditer(text, s, e)
+            ]

@@ -1,6 +1,8 @@
 """Word-list alternations as Python's `re` runs them fast.
 
     grouped(bodies) -> str     # same language and same match as "|".join(bodies), leading letters shared
+    starts_rx(rx) -> Pattern   # a zero-width pattern matching wherever `rx` can start a match
+    matches_at(rx, text, starts, end) -> Iterator[Match]   # rx.finditer(text, pos, end), tried at `starts` only
 
 `re` tries the branches of an alternation one by one at every position, so a list of a few hundred
 words costs a few hundred checks per word of text. `grouped` factors the leading literal characters
@@ -13,6 +15,9 @@ moved across it.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
 
 _META = frozenset(".^$*+?{}[]|()")
 _QUANT = frozenset("*+?{")
@@ -58,3 +63,26 @@ def grouped(bodies: list[str]) -> str:
             run.setdefault(atom[-1], (atom, []))[1].append(rest)
     flush()
     return "|".join(out)
+
+
+def starts_rx(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A lookahead matching (empty) at every position where `rx` matches, overlapping matches included:
+    one scan with the union of several word lists tells where any of them can start."""
+    return re.compile("(?=" + re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) + ")", rx.flags)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text, starts[0], end)`, trying `rx` only at `starts` (ascending), which
+    must hold every position of [starts[0], end) where `rx` matches with that end (e.g. where a
+    `starts_rx` of a union holding `rx`, run with the same end, matched): finditer tries every position
+    from the end of the last match on and stops at the first that matches, so the others change nothing."""
+    cur = 0
+    for p in starts:
+        if p < cur:
+            continue
+        m = rx.match(text, p, end)
+        if m is not None:
+            if m.end() == p:
+                raise ValueError("matches_at: an empty match")  # finditer's rule for those is not kept
+            cur = m.end()
+            yield m
