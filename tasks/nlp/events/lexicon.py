@@ -171,6 +171,7 @@ class Lexicon:
     # where any status marker starts (a lookahead: every start, overlapping ones too), so that the
     # six status lists are tried only there (text/alternation.matches_at)
     status_any_rx: re.Pattern[str]
+    weak_any_rx: re.Pattern[str]  # where a weak anaphora or a participation cue starts (weak_mention)
 
 
 @lru_cache(maxsize=1)
@@ -298,4 +299,5 @@ def lexicon() -> Lexicon:
         hedges=nset(both(outc["hedges"])),
         outcome_gap=int(outc["max_gap"]),
         status_any_rx=starts_rx(word_rx([w for ws in status_words.values() for w in ws])),
+        weak_any_rx=starts_rx(word_rx(both(trig["weak_anaphora"]) + both(trig["participation"]))),
     )
