@@ -23,6 +23,7 @@ cue like في/عام/منذ/in/since: «1000 أسير», «4 سنوات» and a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from tasks.nlp.settings import NLP
+from tasks.nlp.text.alternation import grouped
 from tasks.nlp.text.charsets import LIGHT_FOLD
 from tasks.nlp.text.document import Document, as_document
 from tasks.nlp.yaml_resources import words
@@ -128,23 +130,48 @@ def future_context(n: str, start: int, end: int) -> bool:
 def clause_tense(n: str, start: int, end: int) -> bool | None:
     """True if the clause around [start, end) speaks of the future, False of the past (nearest tense cue
     wins), None when it has no tense cue at all (a headline: «مفاوضات ثلاثية في أبوظبي الأربعاء»)."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(n, 0, start)), default=0)
-    m_right = _CLAUSE_END.search(n, end)
-    right = m_right.start() if m_right else len(n)
+    ends, cues = _clauses(n)
+    i = bisect_right(ends, start) - 1  # the clause ends before `start` (a mark at start - 1 ends at start)
+    left = ends[i] if i >= 0 else 0
+    j = bisect_left(ends, end + 1)  # the first mark at or after `end`
+    right = ends[j] - 1 if j < len(ends) else len(n)
+    if (left, right) not in cues:
+        cues[left, right] = _tense_cues(n, left, right)
     best: tuple[int, bool] | None = None
+    for ms, me, fut in cues[left, right]:
+        if start <= ms < end:
+            continue  # the date expression itself
+        # the verb governing a time adverb mostly stands before it: cues after count double
+        dist = start - me if me <= start else 2 * (ms - end)
+        if best is None or dist < best[0] or (dist == best[0] and fut):
+            best = (dist, fut)
+    return best[1] if best else None
+
+
+def _tense_cues(n: str, left: int, right: int) -> list[tuple[int, int, bool]]:
+    """The tense cues of the clause [left, right), in the order clause_tense weighs them."""
+    out: list[tuple[int, int, bool]] = []
     for rx, fut in ((_AR_FUTURE, True), (_EN_FUTURE, True), (_AR_PAST, False), (_EN_PAST, False)):
         for m in rx.finditer(n, left, right):
-            if start <= m.start() < end:
-                continue  # the date expression itself
             if fut and _FUTURE_VERB.fullmatch(m.group()) and not is_future_verb(m.group()):
                 continue  # «سياسة», «ستيف»: not a verb
             if not fut and (m.group() in ("expected", "scheduled", "planned") or m.group().startswith("propos")):
                 continue
-            # the verb governing a time adverb mostly stands before it: cues after count double
-            dist = start - m.end() if m.end() <= start else 2 * (m.start() - end)
-            if best is None or dist < best[0] or (dist == best[0] and fut):
-                best = (dist, fut)
-    return best[1] if best else None
+            out.append((m.start(), m.end(), fut))
+    return out
+
+
+# the last text asked about: the ends of its clause marks (one past each mark, in order, found once
+# instead of rescanning the text up to every date) and the tense cues of the clauses read so far
+_last_clauses: tuple[str, list[int], dict[tuple[int, int], list[tuple[int, int, bool]]]] = ("", [], {})
+
+
+def _clauses(n: str) -> tuple[list[int], dict[tuple[int, int], list[tuple[int, int, bool]]]]:
+    global _last_clauses
+    last = _last_clauses
+    if last[0] is not n:
+        last = _last_clauses = (n, [m.end() for m in _CLAUSE_END.finditer(n)], {})
+    return last[1], last[2]
 
 
 # ------------------------------------------------------------------------------- helpers
@@ -207,7 +234,8 @@ def _modifier(s: str | None) -> str:
 
 
 def _alt(words: list[str] | dict[str, int]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    # the same as joining them with "|", leading letters shared (words are folded, as the text is)
+    return grouped([re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)])
 
 
 _MONTH = rf"(?:{_alt(_MONTHS)})\.?"

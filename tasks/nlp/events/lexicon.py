@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from tasks.nlp.text.alternation import grouped, starts_rx
 from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
@@ -31,7 +32,7 @@ def entry(e: str) -> str:
 
 def alternation(entries: list[str]) -> str:
     bodies = sorted({entry(e) for e in entries if str(e).strip()}, key=len, reverse=True)
-    return "|".join(bodies) or r"(?!x)x"
+    return grouped(bodies) or r"(?!x)x"  # the same as "|".join(bodies), leading letters shared
 
 
 def word_rx(entries: list[str], prefix: str = r"[وف]?") -> re.Pattern[str]:
@@ -167,6 +168,10 @@ class Lexicon:
     result_rx: re.Pattern[str]
     hedges: frozenset[str]
     outcome_gap: int
+    # where any status marker starts (a lookahead: every start, overlapping ones too), so that the
+    # six status lists are tried only there (text/alternation.matches_at)
+    status_any_rx: re.Pattern[str]
+    weak_any_rx: re.Pattern[str]  # where a weak anaphora or a participation cue starts (weak_mention)
 
 
 @lru_cache(maxsize=1)
@@ -188,10 +193,11 @@ def lexicon() -> Lexicon:
     )
     verb_status = {norm_token(v): st for st, vs in trig["verb_status"].items() for v in vs}
     ords = trig["ordinals"]
-    status_rx = {
-        st: word_rx([e for k, v in status[st].items() if k in ("ar", "en") for e in v])
+    status_words = {
+        st: [e for k, v in status[st].items() if k in ("ar", "en") for e in v]
         for st in ("cancelled", "held", "ongoing", "started", "planned", "proposed")
     }
+    status_rx = {st: word_rx(ws) for st, ws in status_words.items()}
     regions = [(word_rx(both(d), prefix=r"[وفبل]?"), cc) for cc, d in cues["actor_regions"].items()]
     outcome_rx = []
     for code, d in outc["outcomes"].items():
@@ -292,4 +298,6 @@ def lexicon() -> Lexicon:
         result_rx=word_rx(both(outc["results"])),
         hedges=nset(both(outc["hedges"])),
         outcome_gap=int(outc["max_gap"]),
+        status_any_rx=starts_rx(word_rx([w for ws in status_words.values() for w in ws])),
+        weak_any_rx=starts_rx(word_rx(both(trig["weak_anaphora"]) + both(trig["participation"]))),
     )

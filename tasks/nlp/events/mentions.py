@@ -29,6 +29,7 @@ from tasks.nlp.events.status import (
 from tasks.nlp.events.triggers import Trigger, distance, nearest
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
+from tasks.nlp.text.alternation import matches_at
 from tasks.nlp.text.document import Document
 from tasks.nlp.yaml_resources import words
 
@@ -370,7 +371,9 @@ def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     """A trigger-less sentence about the current meeting: its sides («الوفد الروسي», «الطرفان»),
     who took part («بحضور», "joined by") and what came of it. It never founds a meeting."""
     s, e = doc.sents[si]
-    cues = [m.span("core") for rx in (lex.weak_rx, lex.participation_rx) for m in rx.finditer(doc.nt, s, e)]
+    starts = [m.start() for m in lex.weak_any_rx.finditer(doc.nt, s, e)]  # one scan for both lists
+    part = [m.span("core") for m in matches_at(lex.participation_rx, doc.nt, starts, e)]
+    cues = [m.span("core") for m in matches_at(lex.weak_rx, doc.nt, starts, e)] + part
     sides: set[str] = set()
     side_spans: list[tuple[int, int]] = []
     nats = [a for a in doc.args_in(s, e) if a.kind == "nat"]
@@ -395,7 +398,6 @@ def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     em.past = clause_tense(doc.nt, anchor, anchors[0][1]) is not True
     # the people a participation cue seats («يضم الوفد الروسي ... ديميترييف», "led by X, joined by Y"),
     # people right around a delegation word, and negotiators who report
-    part = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
     em.people = seat_people(doc, lex, s, e, part) if part else []
     for a in doc.args_in(s, e):
         if a.kind != "person" or a.modifier or a in em.people:

@@ -13,6 +13,9 @@ from tasks.nlp.text.document import Document
 def classify_people(doc: Document, lex: Lexicon) -> None:
     """Mark possessors, reporters, commentators and negotiators among the people."""
     people = [a for a in doc.args if a.kind == "person"]
+    # the English role words, looked for inside a gazetteer role ("Kremlin spokesman"): listed once
+    commentator_en = [w for w in lex.commentator if w.isascii()]
+    negotiator_en = [w for w in lex.negotiator if w.isascii()]
     for p in people:
         sent = doc.sents[doc.sentence_of(p.start)]
         before = doc.words_before(p.start, 8, floor=sent[0])
@@ -20,12 +23,8 @@ def classify_people(doc: Document, lex: Lexicon) -> None:
         role = (p.entity.role or "").casefold() if p.entity else ""
         title = title_chain(doc, p, lex, sent[0])
         p.modifier = is_possessor(doc, p, lex, before, after, role)
-        p.commentator = any(w in role for w in lex.commentator if w.isascii()) or any(
-            bare(w) in lex.commentator_bare for w in title
-        )
-        p.negotiator = any(w in role for w in lex.negotiator if w.isascii()) or any(
-            bare(w) in lex.negotiator_bare for w in title
-        )
+        p.commentator = any(w in role for w in commentator_en) or any(bare(w) in lex.commentator_bare for w in title)
+        p.negotiator = any(w in role for w in negotiator_en) or any(bare(w) in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
 

@@ -13,6 +13,7 @@ from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
+from tasks.nlp.text.alternation import matches_at
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import norm_token
@@ -34,8 +35,9 @@ CONFLICTS = {
 
 def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
-    for st, rx in lex.status_rx.items():
-        for m in rx.finditer(doc.nt, s, e):
+    starts = [m.start() for m in lex.status_any_rx.finditer(doc.nt, s, e)]  # one scan for the six lists
+    for st, rx in lex.status_rx.items() if starts else ():
+        for m in matches_at(rx, doc.nt, starts, e):
             ms, me = m.span("core")
             if st == "ongoing" and any(d.start <= ms and me <= d.end for d in doc.dates_in(max(s, ms - 40), me)):
                 continue  # «يوليو الجاري» is "this July", not talks under way (a date's «المقبل» does say ahead)
