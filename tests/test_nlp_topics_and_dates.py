@@ -109,3 +109,17 @@ def test_words_after_the_speakers_name_still_bound_the_day_of_saying() -> None:
     )
     evs = [ev for ev in events(text) if ev.start_date is not None]
     assert evs and all(ev.start_date == date(2023, 6, 18) for ev in evs)
+
+
+def test_early_or_late_in_another_week() -> None:
+    from tasks.nlp.dates import find_dates
+    from tasks.nlp.text.document import Document
+
+    def span(text: str, language: str) -> tuple[date, date]:
+        (dm,) = find_dates(Document(text, language), date(2023, 6, 15))  # a Thursday
+        return dm.start_date, dm.end_date
+
+    assert span("ومن المقرر إجراء المحادثات في مطلع الأسبوع المقبل.", "ar") == (date(2023, 6, 19), date(2023, 6, 21))
+    assert span("The talks are expected early next week.", "en") == (date(2023, 6, 19), date(2023, 6, 21))
+    assert span("وكانت المحادثات قد جرت أواخر الأسبوع الماضي.", "ar") == (date(2023, 6, 9), date(2023, 6, 11))
+    assert span("The envoys met earlier this week.", "en") == (date(2023, 6, 12), date(2023, 6, 15))

@@ -588,17 +588,36 @@ def _weekend(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     return sat, sat + timedelta(days=1), "week", True
 
 
-# «في وقت سابق من هذا الأسبوع», «مطلع الأسبوع», "earlier this week", «في وقت لاحق من هذا الأسبوع»
+# «في وقت سابق من هذا الأسبوع», «مطلع الأسبوع», "earlier this week", «في وقت لاحق من هذا الأسبوع»,
+# «مطلع الأسبوع المقبل», "early next week", «أواخر الأسبوع الماضي»
 @_pattern(
     r"(?:في\s+)?(?P<part>وقت\s+سابق|مطلع|بدايه|اوائل|وقت\s+لاحق|اواخر)\s+(?:من\s+)?(?:هذا\s+)?(?:ال)?اسبوع"
-    r"(?:\s+(?:الجاري|الحالي))?(?![\w])|(?P<en>earlier|later)\s+this\s+week\b",
+    r"(?:\s+(?P<wmod>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم))?(?![\w])"
+    r"|(?P<en>earlier|later|early|late)\s+(?P<enw>this|next|last)\s+week\b",
     _WEEK_WORD,
 )
 def _part_of_week(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:
         return None
     mon = _week_start(pub)
-    if (m["part"] or "").startswith(("وقت لاحق", "اواخر")) or m["en"] == "later":
+    late = (m["part"] or "").startswith(("وقت لاحق", "اواخر")) or m["en"] in ("later", "late")
+    shift = {"المقبل": 7, "القادم": 7, "next": 7, "الماضي": -7, "المنصرم": -7, "last": -7}.get(
+        m["wmod"] or m["enw"] or ""
+    )
+    if shift:
+        # another week than this one: its first or last days
+        start = mon + timedelta(days=shift)
+        return (
+            (start + timedelta(days=4), start + timedelta(days=6), "week", True)
+            if late
+            else (
+                start,
+                start + timedelta(days=2),
+                "week",
+                True,
+            )
+        )
+    if late:
         return min(pub + timedelta(days=1), mon + timedelta(days=6)), mon + timedelta(days=6), "week", True
     return mon, max(mon, pub), "week", True
 
