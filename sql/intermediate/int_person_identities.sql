@@ -23,7 +23,7 @@
 -- Columns:
 --   alias_key: the person key folded away
 --   canonical_key: the person key it is
-with recursive names as (
+with names as (
     select distinct
         e.entity_key as person_key,
         not (e.entity_key like 'person:ar:%' or e.entity_key like 'person:en:%') as curated,
@@ -161,53 +161,45 @@ pairs as (
 
 strong as (
     select distinct key_a, key_b from pairs where same and not short_form
-    union
-    select distinct p.key_a, p.key_b from pairs as p
-    where p.same and p.short_form
-        and exists (select 1 from pairs as q where q.same and not q.short_form and q.key_a = p.key_a and q.key_b = p.key_b)
+),
+
+nodes as (
+    -- every key a pair names, numbered in key order: a component's founder is its first key
+    select dense_rank() over (order by person_key) as node, person_key as id
+    from (select key_a as person_key from pairs union select key_b from pairs)
 ),
 
 strong_edges as (
-    select key_a as a, key_b as b from strong
-    union
-    select key_b, key_a from strong
-),
-
-strong_reach (a, b) as (
-    select a, b from strong_edges
-    union
-    select r.a, e.b from strong_reach as r join strong_edges as e on e.a = r.b
+    select na.node as a, nb.node as b
+    from strong as s
+    join nodes as na on na.id = s.key_a
+    join nodes as nb on nb.id = s.key_b
 ),
 
 strong_group as (
-    select a as person_key, least(a, min(b)) as grp from strong_reach group by a
+    select id as person_key, founder_id as grp from component_founders('nodes', 'strong_edges')
 ),
 
 short_fits as (
     -- a short form joins its long form when every long form it fits is one person
     select p.short_key, p.long_key
     from pairs as p
-    left join strong_group as g on g.person_key = p.long_key
+    join strong_group as g on g.person_key = p.long_key
     where p.same and p.short_form
-    qualify count(distinct coalesce(g.grp, p.long_key)) over (partition by p.short_key) = 1
+    qualify count(distinct g.grp) over (partition by p.short_key) = 1
 ),
 
 edges as (
     select a, b from strong_edges
     union
-    select short_key, long_key from short_fits
-    union
-    select long_key, short_key from short_fits
-),
-
-reach (a, b) as (
-    select a, b from edges
-    union
-    select r.a, e.b from reach as r join edges as e on e.a = r.b
+    select ns.node, nl.node
+    from short_fits as f
+    join nodes as ns on ns.id = f.short_key
+    join nodes as nl on nl.id = f.long_key
 ),
 
 grouped as (
-    select a as person_key, least(a, min(b)) as grp from reach group by a
+    select id as person_key, founder_id as grp from component_founders('nodes', 'edges')
 ),
 
 canonical as (
