@@ -94,6 +94,8 @@ class Lexicon:
     remote: frozenset[str]
     receive_verbs: frozenset[str]
     goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
+    ministers: frozenset[str]  # «وزراء» before a portfolio («خارجية») and the countries that follow
+    portfolios: frozenset[str]
     remote_rx: re.Pattern[str]
     phrase_openers: frozenset[str]
     en_round_context: frozenset[str]
@@ -216,6 +218,8 @@ def lexicon() -> Lexicon:
         remote=nset(both(trig["remote"])),
         receive_verbs=nset(trig["receive_verbs"]),
         goal_words=nset(trig["goal_words"]),
+        ministers=nset(trig["ministers_of"]["ministers"]),
+        portfolios=nset(trig["ministers_of"]["portfolios"]),
         remote_rx=word_rx(both(trig["remote_contacts"])),
         phrase_openers=nset(both(trig["phrase_openers"])),
         en_round_context=nset(trig["en_round_context"]),

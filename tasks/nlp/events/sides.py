@@ -197,11 +197,6 @@ def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
 
-# «وزراء خارجية مصر», «وزيرا دفاع البلدين»: ministers of a portfolio, then the countries they represent
-_MINISTERS = frozenset({"وزراء", "وزيرا", "وزيري", "وزير"})
-_MINISTRIES = frozenset({"خارجيه", "دفاع", "ري", "مياه", "داخليه", "ماليه", "اقتصاد", "تجاره", "طاقه"})
-
-
 def nisba_adjective(w: str) -> bool:
     """«الانتقالية», «الحكومي», «العسكري»: a definite relational adjective, which may stand between a
     side noun and its nationality («الحكومة الانتقالية السودانية», «الوفد العسكري الروسي»)."""
@@ -230,7 +225,7 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
         # «وفود من روسيا وأوكرانيا», "delegations from Ukraine, Russia and the US", "the foreign ministers
         # of Egypt, Ethiopia and Sudan"
         return True
-    if prev in _MINISTRIES and len(before) > 1 and strip_conj(before[-2]) in _MINISTERS:
+    if prev in lex.portfolios and len(before) > 1 and strip_conj(before[-2]) in lex.ministers:
         return True  # «وزراء خارجية مصر وإثيوبيا والسودان»
     if member(prev, lex.topic_before) or bare(prev) in lex.topic_before:
         return False
