@@ -83,3 +83,34 @@ def test_a_meeting_called_off_is_on_again_when_a_report_gives_it_a_date(tmp_path
     lake.add_article("off", Ev(**summit, status="cancelled"), published=day("2025-10-22"))
     lake.add_article("on", Ev(**summit, status="planned", start="2025-11-20"), published=day("2025-10-30"))
     assert set(statuses(tmp_path, lake).values()) == {"planned"}
+
+
+def test_a_numbered_round_recalled_months_later_joins_the_dated_talks_at_its_place(tmp_path: Path) -> None:
+    # a report of talks in Athens on 22 November; months later "the first round, held in Athens",
+    # undated: one round, numbered and dated
+    lake = Lake(tmp_path / "lake")
+    athens = "loc:city:athens"
+    lake.add_article("opened", Ev(parties=["GR", "TR"], place=athens, start="2022-11-22"), published=day("2022-11-22"))
+    lake.add_article("recall", Ev(parties=["GR", "TR"], place=athens, round_number=1), published=day("2023-03-10"))
+    got = fetch(built(lake, tmp_path), "SELECT round_number, start_date::VARCHAR FROM negotiation_rounds")
+    assert got == [(1, "2022-11-22")]
+
+
+def test_a_round_recalled_long_ago_or_elsewhere_stays_its_own(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    athens, ankara = "loc:city:athens", "loc:city:ankara"
+    lake.add_article("opened", Ev(parties=["GR", "TR"], place=athens, start="2021-11-22"), published=day("2021-11-22"))
+    lake.add_article("recall", Ev(parties=["GR", "TR"], place=athens, round_number=1), published=day("2023-03-10"))
+    lake.add_article("other", Ev(parties=["GR", "TR"], place=ankara, round_number=3), published=day("2023-03-10"))
+    got = fetch(built(lake, tmp_path), "SELECT count(*) FROM negotiation_rounds")
+    assert got == [(3,)]
+
+
+def test_a_numbered_round_recalled_without_a_place_keeps_the_usual_window(tmp_path: Path) -> None:
+    # "the second summit" months after a dated summit elsewhere is not that summit
+    lake = Lake(tmp_path / "lake")
+    lake.add_article(
+        "first", Ev(parties=["GR", "TR"], place="loc:city:athens", start="2022-06-12"), published=day("2022-06-12")
+    )
+    lake.add_article("second", Ev(parties=["GR", "TR"], round_number=2), published=day("2023-03-01"))
+    assert fetch(built(lake, tmp_path), "SELECT count(*) FROM negotiation_rounds") == [(2,)]

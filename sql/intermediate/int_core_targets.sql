@@ -13,7 +13,9 @@
 -- unnumbered core never chains two round numbers together. Gaps and counts are read from the
 -- numbered cores' coverage runs and their distinct dates (int_core_coverage), not from their
 -- mentions one by one. (An undated mention sharing two participants with one of the core's
--- mentions, with no place agreeing, counts twice.)
+-- mentions, with no place agreeing, counts twice.) A numbered mention recalled as held without a
+-- date, at a city or venue that agrees, fits a dated mention up to numbered_recall_days() before its
+-- report: the number and the place name the one meeting, however long ago it was.
 -- Columns:
 --   core_id: the unnumbered core (int_mention_cores.core_id)
 --   target_core_id: the numbered core it joins
@@ -114,12 +116,30 @@ window_hits as (
     where w.is_open or (w.lo <= p.date_hi and p.date_lo <= w.hi)
 ),
 
+recall_hits as (
+    -- a numbered round recalled as held, undated, at a place that agrees («الجولة الأولى التي عقدت
+    -- في كراكاس»): the dated talks there within numbered_recall_days() before the recall
+    select p.core_id, c.core_id as target_core_id, cast(null as bigint) as gap, count(*) as fitting
+    from probes as p
+    join pairs as cp on cp.class_id = p.class_id and cp.place_agree
+    join {{ ref('int_event_mentions') }} as m on m.class_id = cp.other_class_id
+    join cores as c on c.event_id = m.event_id
+    where not m.is_dated
+      and m.status = 'held'
+      and m.location_kind in ('city', 'venue')  -- a country says too little to name the meeting
+      and p.date_lo <= m.published_date + 1
+      and m.published_date - numbered_recall_days() <= p.date_hi
+    group by p.core_id, c.core_id
+),
+
 candidates as (
     select core_id, target_core_id, min(gap) as gap, sum(fitting) as fitting
     from (
         select * from dated_hits
         union all
         select * from window_hits
+        union all
+        select * from recall_hits
     )
     group by core_id, target_core_id
 )

@@ -25,3 +25,9 @@ CREATE OR REPLACE MACRO undated_window(status) AS
         WHEN 'cancelled' THEN {'before': 30, 'after': 120}
         ELSE {'before': 3, 'after': 120}
     END;
+
+-- A numbered round recalled as held at a named place without a date ("the first round, in
+-- Caracas") is the one round of that number there, however long ago: a dated report of talks at
+-- that place in this many days before the recall can take its number (int_core_targets). Without
+-- a place a number says too little ("the second summit").
+CREATE OR REPLACE MACRO numbered_recall_days() AS 365;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from tasks.nlp.events.document import Arg, country_counts
@@ -17,12 +18,6 @@ from tasks.nlp.events.words import member
 from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.document import Document
 from tasks.nlp.types import Event, Span
-
-
-def dominant_sides(doc: Document) -> list[str]:
-    """Countries the article names most (as countries, capitals, nationalities or people)."""
-    return [cc for cc, _ in country_counts(doc.args, lexicon()).most_common()]
-
 
 _RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})
 
@@ -56,11 +51,25 @@ def article_mediators(doc: Document) -> set[str]:
     return out
 
 
+def main_sides(counts: Counter[str], mt: Meeting) -> set[str]:
+    """The article's two main countries as a meeting's unnamed sides, leaving out its venue's country
+    when two others are named often enough to be the sides (each at least twice and half as often as
+    the venue): «جولة مفاوضات في كينشاسا» in a report on Egypt, Ethiopia and Sudan is hosted by DR
+    Congo, not held with it; talks in Athens in a report on Greece and Turkey are Greece's."""
+    ranked = [cc for cc, _ in counts.most_common()]
+    venue = mt.place.cc if mt.place else None
+    away = [cc for cc in ranked if cc != venue]
+    if venue in counts and len(away) >= 2 and counts[away[1]] >= max(2, counts[venue] / 2):
+        return set(away[:2])
+    return set(ranked[:2])
+
+
 def resolve_sides(
     meetings: list[Meeting], all_ems: list[EventMention], doc: Document
 ) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
-    dominant = dominant_sides(doc)
+    counts = country_counts(doc.args, lexicon())
+    dominant = [cc for cc, _ in counts.most_common()]
     mediators = article_mediators(doc)
     out: list[tuple[set[str], set[str]]] = []
     for k, mt in enumerate(meetings):
@@ -77,7 +86,7 @@ def resolve_sides(
                 earlier = []  # old talks do not take this week's sides: the article's main two
             if mt.trilateral:
                 earlier = [p for p in earlier if len(p) >= 3] or earlier  # a three-way meeting follows one
-            parties = set(same[0].parties) if same else set(earlier[-1]) if earlier else set(dominant[:2])
+            parties = set(same[0].parties) if same else set(earlier[-1]) if earlier else main_sides(counts, mt)
         elif len(parties) < 2 and (mt.sequel or mt.both_sides):
             # «الجولة الثانية», "the next meeting", «وفدا البلدين»: the sides of an earlier meeting
             sequel = [p for p in earlier if parties <= p]

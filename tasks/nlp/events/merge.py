@@ -117,6 +117,8 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             continue  # a delegation sentence («الوفد الأمريكي ...») may name the sides of a placed meeting
         if conflict(mt.status, em_status):
             continue
+        if process_start(em, mt):
+            continue
         if em.place and mt.place and not place_compatible(em.place, mt.place):
             continue
         if em.round_no is not None and mt.round_no is not None and em.round_no != mt.round_no:
@@ -134,6 +136,20 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
         if best is None or key > best[0]:
             best = (key, mt)
     return best[1] if best else None
+
+
+def process_start(em: EventMention, mt: Meeting) -> bool:
+    """«المفاوضات، التي بدأت في غوميل يوم 28 فبراير», "the negotiations, which began in Gomel": the
+    process as a whole, with a date or place of its own, tells where it began, not where its second or
+    later round meets."""
+    return (
+        em.trig is not None
+        and em.trig.kind == "track"
+        and em.round_no is None
+        and mt.round_no is not None
+        and mt.round_no > 1
+        and (em.date is not None or em.place is not None)
+    )
 
 
 def can_found(em: EventMention) -> bool:

@@ -43,7 +43,7 @@ def find_sides(
     ]
     groups: list[list[Arg]] = []
     for a in ordered:
-        if groups and in_one_list(doc, groups[-1][-1], a):
+        if groups and (in_one_list(doc, groups[-1][-1], a) or between_nouns(doc, lex, groups[-1][-1], a)):
             groups[-1].append(a)
         else:
             groups.append([a])
@@ -197,6 +197,22 @@ def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
 
+def between_nouns(doc: Document, lex: Lexicon, prev: Arg, a: Arg) -> bool:
+    """Two nationalities of nouns joined after «بين»/"between": «بين الحكومة الروسية والسلطات الأوكرانية»,
+    "between Russian officials and Ukrainian authorities". The pair names both sides whatever the second
+    noun is, so they are read as one list."""
+    if prev.kind != "nat" or a.kind != "nat" or prev.end > a.start:
+        return False
+    gap = doc.gap_text(prev.end, a.start).split()
+    if "".join(gap).isascii():
+        # English: "between [the] Russian government and [the] Ukrainian authorities"
+        before = [w.lower() for w in doc.words_before(prev.start, 2)]
+        return len(gap) in (2, 3) and gap[1:2] == ["and"] and "between" in before
+    # Arabic: the second noun carries the conjunction, the first is right after «بين»
+    before = [strip_conj(w) for w in doc.words_before(prev.start, 2)]
+    return len(gap) == 1 and gap[0].startswith("و") and len(before) == 2 and before[0] == "بين"
+
+
 def nisba_adjective(w: str) -> bool:
     """«الانتقالية», «الحكومي», «العسكري»: a definite relational adjective, which may stand between a
     side noun and its nationality («الحكومة الانتقالية السودانية», «الوفد العسكري الروسي»)."""
@@ -219,7 +235,7 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
         # "talks with Russia", not "a ceasefire with Russia", «الحرب مع روسيا»: what the with-phrase hangs from
         head = doc.words_before(a.start, 3, floor=floor)[:-1][-1:]
         return not (head and (bare(head[0]) in lex.with_topics or member(head[0], lex.with_topics)))
-    if before[-2:] == ["كل", "من"]:
+    if before[-2:] in (["كل", "من"], ["لكل", "من"]):  # «كل من مصر والسودان», «وزراء ... لكل من مصر»
         return True
     if (member(prev, FROM) or prev == "of") and len(before) > 1 and side_noun(lex, before[-2]):
         # «وفود من روسيا وأوكرانيا», "delegations from Ukraine, Russia and the US", "the foreign ministers
