@@ -275,8 +275,8 @@ def _ar_name_run(
     """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name.
     `listed`: token j is «و» and a list's next name («، وحسام بدران»). `honorific`: an honorific stands
     before token j (الشيخ صباح): j opens the name whatever it reads as, and a dynasty name may close
-    with several ال-words. `after_title`: a title stands right before token j, so a و opening it is a
-    name's W («الرئيس الكيني وليم روتو»), not «and»."""
+    with several ال-words. `after_title`: a title stands right before token j, so the longest name there
+    ends before the verb that follows it."""
     idx: list[int] = []
     k = j
     hyphened = False
@@ -299,17 +299,7 @@ def _ar_name_run(
             continue
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
         glued = glued and not (idx and t in _AR_PARTICLES)  # «إسماعيل ولد الشيخ»: ولد is no «و» + «لد»
-        w_name = (
-            after_title
-            and k == j
-            and t[1:] not in g.given_ar
-            and t[1:] not in g.stop_ar
-            and not g.is_ar_head(t[1:])
-            and k + 1 < len(doc.tokens)
-            and _ar_name_like(doc, g, k + 1)
-            and not doc.tok(k + 1).endswith(("ات", "ين", "ون"))  # «ورؤساء حكومات»: «and» before a plural
-        )
-        if glued and not (listed and k == j) and not w_name:
+        if glued and not (listed and k == j):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
         if idx and doc.tok(idx[-1]) in _AR_COMPOUND and t.startswith("ال") and _AR_WORD_RE.match(t):
             idx.append(k)  # the second half of a compound name: عبد الفتاح، عبد الله، أبو بكر
