@@ -211,6 +211,10 @@ class Gazetteer:
         self.en_list_heads = _norm_set(titles.get("en_list_heads") or [])
         self.en_name_cues = tuple(tuple(norm_token(str(c)).split()) for c in titles.get("en_name_cues") or [])
         self.ar_name_cues = frozenset(norm_token(str(c)) for c in titles.get("ar_name_cues") or [])
+        # honorifics right before a name (الشيخ صباح، الملا ...): the next word is the name's first
+        self.ar_honorifics = _norm_set(titles.get("ar_honorifics") or [])
+        # title words that are also part of names (حسن شيخ محمود، حسين أمير عبداللهيان)
+        self.ar_name_heads = _norm_set(titles.get("ar_name_heads") or [])
         given = self._load("given_names.yaml")
         given_ar = set(_norm_set(given.get("ar") or []))
         given_en = set(_norm_set(given.get("en") or []))

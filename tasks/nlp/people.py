@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic, scan_with
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, has_article, is_arabic
+from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, clitic_bases, has_article, is_arabic
 from tasks.nlp.text.document import Document, Match
 from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import words
@@ -44,6 +44,7 @@ _COMMA_RE = re.compile(r"[،,]")
 _LONG_VOWELS = set("اوي")
 _FW = words("function_words.yaml")
 _AR_LINKERS = frozenset(_FW["ar_linkers"])  # name-internal Arabic particles (آل -> ال)
+_AR_PARTICLES = frozenset(_FW["ar_name_particles"])  # بن، ولد: the next word belongs to the name
 _AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names: عبد الله، أبو بكر
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
 _EN_PARTICLES = frozenset(_FW["en_particles"])
@@ -188,8 +189,10 @@ def _ar_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
     t = doc.tok(i)
     if doc.tok_match[i] is not None or len(t) < 2 or not _AR_WORD_RE.match(t):
         return False
-    if t in g.stop_ar or (t[0] in CONJ and len(t) > 3 and t[1:] in g.stop_ar) or _tanween(doc, i):
+    if t in g.stop_ar or _tanween(doc, i):
         return False
+    if t not in g.given_ar and len(t) > (3 if t[0] in CONJ else 2) and t[0] in (*CONJ, "ل", "ب") and t[1:] in g.stop_ar:
+        return False  # «ولكن», «لكل»: a particle with a clitic; but فيصل is no ف + يصل
     if has_article(t, min_len=5) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
         return False  # ...but ألكسندر/أليكسي start like the article
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
@@ -242,19 +245,60 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     return not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
 
 
-def _ar_name_run(doc: Document, g: Gazetteer, j: int, listed: bool = False) -> list[int]:
+def _plain_ar_word(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k is an Arabic word no other name took and no punctuation precedes (a name part by position)."""
+    return (
+        k < len(doc.tokens)
+        and doc.tok_match[k] is None
+        and not doc.gap(k).strip(" ")
+        and _AR_WORD_RE.match(doc.tok(k)) is not None
+        and not _tanween(doc, k)
+    )
+
+
+def _name_head_inside(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
+    """Token k is a title word that is a name part here: right after a known given name and before a
+    name word («حسن شيخ محمود», «حسين أمير عبداللهيان»), written bare (no article, no clitic)."""
+    return (
+        bool(idx)
+        and doc.tok(k) in g.ar_name_heads
+        and doc.tok(idx[-1]) in g.given_ar
+        and k + 1 < len(doc.tokens)
+        and not doc.gap(k + 1).strip(" ")
+        and (_ar_name_like(doc, g, k + 1) or doc.tok(k + 1) in _AR_COMPOUND)
+    )
+
+
+def _ar_name_run(
+    doc: Document, g: Gazetteer, j: int, listed: bool = False, honorific: bool = False, after_title: bool = False
+) -> list[int]:
     """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name.
-    `listed`: token j is «و» and a list's next name («، وحسام بدران»)."""
+    `listed`: token j is «و» and a list's next name («، وحسام بدران»). `honorific`: an honorific stands
+    before token j (الشيخ صباح): j opens the name whatever it reads as, and a dynasty name may close
+    with several ال-words. `after_title`: a title stands right before token j, so the longest name there
+    ends before the verb that follows it."""
     idx: list[int] = []
     k = j
     hyphened = False
+    if honorific and _plain_ar_word(doc, g, j) and _opens_after_honorific(doc, g, j):
+        idx.append(j)
+        k += 1
     while k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens:
         if k > j and doc.gap(k).strip(" "):
             if not (doc.gap(k).rstrip(" ") == "-" and idx and _ar_name_like(doc, g, k)):
                 break  # punctuation ends a name, not the hyphen of a double surname («ملامبو- نجوكا»)
             hyphened = True
         t = doc.tok(k)
+        if idx and doc.tok(idx[-1]) in _AR_PARTICLES and _plain_ar_word(doc, g, k) and t not in g.stop_ar:
+            idx.append(k)  # «إسماعيل ولد الشيخ أحمد», «بن الحسين»: the word after the particle is the name's
+            k += 1
+            continue
+        if _name_head_inside(doc, g, idx, k):
+            idx.append(k)
+            k += 1
+            continue
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
+        glued = glued and not (idx and t in _AR_PARTICLES)  # «إسماعيل ولد الشيخ»: ولد is no «و» + «لد»
         if glued and not (listed and k == j):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
         if idx and doc.tok(idx[-1]) in _AR_COMPOUND and t.startswith("ال") and _AR_WORD_RE.match(t):
@@ -267,7 +311,12 @@ def _ar_name_run(doc: Document, g: Gazetteer, j: int, listed: bool = False) -> l
                 idx
                 and t.startswith("ال")  # not لل/بال: a preposition starts a phrase, not a surname
                 and not t.endswith(("يين", "ون", "ات"))  # plurals
-                and (t.endswith("ي") or doc.tok(idx[0]) in g.given_ar)
+                and (
+                    t.endswith("ي")
+                    or doc.tok(idx[0]) in g.given_ar
+                    or honorific
+                    or (len(idx) == 2 and doc.tok(idx[0]) in _AR_COMPOUND)  # «عبد العزيز الحلو»
+                )
                 and _AR_WORD_RE.match(t)
                 and t not in g.nat_forms
                 and doc.tok_match[k] is None
@@ -275,15 +324,48 @@ def _ar_name_run(doc: Document, g: Gazetteer, j: int, listed: bool = False) -> l
                 and t not in g.ar_complements
             ):
                 idx.append(k)
+                if honorific and len(idx) < NLP.name_max_tokens:
+                    k += 1  # «الشيخ صباح الأحمد الجابر الصباح»: a dynasty name goes on through ال-words
+                    if _plain_ar_word(doc, g, k) and doc.tok(k).startswith("ال") and _dynasty_word(doc, g, k):
+                        continue
             break
         idx.append(k)
         k += 1
-    idx = _from_first_given(doc, g, idx)
-    if len(idx) > 2 and not _long_name_ok(doc, g, idx) and not (hyphened and len(idx) == 3):
+    if after_title and len(idx) > NLP.name_max_tokens and _given_first(doc, g, idx[0]) is not None:
+        idx = idx[
+            : NLP.name_max_tokens
+        ]  # «الرئيس عبد ربه منصور هادي بعث»: the words after the longest name are the verb's
+    if not honorific:
+        idx = _from_first_given(doc, g, idx)
+    if len(idx) > 2 and not honorific and not _long_name_ok(doc, g, idx) and not (hyphened and len(idx) == 3):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
         return []
     return idx if _ar_plausible(doc, g, idx) else []
+
+
+def _opens_after_honorific(doc: Document, g: Gazetteer, j: int) -> bool:
+    """The word after an honorific opens a name: any word but a particle or a verb of saying, which are
+    short or followed by no name word («الشيخ صباح الأحمد», not «السيد قال إن»)."""
+    t = doc.tok(j)
+    if t not in g.stop_ar:
+        return True
+    nxt = j + 1
+    if len(t) < 4 or not _plain_ar_word(doc, g, nxt):
+        return False
+    return doc.tok(nxt) in g.given_ar or (doc.tok(nxt).startswith("ال") and _dynasty_word(doc, g, nxt))
+
+
+def _dynasty_word(doc: Document, g: Gazetteer, k: int) -> bool:
+    t = doc.tok(k)
+    return not (
+        t in g.stop_ar
+        or t in g.nat_forms
+        or t in g.ar_complements
+        or g.is_ar_head(t)
+        or t.endswith(("يين", "ون", "ات", "ين"))
+        or _ends_with_ta_marbuta(doc, k)
+    )
 
 
 def _long_name_ok(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
@@ -297,8 +379,8 @@ def _long_name_ok(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
 def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
     """Start a run at its first known given name when it does not start with one
     («معهد كارنيغي ألكسندر غابويف» -> «ألكسندر غابويف»)."""
-    if not idx or doc.tok(idx[0]) in g.given_ar:
-        return idx
+    if not idx or doc.tok(idx[0]) in g.given_ar or (doc.tok(idx[0]) in _AR_COMPOUND and len(idx) > 2):
+        return idx  # «عبد ربه منصور هادي»: a compound given name opens it
     for p, i in enumerate(idx):
         if doc.tok(i) in g.given_ar:
             return idx[p:]  # a given name closing the run («بجانب عمر») leaves one word: no name
@@ -311,6 +393,8 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
     j = i + 1
     while j < len(doc.tokens) and j - i <= 8:
         gap = doc.gap(j)
+        if gap.strip(" ") == ":" and j > i:
+            return j, country, False  # «وزير الخارجية اليوناني: جيورجوس ...»: the colon introduces the holder
         if _HARD_PUNCT_RE.search(gap):
             return j, country, True
         if _COMMA_RE.search(gap):
@@ -349,8 +433,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
     goes on through a construct the title walk cannot read («رئيس لجنة دوما الدولة للشؤون الدولية
     ليونيد سلوتسكي»); never across punctuation or another name. Also the country a place or nationality
     on the way gives («وزير الري والموارد المائية بالسودان ياسر عباس»)."""
-    if j >= len(doc.tokens) or doc.tok(j) in g.given_ar:
-        return j, None
+    if j >= len(doc.tokens) or doc.tok(j) in g.given_ar or doc.tok(j) in _AR_COMPOUND:
+        return j, None  # «الرئيس عبد ربه منصور هادي»: a compound given name opens the name here
     country = None
     for k in range(j + 1, min(j + NLP.title_reach, len(doc.tokens) - 1)):
         m = doc.tok_match[k]
@@ -370,10 +454,23 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     used: set[int] = set()
     for i in range(len(doc.tokens)):
         t = doc.tok(i)
-        if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not g.is_ar_head(t):
+        if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not g.is_ar_head(t) or i in used:
             continue
+        if i > 0 and doc.tok(i - 1) in _AR_PARTICLES and not doc.gap(i).strip(" "):
+            continue  # «ولد الشيخ»: after a name particle a title word is the name's
         j, country, aborted = _ar_title_tail(doc, g, i)
-        if not aborted:
+        n = len(doc.tokens)
+        colon = not aborted and j < n and doc.gap(j).strip(" ") == ":"
+        if not aborted and j < n and _COMMA_RE.search(doc.gap(j)):
+            m = doc.tok_match[j]
+            if m is not None and m.kind == "nat" and doc.token_at(m.end - 1) == j:
+                # «المبعوث الأممي للصحراء، الألماني هورست كوهلر»: a nationality after the comma goes on the title
+                country = country or _cue_country(g, m)
+                j += 1
+        # «الرئيس الفنزويلي في مناسبات أخرى»: the preposition wants its object; no name right after it
+        # unless a known given name opens one
+        open_prep = j if not aborted and j - 1 > i and doc.tok(j - 1) in _AR_OPEN_PREPS else -1
+        if not aborted and not (j < n and doc.tok(j - 1) in g.ar_honorifics):
             # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
             j, ahead_country = _given_ahead(doc, g, j)
             country = country or ahead_country
@@ -381,8 +478,27 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         conj = t[0] in CONJ and t not in g.ar_heads and g.is_ar_head(t[1:])
         head_start = doc.tokens[i][0] + (1 if conj else 0)
         role_end = doc.tokens[j - 1][1]
-        if not aborted and j < len(doc.tokens) and j not in used:
-            idx = _ar_name_run(doc, g, j)
+        # "<Name> <title>، <words>": a name right before the title, bounded before, is the holder, not the
+        # words after the title's comma («استيفان دوغريك المتحدث باسم الأمين العام، ترحيبه بقرار»)
+        back_first = (
+            i > 0
+            and not doc.gap(i).strip(" ")
+            and j < n
+            and _COMMA_RE.search(doc.gap(j)) is not None
+            and bool(_bounded_name_before(doc, g, i))
+        )
+        if not aborted and j < n and j not in used and not back_first:
+            # after an honorific («الشيخ صباح») or a ruler's title that is a name word too («أمير الكويت صباح ...»)
+            honorific = j - 1 >= i and (
+                doc.tok(j - 1) in g.ar_honorifics or not clitic_bases(t).isdisjoint(g.ar_name_heads)
+            )
+            idx = _ar_name_run(doc, g, j, honorific=honorific, after_title=True)
+            if idx and idx[0] == open_prep and _given_first(doc, g, idx[0]) is None:
+                idx = []
+            if idx and colon and doc.tok(idx[0]) not in g.given_ar:
+                after = idx[-1] + 1
+                if after < n and not doc.gap(after).strip(" "):
+                    idx = []  # after a colon, an unknown first word needs the name closed by punctuation
             if idx:
                 used.update(idx)
                 role_end = doc.tokens[idx[0] - 1][1]  # the run may have begun inside the title
@@ -394,13 +510,37 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         comma = _COMMA_RE.search(doc.gap(i)) and not _HARD_PUNCT_RE.search(doc.gap(i))
         if i > 0 and (comma or not doc.gap(i).strip(" ")):
             idx = _ar_name_run_back(doc, g, i - 1)
-            if idx and not comma and _given_first(doc, g, idx[0]) is None:
+            if idx and not comma and _given_first(doc, g, idx[0]) is None and idx != _bounded_name_before(doc, g, i):
                 idx = []
             if idx and not used.intersection(idx):
                 used.update(idx)
                 role = doc.surface(head_start, role_end).strip(" ،,") if role_end > head_start else None
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
     return out
+
+
+# prepositions a title may end on only with their object after them («القيادي في حركة فتح»)
+_AR_OPEN_PREPS = frozenset({"في", "لدي", "الي", "عن", "من", "مع", "علي", "حول"})
+
+
+def _bounded_name_before(doc: Document, g: Gazetteer, head: int) -> list[int]:
+    """A name right before the title head at token `head`, with no comma between, that opens the clause:
+    a sentence start, punctuation, or a particle or verb of saying before it («وقال شربل راجي الناطق
+    باسم ...», «لكل من حمدي ولد الرشيد رئيس ...»). Two words, or a name with a particle; else []."""
+    if head == 0:
+        return []
+    idx = _ar_name_run_back(doc, g, head - 1)
+    if not idx or (len(idx) != 2 and not any(doc.tok(k) in _AR_PARTICLES for k in idx)):
+        return []
+    first = idx[0]
+    if doc.tok(first)[0] == "و" and doc.tok(first)[1:] in g.given_ar:
+        return idx  # «وصبري ...»: a glued «و» opens the name's clause
+    if first == 0 or doc.gap(first).strip(" "):
+        return idx
+    before = doc.tok(first - 1)
+    if before in g.stop_ar or (before[0] in CONJ and before[1:] in g.stop_ar):
+        return idx
+    return []
 
 
 def _w_given(g: Gazetteer, t: str) -> bool:
@@ -442,9 +582,13 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
     if k > 0 and not _ar_name_like(doc, g, k) and _nisba_after_given(doc, g, k, k - 1):
         idx.append(k)  # «عزام الأحمد رئيس ...»: the ال-surname closes the name
         k -= 1
+    elif k > 0 and doc.tok(k - 1) in _AR_PARTICLES and _plain_ar_word(doc, g, k) and doc.tok(k) not in g.stop_ar:
+        idx.append(k)  # «حمدي ولد الرشيد رئيس ...»: the word after the particle closes the name
+        k -= 1
     while k >= 0 and len(idx) <= NLP.name_max_tokens and _ar_name_like(doc, g, k):
         t = doc.tok(k)
-        if idx and t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t):
+        glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
+        if idx and glued and not (t in _AR_PARTICLES and k > 0 and not doc.gap(k).strip(" ")):
             if t[1:] in g.given_ar:
                 idx.insert(0, k)  # «وجيرارد كوشنر»: the name starts after the conjunction
             break
@@ -455,7 +599,7 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
     idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
     if len(idx) > 2 and not _long_name_ok(doc, g, idx):
         idx = idx[-2:]
-    if not 2 <= len(idx) <= NLP.name_max_tokens:
+    if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_PARTICLES:
         return []
     return idx if _ar_plausible(doc, g, idx) else []
 
@@ -476,10 +620,14 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
     k = j
     while 0 <= k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens + 2:
         if k != j:
-            sep = doc.gap(max(k, k - step)).strip(" ")
-            if sep not in ("", "-") and not (sep == "." and len(doc.tok(min(k, k - step))) == 1):
+            raw = doc.gap(max(k, k - step))
+            sep = raw.strip(" ")
+            if (sep not in ("", "-") or (sep == "-" and raw != "-")) and not (
+                sep == "." and len(doc.tok(min(k, k - step))) == 1
+            ):
                 break  # punctuation ends a name; a period only inside initials (J. D. Vance)
-        hyphened = idx and step == 1 and doc.gap(k).strip(" ") == "-" and _LATIN_WORD_RE.match(doc.tok(k))
+        # a hyphen inside a name has no spaces around it; " – " is a dash that opens an aside
+        hyphened = idx and step == 1 and doc.gap(k) == "-" and _LATIN_WORD_RE.match(doc.tok(k))
         if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES) or hyphened:
             idx.append(k)  # "Kim Myong-gil": a hyphened second half may be lower case
         else:
@@ -712,8 +860,10 @@ def _discover_ar_nat(doc: Document, g: Gazetteer) -> list[PersonResult]:
     n = len(doc.tokens)
     for i in range(1, n - 2):
         m = doc.tok_match[i]
-        if m is None or m.kind != "nat" or doc.token_at(m.end - 1) != i or doc.tok_match[i - 1] is not None:
+        if m is None or m.kind != "nat" or doc.token_at(m.end - 1) != i:
             continue
+        if doc.tok_match[i - 1] is not None and not _COMMA_RE.search(doc.gap(i)):
+            continue  # «لافروف، والإيراني حسين ...»: after a comma the nationality opens the next item
         t = doc.tok(i)
         if not is_arabic(t) or not (_COMMA_RE.search(doc.gap(i)) or (t[0] == "و" and not g.is_ar_head(doc.tok(i - 1)))):
             continue
@@ -790,6 +940,9 @@ def one_across_scripts(doc: Document, results: list[PersonResult]) -> list[Perso
 def _surname_of(tokens: list[str]) -> str:
     if len(tokens) >= 3 and tokens[-2] in {"بن", "ابن", "bin", "ibn", "bint"}:
         return " ".join(tokens[-2:])
+    if "ولد" in tokens[1:-1]:  # «محمد ولد الشيخ سالم» is «ولد الشيخ» later: the family name the particle opens
+        k = tokens.index("ولد", 1)
+        return " ".join(tokens[k : k + 2])
     for k, t in enumerate(tokens[1:], 1):
         if t in _EN_PARTICLES and k < len(tokens) - 1:
             return " ".join(tokens[k:])
