@@ -4,8 +4,8 @@
 --
 -- A mention of the unnumbered core fits a mention of a numbered core when their classes are
 -- compatible (int_class_pairs) and either the numbered mention is dated within merge_days() of it,
--- or it is undated, its window (status and publication day) allows the dates, and their places
--- agree or they share a participant. It also fits a mention that names some of its sides, or
+-- or it is undated, its core has no dated mention, its window (status and publication day) allows
+-- the dates, and their places agree or they share a participant. It also fits a mention that names some of its sides, or
 -- all of them and more, at a city or venue that agrees (int_subset_pairs), when both give
 -- day-precise dates within merge_days(). Of the numbered cores it fits, the unnumbered core joins the
 -- one with the smallest gap in days (a fit through undated mentions only has none and comes last),
@@ -90,6 +90,10 @@ dated_hits as (
     from overlapping_days('dated_probes', 'dated_runs')
 ),
 
+dated_cores as (
+    select distinct core_id from coverage where kind = 'dates'
+),
+
 window_probes as (
     -- the other classes' undated windows to look in: all of them where the places agree, else
     -- those naming one of the participants
@@ -113,6 +117,9 @@ window_hits as (
     from window_probes as p
     join coverage as w
         on w.kind = 'windows' and w.class_id = p.other_class_id and w.person_key = p.person_key
+    -- a numbered core with a date of its own is compared on its dates (dated_hits): a plan's four
+    -- months of window would otherwise take in whatever met there months after that date
+    anti join dated_cores as d on d.core_id = w.core_id
     where w.is_open or (w.lo <= p.date_hi and p.date_lo <= w.hi)
 ),
 
