@@ -114,3 +114,18 @@ def test_a_numbered_round_recalled_without_a_place_keeps_the_usual_window(tmp_pa
     )
     lake.add_article("second", Ev(parties=["GR", "TR"], round_number=2), published=day("2023-03-01"))
     assert fetch(built(lake, tmp_path), "SELECT count(*) FROM negotiation_rounds") == [(2,)]
+
+
+def test_a_dated_numbered_round_does_not_take_in_talks_months_later_through_its_plans(tmp_path: Path) -> None:
+    # "the third round will be held in Ankara on 17 September" and, the same day, "the sides will meet
+    # again in Ankara" (undated, a plan: a window of months); talks in Ankara on 11 December are others
+    lake = Lake(tmp_path / "lake")
+    ankara = "loc:city:ankara"
+    third = {"parties": ["ET", "SO"], "place": ankara, "round_number": 3, "status": "planned"}
+    lake.add_article("dated", Ev(**third, start="2024-09-17"), published=day("2024-08-13"))
+    lake.add_article("plan", Ev(**third), published=day("2024-08-13"))
+    lake.add_article(
+        "december", Ev(parties=["ET", "SO"], place=ankara, start="2024-12-11"), published=day("2024-12-11")
+    )
+    got = fetch(built(lake, tmp_path), "SELECT round_number, start_date::VARCHAR FROM negotiation_rounds ORDER BY 2")
+    assert got == [(3, "2024-09-17"), (None, "2024-12-11")]
