@@ -4,8 +4,9 @@
 --
 -- A mention of the unnumbered core fits a mention of a numbered core when their classes are
 -- compatible (int_class_pairs) and either the numbered mention is dated within merge_days() of it,
--- or it is undated, its core has no dated mention, its window (status and publication day) allows
--- the dates, and their places agree or they share a participant. It also fits a mention that names some of its sides, or
+-- or it is undated, its window (status and publication day) allows the dates (and, when its core
+-- has dated mentions, the dates come no later than merge_days() after them), and their places
+-- agree or they share a participant. It also fits a mention that names some of its sides, or
 -- all of them and more, at a city or venue that agrees (int_subset_pairs), when both give
 -- day-precise dates within merge_days(). Of the numbered cores it fits, the unnumbered core joins the
 -- one with the smallest gap in days (a fit through undated mentions only has none and comes last),
@@ -91,7 +92,7 @@ dated_hits as (
 ),
 
 dated_cores as (
-    select distinct core_id from coverage where kind = 'dates'
+    select core_id, max(hi) as last_day from coverage where kind = 'dates' group by core_id
 ),
 
 window_probes as (
@@ -117,10 +118,11 @@ window_hits as (
     from window_probes as p
     join coverage as w
         on w.kind = 'windows' and w.class_id = p.other_class_id and w.person_key = p.person_key
-    -- a numbered core with a date of its own is compared on its dates (dated_hits): a plan's four
-    -- months of window would otherwise take in whatever met there months after that date
-    anti join dated_cores as d on d.core_id = w.core_id
-    where w.is_open or (w.lo <= p.date_hi and p.date_lo <= w.hi)
+    -- a numbered core with a date of its own takes no talks dated after it (beyond merge_days()):
+    -- a plan's four months of window would otherwise take in whatever met there months later
+    left join dated_cores as d on d.core_id = w.core_id
+    where (w.is_open or (w.lo <= p.date_hi and p.date_lo <= w.hi))
+      and (d.core_id is null or p.date_lo <= d.last_day + merge_days())
 ),
 
 recall_hits as (
