@@ -77,3 +77,14 @@ def test_where_the_whole_process_began_does_not_date_or_place_a_later_round() ->
     third = [ev for ev in events(text) if ev.round_number == 3]
     assert len(third) == 1 and third[0].start_date == PUB
     assert third[0].location_key != "loc:city:nairobi"
+
+
+def test_talks_said_to_be_under_way_now_outrank_the_plans_the_report_recalls() -> None:
+    text = (
+        "وصل الرئيسان الكيني والأوغندي اليوم إلى مدينة أروشا لعقد قمة.\n"
+        "وكان من المتوقع أن يلتقي الرئيسان على انفراد، لكن المكتب أعلن أن الاجتماع سيكون بحضور الوزراء.\n"
+        "هذا الاجتماع جارٍ حالياً.\n"
+        "وقال المتحدث إن الاجتماعات ستستمر ست ساعات على الأقل."
+    )
+    evs = events(text)
+    assert evs and all(ev.status == "ongoing" for ev in evs)

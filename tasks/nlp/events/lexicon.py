@@ -122,6 +122,7 @@ class Lexicon:
     count_words: dict[str, int]
     status_rx: dict[str, re.Pattern[str]]
     adjacent_held: frozenset[str]
+    ongoing_now: frozenset[str]
     before_held: frozenset[str]
     duration: frozenset[str]
     masdar_words: frozenset[str]
@@ -255,6 +256,7 @@ def lexicon() -> Lexicon:
         },
         status_rx=status_rx,
         adjacent_held=nset(both(status["held"]["adjacent"])),
+        ongoing_now=nset(both(status["ongoing_now"])),
         before_held=nset(both(status["held"]["before"])),
         duration=nset(both(status["held"]["duration"])),
         masdar_words=nset(status["masdar_words"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -94,7 +95,18 @@ def trigger_status(
     if best is None:
         return ("planned", 1.0) if t.purpose else (None, 0.0)
     d, st = best
+    if st == "ongoing" and d <= 2 and present_now(doc, lex, t):
+        return st, 4.0  # under way now, said in the report's present: firmer than any plan it recalls
     return st, 3.0 if d <= 2 else 2.0 if d <= 5 else 1.0
+
+
+def present_now(doc: Document, lex: Lexicon, t: Trigger) -> bool:
+    """«هذا الاجتماع جارٍ حالياً», "the talks are under way now": a word of the present in the four words
+    after the trigger, within its sentence."""
+    _, e = doc.sents[doc.sentence_of(t.start)]
+    words = doc.words_after(t.core_end, 4, ceil=e)
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    return any(member(w, lex.ongoing_now) or w in lex.ongoing_now for w in [*words, *pairs])
 
 
 def held_before(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
