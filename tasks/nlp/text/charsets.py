@@ -122,9 +122,12 @@ def bare(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def clitic_bases(tok: str) -> set[str]:
     """Every reading of a normalised Arabic token with its proclitics removed (بالوزير -> وزير,
-    باحث -> باحث and احث): look-ups try them all, since ب/ل/ك/و/ف also begin plain words."""
+    باحث -> باحث and احث): look-ups try them all, since ب/ل/ك/و/ف also begin plain words.
+
+    Cached (asked for every token by several layers): the set is shared, so callers only read it."""
     out = {tok}
     for i in range(1, min(len(tok) - 1, 5)):
         if tok[:i] in PREFIXES_ANY:
