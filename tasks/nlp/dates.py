@@ -88,25 +88,61 @@ _COUNT_NOUN = _rx(r"\s*(?:" + "|".join(str(w) for w in _WORDS["count_nouns"]) + 
 # Words that look like a future verb (س + يـ/تـ/نـ) but are nouns or names.
 _NON_VERB_S = tuple(str(w).translate(_FOLD) for w in _WORDS["non_verb_prefixes"])
 _NON_VERB_WORDS = frozenset(str(w).translate(_FOLD) for w in _WORDS["non_verb_words"])
-_AR_FUTURE = _rx(
-    r"(?<!\w)(?:[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
+
+
+def _alternatives(alternation: str) -> list[str]:
+    """The top-level branches of a regex alternation (a `|` inside a group or a class is no split)."""
+    out: list[str] = []
+    depth, in_class, cur = 0, False, ""
+    for k, c in enumerate(alternation):
+        if k == 0 or alternation[k - 1] != "\\":
+            if in_class:
+                in_class = c != "]"
+            elif c == "[":
+                in_class = True
+            elif c in "()":
+                depth += 1 if c == "(" else -1
+            elif c == "|" and depth == 0:
+                out.append(cur)
+                cur = ""
+                continue
+        cur += c
+    return [*out, cur]
+
+
+def _words_rx(head: str, alternation: str, tail: str) -> re.Pattern[str]:
+    """`head(?:alternation)tail`, folded, its branches grouped by their leading letters: the same
+    matches, but `re` gives up a position after a letter or two instead of trying every branch."""
+    return _rx(head + "(?:" + grouped(_alternatives(alternation.translate(_FOLD))) + ")" + tail)
+
+
+_AR_FUTURE = _words_rx(
+    r"(?<!\w)",
+    r"[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
     r"المقبل|القادم|المقبله|القادمه|غدا|[وف]?س[يتن]\w{3,}|"
     # present-tense meeting verbs announce what is ahead («يلتقيان الجمعة»)
-    r"[يت]لتقي(?:ان)?|[يت]جتمع(?:ان)?|[يت]عقد|تنطلق|تبدا|يزور|يصل|تستضيف|يستضيف)(?!\w)"
+    r"[يت]لتقي(?:ان)?|[يت]جتمع(?:ان)?|[يت]عقد|تنطلق|تبدا|يزور|يصل|تستضيف|يستضيف",
+    r"(?!\w)",
 )
-_AR_PAST = _rx(
-    r"(?<!\w)[وف]?(?:قد\s+)?(?:التق[يا]\w*|اجتمع\w*|عقد(?:ت|ا|تا)?|جر(?:ت|ى)|اجر(?:ى|ت|يت)|انه(?:ى|ت)|"
+_AR_PAST = _words_rx(
+    r"(?<!\w)[وف]?(?:قد\s+)?",
+    r"التق[يا]\w*|اجتمع\w*|عقد(?:ت|ا|تا)?|جر(?:ت|ى)|اجر(?:ى|ت|يت)|انه(?:ى|ت)|"
     r"اختتم\w*|قال(?:ت)?|اعلن(?:ت)?|اكد(?:ت)?|شهد(?:ت)?|بحث(?:ت|ا)?|ناقش(?:ت|ا)?|وصل(?:ت)?|اسفر\w*|"
     r"توصل\w*|اتفق\w*|كشف(?:ت)?|ذكر(?:ت)?|افاد(?:ت)?|صرح|اضاف(?:ت)?|وقع(?:ت|ا)?|كان(?:ت)?|زار(?:ت)?|"
-    r"استقبل(?:ت)?|امض(?:ى|ت)|استضاف(?:ت)?|انطلقت|بدات|الماضي|الماضيه|امس)(?!\w)"
+    r"استقبل(?:ت)?|امض(?:ى|ت)|استضاف(?:ت)?|انطلقت|بدات|الماضي|الماضيه|امس",
+    r"(?!\w)",
 )
-_EN_FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
-    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to)\b"
+_EN_FUTURE = _words_rx(
+    r"\b",
+    r"will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
+    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to",
+    r"\b",
 )
-_EN_PAST = re.compile(
-    r"\b(?:met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
-    r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed)\b"
+_EN_PAST = _words_rx(
+    r"\b",
+    r"met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
+    r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed",
+    r"\b",
 )
 _CLAUSE_END = re.compile(r"[.!?؟\n]|[؛;]")
 
@@ -719,9 +755,18 @@ def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> l
     pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
     twenty patterns cheap: most text is far from any month name, weekday or relative-day word."""
     out: list[tuple[int, int]] = []
+    reach = NLP.date_anchor_reach
     for ls, le in lines:
         for m in anchor.finditer(n, ls, le):
-            ws, we = max(ls, m.start() - NLP.date_anchor_reach), min(le, m.end() + NLP.date_anchor_reach)
+            ws, we = max(ls, m.start() - reach), min(le, m.end() + reach)
+            if out and ws <= out[-1][1]:
+                # inside the last window (an earlier line's ends before `ls`): only its end may move, and
+                # not at all when `we` is short of it (that end is already a word end at or past `we`)
+                if we > out[-1][1]:
+                    while we < le and not n[we].isspace():
+                        we += 1
+                    out[-1] = (out[-1][0], we)
+                continue
             while ws > ls and not n[ws - 1].isspace():
                 ws -= 1
             while we < le and not n[we].isspace():

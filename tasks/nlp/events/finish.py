@@ -39,8 +39,10 @@ def article_mediators(doc: Document) -> set[str]:
         cc = side_code(lex, a)  # a capital standing for its government gives its country
         return cc if len(cc) == 2 and a.kind in ("nat", "location", "person") else None
 
+    # each distinct word checked once (a page repeats most of its words)
+    mediation = {w for w in set(doc.words) if member(w, lex.mediation) or bare(w) in lex.mediation}
     for k, w in enumerate(doc.words):
-        if not (member(w, lex.mediation) or bare(w) in lex.mediation):
+        if w not in mediation:
             continue
         s, e = doc.sents[doc.sentence_of(doc.tokens[k][0])]
         # «بوساطة», «الوسيط» name the mediator after them; "Omani mediation", "Oman-brokered" before
