@@ -308,7 +308,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler, re.Pattern[str]]] = []
 # What each pattern cannot match without (see _windows): a digit, a month or weekday name, or a word
 # of its own. Text far from every anchor of a pattern is not scanned with it.
 _DIGIT = r"\d+"
-_MONTH_WORD = _MONTH
+# a month name where one can begin a date: at a word start or after one clitic (every pattern has it
+# so); inside a word («سابق», «المقابل» hold «اب») it only made windows to scan for nothing
+_MONTH_WORD = rf"(?:(?<!\w)|(?<=(?<!\w)[وفبل])){_MONTH}"
 _WEEK_WORD = r"اسبوع|week"
 
 
