@@ -308,9 +308,22 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler, re.Pattern[str]]] = []
 # What each pattern cannot match without (see _windows): a digit, a month or weekday name, or a word
 # of its own. Text far from every anchor of a pattern is not scanned with it.
 _DIGIT = r"\d+"
+
+
+def _at_word_start(words: list[str] | dict[str, int]) -> str:
+    """Any of `words` (as _alt), where it begins a word or follows one clitic و/ف/ب/ل. The check is made
+    after the first letter (a lookbehind over it and the one or two before it), so that `re` can still
+    skip every position whose letter begins no word of the list."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(w[1:])
+    start = r"(?:(?<!\w.)|(?<=(?<!\w)[وفبل].))"
+    return "|".join(f"{re.escape(c)}{start}(?:{_alt(rests)})" for c, rests in by_first.items())
+
+
 # a month name where one can begin a date: at a word start or after one clitic (every pattern has it
 # so); inside a word («سابق», «المقابل» hold «اب») it only made windows to scan for nothing
-_MONTH_WORD = rf"(?:(?<!\w)|(?<=(?<!\w)[وفبل])){_MONTH}"
+_MONTH_WORD = rf"(?:{_at_word_start(_MONTHS)})\.?"
 _WEEK_WORD = r"اسبوع|week"
 
 
