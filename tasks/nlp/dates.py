@@ -144,6 +144,8 @@ _EN_PAST = _words_rx(
     r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed",
     r"\b",
 )
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_LETTER = re.compile("[a-z]")
 _CLAUSE_END = re.compile(r"[.!?؟\n]|[؛;]")
 
 
@@ -187,7 +189,18 @@ def clause_tense(n: str, start: int, end: int) -> bool | None:
 def _tense_cues(n: str, left: int, right: int) -> list[tuple[int, int, bool]]:
     """The tense cues of the clause [left, right), in the order clause_tense weighs them."""
     out: list[tuple[int, int, bool]] = []
-    for rx, fut in ((_AR_FUTURE, True), (_EN_FUTURE, True), (_AR_PAST, False), (_EN_PAST, False)):
+    # every Arabic cue holds an Arabic letter and every English one a lowercase Latin letter: a clause
+    # without them is not scanned for that language's cues
+    arabic = _ARABIC_LETTER.search(n, left, right) is not None
+    latin = _LATIN_LETTER.search(n, left, right) is not None
+    for rx, fut, script in (
+        (_AR_FUTURE, True, arabic),
+        (_EN_FUTURE, True, latin),
+        (_AR_PAST, False, arabic),
+        (_EN_PAST, False, latin),
+    ):
+        if not script:
+            continue
         for m in rx.finditer(n, left, right):
             if fut and _FUTURE_VERB.fullmatch(m.group()) and not is_future_verb(m.group()):
                 continue  # «سياسة», «ستيف»: not a verb
