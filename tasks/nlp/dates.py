@@ -345,6 +345,10 @@ def _anchor_rx(anchor: str) -> re.Pattern[str]:
     return _rx(anchor)
 
 
+_MONTH_ANCHOR = _anchor_rx(_MONTH_WORD)
+_MONTH_PLAIN = _rx(_MONTH)  # the month list alone: `re` skips letters that begin no month
+
+
 def _pattern(rx: str, anchor: str) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
         _PATTERNS.append((_rx(rx), fn, _anchor_rx(anchor)))
@@ -778,6 +782,30 @@ def _strip_clitic(rx: re.Pattern[str], n: str, s: int, e: int) -> int:
 _LINE = re.compile(r"[^\n]+")
 
 
+def _begins_word(n: str, i: int) -> bool:
+    """Position `i` begins a word or follows one clitic و/ف/ب/ل that does (as `_MONTH_WORD` checks)."""
+    if i == 0 or not _is_word(n[i - 1]):
+        return True
+    return n[i - 1] in "وفبل" and (i == 1 or not _is_word(n[i - 2]))
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\w` matches
+
+
+def _anchor_matches(n: str, ls: int, le: int, anchor: re.Pattern[str]) -> list[re.Match[str]]:
+    """`anchor.finditer(n, ls, le)`. The month anchor is found faster by the plain month list, whose matches
+    are kept where they begin a word: the same matches, unless a dropped one (inside a word) holds a space
+    and so could hide one that begins after it; then the anchor itself is run."""
+    if anchor is not _MONTH_ANCHOR:
+        return list(anchor.finditer(n, ls, le))
+    found = list(_MONTH_PLAIN.finditer(n, ls, le))
+    kept = [m for m in found if _begins_word(n, m.start())]
+    if len(kept) < len(found) and any(not _begins_word(n, m.start()) and not m.group().isalpha() for m in found):
+        return list(anchor.finditer(n, ls, le))
+    return kept
+
+
 def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> list[tuple[int, int]]:
     """Stretches of `n` within NLP.date_anchor_reach characters of an anchor, widened to whole words (a cut word would
     pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
@@ -785,7 +813,7 @@ def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> l
     out: list[tuple[int, int]] = []
     reach = NLP.date_anchor_reach
     for ls, le in lines:
-        for m in anchor.finditer(n, ls, le):
+        for m in _anchor_matches(n, ls, le, anchor):
             ws, we = max(ls, m.start() - reach), min(le, m.end() + reach)
             if out and ws <= out[-1][1]:
                 # inside the last window (an earlier line's ends before `ls`): only its end may move, and
