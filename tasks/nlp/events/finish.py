@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from tasks.nlp.events.document import Arg, country_counts
 from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
@@ -27,6 +28,11 @@ def dominant_sides(doc: Document) -> list[str]:
 _RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})
 
 
+@lru_cache(maxsize=65536)  # a word is checked once per process, not once per page
+def _mediation_word(w: str, mediation: frozenset[str]) -> bool:
+    return member(w, mediation) or bare(w) in mediation
+
+
 def article_mediators(doc: Document) -> set[str]:
     """Countries the article calls mediators, in the sentence of a mediation word: the country, its
     nationality, capital or official right beside it («بوساطة عمانية», «الوسيط القطري», "Omani
@@ -39,8 +45,7 @@ def article_mediators(doc: Document) -> set[str]:
         cc = side_code(lex, a)  # a capital standing for its government gives its country
         return cc if len(cc) == 2 and a.kind in ("nat", "location", "person") else None
 
-    # each distinct word checked once (a page repeats most of its words)
-    mediation = {w for w in set(doc.words) if member(w, lex.mediation) or bare(w) in lex.mediation}
+    mediation = {w for w in set(doc.words) if _mediation_word(w, lex.mediation)}
     for k, w in enumerate(doc.words):
         if w not in mediation:
             continue

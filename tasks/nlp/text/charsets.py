@@ -81,6 +81,7 @@ def light_fold(s: str) -> str:
     return MARKS_RE.sub("", s).translate(LIGHT_FOLD)
 
 
+@lru_cache(maxsize=65536)  # asked for one character or one name at a time, thousands of times a page
 def is_arabic(s: str) -> bool:
     """Whether `s` holds any character of the Arabic block."""
     return bool(ARABIC_RE.search(s))
