@@ -164,20 +164,25 @@ class Document:
     # ------------------------------------------------------------------ names layer
 
     def set_matches(self, matches: list[Match]) -> None:
-        self.matches = []
+        # sorted by start as add_match would keep them (a stable sort: equal starts in input order)
+        self.matches = sorted(matches, key=lambda m: m.start)
         self.tok_match = [None] * len(self.tokens)
         self._covered = bytearray(len(self.nt) + 1)
-        for m in sorted(matches, key=lambda m: m.start):
-            self.add_match(m)
+        for m in self.matches:
+            self._mark(m)
 
     def add_match(self, m: Match) -> None:
         """Accept one more match (linear in its length, not in the document)."""
         insort(self.matches, m, key=lambda x: x.start)
+        self._mark(m)
+
+    def _mark(self, m: Match) -> None:
+        """Record the characters and tokens `m` covers."""
         self._covered[m.word_start : m.end] = b"\x01" * (m.end - m.word_start)
-        for i in range(self.token_at(m.word_start), len(self.tokens)):
-            if self.tokens[i][0] >= m.end:
-                break
-            self.tok_match[i] = m
+        i = self.token_at(m.word_start)
+        j = bisect_left(self.tok_starts, m.end, i)  # the tokens starting before the match ends
+        if j > i:
+            self.tok_match[i:j] = [m] * (j - i)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) touches an accepted match."""
