@@ -49,20 +49,20 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         prefix = doc.nt[m.start() : cs]
         suffix = doc.nt[ce : m.end()]
         demonstrative = bool(before and member(before[-1], lex.demonstratives))
-        before3 = doc.words_before(m.start(), 3, floor=s)
         definite = (
             demonstrative
             or "ال" in prefix
             or prefix.endswith("لل")
             or bool(suffix)
-            or (english and any(w in EN_DETERMINERS for w in before3))
+            or (english and any(w in EN_DETERMINERS for w in doc.words_before(m.start(), 3, floor=s)))
         )
         if english and before and before[-1] in ("the", "their", "its") and kind == "verb":
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
             continue  # "received a call", "received the proposal"
-        signed = doc.words_after(m.end(), NLP.sign_reach, ceil=e)
-        if kind == "sign" and not any(bare(w) in lex.agreement_nouns for w in signed):
+        if kind == "sign" and not any(
+            bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), NLP.sign_reach, ceil=e)
+        ):
             continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed
         if (
             kind == "sign"
@@ -72,7 +72,7 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             continue  # «بهدف التوصل إلى اتفاق», «للتوصل إلى اتفاق»: an aim, not an agreement reached
         if kind in ("verb", "sign"):
             definite = demonstrative = False
-        near_words = doc.words_after(m.end(), 2, ceil=e) + before[-1:]
+        near_words = after + before[-1:]  # `after` is the same two words
         if any(w in lex.remote for w in near_words) or (english and after[:1] == ["call"]):
             kind = "remote"  # «محادثات هاتفية», "phone talks": not a meeting at a table
         surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]
