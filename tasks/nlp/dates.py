@@ -88,26 +88,64 @@ _COUNT_NOUN = _rx(r"\s*(?:" + "|".join(str(w) for w in _WORDS["count_nouns"]) + 
 # Words that look like a future verb (س + يـ/تـ/نـ) but are nouns or names.
 _NON_VERB_S = tuple(str(w).translate(_FOLD) for w in _WORDS["non_verb_prefixes"])
 _NON_VERB_WORDS = frozenset(str(w).translate(_FOLD) for w in _WORDS["non_verb_words"])
-_AR_FUTURE = _rx(
-    r"(?<!\w)(?:[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
+
+
+def _alternatives(alternation: str) -> list[str]:
+    """The top-level branches of a regex alternation (a `|` inside a group or a class is no split)."""
+    out: list[str] = []
+    depth, in_class, cur = 0, False, ""
+    for k, c in enumerate(alternation):
+        if k == 0 or alternation[k - 1] != "\\":
+            if in_class:
+                in_class = c != "]"
+            elif c == "[":
+                in_class = True
+            elif c in "()":
+                depth += 1 if c == "(" else -1
+            elif c == "|" and depth == 0:
+                out.append(cur)
+                cur = ""
+                continue
+        cur += c
+    return [*out, cur]
+
+
+def _words_rx(head: str, alternation: str, tail: str) -> re.Pattern[str]:
+    """`head(?:alternation)tail`, folded, its branches grouped by their leading letters: the same
+    matches, but `re` gives up a position after a letter or two instead of trying every branch."""
+    return _rx(head + "(?:" + grouped(_alternatives(alternation.translate(_FOLD))) + ")" + tail)
+
+
+_AR_FUTURE = _words_rx(
+    r"(?<!\w)",
+    r"[وف]?سوف|من المتوقع|المتوقع|[يت]توقع|متوقع|المرتقب|مرتقب|المقرر|مقرر|[يت]عتزم|[يت]نوي|"
     r"المقبل|القادم|المقبله|القادمه|غدا|[وف]?س[يتن]\w{3,}|"
     # present-tense meeting verbs announce what is ahead («يلتقيان الجمعة»)
-    r"[يت]لتقي(?:ان)?|[يت]جتمع(?:ان)?|[يت]عقد|تنطلق|تبدا|يزور|يصل|تستضيف|يستضيف)(?!\w)"
+    r"[يت]لتقي(?:ان)?|[يت]جتمع(?:ان)?|[يت]عقد|تنطلق|تبدا|يزور|يصل|تستضيف|يستضيف",
+    r"(?!\w)",
 )
-_AR_PAST = _rx(
-    r"(?<!\w)[وف]?(?:قد\s+)?(?:التق[يا]\w*|اجتمع\w*|عقد(?:ت|ا|تا)?|جر(?:ت|ى)|اجر(?:ى|ت|يت)|انه(?:ى|ت)|"
+_AR_PAST = _words_rx(
+    r"(?<!\w)[وف]?(?:قد\s+)?",
+    r"التق[يا]\w*|اجتمع\w*|عقد(?:ت|ا|تا)?|جر(?:ت|ى)|اجر(?:ى|ت|يت)|انه(?:ى|ت)|"
     r"اختتم\w*|قال(?:ت)?|اعلن(?:ت)?|اكد(?:ت)?|شهد(?:ت)?|بحث(?:ت|ا)?|ناقش(?:ت|ا)?|وصل(?:ت)?|اسفر\w*|"
     r"توصل\w*|اتفق\w*|كشف(?:ت)?|ذكر(?:ت)?|افاد(?:ت)?|صرح|اضاف(?:ت)?|وقع(?:ت|ا)?|كان(?:ت)?|زار(?:ت)?|"
-    r"استقبل(?:ت)?|امض(?:ى|ت)|استضاف(?:ت)?|انطلقت|بدات|الماضي|الماضيه|امس)(?!\w)"
+    r"استقبل(?:ت)?|امض(?:ى|ت)|استضاف(?:ت)?|انطلقت|بدات|الماضي|الماضيه|امس",
+    r"(?!\w)",
 )
-_EN_FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
-    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to)\b"
+_EN_FUTURE = _words_rx(
+    r"\b",
+    r"will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
+    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to",
+    r"\b",
 )
-_EN_PAST = re.compile(
-    r"\b(?:met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
-    r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed)\b"
+_EN_PAST = _words_rx(
+    r"\b",
+    r"met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
+    r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed",
+    r"\b",
 )
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_LETTER = re.compile("[a-z]")
 _CLAUSE_END = re.compile(r"[.!?؟\n]|[؛;]")
 
 
@@ -151,7 +189,18 @@ def clause_tense(n: str, start: int, end: int) -> bool | None:
 def _tense_cues(n: str, left: int, right: int) -> list[tuple[int, int, bool]]:
     """The tense cues of the clause [left, right), in the order clause_tense weighs them."""
     out: list[tuple[int, int, bool]] = []
-    for rx, fut in ((_AR_FUTURE, True), (_EN_FUTURE, True), (_AR_PAST, False), (_EN_PAST, False)):
+    # every Arabic cue holds an Arabic letter and every English one a lowercase Latin letter: a clause
+    # without them is not scanned for that language's cues
+    arabic = _ARABIC_LETTER.search(n, left, right) is not None
+    latin = _LATIN_LETTER.search(n, left, right) is not None
+    for rx, fut, script in (
+        (_AR_FUTURE, True, arabic),
+        (_EN_FUTURE, True, latin),
+        (_AR_PAST, False, arabic),
+        (_EN_PAST, False, latin),
+    ):
+        if not script:
+            continue
         for m in rx.finditer(n, left, right):
             if fut and _FUTURE_VERB.fullmatch(m.group()) and not is_future_verb(m.group()):
                 continue  # «سياسة», «ستيف»: not a verb
@@ -272,13 +321,32 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler, re.Pattern[str]]] = []
 # What each pattern cannot match without (see _windows): a digit, a month or weekday name, or a word
 # of its own. Text far from every anchor of a pattern is not scanned with it.
 _DIGIT = r"\d+"
-_MONTH_WORD = _MONTH
+
+
+def _at_word_start(words: list[str] | dict[str, int]) -> str:
+    """Any of `words` (as _alt), where it begins a word or follows one clitic و/ف/ب/ل. The check is made
+    after the first letter (a lookbehind over it and the one or two before it), so that `re` can still
+    skip every position whose letter begins no word of the list."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(w[1:])
+    start = r"(?:(?<!\w.)|(?<=(?<!\w)[وفبل].))"
+    return "|".join(f"{re.escape(c)}{start}(?:{_alt(rests)})" for c, rests in by_first.items())
+
+
+# a month name where one can begin a date: at a word start or after one clitic (every pattern has it
+# so); inside a word («سابق», «المقابل» hold «اب») it only made windows to scan for nothing
+_MONTH_WORD = rf"(?:{_at_word_start(_MONTHS)})\.?"
 _WEEK_WORD = r"اسبوع|week"
 
 
 @cache  # patterns share anchors: one compiled regex (and one set of windows per text) for each
 def _anchor_rx(anchor: str) -> re.Pattern[str]:
     return _rx(anchor)
+
+
+_MONTH_ANCHOR = _anchor_rx(_MONTH_WORD)
+_MONTH_PLAIN = _rx(_MONTH)  # the month list alone: `re` skips letters that begin no month
 
 
 def _pattern(rx: str, anchor: str) -> Callable[[Handler], Handler]:
@@ -714,14 +782,47 @@ def _strip_clitic(rx: re.Pattern[str], n: str, s: int, e: int) -> int:
 _LINE = re.compile(r"[^\n]+")
 
 
+def _begins_word(n: str, i: int) -> bool:
+    """Position `i` begins a word or follows one clitic و/ف/ب/ل that does (as `_MONTH_WORD` checks)."""
+    if i == 0 or not _is_word(n[i - 1]):
+        return True
+    return n[i - 1] in "وفبل" and (i == 1 or not _is_word(n[i - 2]))
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\w` matches
+
+
+def _anchor_matches(n: str, ls: int, le: int, anchor: re.Pattern[str]) -> list[re.Match[str]]:
+    """`anchor.finditer(n, ls, le)`. The month anchor is found faster by the plain month list, whose matches
+    are kept where they begin a word: the same matches, unless a dropped one (inside a word) holds a space
+    and so could hide one that begins after it; then the anchor itself is run."""
+    if anchor is not _MONTH_ANCHOR:
+        return list(anchor.finditer(n, ls, le))
+    found = list(_MONTH_PLAIN.finditer(n, ls, le))
+    kept = [m for m in found if _begins_word(n, m.start())]
+    if len(kept) < len(found) and any(not _begins_word(n, m.start()) and not m.group().isalpha() for m in found):
+        return list(anchor.finditer(n, ls, le))
+    return kept
+
+
 def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> list[tuple[int, int]]:
     """Stretches of `n` within NLP.date_anchor_reach characters of an anchor, widened to whole words (a cut word would
     pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
     twenty patterns cheap: most text is far from any month name, weekday or relative-day word."""
     out: list[tuple[int, int]] = []
+    reach = NLP.date_anchor_reach
     for ls, le in lines:
-        for m in anchor.finditer(n, ls, le):
-            ws, we = max(ls, m.start() - NLP.date_anchor_reach), min(le, m.end() + NLP.date_anchor_reach)
+        for m in _anchor_matches(n, ls, le, anchor):
+            ws, we = max(ls, m.start() - reach), min(le, m.end() + reach)
+            if out and ws <= out[-1][1]:
+                # inside the last window (an earlier line's ends before `ls`): only its end may move, and
+                # not at all when `we` is short of it (that end is already a word end at or past `we`)
+                if we > out[-1][1]:
+                    while we < le and not n[we].isspace():
+                        we += 1
+                    out[-1] = (out[-1][0], we)
+                continue
             while ws > ls and not n[ws - 1].isspace():
                 ws -= 1
             while we < le and not n[we].isspace():

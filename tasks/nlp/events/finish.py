@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from tasks.nlp.events.document import Arg, country_counts
 from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
@@ -22,6 +23,11 @@ from tasks.nlp.types import Event, Span
 _RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})
 
 
+@lru_cache(maxsize=65536)  # a word is checked once per process, not once per page
+def _mediation_word(w: str, mediation: frozenset[str]) -> bool:
+    return member(w, mediation) or bare(w) in mediation
+
+
 def article_mediators(doc: Document) -> set[str]:
     """Countries the article calls mediators, in the sentence of a mediation word: the country, its
     nationality, capital or official right beside it («بوساطة عمانية», «الوسيط القطري», "Omani
@@ -34,8 +40,9 @@ def article_mediators(doc: Document) -> set[str]:
         cc = side_code(lex, a)  # a capital standing for its government gives its country
         return cc if len(cc) == 2 and a.kind in ("nat", "location", "person") else None
 
+    mediation = {w for w in set(doc.words) if _mediation_word(w, lex.mediation)}
     for k, w in enumerate(doc.words):
-        if not (member(w, lex.mediation) or bare(w) in lex.mediation):
+        if w not in mediation:
             continue
         s, e = doc.sents[doc.sentence_of(doc.tokens[k][0])]
         # «بوساطة», «الوسيط» name the mediator after them; "Omani mediation", "Oman-brokered" before

@@ -165,7 +165,8 @@ def assign(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date
     for a in seat_people(doc, lex, s, e, cues) if cues else []:
         cs, ce = min(cues, key=lambda c: min(abs(c[0] - a.end), abs(a.start - c[1])))
         joined[nearest(doc, trigs, cs, ce)[0]].append(a)
-    give_sides([a for v in joined.values() for a in v], delegation_sides(doc, lex, s, e))
+    if seated := [a for v in joined.values() for a in v]:
+        give_sides(seated, delegation_sides(doc, lex, s, e))  # no one seated: no side to give
     # «بمشاركة الدول الضامنة تركيا وروسيا وإيران»: the states listed after the cue sit at the table
     listed: dict[int, list[Arg]] = {i: [] for i in n}
     for m in lex.sides_cue_rx.finditer(doc.nt, s, e):
@@ -408,7 +409,8 @@ def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
         )
         if close or (a.announcer and a.negotiator):
             em.people.append(a)
-    give_sides(em.people, delegation_sides(doc, lex, s, e))
+    if em.people:
+        give_sides(em.people, delegation_sides(doc, lex, s, e))
     marks = status_markers(doc, lex, s, e)
     if marks:
         st, _, _ = min(marks, key=lambda x: abs(x[1] - anchor))

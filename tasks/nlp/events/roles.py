@@ -23,30 +23,33 @@ def classify_people(doc: Document, lex: Lexicon) -> None:
         role = (p.entity.role or "").casefold() if p.entity else ""
         title = title_chain(doc, p, lex, sent[0])
         p.modifier = is_possessor(doc, p, lex, before, after, role)
-        p.commentator = any(w in role for w in commentator_en) or any(bare(w) in lex.commentator_bare for w in title)
-        p.negotiator = any(w in role for w in negotiator_en) or any(bare(w) in lex.negotiator_bare for w in title)
+        p.commentator = _in_role(role, commentator_en) or any(bare(w) in lex.commentator_bare for w in title)
+        p.negotiator = _in_role(role, negotiator_en) or any(bare(w) in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
+
+
+def _in_role(role: str, words: list[str]) -> bool:
+    """One of `words` inside the gazetteer role (most people have none: nothing to scan)."""
+    return any(w in role for w in words) if role else "" in words
 
 
 def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
     """Words of the title right before a name («المتحدث باسم الكرملين», "Kremlin spokesman"),
     stopping at a verb of saying, «أن»/"that", or another person's name."""
     chain: list[str] = []
-    pos = p.start
     others = [(a.start, a.end) for a in doc.args_over(floor, p.start) if a.kind == "person" and a is not p]
-    for _ in range(6):
-        i = doc.tok_index(pos) - 1
-        if i < 0 or doc.tokens[i][0] < floor:
+    first = doc.tok_index(p.start) - 1  # the word just before the name, then one word back each step
+    for i in range(first, first - 6, -1):
+        if i < 0 or doc.tok_starts[i] < floor:
             break
-        ts, te = doc.tokens[i]
-        w = doc.nt[ts:te]
+        ts = doc.tok_starts[i]
+        w = doc.words[i]
         if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
             break
         if any(a0 <= ts < a1 for a0, a1 in others):
             break
         chain.append(w)
-        pos = ts
     return chain
 
 

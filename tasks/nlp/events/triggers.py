@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.words import EN_DETERMINERS, WORD_RX, member
@@ -48,20 +49,20 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         prefix = doc.nt[m.start() : cs]
         suffix = doc.nt[ce : m.end()]
         demonstrative = bool(before and member(before[-1], lex.demonstratives))
-        before3 = doc.words_before(m.start(), 3, floor=s)
         definite = (
             demonstrative
             or "ال" in prefix
             or prefix.endswith("لل")
             or bool(suffix)
-            or (english and any(w in EN_DETERMINERS for w in before3))
+            or (english and any(w in EN_DETERMINERS for w in doc.words_before(m.start(), 3, floor=s)))
         )
         if english and before and before[-1] in ("the", "their", "its") and kind == "verb":
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
             continue  # "received a call", "received the proposal"
-        signed = doc.words_after(m.end(), NLP.sign_reach, ceil=e)
-        if kind == "sign" and not any(bare(w) in lex.agreement_nouns for w in signed):
+        if kind == "sign" and not any(
+            bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), NLP.sign_reach, ceil=e)
+        ):
             continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed
         if (
             kind == "sign"
@@ -71,7 +72,7 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             continue  # «بهدف التوصل إلى اتفاق», «للتوصل إلى اتفاق»: an aim, not an agreement reached
         if kind in ("verb", "sign"):
             definite = demonstrative = False
-        near_words = doc.words_after(m.end(), 2, ceil=e) + before[-1:]
+        near_words = after + before[-1:]  # `after` is the same two words
         if any(w in lex.remote for w in near_words) or (english and after[:1] == ["call"]):
             kind = "remote"  # «محادثات هاتفية», "phone talks": not a meeting at a table
         surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]
@@ -115,6 +116,7 @@ def _person_received(doc: Document, pos: int, e: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a page repeats its few trigger words
 def lemma_of(w: str) -> str:
     """Crude lemma so that «لقاء»/«اللقاءات»/«لقائه» and "meeting"/"meetings" compare equal."""
     w = re.sub(r"(ات|تين|تان|ين|ان|s)$", "", w)
@@ -158,20 +160,27 @@ def nearest(doc: Document, trigs: list[Trigger], s: int, e: int) -> tuple[int, f
 
     Arabic arguments mostly follow their head, so an item between two triggers leans to the
     one before it; a trigger opened by «قبل»/"before" takes nothing from before the opener."""
+    if len(trigs) == 1:
+        return 0, _distance_from(doc, trigs[0], s, e, 0)  # most sentences: nothing to compare
     best, dist = 0, float("inf")
     for i, t in enumerate(trigs):
-        if s >= t.end:
-            d = float(doc.free(t.end, s))
-        elif e <= t.start:
-            # Arabic arguments follow their head (VSO); English subjects precede it (SVO)
-            d = doc.free(e, t.start) * (1.0 if t.english else 1.5) + 1
-            if i > 0 and opens_phrase(doc, t):
-                d += 100
-        else:
-            d = 0.0
+        d = _distance_from(doc, t, s, e, i)
         if d < dist:
             best, dist = i, d
     return best, dist
+
+
+def _distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
+    """How far the item [s, e) stands from trigger `i` of its sentence, as `nearest` weighs it."""
+    if s >= t.end:
+        return float(doc.free(t.end, s))
+    if e <= t.start:
+        # Arabic arguments follow their head (VSO); English subjects precede it (SVO)
+        d = doc.free(e, t.start) * (1.0 if t.english else 1.5) + 1
+        if i > 0 and opens_phrase(doc, t):
+            d += 100
+        return d
+    return 0.0
 
 
 def distance(doc: Document, t: Trigger, s: int, e: int) -> int:

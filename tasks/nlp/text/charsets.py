@@ -81,6 +81,7 @@ def light_fold(s: str) -> str:
     return MARKS_RE.sub("", s).translate(LIGHT_FOLD)
 
 
+@lru_cache(maxsize=65536)  # asked for one character or one name at a time, thousands of times a page
 def is_arabic(s: str) -> bool:
     """Whether `s` holds any character of the Arabic block."""
     return bool(ARABIC_RE.search(s))
@@ -122,9 +123,12 @@ def bare(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def clitic_bases(tok: str) -> set[str]:
     """Every reading of a normalised Arabic token with its proclitics removed (بالوزير -> وزير,
-    باحث -> باحث and احث): look-ups try them all, since ب/ل/ك/و/ف also begin plain words."""
+    باحث -> باحث and احث): look-ups try them all, since ب/ل/ك/و/ف also begin plain words.
+
+    Cached (asked for every token by several layers): the set is shared, so callers only read it."""
     out = {tok}
     for i in range(1, min(len(tok) - 1, 5)):
         if tok[:i] in PREFIXES_ANY:

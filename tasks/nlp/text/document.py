@@ -63,7 +63,7 @@ class Document:
         self.tokens: list[tuple[int, int]] = [m.span() for m in TOKEN_RX.finditer(self.nt)]
         self.tok_starts = [s for s, _ in self.tokens]
         self.tok_ends = [e for _, e in self.tokens]
-        self.words = [self.nt[s:e] for s, e in self.tokens]  # asked for thousands of times a page
+        self.words: list[str] = TOKEN_RX.findall(self.nt)  # the same spans' text; asked for thousands of times a page
         # the names layer
         self.matches: list[Match] = []
         self.tok_match: list[Match | None] = [None] * len(self.tokens)
@@ -103,15 +103,24 @@ class Document:
 
     def words_before(self, pos: int, k: int, floor: int = 0) -> list[str]:
         """Up to k words ending at or before `pos` (nearest last), not crossing `floor`."""
-        i = self.tok_index(pos)
-        if i > 0 and self.tokens[i - 1][1] > pos:
+        # asked tens of thousands of times a page: bisect inlined, no helper calls
+        i = bisect_left(self.tok_starts, pos)
+        if i and self.tok_ends[i - 1] > pos:
             i -= 1
-        lo = max(i - k, bisect_left(self.tok_starts, floor) if floor else 0)
+        lo = i - k
+        if floor:
+            f = bisect_left(self.tok_starts, floor)
+            lo = f if f > lo else lo
+        elif lo < 0:
+            lo = 0
         return self.words[lo:i] if lo < i else []
 
     def words_after(self, pos: int, k: int, ceil: int | None = None) -> list[str]:
-        i = self.tok_index(pos)
-        hi = i + k if ceil is None else min(i + k, bisect_right(self.tok_ends, ceil))
+        i = bisect_left(self.tok_starts, pos)
+        hi = i + k
+        if ceil is not None:
+            c = bisect_right(self.tok_ends, ceil)
+            hi = c if c < hi else hi
         return self.words[i:hi] if i < hi else []
 
     def clitic(self, pos: int) -> str:
@@ -155,20 +164,25 @@ class Document:
     # ------------------------------------------------------------------ names layer
 
     def set_matches(self, matches: list[Match]) -> None:
-        self.matches = []
+        # sorted by start as add_match would keep them (a stable sort: equal starts in input order)
+        self.matches = sorted(matches, key=lambda m: m.start)
         self.tok_match = [None] * len(self.tokens)
         self._covered = bytearray(len(self.nt) + 1)
-        for m in sorted(matches, key=lambda m: m.start):
-            self.add_match(m)
+        for m in self.matches:
+            self._mark(m)
 
     def add_match(self, m: Match) -> None:
         """Accept one more match (linear in its length, not in the document)."""
         insort(self.matches, m, key=lambda x: x.start)
+        self._mark(m)
+
+    def _mark(self, m: Match) -> None:
+        """Record the characters and tokens `m` covers."""
         self._covered[m.word_start : m.end] = b"\x01" * (m.end - m.word_start)
-        for i in range(self.token_at(m.word_start), len(self.tokens)):
-            if self.tokens[i][0] >= m.end:
-                break
-            self.tok_match[i] = m
+        i = self.token_at(m.word_start)
+        j = bisect_left(self.tok_starts, m.end, i)  # the tokens starting before the match ends
+        if j > i:
+            self.tok_match[i:j] = [m] * (j - i)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) touches an accepted match."""
@@ -204,7 +218,8 @@ class Document:
         """Free words starting in [a, b)."""
         if b <= a:
             return 0
-        return self._free[self.tok_index(b)] - self._free[self.tok_index(a)]
+        starts = self.tok_starts
+        return self._free[bisect_left(starts, b)] - self._free[bisect_left(starts, a)]
 
     def args_in(self, s: int, e: int) -> list[Any]:
         """Args starting in [s, e), in text order."""
