@@ -88,3 +88,12 @@ def test_talks_said_to_be_under_way_now_outrank_the_plans_the_report_recalls() -
     )
     evs = events(text)
     assert evs and all(ev.status == "ongoing" for ev in evs)
+
+
+def test_a_leader_who_only_names_his_group_is_its_side_not_at_the_table() -> None:
+    text = (
+        "وقال المتحدث إن الجولة الثانية من المفاوضات بين الحكومة السودانية والحركة الشعبية لتحرير السودان - شمال "
+        "بقيادة عبد العزيز الحلو انطلقت اليوم في جوبا."
+    )
+    (ev,) = events(text)
+    assert "org:splm-n" in ev.sides and ev.participants == []

@@ -33,6 +33,7 @@ class Arg:
     commentator: bool = False
     negotiator: bool = False
     host: bool = False  # «استضاف ...», "X hosted the talks": the host, not a side
+    names_group: bool = False  # names a group by its leader («جناح عبدالعزيز الحلو»): its side, not at the table
     seated: bool = False  # named at the table by a participation cue ("led by", «يضم الوفد»), whatever else
     region: str | None = None  # the region a place lies in, when the gazetteer knows it ("loc:region:alaska")
 

@@ -122,6 +122,8 @@ class Lexicon:
     count_words: dict[str, int]
     status_rx: dict[str, re.Pattern[str]]
     adjacent_held: frozenset[str]
+    group_nouns: frozenset[str]
+    group_led_by: frozenset[str]
     ongoing_now: frozenset[str]
     before_held: frozenset[str]
     duration: frozenset[str]
@@ -256,6 +258,8 @@ def lexicon() -> Lexicon:
         },
         status_rx=status_rx,
         adjacent_held=nset(both(status["held"]["adjacent"])),
+        group_nouns=nset(both(cues["group_nouns"])),
+        group_led_by=nset(both(cues["group_led_by"])),
         ongoing_now=nset(both(status["ongoing_now"])),
         before_held=nset(both(status["held"]["before"])),
         duration=nset(both(status["held"]["duration"])),

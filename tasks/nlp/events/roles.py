@@ -27,6 +27,35 @@ def classify_people(doc: Document, lex: Lexicon) -> None:
         p.negotiator = _in_role(role, negotiator_en) or any(bare(w) in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
+        p.names_group = names_group(doc, p, lex, before)
+
+
+def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:
+    """«جناح عبدالعزيز الحلو», «قوات حفتر», "the Haftar faction", «الحركة الشعبية بقيادة عبدالعزيز الحلو»:
+    the person names a group by its leader."""
+    if not before:
+        return False
+    last = strip_conj(before[-1])
+    if member(last, lex.group_nouns) or last in lex.group_nouns:
+        return True
+    ahead = doc.words_after(p.end, 1)
+    if ahead and ahead[0].isascii() and ahead[0] in lex.group_nouns:
+        return True  # "the Haftar faction"
+    n = 2 if before[-2:] == ["led", "by"] else 1
+    if " ".join(before[-n:]) not in lex.group_led_by:
+        return False
+    # led by an organisation named right before, not a delegation («وفد بقيادة ...»)
+    cue = doc.tok_index(p.start) - n
+    lead_in = before[-n - 3 : -n]
+    org_before = any(
+        a.kind == "org" and doc.free(a.end, doc.tok_starts[cue]) <= 1
+        for a in doc.args_in(doc.tok_starts[max(0, cue - 8)], doc.tok_starts[cue])
+    )
+    return org_before and not any(side_noun_word(lex, w) for w in lead_in)
+
+
+def side_noun_word(lex: Lexicon, w: str) -> bool:
+    return member(w, lex.side_nouns) or bare(w) in lex.side_nouns_bare
 
 
 def _in_role(role: str, words: list[str]) -> bool:
