@@ -97,3 +97,12 @@ def test_a_leader_who_only_names_his_group_is_its_side_not_at_the_table() -> Non
     )
     (ev,) = events(text)
     assert "org:splm-n" in ev.sides and ev.participants == []
+
+
+def test_a_grouping_of_states_sits_as_its_members() -> None:
+    text = "وتنطلق غدا في جنيف الجولة الثالثة من المفاوضات بين أوكرانيا ورباعية نورماندي."
+    (ev,) = events(text)
+    assert ev.parties == ["DE", "FR", "RU", "UA"] and ev.round_number == 3
+    text = "Iran and the E3 held talks in Geneva on Monday."
+    (ev,) = events(text, "en")
+    assert ev.parties == ["DE", "FR", "GB", "IR"] and ev.start_date == date(2024, 3, 11)

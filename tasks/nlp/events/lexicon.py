@@ -159,6 +159,8 @@ class Lexicon:
     metonymic: dict[str, str]
     # non-state sides (organisations.yaml `side: true`): "org:<key>" -> the country it counts as
     actor_sides: dict[str, str]
+    # groupings of states that negotiate as one (organisations.yaml `members`): "org:<key>" -> states
+    group_members: dict[str, frozenset[str]]
     # the rival sides of one country named together (internal_sides): Arabic before a nationality or
     # «في <country>», English after one ("Palestinian factions", "Sudan's warring parties"), or
     # counted before it ("the two Libyan delegations")
@@ -213,7 +215,9 @@ def lexicon() -> Lexicon:
             bodies.append(r"\s+".join(parts) + plural)
         outcome_rx.append((re.compile(rf"(?<!\w){AR_PRE}(?:{'|'.join(bodies)})(?!\w)"), code))
     speech = both(cues["speech"])
-    actor_sides = {f"org:{o['key']}": o["country"] for o in load_yaml("organisations.yaml") if o.get("side")}
+    orgs = load_yaml("organisations.yaml")
+    actor_sides = {f"org:{o['key']}": o["country"] for o in orgs if o.get("side")}
+    group_members = {f"org:{o['key']}": frozenset(o["members"]) for o in orgs if o.get("members")}
     return Lexicon(
         trigger_rx=trigger_rx,
         trigger_kind=kind_of,
@@ -294,6 +298,7 @@ def lexicon() -> Lexicon:
         regions=regions,
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},
         actor_sides=actor_sides,
+        group_members=group_members,
         sides_cue_rx=word_rx(both(cues["sides_cues"])),
         internal_counted_rx=(
             re.compile(rf"(?<!\w)(?:{alternation(cues['internal_counted']['before'])})\s+$"),

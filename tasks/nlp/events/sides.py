@@ -39,7 +39,7 @@ def find_sides(
     ordered = [
         a
         for a in sorted((a for a, _ in near), key=lambda a: a.start)
-        if a is not place and a.cc and not behind_a_reason(doc, lex, t, a)
+        if a is not place and (a.cc or a.key in lex.group_members) and not behind_a_reason(doc, lex, t, a)
     ]
     groups: list[list[Arg]] = []
     for a in ordered:
@@ -86,7 +86,7 @@ def find_sides(
             or side_noun_after(doc, lex, last)
             or any(a.kind == "nat" and beside_trigger(doc, t, a) for a in group)
         ):
-            codes = {side_code(lex, a) for a in group}
+            codes = set().union(*(lex.group_members.get(a.key) or {side_code(lex, a)} for a in group))
             out.parties |= codes
             out.by_name |= codes
     if len(between - {""}) >= 2:
