@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon, lexicon
+from tasks.nlp.events.sides import side_noun
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
 from tasks.nlp.text.charsets import bare, has_article, strip_conj
@@ -35,8 +36,7 @@ def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:
     the person names a group by its leader."""
     if not before:
         return False
-    last = strip_conj(before[-1])
-    if member(last, lex.group_nouns) or last in lex.group_nouns:
+    if member(strip_conj(before[-1]), lex.group_nouns):
         return True
     ahead = doc.words_after(p.end, 1)
     if ahead and ahead[0].isascii() and ahead[0] in lex.group_nouns:
@@ -51,11 +51,7 @@ def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:
         a.kind == "org" and doc.free(a.end, doc.tok_starts[cue]) <= 1
         for a in doc.args_in(doc.tok_starts[max(0, cue - 8)], doc.tok_starts[cue])
     )
-    return org_before and not any(side_noun_word(lex, w) for w in lead_in)
-
-
-def side_noun_word(lex: Lexicon, w: str) -> bool:
-    return member(w, lex.side_nouns) or bare(w) in lex.side_nouns_bare
+    return org_before and not any(side_noun(lex, w) for w in lead_in)
 
 
 def _in_role(role: str, words: list[str]) -> bool:

@@ -106,7 +106,7 @@ def present_now(doc: Document, lex: Lexicon, t: Trigger) -> bool:
     _, e = doc.sents[doc.sentence_of(t.start)]
     words = doc.words_after(t.core_end, 4, ceil=e)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    return any(member(w, lex.ongoing_now) or w in lex.ongoing_now for w in [*words, *pairs])
+    return any(member(w, lex.ongoing_now) for w in [*words, *pairs])
 
 
 def held_before(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
