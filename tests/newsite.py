@@ -708,16 +708,18 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, page.encode(), {"Content-Type": "text/html; charset=utf-8"})
 
     def slow(self) -> None:
-        """/slow/<name>: a story after 0.2 s, counting how many such requests overlap."""
+        """/slow/<name>: a story after 0.2 s, counting how many such requests overlap in those 0.2 s.
+        The count drops before the answer is sent: once the client has the answer it may send the
+        next request while this thread is still returning, which is no overlap."""
         with self.site._lock:
             self.site.in_flight += 1
             self.site.max_in_flight = max(self.site.max_in_flight, self.site.in_flight)
         try:
             self.site.stop.wait(0.2)
-            self._send(200, story_page("en-geneva-3", self.site.base_url).encode(), {"Content-Type": "text/html"})
         finally:
             with self.site._lock:
                 self.site.in_flight -= 1
+        self._send(200, story_page("en-geneva-3", self.site.base_url).encode(), {"Content-Type": "text/html"})
 
     def echo_headers(self) -> None:
         lines = "".join(f"<p>{k}: {v}</p>\n" for k, v in self.headers.items())
