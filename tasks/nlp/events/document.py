@@ -127,6 +127,102 @@ def unnamed_bodies(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
     ]
 
 
+_BREAK = frozenset("،,.:;؛()[]!?؟\n")
+
+
+def _body_end(doc: Document, lex: Lexicon, k: int, inner: bool) -> int | None:
+    """Where a body named by its shape ends (token index, exclusive), when token k is its head:
+    «المجلس العسكري الانتقالي», «قوى "اعلان الحريه والتغيير"», «الحكومه». `inner`: the head carries
+    the conjunction that joins it to the body before it («وقوى»)."""
+    words = doc.words
+    w = words[k]
+    head = w[1:] if inner and w.startswith("و") else w  # «وقوى»; not «وفد», a word of its own
+    if head not in lex.rival_heads or (inner and w in lex.rival_heads):
+        return None
+    j, named = k + 1, 0
+    while j < len(words) and j - k <= lex.rival_max_words:
+        if any(c in _BREAK for c in doc.nt[doc.tok_ends[j - 1] : doc.tok_starts[j]]):
+            break
+        x = words[j]
+        if x.startswith("و") and x[1:] in lex.rival_heads and x not in lex.rival_heads:
+            break  # «وقوى ...»: the next body
+        core = x[1:] if named and x.startswith("وال") else x  # «والتغيير» goes on with the name
+        if core in lex.rival_stop:
+            break
+        if core.startswith("ال") and len(core) > 3:
+            named, j = named + 1, j + 1
+            continue
+        if j == k + 1 and not head.startswith("ال") and not x.startswith("و") and len(x) > 2:
+            named, j = named + 1, j + 1  # a construct: «قوى اعلان ...», «اداره ارض ...»
+            continue
+        break
+    if not named and head not in lex.rival_bare_heads:
+        return None
+    return j
+
+
+def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«وقع المجلس العسكري الانتقالي وقوى الحريه والتغيير», «بين الحكومه والمعارضه»: two bodies of one
+    country nobody listed, named together, are its rival sides (org:<cc>-factions), as «الفصائل
+    الفلسطينيه» is. The country is one named inside them or right after the first («في السودان»),
+    else the one the article is about; two countries there make them two states' bodies, not this."""
+    words = doc.words
+    out: list[Arg] = []
+    k = 0
+    while k < len(words):
+        end1 = _body_end(doc, lex, k, inner=False)
+        if end1 is None:
+            k += 1
+            continue
+        j = end1
+        if j + 1 < len(words) and words[j] == "في":
+            j += 2  # «المجلس العسكري في السودان وقوى ...»
+        end2 = _body_end(doc, lex, j, inner=True) if j < len(words) and words[j].startswith("و") else None
+        if end2 is None:
+            k = end1
+            continue
+        heads = {words[k], words[j][1:]}
+        if (
+            end2 + 1 < len(words)
+            and words[end2] == "في"
+            and not any(c in _BREAK for c in doc.nt[doc.tok_ends[end2 - 1] : doc.tok_starts[end2]])
+        ):
+            end2 += 2  # «... وقوى الحريه والتغيير في السودان»: whose bodies, not where they met
+            if not any(
+                a.kind == "location" and a.loc_kind == "country" and a.start == doc.tok_starts[end2 - 1] for a in args
+            ):
+                end2 -= 2
+        s, e = doc.tok_starts[k], doc.tok_ends[end2 - 1]
+        inside = [a for a in args if s <= a.start and a.end <= e]
+        ccs = {a.cc for a in inside if a.cc and (a.kind == "nat" or a.loc_kind == "country")}
+        known = any(a.kind == "org" and (a.key in lex.actor_sides or is_factions(a.key)) for a in inside)
+        if heads <= lex.rival_state_heads or known or len(ccs) > 1:
+            k = end2
+            continue
+        cc = next(iter(ccs)) if ccs else None
+        if cc is None:
+            # the country the article is about: the one it names most, its cities counting when it
+            # names no country
+            counts = country_counts(args, lex) or Counter(a.cc for a in args if a.kind == "location" and a.cc)
+            ranked = [(c, n) for c, n in counts.most_common(2) if len(c) == 2]
+            if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+                cc = ranked[0][0]
+        if cc is not None:
+            key = factions_of(cc)
+            out.append(Arg(s, e, "org", key, key))
+        k = end2
+    if not out:
+        return args
+    spans = [(a.start, a.end) for a in out]
+    # the nationality or country inside a pair is the pair's, not a side of its own
+    kept = [
+        a
+        for a in args
+        if not ((a.kind == "nat" or a.loc_kind == "country") and any(s <= a.start and a.end <= e for s, e in spans))
+    ]
+    return kept + out
+
+
 def build_args(
     doc: Document,
     mentions: list[Mention],
@@ -162,6 +258,7 @@ def build_args(
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
     args = internal_sides(nt.text, args, lex)
     args += unnamed_bodies(nt.text, args, lex)
+    args = rival_bodies(doc, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
         for m in rx.finditer(nt.text):

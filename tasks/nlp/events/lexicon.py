@@ -101,6 +101,7 @@ class Lexicon:
     en_round_context: frozenset[str]
     compound_gap: int
     joiners: frozenset[str]
+    place_nouns_en: frozenset[str]  # "meeting point", "meeting room": a trigger word naming a place
     weak_rx: re.Pattern[str]
     participation_rx: re.Pattern[str]
     side_nouns: frozenset[str]
@@ -168,6 +169,12 @@ class Lexicon:
     internal_after_rx: re.Pattern[str]
     internal_counted_rx: tuple[re.Pattern[str], re.Pattern[str]]
     internal_bodies_rx: re.Pattern[str]  # a joint body named without its country
+    # bodies and movements nobody listed, read by their shape (event_cues.yaml rival_bodies)
+    rival_heads: frozenset[str]
+    rival_state_heads: frozenset[str]
+    rival_bare_heads: frozenset[str]
+    rival_stop: frozenset[str]
+    rival_max_words: int
     sides_cue_rx: re.Pattern[str]  # «بمشاركة», "with the participation of": the states listed after sit at the table
     agreement_nouns: frozenset[str]  # what a `sign` trigger must sign or reach
     org_places: dict[str, str]
@@ -235,6 +242,7 @@ def lexicon() -> Lexicon:
         | nset(list(ords["ar"]))
         | nset(list(ords["en"]))
         | compound_ordinal_words(trig["compound_ordinals"]),
+        place_nouns_en=nset(trig["place_nouns_en"]),
         weak_rx=word_rx(both(trig["weak_anaphora"])),
         participation_rx=word_rx(both(trig["participation"])),
         side_nouns=nset(both(trig["side_nouns"])),
@@ -306,6 +314,11 @@ def lexicon() -> Lexicon:
         ),
         agreement_nouns=bare_set(nset(both(trig["agreement_nouns"]))),
         internal_bodies_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(both(cues['internal_bodies']))})(?!\w)"),
+        rival_heads=nset(cues["rival_bodies"]["heads"]),
+        rival_state_heads=nset(cues["rival_bodies"]["state_heads"]),
+        rival_bare_heads=nset(cues["rival_bodies"]["bare_heads"]),
+        rival_stop=nset(cues["rival_bodies"]["stop"]),
+        rival_max_words=int(cues["rival_bodies"]["max_words"]),
         internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),

@@ -31,6 +31,7 @@ from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.alternation import matches_at
 from tasks.nlp.text.document import Document
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
 
 # what was agreed "at"/«في ختام» the talks may stand before them in the sentence
@@ -274,10 +275,30 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     em.round_dates = sorted(usable, key=lambda d: d.start)  # «جولتين في 16 مايو و2 يونيو»
 
 
+WEEKDAYS = frozenset(words("dates.yaml")["weekdays"])
+
+
+def next_weekday(d: DateArg, pub: date) -> DateArg | None:
+    """ "will be held on Sunday" published on a Saturday: a bare weekday read as the past one is, in a
+    meeting still to come, the next one."""
+    dm = d.dm
+    past = (pub - dm.start_date).days
+    said = {norm_token(w).lower() for w in WORD_RX.findall(dm.surface)}
+    if not dm.relative or dm.precision != "day" or not 1 <= past <= 6 or not said & WEEKDAYS:
+        return None
+    return DateArg(
+        d.start,
+        d.end,
+        replace(dm, start_date=dm.start_date + timedelta(days=7), end_date=dm.end_date + timedelta(days=7)),
+    )
+
+
 def read_date_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     pub = sn.pub
     if em.date and pub and not date_fits(em.date.dm, em.status if em.strength >= 2 else None, pub):
-        em.date = None  # «الجولة الأخيرة» is not next weekend's
+        em.date = (
+            next_weekday(em.date, pub) if em.status == "planned" else None
+        )  # «الجولة الأخيرة» is not next weekend's
     if em.date and pub and em.strength < 2:
         st = status_from_date(em.date.dm, pub)
         if (

@@ -56,6 +56,8 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             or bool(suffix)
             or (english and any(w in EN_DETERMINERS for w in doc.words_before(m.start(), 3, floor=s)))
         )
+        if english and after[:1] and after[0] in lex.place_nouns_en:
+            continue  # "the border meeting point", "the meeting room": a place, not a meeting
         if english and before and before[-1] in ("the", "their", "its") and kind == "verb":
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
@@ -130,10 +132,9 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
         if out:
             prev = out[-1]
             gap = WORD_RX.findall(doc.nt[prev.end : t.start])
-            if (
-                len(gap) <= lex.compound_gap
-                and all(bare(w) in lex.joiners or w in lex.joiners for w in gap)
-                and not re.search(r"[.،,:؛;!?؟]", doc.nt[prev.end : t.start])
+            if not re.search(r"[.،,:؛;!?؟]", doc.nt[prev.end : t.start]) and (
+                (len(gap) <= lex.compound_gap and all(bare(w) in lex.joiners or w in lex.joiners for w in gap))
+                or (t.english and _named_format(doc, lex, prev.end, t.start, gap, prev.kind == "round"))
             ):
                 kinds = {prev.kind, t.kind}
                 if t.kind == "round" and prev.kind != "round":
@@ -146,6 +147,25 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
                 continue
         out.append(t)
     return out
+
+
+def _named_format(doc: Document, lex: Lexicon, s: int, e: int, gap: list[str], round_of: bool) -> bool:
+    """ "round of Corps Commander level talks", "round of border talks", "the Strategic Dialogue talks":
+    between two English triggers, "round of" and what kind of talks, or a format's name (capitalised
+    words, "-level") besides the joiners, is one phrase."""
+    if not gap or len(gap) > lex.compound_gap + 2:
+        return False
+    if round_of and gap[0] == "of":
+        return True
+    spans = [m.span() for m in WORD_RX.finditer(doc.nt, s, e)]
+    named = 0
+    for (a, b), w in zip(spans, gap, strict=True):
+        original = doc.text[slice(*doc.norm.orig_span(a, b))]
+        if original[:1].isupper() or w.endswith("level"):
+            named += 1
+        elif w not in lex.joiners:
+            return False
+    return named > 0
 
 
 def opens_phrase(doc: Document, t: Trigger) -> bool:
