@@ -18,7 +18,7 @@ from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity, Event, Extraction, Mention
 
-EXTRACTOR_VERSION = "events-2026.12.state-groupings.48"
+EXTRACTOR_VERSION = "events-2026.12.people-kinds-2.49"
 
 
 def _with_event_places(entities: list[Entity], events: list[Event], g: Gazetteer) -> list[Entity]:
