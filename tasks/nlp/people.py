@@ -26,6 +26,7 @@ API (used by entities.py):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,7 @@ from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, clitic_bases, has_article, is_arabic
 from tasks.nlp.text.document import Document, Match
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import words
 
@@ -50,6 +52,16 @@ _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (norm
 _EN_PARTICLES = frozenset(_FW["en_particles"])
 _EN_CONNECTORS = frozenset(_FW["en_connectors"])
 _EN_ARTICLES = frozenset(_FW["en_articles"])
+# place titles (مدينة، إقليم، ولاية): a title goes on through one in construct («رئيس حكومة إقليم ...»)
+_AR_PLACE_TITLES = frozenset(
+    norm_token(str(w)) for ws in (words("place_cues.yaml")["ar"]["titles"] or {}).values() for w in ws
+)
+# delegation cues written with ة (برئاسة): a cue read in a word ending so; others are other words there
+# («قادة», leaders, folds like the cue «قاده», led him)
+_AR_RULER_CUES = frozenset(norm_token(str(c)) for c in words("titles.yaml").get("ar_ruler_cues") or [])
+_AR_CUES_TA = frozenset(
+    norm_token(str(c)) for c in words("titles.yaml").get("ar_name_cues") or [] if str(c).endswith("ة")
+)
 
 
 @dataclass(slots=True)
@@ -189,13 +201,31 @@ def _ar_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
     t = doc.tok(i)
     if doc.tok_match[i] is not None or len(t) < 2 or not _AR_WORD_RE.match(t):
         return False
-    if t in g.stop_ar or _tanween(doc, i):
+    if (t in g.stop_ar and not _given_not_particle(doc, g, i)) or _tanween(doc, i):
         return False
+    if len(t) > 3 and t[0] == "س" and t[1] in "يتن" and t[1:] in g.stop_ar and t not in g.given_ar:
+        return False  # «سيعلن», «ستعقد»: the future prefix on a verb
     if t not in g.given_ar and len(t) > (3 if t[0] in CONJ else 2) and t[0] in (*CONJ, "ل", "ب") and t[1:] in g.stop_ar:
         return False  # «ولكن», «لكل»: a particle with a clitic; but فيصل is no ف + يصل
     if has_article(t, min_len=5) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
         return False  # ...but ألكسندر/أليكسي start like the article
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
+
+
+def _given_not_particle(doc: Document, g: Gazetteer, i: int) -> bool:
+    """Token i is a given name that normalises like a particle («علي», the name, and «على», the
+    preposition, both «علي»): it is the name when written with ي in an article that writes the particle
+    with ى elsewhere, for such a writer keeps the two apart."""
+    t = doc.tok(i)
+    if t not in g.given_ar or not t.endswith("ي"):
+        return False
+    a, b = doc.orig_span(*doc.tokens[i])
+    if not doc.text[a:b].endswith("ي"):
+        return False
+    return _ALIF_MAQSURA_RE.search(doc.text) is not None
+
+
+_ALIF_MAQSURA_RE = re.compile(f"(?<![{ARABIC_LETTERS}])[وف]?(?:على|إلى|الى|حتى|لدى)(?![{ARABIC_LETTERS}])")
 
 
 def _tanween(doc: Document, i: int) -> bool:
@@ -224,8 +254,10 @@ _AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|افت.ا
 _AR_SHORT_OK = frozenset(_FW["ar_short_ok"])
 
 
-def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
-    """Extra care for names whose first token is not a known given name."""
+def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int], nisba_closed: bool = False) -> bool:
+    """Extra care for names whose first token is not a known given name. `nisba_closed`: the name is
+    two words after a title, the second an ال-nisba, closed by punctuation («الطبيب نصر الحريري،»), so a
+    short first word is a name's, not a noun's or a verb's."""
     toks = [doc.tok(i) for i in idx]
     if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
@@ -233,6 +265,8 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
         return True  # عبد الفتاح السيسي: a compound given name and a surname
     if toks[0].endswith(_AR_POSSESSIVE) and len(toks[0]) > 4:
         return False  # «مكتبها السياسي», «وفدهم»: a noun with a possessive pronoun, not a given name
+    if toks[0][0] in "بل" and len(toks[0]) > 4 and toks[0].endswith("ه") and not _ends_with_ta_marbuta(doc, idx[0]):
+        return False  # «بدوره», «بصفته»: a preposition, a noun and its pronoun («ه», not «ة»)
     if any(_ends_with_ta_marbuta(doc, i) for i in idx):
         return False  # دراسة، حكومة: nouns, not transliterated names
     if any(t.endswith(_AR_POSSESSIVE) and len(t) > 4 for t in toks[1:]):
@@ -242,7 +276,7 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     first = toks[0]
     if _AR_MASDAR_RE.match(first):
         return False
-    return not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
+    return nisba_closed or not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
 
 
 def _plain_ar_word(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -283,7 +317,7 @@ def _ar_name_run(
     if honorific and _plain_ar_word(doc, g, j) and _opens_after_honorific(doc, g, j):
         idx.append(j)
         k += 1
-    while k < len(doc.tokens) and len(idx) <= NLP.name_max_tokens:
+    while k < len(doc.tokens) and _name_words(doc, idx) <= NLP.name_max_tokens:
         if k > j and doc.gap(k).strip(" "):
             if not (doc.gap(k).rstrip(" ") == "-" and idx and _ar_name_like(doc, g, k)):
                 break  # punctuation ends a name, not the hyphen of a double surname («ملامبو- نجوكا»)
@@ -324,6 +358,9 @@ def _ar_name_run(
                 and t not in g.ar_complements
             ):
                 idx.append(k)
+                if _particle_next(doc, g, k) and _name_words(doc, idx) < NLP.name_max_tokens:
+                    k += 1  # «محمد الحسن ولد لبات»: a name particle after the ال-word carries the name on
+                    continue
                 if honorific and len(idx) < NLP.name_max_tokens:
                     k += 1  # «الشيخ صباح الأحمد الجابر الصباح»: a dynasty name goes on through ال-words
                     if _plain_ar_word(doc, g, k) and doc.tok(k).startswith("ال") and _dynasty_word(doc, g, k):
@@ -331,17 +368,49 @@ def _ar_name_run(
             break
         idx.append(k)
         k += 1
-    if after_title and len(idx) > NLP.name_max_tokens and _given_first(doc, g, idx[0]) is not None:
-        idx = idx[
-            : NLP.name_max_tokens
-        ]  # «الرئيس عبد ربه منصور هادي بعث»: the words after the longest name are the verb's
+    if after_title and _name_words(doc, idx) > NLP.name_max_tokens and _given_first(doc, g, idx[0]) is not None:
+        while _name_words(doc, idx) > NLP.name_max_tokens:
+            idx = idx[:-1]  # «الرئيس عبد ربه منصور هادي بعث»: the words after the longest name are the verb's
+    idx = _before_verbal_noun(doc, g, idx)
     if not honorific:
         idx = _from_first_given(doc, g, idx)
     if len(idx) > 2 and not honorific and not _long_name_ok(doc, g, idx) and not (hyphened and len(idx) == 3):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
-    if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
+    if len(idx) < 2 or _name_words(doc, idx) > NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
         return []
-    return idx if _ar_plausible(doc, g, idx) else []
+    after = idx[-1] + 1
+    nisba_closed = (
+        after_title
+        and len(idx) == 2
+        and has_article(doc.tok(idx[1]), min_len=5)
+        and doc.tok(idx[1]).endswith("ي")
+        and (after >= len(doc.tokens) or _HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)))
+    )
+    return idx if _ar_plausible(doc, g, idx, bool(nisba_closed)) else []
+
+
+def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
+    """A name of three words or more ends before a word of a verb's or verbal noun's pattern that is no
+    known given name («... عبد الكريم هاشم تناول قضايا», «نيكولاس مادورو تحديد موعد»): the
+    sentence's verb or object after its subject, once two name words stand before it."""
+    for p in range(2, len(idx)):
+        t = doc.tok(idx[p])
+        if t not in g.given_ar and _AR_MASDAR_RE.match(t) and _name_words(doc, idx[:p]) >= 2:
+            return idx[:p]
+    return idx
+
+
+def _particle_next(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k+1 is a name particle (بن، ولد) with a name word after it, and no punctuation between."""
+    n = len(doc.tokens)
+    return (
+        k + 2 < n
+        and doc.tok(k + 1) in _AR_PARTICLES
+        and not doc.gap(k + 1).strip(" ")
+        and doc.tok_match[k + 1] is None
+        and _plain_ar_word(doc, g, k + 2)
+        and doc.tok(k + 2) not in g.stop_ar
+    )
 
 
 def _opens_after_honorific(doc: Document, g: Gazetteer, j: int) -> bool:
@@ -368,11 +437,20 @@ def _dynasty_word(doc: Document, g: Gazetteer, k: int) -> bool:
     )
 
 
+def _name_words(doc: Document, idx: list[int]) -> int:
+    """How many name words tokens idx hold: a compound given name (عبد الله، أبو بكر) is one."""
+    n = len(idx)
+    for a, b in itertools.pairwise(idx):
+        if doc.tok(a) in _AR_COMPOUND and doc.tok(b).startswith("ال"):
+            n -= 1
+    return n
+
+
 def _long_name_ok(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     """Three or four tokens need a known given name or a name particle (بن، آل، فون...)."""
     toks = [doc.tok(i) for i in idx]
-    if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND:
-        return True
+    if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND or _and_given(g, toks[0]):
+        return True  # «وموسى بيحي عبدي»: a glued «و» before the given name is «and»
     return any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
 
 
@@ -381,6 +459,8 @@ def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
     («معهد كارنيغي ألكسندر غابويف» -> «ألكسندر غابويف»)."""
     if not idx or doc.tok(idx[0]) in g.given_ar or (doc.tok(idx[0]) in _AR_COMPOUND and len(idx) > 2):
         return idx  # «عبد ربه منصور هادي»: a compound given name opens it
+    if _and_given(g, doc.tok(idx[0])):
+        return idx  # «وموسى بيحي عبدي»
     for p, i in enumerate(idx):
         if doc.tok(i) in g.given_ar:
             return idx[p:]  # a given name closing the run («بجانب عمر») leaves one word: no name
@@ -424,6 +504,9 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         if t.endswith(_AR_POSSESSIVE) and len(t) > 4:
             j += 1  # «رئيس مكتبها السياسي»: a noun with its pronoun continues the title
             continue
+        if clitic_bases(t) & _AR_PLACE_TITLES:
+            j += 1  # «رئيس حكومة إقليم ...», «حاكم ولاية ...»: the place the title is of
+            continue
         break
     return j, country, False
 
@@ -436,10 +519,23 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
     if j >= len(doc.tokens) or doc.tok(j) in g.given_ar or doc.tok(j) in _AR_COMPOUND:
         return j, None  # «الرئيس عبد ربه منصور هادي»: a compound given name opens the name here
     country = None
+    phrase = _title_phrase_word(doc, g, j)
     for k in range(j + 1, min(j + NLP.title_reach, len(doc.tokens) - 1)):
         m = doc.tok_match[k]
+        if (
+            phrase
+            and _COMMA_RE.search(doc.gap(k))
+            and not _HARD_PUNCT_RE.search(doc.gap(k))
+            and doc.tok(k) in g.given_ar
+            and m is None
+            and doc.tok_match[k + 1] is None
+            and not doc.gap(k + 1).strip(" ")
+        ):
+            # «القيادي بقوى الحرية والتغيير في السودان، إبراهيم الأمين»: the title's phrase, then its holder
+            return k, country
         if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or (m is not None and m.kind == "person"):
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
+        phrase = phrase and _title_phrase_word(doc, g, k)
         if m is not None:
             country = country or _cue_country(g, m)
             continue
@@ -447,6 +543,32 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
         if t in g.given_ar and doc.tok_match[k + 1] is None and _AR_WORD_RE.match(doc.tok(k + 1)):
             return k, country
     return j, None
+
+
+def _title_phrase_word(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k may stand in the phrase a title goes on with («القيادي بقوى الحرية والتغيير في السودان»):
+    a nationality, place or organisation, an ال-word (with «و»), a title complement, a preposition, or a
+    noun with a preposition glued to it («بقوى»); no verb, particle or name."""
+    m = doc.tok_match[k]
+    if m is not None:
+        return m.kind in ("nat", "location", "org")
+    t = doc.tok(k)
+    if not _AR_WORD_RE.match(t) or t in g.given_ar or _tanween(doc, k):
+        return False
+    if t in g.ar_complements or t in _AR_OPEN_PREPS:
+        return True
+    if t in g.stop_ar:
+        return False
+    if has_article(t, min_len=5) or (t[0] in CONJ and has_article(t[1:], min_len=5)):
+        return True
+    # «بقوى الحرية»: a noun with a preposition glued to it, in construct with what follows
+    nxt = k + 1
+    construct = (
+        nxt < len(doc.tokens)
+        and not doc.gap(nxt).strip(" ")
+        and (doc.tok_match[nxt] is not None or has_article(doc.tok(nxt), min_len=5))
+    )
+    return len(t) > 3 and t[0] in "بل" and t[1:] not in g.given_ar and construct
 
 
 def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -548,6 +670,11 @@ def _w_given(g: Gazetteer, t: str) -> bool:
     return t in g.given_ar and t[1:] not in g.given_ar
 
 
+def _and_given(g: Gazetteer, t: str) -> bool:
+    """«و» glued to a known given name («وموسى»), not a given name that starts with و (وليد)."""
+    return len(t) > 3 and t[0] == "و" and t[1:] in g.given_ar and not _w_given(g, t)
+
+
 def _given_first(doc: Document, g: Gazetteer, i: int) -> str | None:
     """Token i as a known given name, with a glued «و» dropped («وعزام»), else None."""
     t = doc.tok(i)
@@ -585,8 +712,12 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
     elif k > 0 and doc.tok(k - 1) in _AR_PARTICLES and _plain_ar_word(doc, g, k) and doc.tok(k) not in g.stop_ar:
         idx.append(k)  # «حمدي ولد الرشيد رئيس ...»: the word after the particle closes the name
         k -= 1
-    while k >= 0 and len(idx) <= NLP.name_max_tokens and _ar_name_like(doc, g, k):
+    while k >= 0 and len(idx) <= NLP.name_max_tokens:
         t = doc.tok(k)
+        if not _ar_name_like(doc, g, k):
+            if idx and doc.tok(idx[0]) in _AR_PARTICLES and _nisba_after_given(doc, g, k, k - 1):
+                idx[:0] = [k - 1, k]  # «محمد الحسن ولد لبات»: a given name and an ال-word before the particle
+            break
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
         if idx and glued and not (t in _AR_PARTICLES and k > 0 and not doc.gap(k).strip(" ")):
             if t[1:] in g.given_ar:
@@ -628,7 +759,7 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
                 break  # punctuation ends a name; a period only inside initials (J. D. Vance)
         # a hyphen inside a name has no spaces around it; " – " is a dash that opens an aside
         hyphened = idx and step == 1 and doc.gap(k) == "-" and _LATIN_WORD_RE.match(doc.tok(k))
-        if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES) or hyphened:
+        if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES) or hyphened or _en_initial(doc, g, k):
             idx.append(k)  # "Kim Myong-gil": a hyphened second half may be lower case
         else:
             break
@@ -643,6 +774,36 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
         idx.pop(0)
     core = [i for i in idx if doc.tok(i) not in _EN_PARTICLES]
     return idx if 2 <= len(core) <= NLP.name_max_tokens else []
+
+
+def _en_initial(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k is an initial written without its period before a name word ("Lt Gen A Sengupta"): one
+    capital letter, even one that is a word elsewhere ("A"), right before a capitalised name token."""
+    a, b = doc.tokens[k]
+    return (
+        b - a == 1
+        and doc.surface(a, b).isupper()
+        and k + 1 < len(doc.tokens)
+        and doc.gap(k + 1) == " "
+        and _en_name_like(doc, g, k + 1)
+    )
+
+
+def _en_initials(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k is a name's initials run together ("Gen MM Naravane"), not an acronym of the title ("the
+    UNSC envoy"): two or three capitals that nothing else read, before one capitalised name word that
+    ends the name."""
+    a, b = doc.tokens[k]
+    n = len(doc.tokens)
+    return (
+        b - a <= 3
+        and doc.tok_match[k] is None
+        and _acronym(doc, k)
+        and k + 1 < n
+        and doc.gap(k + 1) == " "
+        and _en_name_like(doc, g, k + 1)
+        and (k + 2 >= n or doc.gap(k + 2).strip(" ") != "" or not _en_name_like(doc, g, k + 2))
+    )
 
 
 def _en_title_token(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -705,6 +866,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             and j - i <= 6
             and not doc.gap(j).strip(" ")
             and (doc.tok(j) in _EN_CONNECTORS or doc.tok(j) in g.en_title_connectors or _en_title_token(doc, g, j))
+            and not _en_initials(doc, g, j)
         ):
             j += 1
         # a proper-noun complement closed by a comma: "Special Representative for the Western
@@ -799,11 +961,17 @@ def _names_listed(doc: Document, g: Gazetteer, j: int) -> list[PersonResult]:
 
 
 def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
-    """A name right after a delegation cue («وفد برئاسة أحمد طعمة», «يترأسه», «بقيادة»)."""
+    """A name right after a delegation cue («وفد برئاسة أحمد طعمة», «يترأسه», «بقيادة»), or after a regime
+    when it opens with a known given name («نظام عمر البشير»)."""
     out: list[PersonResult] = []
     for i in range(len(doc.tokens) - 1):
-        if doc.tok(i) not in g.ar_name_cues or doc.gap(i + 1).strip(" "):
+        ruler = doc.tok(i) in _AR_RULER_CUES
+        if not (ruler or doc.tok(i) in g.ar_name_cues) or doc.gap(i + 1).strip(" "):
             continue
+        if ruler and _given_first(doc, g, i + 1) is None:
+            continue
+        if _ends_with_ta_marbuta(doc, i) and doc.tok(i) not in _AR_CUES_TA:
+            continue  # «قادة حركتي ...» (leaders) is no «قاده» (led him)
         j = i + 1
         if g.is_ar_head(doc.tok(j)):
             continue  # «برئاسة وزير الخارجية ...»: the title's own discovery reads it
