@@ -72,14 +72,16 @@ def _title_case_line(doc: Document, pos: int) -> bool:
 
 def _listed_country(doc: Document, g: Gazetteer, hit: Hit, place_kind: str) -> bool:
     """A country after another country and a comma or "and" in a headline ("Thailand, Cambodia Hold
-    Talks", "Russia And Ukraine Meet"): every word of a headline is capitalised, so the neighbour
-    after it says nothing about a longer name."""
+    Talks", "Russia And Ukraine Meet"), or joined to it by a hyphen anywhere ("India-China Corps
+    Commander talks"): the capitalised neighbour after it says nothing about a longer name."""
     if place_kind != "country":
         return False
     i = doc.token_at(hit.start)
     k = i - 1
     if k < 0:
         return False
+    if doc.gap(i) in ("-", "–", "—", "/") and _country_ends_at(doc, g, k):
+        return True  # "India-China Corps Commander talks": a pair of countries, not a longer name
     if doc.gap(i).strip(" ") == "" and doc.tok(k) in ("and", "&") and k > 0:
         k -= 1
         i -= 1

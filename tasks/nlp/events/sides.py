@@ -192,7 +192,7 @@ def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     if prev.end > a.start or (prev.kind == "person") != (a.kind == "person"):
         return False
     gap = doc.gap_text(prev.end, a.start) + doc.clitic(a.start)[:1]
-    if re.fullmatch(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*", gap):
+    if re.fullmatch(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*(?:the\s+)?", gap):  # "Russia and the US"
         return True
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
@@ -224,6 +224,8 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
     """Whether an argument (a list's first member) names a side at the table, by its context."""
     if a.kind == "person":
         return not (a.modifier or a.commentator or (a.announcer and not a.negotiator))
+    if t.english and t.start < a.start and a.end < t.end and a.kind in ("location", "nat"):
+        return True  # inside the phrase: "the round of India-China talks"
     before = doc.words_before(a.start, 2, floor=floor)
     prev = before[-1] if before else ""
     clitic = doc.clitic(a.start)

@@ -153,10 +153,12 @@ def _named_format(doc: Document, lex: Lexicon, s: int, e: int, gap: list[str], r
     """ "round of Corps Commander level talks", "round of border talks", "the Strategic Dialogue talks":
     between two English triggers, "round of" and what kind of talks, or a format's name (capitalised
     words, "-level") besides the joiners, is one phrase."""
-    if not gap or len(gap) > lex.compound_gap + 2:
+    if not gap or len(gap) > lex.compound_gap + 3:
         return False
     if round_of and gap[0] == "of":
         return True
+    if len(gap) > lex.compound_gap + 2:
+        return False
     spans = [m.span() for m in WORD_RX.finditer(doc.nt, s, e)]
     named = 0
     for (a, b), w in zip(spans, gap, strict=True):
