@@ -96,3 +96,18 @@ def test_a_bare_weekday_of_a_meeting_to_come_is_the_next_one() -> None:
     text = "The third round of talks between Kenya and Uganda will be held on Sunday in Arusha, officials said."
     (ev,) = events(text, "en", saturday)
     assert ev.status == "planned" and ev.start_date == date(2024, 3, 10)
+
+
+def test_one_nationality_twice_is_that_countrys_internal_talks() -> None:
+    text = "انطلقت اليوم في جنيف جولة جديدة من الحوار \"التشادي التشادي\" برعاية الأمم المتحدة."
+    (ev,) = events(text)
+    assert ev.parties == ["TD"] and ev.sides == ["org:td-factions"]
+    (ev,) = events("A new round of intra-Chadian talks opened in Geneva today under UN auspices.", "en")
+    assert ev.parties == ["TD"] and ev.sides == ["org:td-factions"]
+
+
+def test_internal_talks_whose_sides_are_named_keep_their_names() -> None:
+    # a guard: with the Taliban named, the intra-Afghan talks are the government and the Taliban
+    text = "Intra-Afghan talks between the Afghan government and the Taliban opened in Doha today."
+    (ev,) = events(text, "en")
+    assert ev.sides == ["AF", "org:taliban"]

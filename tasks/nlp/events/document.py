@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tasks.nlp.dates import DateMention
 from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions
@@ -161,6 +162,26 @@ def _body_end(doc: Document, lex: Lexicon, k: int, inner: bool) -> int | None:
     return j
 
 
+_DOUBLED_GAP = re.compile(r"[\s\"'“”«»\-–]*")
+
+
+def _doubled(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«الحوار "السوري السوري"», "intra-Libyan talks": one nationality twice, or intra-/inter- before it,
+    is that country's rival sides, unless the article names them (the Taliban, Hamas: those are)."""
+    out: list[Arg] = []
+    named = {lex.actor_sides[a.key] for a in args if a.kind == "org" and a.key in lex.actor_sides}
+    nats = sorted(
+        (a for a in args if a.kind == "nat" and a.cc and len(a.cc) == 2 and a.cc not in named), key=lambda a: a.start
+    )
+    for a, b in pairwise(nats):
+        if a.cc == b.cc and _DOUBLED_GAP.fullmatch(doc.nt[a.end : b.start]):
+            out.append(Arg(a.start, b.end, "org", factions_of(a.cc), factions_of(a.cc)))
+    for a in nats:
+        if doc.nt[max(0, a.start - 6) : a.start] in ("intra-", "inter-"):
+            out.append(Arg(a.start - 6, a.end, "org", factions_of(a.cc), factions_of(a.cc)))
+    return out
+
+
 def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«وقع المجلس العسكري الانتقالي وقوى الحريه والتغيير», «بين الحكومه والمعارضه»: two bodies of one
     country nobody listed, named together, are its rival sides (org:<cc>-factions), as «الفصائل
@@ -211,6 +232,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
             key = factions_of(cc)
             out.append(Arg(s, e, "org", key, key))
         k = end2
+    out += _doubled(doc, args, lex)
     if not out:
         return args
     spans = [(a.start, a.end) for a in out]

@@ -224,7 +224,7 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
     """Whether an argument (a list's first member) names a side at the table, by its context."""
     if a.kind == "person":
         return not (a.modifier or a.commentator or (a.announcer and not a.negotiator))
-    if t.english and t.start < a.start and a.end < t.end and a.kind in ("location", "nat"):
+    if t.english and t.start < a.start and a.end < t.end and a.kind in ("location", "nat", "org"):
         return True  # inside the phrase: "the round of India-China talks"
     before = doc.words_before(a.start, 2, floor=floor)
     prev = before[-1] if before else ""
