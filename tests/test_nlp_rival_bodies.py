@@ -99,7 +99,7 @@ def test_a_bare_weekday_of_a_meeting_to_come_is_the_next_one() -> None:
 
 
 def test_one_nationality_twice_is_that_countrys_internal_talks() -> None:
-    text = "انطلقت اليوم في جنيف جولة جديدة من الحوار \"التشادي التشادي\" برعاية الأمم المتحدة."
+    text = 'انطلقت اليوم في جنيف جولة جديدة من الحوار "التشادي التشادي" برعاية الأمم المتحدة.'
     (ev,) = events(text)
     assert ev.parties == ["TD"] and ev.sides == ["org:td-factions"]
     (ev,) = events("A new round of intra-Chadian talks opened in Geneva today under UN auspices.", "en")
