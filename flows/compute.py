@@ -8,8 +8,10 @@ writes stay in the flow's process either way.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from prefect.utilities.annotations import quote
@@ -24,6 +26,11 @@ from tasks.extract_rows import ExtractedRows
 class Compute:
     workers: int  # local processes, or Dask workers to split each batch over
     dask_address: str | None = None
+    # locally, a batch's task run waits for the process pool in one of these threads, so the flow can go
+    # on (Prefect's own .submit keeps every batch's result alive until the flow ends)
+    _threads: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="batch"), repr=False
+    )
 
     @property
     def on_dask(self) -> bool:
@@ -34,7 +41,9 @@ class Compute:
         if not items:
             return list
         if not self.on_dask:
-            futures = [task.submit(quote(items), workers=self.workers, **kwargs)]
+            # the task run joins the flow run through the context (as in Prefect's own thread runner)
+            run = contextvars.copy_context().run
+            futures = [self._threads.submit(run, task, quote(items), workers=self.workers, **kwargs)]
         else:
             futures = [task.submit(list(piece), workers=1, **kwargs) for piece in chunks(items, self.workers)]
         return lambda: [f.result() for f in futures]
