@@ -6,11 +6,18 @@ lake before the next stage sees them, and counted in the run's summary.
     batches.recover()         # what a killed run (or an older extractor) left unfinished
     batches.files(files)      # local files, then their pages through cleaning and extraction
     batches.pages(pages)      # new raw pages (from the web) through cleaning and extraction
+    batches.drain()           # wait for the batches still in the pool, and record them
+
+The stages overlap: a batch's cleaning and extraction run in the process pool while the flow's
+process reads the next batch and writes the previous one's results, so neither the pool nor the
+flow waits for the other (one batch of each stage is left running ahead). The order of the lake's
+writes within each table is the same as when the stages run one after the other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from prefect.utilities.annotations import quote
@@ -21,7 +28,9 @@ from flows.settings import Settings
 from flows.stages import LakeIndex, ingest_files, pending_articles, pending_pages, record_articles, record_facts
 from flows.summary import RunSummary
 from lake.fs import Lake
+from tasks.articles import Cleaned
 from tasks.discover import InputItem
+from tasks.extract_rows import ExtractedRows
 
 
 def in_batches(items: Sequence, size: int) -> list[Sequence]:
@@ -29,10 +38,15 @@ def in_batches(items: Sequence, size: int) -> list[Sequence]:
 
 
 class Batches:
+    AHEAD = 1  # batches per stage left running in the pool while the flow goes on
+
     def __init__(self, settings: Settings, lake: Lake, summary: RunSummary, reporter: Reporter) -> None:
         self.settings, self.lake, self.summary, self.reporter = settings, lake, summary, reporter
         self.index = LakeIndex.load(self.lake)  # what the lake holds, kept up to date batch by batch
         self.compute = Compute(settings.workers, settings.dask_address)
+        # batches submitted to the pool and not yet recorded, oldest first
+        self._cleaning: deque[tuple[Callable[[], list[Cleaned]], list[dict[str, Any]]]] = deque()
+        self._extracting: deque[Callable[[], ExtractedRows]] = deque()
 
     def recover(self) -> None:
         """Finish what a killed run stored but did not clean or extract, and extract the articles
@@ -48,6 +62,7 @@ class Batches:
             say(f"extracting {len(leftover_articles)} article(s) not yet extracted by this extractor version")
             for batch in in_batches(leftover_articles, size):
                 self.articles(list(batch))
+        self.drain()
 
     def files(self, files: Sequence[InputItem]) -> None:
         """Local files into raw pages (an unchanged file is skipped), then through the stages."""
@@ -60,22 +75,42 @@ class Batches:
             self.pages(report.rows)
             done += len(batch)
             self.reporter.progress("files", done, len(files))
+        self.drain()
 
     def pages(self, pages: list[dict[str, Any]]) -> None:
-        """One batch of new pages through cleaning and extraction, in memory."""
+        """One batch of new pages through cleaning and extraction, in memory. Cleaning starts now;
+        the batch is recorded (and its articles go to extraction) once the next one is submitted,
+        or at drain()."""
         if not pages:
             return
-        cleaned = self.compute.clean(pages, self.settings.max_html_chars, self.settings.max_text_chars)
-        recorded = record_articles(quote(cleaned), quote(pages), self.lake, quote(self.index))
-        self.summary.articles_new += recorded.done
-        self.summary.duplicates += recorded.skipped
-        self.summary.fail_all(recorded.failures, self.reporter.say)
-        self.articles(recorded.rows)
+        max_html, max_text = self.settings.max_html_chars, self.settings.max_text_chars
+        self._cleaning.append((self.compute.submit_clean(pages, max_html, max_text), pages))
+        self._advance(self.AHEAD)
 
     def articles(self, articles: list[dict[str, Any]]) -> None:
-        """One batch of articles through extraction."""
+        """One batch of articles through extraction (recorded as pages() records its batches)."""
         if not articles:
             return
-        recorded = record_facts(quote(self.compute.extract(articles)), self.lake)
-        self.summary.extracted += recorded.done
-        self.summary.fail_all(recorded.failures, self.reporter.say)
+        self._extracting.append(self.compute.submit_extract(articles))
+        self._advance(self.AHEAD)
+
+    def drain(self) -> None:
+        """Wait for every batch still in the pool and record it."""
+        self._advance(0)
+
+    def _advance(self, ahead: int) -> None:
+        """Record the oldest batches of each stage until at most `ahead` of each are left running.
+        Cleaned pages first: recording them submits their extraction, so the pool has that to do
+        while the flow waits for (and writes) the extraction submitted before."""
+        while len(self._cleaning) > ahead:
+            cleaned, pages = self._cleaning.popleft()
+            recorded = record_articles(quote(cleaned()), quote(pages), self.lake, quote(self.index))
+            self.summary.articles_new += recorded.done
+            self.summary.duplicates += recorded.skipped
+            self.summary.fail_all(recorded.failures, self.reporter.say)
+            if recorded.rows:
+                self._extracting.append(self.compute.submit_extract(recorded.rows))
+        while len(self._extracting) > ahead:
+            recorded = record_facts(quote(self._extracting.popleft()()), self.lake)
+            self.summary.extracted += recorded.done
+            self.summary.fail_all(recorded.failures, self.reporter.say)

@@ -8,7 +8,10 @@ writes stay in the flow's process either way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextvars
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from prefect.utilities.annotations import quote
@@ -23,27 +26,50 @@ from tasks.extract_rows import ExtractedRows
 class Compute:
     workers: int  # local processes, or Dask workers to split each batch over
     dask_address: str | None = None
+    # locally, a batch's task run waits for the process pool in one of these threads, so the flow can go
+    # on (Prefect's own .submit keeps every batch's result alive until the flow ends)
+    _threads: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="batch"), repr=False
+    )
 
     @property
     def on_dask(self) -> bool:
         return self.dask_address is not None
 
-    def _run(self, task: Any, items: list[dict[str, Any]], **kwargs: Any) -> list[Any]:
+    def _submit(self, task: Any, items: list[dict[str, Any]], **kwargs: Any) -> Callable[[], list[Any]]:
+        """Start the task run(s) now; the returned function waits for their results, in order."""
         if not items:
-            return []
+            return list
         if not self.on_dask:
-            return [task(quote(items), workers=self.workers, **kwargs)]
-        futures = [task.submit(list(piece), workers=1, **kwargs) for piece in chunks(items, self.workers)]
-        return [f.result() for f in futures]
+            # the task run joins the flow run through the context (as in Prefect's own thread runner)
+            run = contextvars.copy_context().run
+            futures = [self._threads.submit(run, task, quote(items), workers=self.workers, **kwargs)]
+        else:
+            futures = [task.submit(list(piece), workers=1, **kwargs) for piece in chunks(items, self.workers)]
+        return lambda: [f.result() for f in futures]
+
+    def submit_clean(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> Callable[[], list[Cleaned]]:
+        """Start cleaning a batch of pages; call the result to wait for them."""
+        parts = self._submit(clean_batch, pages, max_html=max_html, max_text=max_text)
+        return lambda: [c for part in parts() for c in part]
+
+    def submit_extract(self, articles: list[dict[str, Any]]) -> Callable[[], ExtractedRows]:
+        """Start extracting a batch of articles; call the result to wait for its rows."""
+        parts = self._submit(extract_articles, slim_articles(articles))
+
+        def rows() -> ExtractedRows:
+            out = ExtractedRows()
+            for part in parts():
+                out.extend(part)
+            return out
+
+        return rows
 
     def clean(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> list[Cleaned]:
-        return [c for part in self._run(clean_batch, pages, max_html=max_html, max_text=max_text) for c in part]
+        return self.submit_clean(pages, max_html, max_text)()
 
     def extract(self, articles: list[dict[str, Any]]) -> ExtractedRows:
-        rows = ExtractedRows()
-        for part in self._run(extract_articles, slim_articles(articles)):
-            rows.extend(part)
-        return rows
+        return self.submit_extract(articles)()
 
 
 def task_runner_for(dask_address: str | None) -> Any:

@@ -28,30 +28,34 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _pools: dict[int, ProcessPoolExecutor] = {}
+_lock = threading.Lock()  # batches are submitted from Prefect's task threads, several at a time
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    if workers not in _pools:
-        # forkserver: forking a process that runs Prefect's threads and event loop is unsafe
-        ctx = multiprocessing.get_context("forkserver")
-        # the fork server loads what workers need once (instead of the __main__ module, which would
-        # import Prefect), so workers fork warm and share it
-        # (flows.parallel too: in the fork server it cleans up after it; see _in_fork_server)
-        ctx.set_forkserver_preload(["tasks.worker_preload", "flows.parallel"])
-        _pools[workers] = ProcessPoolExecutor(
-            max_workers=workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),)
-        )
-    return _pools[workers]
+    with _lock:
+        if workers not in _pools:
+            # forkserver: forking a process that runs Prefect's threads and event loop is unsafe
+            ctx = multiprocessing.get_context("forkserver")
+            # the fork server loads what workers need once (instead of the __main__ module, which would
+            # import Prefect), so workers fork warm and share it
+            # (flows.parallel too: in the fork server it cleans up after it; see _in_fork_server)
+            ctx.set_forkserver_preload(["tasks.worker_preload", "flows.parallel"])
+            _pools[workers] = ProcessPoolExecutor(
+                max_workers=workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),)
+            )
+        return _pools[workers]
 
 
 def shutdown(now: bool = False) -> None:
     """Stop the pools: let running batches finish, or with `now` (an interrupt) stop their workers."""
-    for pool in _pools.values():
+    with _lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
         if now:
             for process in list((getattr(pool, "_processes", None) or {}).values()):
                 process.terminate()
         pool.shutdown(wait=not now, cancel_futures=True)
-    _pools.clear()
 
 
 def die_with(pid: int) -> None:
@@ -131,8 +135,15 @@ def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:
     return [c for c in out if c]
 
 
+PIECES_PER_WORKER = 4  # a batch goes to the pool in this many pieces per worker
+
+
 def map_batch(fn: Callable[[Sequence[T]], R], items: Sequence[T], workers: int, min_parallel: int = 32) -> list[R]:
-    """fn over `workers` pieces of items, in a process pool when it pays off, in order."""
+    """fn over pieces of items, in a process pool when it pays off, in order.
+
+    Several pieces per worker, not one: pieces differ in cost, and with one each a worker that
+    finishes first would wait for the other. While one batch's pieces run, the flow submits the
+    next batch's (flows/batches.py), so the pool's queue rarely runs dry."""
     if workers <= 1 or len(items) < min_parallel:
         return [fn(items)]
-    return list(_pool(workers).map(fn, chunks(items, workers)))
+    return list(_pool(workers).map(fn, chunks(items, workers * PIECES_PER_WORKER)))

@@ -88,6 +88,7 @@ def run_pipeline(settings: Settings, request: RunRequest, reporter: Reporter) ->
     say(f"ingest: {len(files)} file(s), {len(sources)} web source(s)")
     batches.files(files)
     ingest_web(settings, sources, summary, refetch=request.refetch, say=say, on_pages=batches.pages)
+    batches.drain()
     say(f"articles: {summary.articles_new} new, {summary.duplicates} duplicate(s); {summary.extracted} extracted")
     summary.warnings = check_sources(settings, sources, say)
 
