@@ -261,18 +261,29 @@ def _pick_year(month: int, day: int, pub: date | None, modifier: str) -> int | N
         return min(cands, key=lambda c: c[1])[0]
     if modifier == "this":
         return pub.year
+    if modifier in ("last_year", "next_year"):
+        return pub.year + (1 if modifier == "next_year" else -1)
     return min(cands, key=lambda c: abs((c[1] - pub).days))[0]
 
 
 _MOD_PAST = r"الماضي|المنصرم|الفائت|السابق|last|past"
 _MOD_NEXT = r"المقبل|القادم|next|coming"
 _MOD_THIS = r"الجاري|الحالي|this"
+# a year named by its distance from the publication: «19 أغسطس العام الماضي», "March 5 last year"
+_MOD_YEAR = (
+    r"(?:من\s+)?(?:العام|السنه)\s+(?:الماضي|المنصرم|الفائت|السابق|المقبل|القادم|الجاري|الحالي)"
+    r"|(?:of\s+)?(?:last|next|this)\s+year"
+)
 
 
 def _modifier(s: str | None) -> str:
     if not s:
         return ""
     s = s.strip()
+    if re.fullmatch(_MOD_YEAR, s):
+        return (
+            "this" if re.search(r"الجاري|الحالي|this", s) else "last_year" if re.search(_MOD_PAST, s) else "next_year"
+        )
     if re.fullmatch(_MOD_PAST, s):
         return "past"
     if re.fullmatch(_MOD_NEXT, s):
@@ -293,7 +304,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Optional year tail: «2025», «، 2025», «من عام 2025», ", 2025"
 _YEAR_TAIL = rf"(?:\s*[,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>{_YEAR})(?!\d))?"
-_MOD_TAIL = rf"(?:\s+(?P<mod>{_MOD_PAST}|{_MOD_NEXT}|{_MOD_THIS}))?"
+_MOD_TAIL = rf"(?:\s+(?P<mod>{_MOD_YEAR}|{_MOD_PAST}|{_MOD_NEXT}|{_MOD_THIS}))?"
 _RANGE_SEP = r"(?:\s*[-/]\s*|\s+(?:الى|حتى|to|through|until|and|-)\s+|\s+و\s*)"
 # Across months only a true range: "May 16 and June 2" are two dates, not one span.
 _SPAN_SEP = r"(?:\s*[-/]\s*|\s+(?:الى|حتى|to|through|until|-)\s+)"
@@ -459,9 +470,13 @@ def _hijri_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 
 # "December 4", "Dec. 4, 2025"
-@_pattern(rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?!\s*(?:{_MONTH}))(?!\s*[:.]\d){_YEAR_TAIL}", _MONTH_WORD)
+@_pattern(
+    rf"\b(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)(?!\s*(?:{_MONTH}))(?!\s*[:.]\d){_YEAR_TAIL}"
+    rf"(?:\s+(?P<mod>{_MOD_YEAR}))?",
+    _MONTH_WORD,
+)
 def _single_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
-    d = _day_month(_day_num(m["d1"]), _month_num(m["mon"]), m["y"], pub, "")
+    d = _day_month(_day_num(m["d1"]), _month_num(m["mon"]), m["y"], pub, _modifier(m["mod"]))
     return (d, d, "day", False) if d else None
 
 
@@ -473,8 +488,8 @@ def _single_md(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 )
 def _ordinal_range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     d1, d2 = (_AR_DAY_ORDINALS[re.sub(r"\s+", " ", m[g])] for g in ("o1", "o2"))
-    if d2 <= d1:
-        return None
+    if d2 <= d1 or (d2 in (20, 30) and n[m.end("o1") : m.start("o2")].strip() == "و"):
+        return None  # «التاسع والعشرين»: the 29th, not the 9th to the 20th
     mon = _month_num(m["mon"])
     a = _day_month(d1, mon, m["y"], pub, _modifier(m["mod"]))
     b = _safe_date(a.year, mon, d2) if a else None
@@ -483,7 +498,8 @@ def _ordinal_range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 # «الرابع من ديسمبر», «الحادي والعشرين من يونيو 2025»
 @_pattern(
-    rf"{_PRE}(?P<ord>{_alt(_AR_DAY_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}", _MONTH_WORD
+    rf"{_PRE}(?P<ord>{_alt(_AR_DAY_ORDINALS)})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?{_YEAR_TAIL}{_MOD_TAIL}",
+    _MONTH_WORD,
 )
 def _ordinal_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     day = _AR_DAY_ORDINALS[re.sub(r"\s+", " ", m["ord"])]
