@@ -111,3 +111,13 @@ def test_internal_talks_whose_sides_are_named_keep_their_names() -> None:
     text = "Intra-Afghan talks between the Afghan government and the Taliban opened in Doha today."
     (ev,) = events(text, "en")
     assert ev.sides == ["AF", "org:taliban"]
+
+
+def test_an_earlier_numbered_round_with_one_side_named_takes_the_sides_of_the_talks() -> None:
+    text = (
+        "انطلقت اليوم في نيروبي الجولة الثالثة من الحوار الاستراتيجي بين كينيا وأوغندا.\n"
+        "وكان الوفد الكيني قد شارك في الجولة الأولى من الحوار في 11 يونيو من العام الماضي."
+    )
+    evs = events(text)
+    first = [ev for ev in evs if ev.round_number == 1]
+    assert len(first) == 1 and first[0].parties == ["KE", "UG"] and first[0].start_date == date(2023, 6, 11)

@@ -94,8 +94,9 @@ def resolve_sides(
             if mt.trilateral:
                 earlier = [p for p in earlier if len(p) >= 3] or earlier  # a three-way meeting follows one
             parties = set(same[0].parties) if same else set(earlier[-1]) if earlier else main_sides(counts, mt)
-        elif len(parties) < 2 and (mt.sequel or mt.both_sides):
-            # «الجولة الثانية», "the next meeting", «وفدا البلدين»: the sides of an earlier meeting
+        elif len(parties) < 2 and (mt.sequel or mt.both_sides or mt.round_no is not None):
+            # «الجولة الثانية», "the next meeting", «وفدا البلدين», «جولتي الحوار الأولى والثانية» beside
+            # round 3 between two countries: the sides of an earlier meeting
             sequel = [p for p in earlier if parties <= p]
             if sequel:
                 parties = set(sequel[-1])
