@@ -121,3 +121,12 @@ def test_an_earlier_numbered_round_with_one_side_named_takes_the_sides_of_the_ta
     evs = events(text)
     first = [ev for ev in evs if ev.round_number == 1]
     assert len(first) == 1 and first[0].parties == ["KE", "UG"] and first[0].start_date == date(2023, 6, 11)
+
+
+def test_a_signing_on_a_given_day_is_a_meeting_without_a_place() -> None:
+    text = "وقعت كينيا وأوغندا اليوم الثلاثاء بالأحرف الأولى على اتفاق لتقاسم مياه البحيرة."
+    (ev,) = events(text)
+    assert ev.parties == ["KE", "UG"] and ev.status == "held" and ev.start_date == PUB
+    # a guard: with one side named, or no day, a signing alone is no meeting
+    assert not events("وقعت كينيا اليوم الثلاثاء على اتفاق لتقاسم مياه البحيرة.")
+    assert not events("وقعت كينيا وأوغندا على اتفاق لتقاسم مياه البحيرة.")

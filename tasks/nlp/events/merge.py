@@ -164,7 +164,9 @@ def can_found(em: EventMention) -> bool:
         # "several rounds of talks", "ready for talks with Kyiv": only with a place, date or number
         return bool(em.place or em.date or em.round_no or em.count or (em.trilateral and em.status))
     if t.kind in ("discuss", "sign"):
-        return bool(em.place) and (enough_sides(em.by_name) or len(anchored_people) >= 2)
+        # a signing with its sides named is a meeting where it is placed, or on the day given
+        on_day = t.kind == "sign" and em.date is not None and em.date.dm.precision == "day" and em.status == "held"
+        return bool(em.place or on_day) and (enough_sides(em.by_name) or len(anchored_people) >= 2)
     if t.kind == "track":
         return bool(em.place or em.round_no or len(anchored_people) >= 2)
     if em.place or em.round_no or em.count or em.date or (anchored_people and len(em.parties) >= 2):
