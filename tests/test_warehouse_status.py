@@ -129,3 +129,24 @@ def test_a_dated_numbered_round_does_not_take_in_talks_months_later_through_its_
     )
     got = fetch(built(lake, tmp_path), "SELECT round_number, start_date::VARCHAR FROM negotiation_rounds ORDER BY 2")
     assert got == [(3, "2024-09-17"), (None, "2024-12-11")]
+
+
+def test_talks_reported_under_way_weeks_before_the_newest_news_have_ended(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    old = {"parties": ["RU", "UA"], "place": ISTANBUL, "start": "2025-05-16"}
+    lake.add_article("under-way", Ev(**old, status="ongoing"), published=day("2025-05-16"))
+    recent = {"parties": ["UA", "US"], "place": BERLIN, "start": "2025-06-20"}
+    lake.add_article("recent", Ev(**recent, status="ongoing"), published=day("2025-06-20"))
+    assert statuses(tmp_path, lake) == {
+        "Russia–Ukraine talks, Istanbul": "held",  # five weeks before the newest article
+        "Ukraine–United States talks, Berlin": "ongoing",  # the newest news: still under way
+    }
+
+
+def test_talks_under_way_a_few_days_before_the_newest_news_stay_under_way(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    talks = {"parties": ["RU", "UA"], "place": ISTANBUL, "start": "2025-05-16"}
+    lake.add_article("under-way", Ev(**talks, status="ongoing"), published=day("2025-05-16"))
+    other = {"parties": ["UA", "US"], "place": BERLIN, "start": "2025-05-25"}
+    lake.add_article("later", Ev(**other, status="planned"), published=day("2025-05-20"))
+    assert statuses(tmp_path, lake)["Russia–Ukraine talks, Istanbul"] == "ongoing"

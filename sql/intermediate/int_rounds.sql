@@ -4,7 +4,8 @@
 -- Grain: one row per round_id.
 --
 -- Status is the one claimed by the most recently published report; on a tie the furthest along
--- (proposed < planned < cancelled < ongoing < held). Reports of one publication day are a tie
+-- (proposed < planned < cancelled < ongoing < held); talks last reported under way more than
+-- ongoing_days() before the newest article in the warehouse read held. Reports of one publication day are a tie
 -- unless each of them gives its time: one known only to the day may have come out at any hour. A later "cancelled" does not undo talks
 -- some report says were held. Dates come from the reports of the finest precision, preferring
 -- those that report the talks under way or held; their range is merged.
@@ -141,6 +142,11 @@ status_reports as (
     where status is not null
 ),
 
+-- the day of the newest article the warehouse holds: what "now" is for a round's status
+news_as_of as (
+    select max(published_date) as as_of from {{ ref('stg_articles') }}
+),
+
 status_choice as (
     -- a meeting called off stays off until a report gives it a date again: "the two presidents were
     -- planning to meet in Budapest" a day after the summit was cancelled does not revive it
@@ -231,7 +237,12 @@ assembled as (
         d.start_date,
         d.end_date,
         d.date_precision,
-        case when st.latest_status = 'cancelled' and st.ever_held then 'held' else st.latest_status end as status,
+        case
+            when st.latest_status = 'cancelled' and st.ever_held then 'held'
+            -- under way in a report weeks older than the newest news: over by now
+            when st.latest_status = 'ongoing' and rc.last_reported < n_as_of.as_of - ongoing_days() then 'held'
+            else st.latest_status
+        end as status,
         coalesce(s.parties, []::VARCHAR[]) as parties,
         coalesce(sc.sides, []::VARCHAR[]) as sides,
         coalesce(s.mediators, []::VARCHAR[]) as mediators,
@@ -255,6 +266,7 @@ assembled as (
     left join date_range as d on d.round_id = r.round_id
     left join status_choice as st on st.round_id = r.round_id
     left join report_counts as rc on rc.round_id = r.round_id
+    cross join news_as_of as n_as_of
 )
 
 select

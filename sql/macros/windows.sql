@@ -31,3 +31,7 @@ CREATE OR REPLACE MACRO undated_window(status) AS
 -- that place in this many days before the recall can take its number (int_core_targets). Without
 -- a place a number says too little ("the second summit").
 CREATE OR REPLACE MACRO numbered_recall_days() AS 365;
+
+-- Talks last reported under way this many days before the newest article in the warehouse have
+-- ended since: the round reads held, as of the news the warehouse holds (int_rounds).
+CREATE OR REPLACE MACRO ongoing_days() AS 14;
