@@ -3,7 +3,8 @@
 -- Grain: one row per round_id.
 --
 -- Status is the one claimed by the most recently published report; on a tie the furthest along
--- (proposed < planned < cancelled < ongoing < held). A later "cancelled" does not undo talks
+-- (proposed < planned < cancelled < ongoing < held); talks last reported under way more than
+-- ongoing_days() before the newest article in the warehouse read held. A later "cancelled" does not undo talks
 -- some report says were held. Dates come from the reports of the finest precision, preferring
 -- those that report the talks under way or held; their range is merged (int_rounds).
 --
