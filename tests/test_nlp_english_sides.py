@@ -33,3 +33,11 @@ def test_the_countries_inside_a_round_of_talks_phrase_are_its_sides() -> None:
 def test_and_the_still_joins_a_list_of_sides() -> None:
     (ev,) = events("The third round of talks on the lake between Kenya and the US took place in Nairobi today.")
     assert ev.parties == ["KE", "US"] and ev.round_number == 3
+
+
+def test_a_format_named_behind_a_preposition_sits_as_its_members() -> None:
+    text = "انطلقت اليوم في مدينة نور سلطان الجولة الجديدة من المحادثات بصيغة أستانا."
+    (ev,) = extract(text, "ar", PUB).events
+    assert ev.parties == ["IR", "RU", "TR"]
+    (ev,) = events("A new round of Astana format talks opened in Tehran today.")
+    assert ev.parties == ["IR", "RU", "TR"]

@@ -231,8 +231,8 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
     clitic = doc.clitic(a.start)
     if clitic.startswith(("و", "ف")) and len(clitic) > 1:
         clitic = clitic[1:]
-    if clitic and (clitic[0] in "لبك" or clitic.startswith("لل")):
-        return False  # «لأوكرانيا», «بروسيا», «للولايات المتحدة»
+    if clitic and (clitic[0] in "لبك" or clitic.startswith("لل")) and a.key not in lex.group_members:
+        return False  # «لأوكرانيا», «بروسيا», «للولايات المتحدة» (not «بصيغة أستانا»: the format's members)
     if member(prev, WITH):
         # "talks with Russia", not "a ceasefire with Russia", «الحرب مع روسيا»: what the with-phrase hangs from
         head = doc.words_before(a.start, 3, floor=floor)[:-1][-1:]
