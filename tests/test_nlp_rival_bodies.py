@@ -130,3 +130,12 @@ def test_a_signing_on_a_given_day_is_a_meeting_without_a_place() -> None:
     # a guard: with one side named, or no day, a signing alone is no meeting
     assert not events("وقعت كينيا اليوم الثلاثاء على اتفاق لتقاسم مياه البحيرة.")
     assert not events("وقعت كينيا وأوغندا على اتفاق لتقاسم مياه البحيرة.")
+
+
+def test_a_signing_today_in_the_present_tense_or_as_a_noun_is_a_meeting() -> None:
+    text = "يوقع الوفدان الكيني والأوغندي بشكل نهائي ظهر اليوم على اتفاق تقاسم مياه البحيرة."
+    (ev,) = events(text)
+    assert ev.parties == ["KE", "UG"] and ev.start_date == PUB
+    text = "أقيمت اليوم في مدينة أروشا مراسم توقيع كينيا وأوغندا على اتفاق تقاسم مياه البحيرة."
+    (ev,) = events(text)
+    assert ev.parties == ["KE", "UG"] and ev.start_date == PUB and ev.location_key == "loc:city:arusha"

@@ -165,7 +165,12 @@ def can_found(em: EventMention) -> bool:
         return bool(em.place or em.date or em.round_no or em.count or (em.trilateral and em.status))
     if t.kind in ("discuss", "sign"):
         # a signing with its sides named is a meeting where it is placed, or on the day given
-        on_day = t.kind == "sign" and em.date is not None and em.date.dm.precision == "day" and em.status == "held"
+        on_day = (
+            t.kind == "sign"
+            and em.date is not None
+            and em.date.dm.precision == "day"
+            and em.status in ("held", "planned", "ongoing")
+        )
         return bool(em.place or on_day) and (enough_sides(em.by_name) or len(anchored_people) >= 2)
     if t.kind == "track":
         return bool(em.place or em.round_no or len(anchored_people) >= 2)
