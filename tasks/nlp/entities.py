@@ -29,6 +29,7 @@ from tasks.nlp.capitals import with_capitals
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
 from tasks.nlp.people import (
     PersonResult,
+    cut_at_the_end,
     discover,
     discover_listed,
     known_spelling,
@@ -165,6 +166,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             r = known_spelling(g, doc, r)
             results.append(r)
             doc.add_match(r.match)
+    results = cut_at_the_end(doc, results)  # «... مصطفى الكاظ»: a name the text's end cut short
     merged = one_across_scripts(doc, results)  # أوهورو كينياتا and Uhuru Kenyatta: one person
     if merged is not results:
         results = merged

@@ -199,12 +199,15 @@ class Gazetteer:
         self._curated_keys: set[str] = set()  # alias strings owned by curated places
 
         stop = self._load("stopwords.yaml")
-        self.stop_ar = _norm_set(stop["ar"])
+        # verbs are kept apart too: a glued ب or ل before a past-tense one is no word («لبات»)
+        self.stop_ar_verbs = _norm_set(stop.get("ar_verbs") or [])
+        self.stop_ar = _norm_set(stop["ar"]) | self.stop_ar_verbs
         self.stop_en = _norm_set(stop["en"])
         place_stop = _norm_set(stop.get("place_stop_ar", [])) | _norm_set(stop.get("place_stop_en", []))
         titles = self._load("titles.yaml")
         self.ar_heads = frozenset(t[2:] if t.startswith("ال") else t for t in _norm_set(titles["ar_heads"]))
         self.ar_complements = _norm_set(titles["ar_complements"])
+        self.ar_partitive_heads = _norm_set(titles.get("ar_partitive_heads") or [])
         self.en_heads = _norm_set(titles["en_heads"])
         self.en_modifiers = _norm_set(titles["en_modifiers"])
         self.en_title_connectors = _norm_set(titles.get("en_title_connectors") or [])

@@ -13,7 +13,10 @@ API (used by entities.py):
         Foreign Minister Mikhail Galuzin) or after it (Name, Russia's deputy foreign minister;
         without the comma only after a known given name: «عزام الأحمد رئيس وفد فتح»). A nationality
         opening a list item stands for the title («، التركي سردار قليج»); a plural title heads a list
-        ("the special envoys X and Y").
+        ("the special envoys X and Y"); "chief of / one of" before the plural of a title is one
+        («كبير المفاوضين», «أحد المفاوضين»); the holder may stand in quotes («السيد “...”»). A name that
+        opens its clause before a title holds it even when the title's phrase names somebody else
+        («وقال شربل راجي الناطق باسم الموفد ... اسماعيل ولد الشيخ أحمد»).
     discover_listed(doc, g) -> list[PersonResult]
         the rest of an Arabic list of names after a person found («...، وحسام بدران، وروحي مشتهى»).
     one_across_scripts(doc, results) -> list[PersonResult]
@@ -155,6 +158,8 @@ def resolve_hit(
             gstart, end = _chain_of_names(doc, g, gstart, hit.end)
             return _discovered(doc, gstart, end, None, None)
         return _discovered(doc, gstart, hit.end, None, None)
+    if arabic and _definite_adjective(doc, g, hit):
+        return None
     usable = [p for p in people if p.surname_alone]
     if len(usable) > 1:  # a surname shared by several known people: who else is named here?
         usable = [p for p in usable if p.key in full_keys] or [
@@ -165,14 +170,57 @@ def resolve_hit(
     return None
 
 
+def _definite_adjective(doc: Document, g: Gazetteer, hit: Hit) -> bool:
+    """An ال-surname alone right after an ال-noun agrees with it as its adjective («القوى الحية»: the
+    living forces, not Khalil al-Hayya): the noun is no title, honorific or complement, and nothing
+    else (a nationality, an organisation) was read in it."""
+    if not doc.nt[hit.word_start : hit.start].endswith("ال"):
+        return False
+    i = doc.token_at(hit.word_start) - 1
+    if i < 0 or doc.tokens[i][1] > hit.word_start or doc.gap(i + 1).strip(" ") or doc.tok_match[i] is not None:
+        return False
+    t = doc.tok(i)
+    return (
+        _AR_WORD_RE.match(t) is not None
+        and has_article(t, min_len=4)
+        and not g.is_ar_head(t)
+        and t not in g.ar_honorifics
+        and t not in g.ar_complements
+    )
+
+
 # ---------------------------------------------------------------------- discovery helpers
 
 
 def _name_start(doc: Document, g: Gazetteer, i: int) -> int:
-    """Start of a name at token i, after a conjunction glued to a known given name (وجيرارد)."""
+    """Start of a name at token i, after a conjunction glued to a known given name (وجيرارد) or opening
+    a list item after a comma («، وصبري بوقادوم»)."""
     t = doc.tok(i)
     skip = 1 if t[0] in CONJ and t[1:] in g.given_ar and t not in g.given_ar else 0
+    if not skip and _listed_after_comma(doc, g, i):
+        skip = 1
     return doc.tokens[i][0] + skip
+
+
+def _listed_after_comma(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k is «و» glued to a name word right after a comma: the next item of a list, whose name
+    starts after the conjunction even when its given name is unknown («...، وصبري بوقادوم ممثل الجزائر»)."""
+    t = doc.tok(k)
+    rest = t[1:]
+    return (
+        k > 0
+        and t[0] == "و"
+        and len(rest) >= 3
+        and rest[0] not in "اوي"
+        and not _w_given(g, t)
+        and _COMMA_RE.search(doc.gap(k)) is not None
+        and not _HARD_PUNCT_RE.search(doc.gap(k))
+        and rest not in g.stop_ar
+        and not has_article(rest, min_len=4)
+        and not g.is_ar_head(rest)
+        and rest not in g.nat_forms
+        and rest not in g.ar_complements
+    )
 
 
 def _discovered(doc: Document, start: int, end: int, role: str | None, country: str | None) -> PersonResult:
@@ -205,11 +253,20 @@ def _ar_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
         return False
     if len(t) > 3 and t[0] == "س" and t[1] in "يتن" and t[1:] in g.stop_ar and t not in g.given_ar:
         return False  # «سيعلن», «ستعقد»: the future prefix on a verb
-    if t not in g.given_ar and len(t) > (3 if t[0] in CONJ else 2) and t[0] in (*CONJ, "ل", "ب") and t[1:] in g.stop_ar:
+    if t not in g.given_ar and len(t) > (3 if t[0] in CONJ else 2) and _clitic_on_stop(g, t):
         return False  # «ولكن», «لكل»: a particle with a clitic; but فيصل is no ف + يصل
     if has_article(t, min_len=5) and t not in _AR_LINKERS and t not in g.given_ar and not _hamza_initial(doc, i):
         return False  # ...but ألكسندر/أليكسي start like the article
     return not (g.is_ar_head(t) or t in g.ar_complements or t in g.nat_forms)
+
+
+def _clitic_on_stop(g: Gazetteer, t: str) -> bool:
+    """Token t is a stop word with a glued clitic («ولكن», «لكل», «وقال», «ليقول»). A preposition (ب, ل)
+    goes before no past-tense verb, so «لبات» and «بقال» are names, not ل + «بات» or ب + «قال»."""
+    if t[0] not in (*CONJ, "ل", "ب") or t[1:] not in g.stop_ar:
+        return False
+    rest = t[1:]
+    return t[0] in CONJ or rest not in g.stop_ar_verbs or rest[0] in "يتن"
 
 
 def _given_not_particle(doc: Document, g: Gazetteer, i: int) -> bool:
@@ -261,8 +318,8 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int], nisba_closed: boo
     toks = [doc.tok(i) for i in idx]
     if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
-    if toks[0] in g.given_ar or (toks[0] in _AR_COMPOUND and len(toks) > 2):
-        return True  # عبد الفتاح السيسي: a compound given name and a surname
+    if toks[0] in g.given_ar or (len(toks) > 2 and (toks[0] in _AR_COMPOUND or _theophoric(doc, g, idx[0]))):
+        return True  # عبد الفتاح السيسي, عطا الله محمود: a compound given name and a surname
     if toks[0].endswith(_AR_POSSESSIVE) and len(toks[0]) > 4:
         return False  # «مكتبها السياسي», «وفدهم»: a noun with a possessive pronoun, not a given name
     if toks[0][0] in "بل" and len(toks[0]) > 4 and toks[0].endswith("ه") and not _ends_with_ta_marbuta(doc, idx[0]):
@@ -333,7 +390,7 @@ def _ar_name_run(
             continue
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
         glued = glued and not (idx and t in _AR_PARTICLES)  # «إسماعيل ولد الشيخ»: ولد is no «و» + «لد»
-        if glued and not (listed and k == j):
+        if glued and not (listed and k == j) and not _w_surname(doc, g, idx, k):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
         if idx and doc.tok(idx[-1]) in _AR_COMPOUND and t.startswith("ال") and _AR_WORD_RE.match(t):
             idx.append(k)  # the second half of a compound name: عبد الفتاح، عبد الله، أبو بكر
@@ -389,6 +446,45 @@ def _ar_name_run(
     return idx if _ar_plausible(doc, g, idx, bool(nisba_closed)) else []
 
 
+def _after_verb(doc: Document, g: Gazetteer, i: int) -> bool:
+    """A verb (with a glued و/ف) stands right before token i: «وقال شربل راجي ...» (its subject)."""
+    if i == 0 or doc.gap(i).strip(" "):
+        return False
+    t = doc.tok(i - 1)
+    return t in g.stop_ar_verbs or (t[0] in CONJ and t[1:] in g.stop_ar_verbs)
+
+
+def _w_surname(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
+    """Token k, right after a lone known given name, is a W- surname that closes the name («ستيفاني
+    وليامز»، before punctuation or a word that is no name's), not «و» + the next name («سيرغي وأنتوني»)."""
+    if len(idx) != 1 or doc.tok(idx[0]) not in g.given_ar or not _w_word(doc, g, k):
+        return False
+    nxt = k + 1
+    return nxt >= len(doc.tokens) or bool(doc.gap(nxt).strip(" ")) or not _ar_name_like(doc, g, nxt)
+
+
+def _w_word(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k opens with «و» and what follows it reads as no word the rules know (no given name, stop
+    word, title, complement, article, pronoun or ة ending): a name that starts with W."""
+    t = doc.tok(k)
+    rest = t[1:]
+    return (
+        t[0] == "و"
+        and len(rest) >= 3
+        and rest not in g.given_ar
+        and rest not in g.stop_ar
+        and not g.is_ar_head(rest)
+        and rest not in g.ar_complements
+        and not has_article(rest, min_len=4)
+        and not rest.endswith((*_AR_POSSESSIVE, "ه"))
+        and not _ends_with_ta_marbuta(doc, k)
+        and not rest.endswith(("اء", "ات", "ين", "ون"))  # plurals: «ورؤساء», «ومسؤولين»
+        and not _AR_MASDAR_RE.match(rest)  # a verbal noun: «الزعيم كيم وتعزيز قضية السلام»
+        and rest not in g.nat_forms
+        and doc.tok_match[k] is None
+    )
+
+
 def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
     """A name of three words or more ends before a word of a verb's or verbal noun's pattern that is no
     known given name («... عبد الكريم هاشم تناول قضايا», «نيكولاس مادورو تحديد موعد»): the
@@ -437,19 +533,32 @@ def _dynasty_word(doc: Document, g: Gazetteer, k: int) -> bool:
     )
 
 
+def _theophoric(doc: Document, g: Gazetteer, i: int) -> bool:
+    """Token i and «الله» after it are one compound given name («هيبة الله», «عطا الله», «نصر الله»)."""
+    return (
+        i + 1 < len(doc.tokens)
+        and doc.tok(i + 1) == "الله"
+        and not doc.gap(i + 1).strip(" ")
+        and doc.tok_match[i] is None
+        and _AR_WORD_RE.match(doc.tok(i)) is not None
+        and doc.tok(i) not in g.stop_ar
+        and not doc.tok(i).startswith("ال")
+    )
+
+
 def _name_words(doc: Document, idx: list[int]) -> int:
     """How many name words tokens idx hold: a compound given name (عبد الله، أبو بكر) is one."""
     n = len(idx)
     for a, b in itertools.pairwise(idx):
-        if doc.tok(a) in _AR_COMPOUND and doc.tok(b).startswith("ال"):
-            n -= 1
+        if (doc.tok(a) in _AR_COMPOUND and doc.tok(b).startswith("ال")) or doc.tok(b) == "الله":
+            n -= 1  # and a theophoric name: «هيبة الله», «نصر الله», «عطا الله»
     return n
 
 
 def _long_name_ok(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     """Three or four tokens need a known given name or a name particle (بن، آل، فون...)."""
     toks = [doc.tok(i) for i in idx]
-    if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND or _and_given(g, toks[0]):
+    if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND or _and_given(g, toks[0]) or _theophoric(doc, g, idx[0]):
         return True  # «وموسى بيحي عبدي»: a glued «و» before the given name is «and»
     return any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
 
@@ -459,6 +568,8 @@ def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
     («معهد كارنيغي ألكسندر غابويف» -> «ألكسندر غابويف»)."""
     if not idx or doc.tok(idx[0]) in g.given_ar or (doc.tok(idx[0]) in _AR_COMPOUND and len(idx) > 2):
         return idx  # «عبد ربه منصور هادي»: a compound given name opens it
+    if _theophoric(doc, g, idx[0]):
+        return idx  # «عطا الله محمود سالم»
     if _and_given(g, doc.tok(idx[0])):
         return idx  # «وموسى بيحي عبدي»
     for p, i in enumerate(idx):
@@ -475,6 +586,8 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         gap = doc.gap(j)
         if gap.strip(" ") == ":" and j > i:
             return j, country, False  # «وزير الخارجية اليوناني: جيورجوس ...»: the colon introduces the holder
+        if gap.strip(" ") in _OPEN_QUOTES and j > i:
+            return j, country, False  # «رئيسة البعثة “ستيفاني وليامز”»: the holder's name in quotes
         if _HARD_PUNCT_RE.search(gap):
             return j, country, True
         if _COMMA_RE.search(gap):
@@ -516,8 +629,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
     goes on through a construct the title walk cannot read («رئيس لجنة دوما الدولة للشؤون الدولية
     ليونيد سلوتسكي»); never across punctuation or another name. Also the country a place or nationality
     on the way gives («وزير الري والموارد المائية بالسودان ياسر عباس»)."""
-    if j >= len(doc.tokens) or doc.tok(j) in g.given_ar or doc.tok(j) in _AR_COMPOUND:
-        return j, None  # «الرئيس عبد ربه منصور هادي»: a compound given name opens the name here
+    if j >= len(doc.tokens) or doc.tok(j) in g.given_ar or doc.tok(j) in _AR_COMPOUND or _theophoric(doc, g, j):
+        return j, None  # «الرئيس عبد ربه منصور هادي», «عطا الله ...»: a compound given name opens the name here
     country = None
     phrase = _title_phrase_word(doc, g, j)
     for k in range(j + 1, min(j + NLP.title_reach, len(doc.tokens) - 1)):
@@ -533,6 +646,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
         ):
             # «القيادي بقوى الحرية والتغيير في السودان، إبراهيم الأمين»: the title's phrase, then its holder
             return k, country
+        if doc.gap(k).strip(" ") in _OPEN_QUOTES and doc.tok(k) in g.given_ar and m is None:
+            return k, country  # «رئيسة بعثة الأمم المتحدة “ستيفاني ويليامز”»: the holder in quotes
         if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or (m is not None and m.kind == "person"):
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
         phrase = phrase and _title_phrase_word(doc, g, k)
@@ -576,13 +691,17 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     used: set[int] = set()
     for i in range(len(doc.tokens)):
         t = doc.tok(i)
-        if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not g.is_ar_head(t) or i in used:
+        if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or i in used:
+            continue
+        partitive = not g.is_ar_head(t) and _partitive_head(doc, g, i)
+        if not (g.is_ar_head(t) or partitive):
             continue
         if i > 0 and doc.tok(i - 1) in _AR_PARTICLES and not doc.gap(i).strip(" "):
             continue  # «ولد الشيخ»: after a name particle a title word is the name's
-        j, country, aborted = _ar_title_tail(doc, g, i)
+        j, country, aborted = _ar_title_tail(doc, g, i + 1 if partitive else i)
         n = len(doc.tokens)
         colon = not aborted and j < n and doc.gap(j).strip(" ") == ":"
+        quoted = not aborted and j < n and doc.gap(j).strip(" ") in _OPEN_QUOTES
         if not aborted and j < n and _COMMA_RE.search(doc.gap(j)):
             m = doc.tok_match[j]
             if m is not None and m.kind == "nat" and doc.token_at(m.end - 1) == j:
@@ -592,8 +711,14 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         # «الرئيس الفنزويلي في مناسبات أخرى»: the preposition wants its object; no name right after it
         # unless a known given name opens one
         open_prep = j if not aborted and j - 1 > i and doc.tok(j - 1) in _AR_OPEN_PREPS else -1
-        if not aborted and not (j < n and doc.tok(j - 1) in g.ar_honorifics):
-            # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
+        if (
+            not aborted
+            and not quoted
+            and not (j < n and doc.tok(j - 1) in g.ar_honorifics)
+            and not (j < n and _COMMA_RE.search(doc.gap(j)))
+        ):
+            # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»; after the comma that closes
+            # the title the holder stands right there or nowhere («الممثل الخاص ...، ومع علي ...» is the next item)
             j, ahead_country = _given_ahead(doc, g, j)
             country = country or ahead_country
         # drop a glued conjunction from the role (ووزير، والمتحدث) but not a head's own و (وزير)
@@ -617,6 +742,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             idx = _ar_name_run(doc, g, j, honorific=honorific, after_title=True)
             if idx and idx[0] == open_prep and _given_first(doc, g, idx[0]) is None:
                 idx = []
+            if idx and quoted and not _closes_quote(doc, idx[-1] + 1, doc.gap(j).strip(" ")):
+                idx = []  # a quoted holder's name fills the quotes
             if idx and colon and doc.tok(idx[0]) not in g.given_ar:
                 after = idx[-1] + 1
                 if after < n and not doc.gap(after).strip(" "):
@@ -625,6 +752,16 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 used.update(idx)
                 role_end = doc.tokens[idx[0] - 1][1]  # the run may have begun inside the title
                 role = doc.surface(head_start, role_end).strip(" ،,")
+                # «وقال شربل راجي الناطق باسم الموفد الدولي ... اسماعيل ولد الشيخ أحمد»: a name that opens the
+                # clause right before the title holds it; the name after it is the one the title is of
+                before = _bounded_name_before(doc, g, i) if i > 0 and not doc.gap(i).strip(" ") else []
+                if before and _given_first(doc, g, before[0]) is None and not _after_verb(doc, g, before[0]):
+                    before = []  # «لا تتضمن رحيل الرئيس ...»: unless a known given name or a verb opens it
+                if before and not used.intersection(before):
+                    used.update(before)
+                    b0 = _name_start(doc, g, before[0])
+                    out.append(_discovered(doc, b0, doc.tokens[before[-1]][1], role, country))
+                    role, country = None, None
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
                 continue
         # "<Name>، <title>": the name stands right before the comma that opens the title; without the
@@ -641,6 +778,33 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
+def _partitive_head(doc: Document, g: Gazetteer, i: int) -> bool:
+    """Token i and the plural of a head after it are a title («كبير المفاوضين», «أحد المفاوضين», «كبير
+    مساعدي الوزير»): one of, or the chief of, those who hold the title. A sound masculine plural (ين، ون،
+    construct ي) or a broken plural listed as a head (خبراء); «إحدى المفاوضات» (talks) is none."""
+    if clitic_bases(doc.tok(i)).isdisjoint(g.ar_partitive_heads):
+        return False
+    k = i + 1
+    if k >= len(doc.tokens) or doc.gap(k).strip(" ") or doc.tok_match[k] is not None:
+        return False
+    t = doc.tok(k)
+    base = t[2:] if t.startswith("ال") and len(t) > 4 else t
+    if base in g.ar_heads:
+        return True
+    return any(base.endswith(suf) and base[: -len(suf)] in g.ar_heads for suf in ("ين", "ون", "ي"))
+
+
+_OPEN_QUOTES = frozenset({'"', "«", "“"})
+_CLOSE_QUOTE = {'"': '"', "«": "»", "“": "”"}
+
+
+def _closes_quote(doc: Document, k: int, opening: str) -> bool:
+    """The gap before token k (or the text's end) starts with the quote that closes `opening`."""
+    if k >= len(doc.tokens):
+        return doc.nt[doc.tokens[-1][1] :].lstrip(" ").startswith(_CLOSE_QUOTE[opening])
+    return doc.gap(k).lstrip(" ").startswith(_CLOSE_QUOTE[opening])
+
+
 # prepositions a title may end on only with their object after them («القيادي في حركة فتح»)
 _AR_OPEN_PREPS = frozenset({"في", "لدي", "الي", "عن", "من", "مع", "علي", "حول"})
 
@@ -655,7 +819,7 @@ def _bounded_name_before(doc: Document, g: Gazetteer, head: int) -> list[int]:
     if not idx or (len(idx) != 2 and not any(doc.tok(k) in _AR_PARTICLES for k in idx)):
         return []
     first = idx[0]
-    if doc.tok(first)[0] == "و" and doc.tok(first)[1:] in g.given_ar:
+    if doc.tok(first)[0] == "و" and (doc.tok(first)[1:] in g.given_ar or _listed_after_comma(doc, g, first)):
         return idx  # «وصبري ...»: a glued «و» opens the name's clause
     if first == 0 or doc.gap(first).strip(" "):
         return idx
@@ -714,14 +878,26 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
         k -= 1
     while k >= 0 and len(idx) <= NLP.name_max_tokens:
         t = doc.tok(k)
+        if (
+            idx
+            and k > 0
+            and t in g.ar_name_heads
+            and doc.tok(k - 1) in g.given_ar
+            and doc.tok_match[k] is None
+            and not doc.gap(k).strip(" ")
+            and not doc.gap(k + 1).strip(" ")
+        ):
+            idx.insert(0, k)  # «حسن شيخ محمود، رئيس ...»: a title word between a given name and a name word
+            k -= 1
+            continue
         if not _ar_name_like(doc, g, k):
             if idx and doc.tok(idx[0]) in _AR_PARTICLES and _nisba_after_given(doc, g, k, k - 1):
                 idx[:0] = [k - 1, k]  # «محمد الحسن ولد لبات»: a given name and an ال-word before the particle
             break
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
         if idx and glued and not (t in _AR_PARTICLES and k > 0 and not doc.gap(k).strip(" ")):
-            if t[1:] in g.given_ar:
-                idx.insert(0, k)  # «وجيرارد كوشنر»: the name starts after the conjunction
+            if t[1:] in g.given_ar or (len(idx) == 1 and _listed_after_comma(doc, g, k)):
+                idx.insert(0, k)  # «وجيرارد كوشنر», «، وصبري بوقادوم ممثل»: the name starts after the conjunction
             break
         idx.insert(0, k)
         if doc.gap(k).strip(" "):
@@ -966,7 +1142,7 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     for i in range(len(doc.tokens) - 1):
         ruler = doc.tok(i) in _AR_RULER_CUES
-        if not (ruler or doc.tok(i) in g.ar_name_cues) or doc.gap(i + 1).strip(" "):
+        if not (ruler or _ar_name_cue(g, doc.tok(i))) or doc.gap(i + 1).strip(" "):
             continue
         if ruler and _given_first(doc, g, i + 1) is None:
             continue
@@ -979,6 +1155,19 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
         if idx:
             out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], None, None))
     return out
+
+
+def _ar_name_cue(g: Gazetteer, t: str) -> bool:
+    """Token t is a delegation cue: as listed, with «ها»/«هم» for a listed «ه» (يقودها، يتزعمها), or
+    with the future «س» before a verb (سيقودها)."""
+    for w in (t, t[1:] if t.startswith("س") and len(t) > 4 and t[1] in "يت" else None):
+        if w is None:
+            continue
+        if w in g.ar_name_cues:
+            return True
+        if w.endswith(("ها", "هم")) and w[:-2] + "ه" in g.ar_name_cues:
+            return True
+    return False
 
 
 def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -1070,6 +1259,33 @@ def known_spelling(g: Gazetteer, doc: Document, r: PersonResult) -> PersonResult
         return r
     m = r.match
     return PersonResult(Match(m.start, m.end, m.word_start, "person", p.key, "full", "spelling"))
+
+
+def cut_at_the_end(doc: Document, results: list[PersonResult]) -> list[PersonResult]:
+    """A discovered name cut short by the end of the text (a body truncated mid-word: «... مصطفى الكاظ»)
+    is the person of the article whose name it begins: the same words, the last one cut."""
+    end = len(doc.nt.rstrip())
+    cut = [r for r in results if r.entity is not None and r.match.end == end]
+    if not cut:
+        return results
+    out = []
+    for r in results:
+        if r in cut:
+            toks = doc.nt[r.match.start : r.match.end].split()
+            for o in results:
+                other = doc.nt[o.match.start : o.match.end].split()
+                if (
+                    o.match.key != r.match.key
+                    and len(other) == len(toks)
+                    and other[:-1] == toks[:-1]
+                    and len(toks[-1]) >= 2
+                    and other[-1] != toks[-1]
+                    and other[-1].startswith(toks[-1])
+                ):
+                    r = PersonResult(replace(r.match, key=o.match.key))
+                    break
+        out.append(r)
+    return out
 
 
 def one_across_scripts(doc: Document, results: list[PersonResult]) -> list[PersonResult]:
