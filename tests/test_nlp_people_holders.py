@@ -72,6 +72,11 @@ def test_one_of_the_talks_is_no_title() -> None:  # guard: «المفاوضات�
         ("وقال المهندس سامر خليل إن المشروع متوقف.", "سامر خليل"),
     ],
 )
+@pytest.mark.xfail(
+    strict=True,
+    reason="professions are held back from titles.yaml until the events layer reads the side a seated "
+    "delegation head's sentence names (quality/README.md, fourth session)",
+)
 def test_a_profession_names_a_person_like_a_title(text: str, name: str) -> None:
     assert name in _surfaces(text)
 
