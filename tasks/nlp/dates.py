@@ -69,6 +69,7 @@ _WORDS = words("dates.yaml")
 _MONTHS: dict[str, int] = {k: v for group in _WORDS["months"].values() for k, v in _fold_keys(group).items()}
 _AMBIGUOUS_MONTHS = frozenset(str(w).translate(_FOLD) for w in _WORDS["ambiguous_months"])
 _WEEKDAYS: dict[str, int] = _fold_keys(_WORDS["weekdays"])
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)  # folded, lower case: was a date given as a bare weekday?
 _ORDINALS: dict[str, int] = _fold_keys(_WORDS["ordinals"])
 # Arabic ordinal day of the month: «الرابع من ديسمبر», «الحادي والعشرين من يونيو».
 _AR_UNITS = [str(u).translate(_FOLD) for u in _WORDS["ar_units"]]

@@ -112,14 +112,23 @@ def country_counts(args: list[Arg], lex: Lexicon) -> Counter[str]:
     return c
 
 
+def leading_country(counts: Counter[str], least: int) -> str | None:
+    """The country an article is about: the one it names most, at least `least` times and more often
+    than any other."""
+    ranked = [(cc, k) for cc, k in counts.most_common(2) if len(cc) == 2]
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def unnamed_bodies(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«اجتماع اللجنة العسكرية المشتركة 5+5», "the constitutional committee": a joint body of one
     country's rival sides named without its country is the collective side of the country the
     article is about, when one country clearly leads its mentions."""
-    ranked = [(cc, k) for cc, k in country_counts(args, lex).most_common(2) if len(cc) == 2]
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+    cc = leading_country(country_counts(args, lex), least=2)
+    if cc is None:
         return []
-    key = factions_of(ranked[0][0])
+    key = factions_of(cc)
     taken = [(a.start, a.end) for a in args]
     return [
         Arg(m.start(), m.end(), "org", key, key)
@@ -129,6 +138,11 @@ def unnamed_bodies(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
 
 
 _BREAK = frozenset("،,.:;؛()[]!?؟\n")
+
+
+def _broken(doc: Document, j: int) -> bool:
+    """Punctuation between token j-1 and token j: a name or a pair does not run over it."""
+    return any(c in _BREAK for c in doc.gap(j))
 
 
 def _body_end(doc: Document, lex: Lexicon, k: int, inner: bool) -> int | None:
@@ -142,7 +156,7 @@ def _body_end(doc: Document, lex: Lexicon, k: int, inner: bool) -> int | None:
         return None
     j, named = k + 1, 0
     while j < len(words) and j - k <= lex.rival_max_words:
-        if any(c in _BREAK for c in doc.nt[doc.tok_ends[j - 1] : doc.tok_starts[j]]):
+        if _broken(doc, j):
             break
         x = words[j]
         if x.startswith("و") and x[1:] in lex.rival_heads and x not in lex.rival_heads:
@@ -189,6 +203,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     else the one the article is about; two countries there make them two states' bodies, not this."""
     words = doc.words
     out: list[Arg] = []
+    about: list[str | None] = []  # the article's country, found once, when a pair first needs it
     k = 0
     while k < len(words):
         end1 = _body_end(doc, lex, k, inner=False)
@@ -206,13 +221,12 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         if (
             end2 + 1 < len(words)
             and words[end2] == "في"
-            and not any(c in _BREAK for c in doc.nt[doc.tok_ends[end2 - 1] : doc.tok_starts[end2]])
+            and not _broken(doc, end2)
+            and any(
+                a.kind == "location" and a.loc_kind == "country" and a.start == doc.tok_starts[end2 + 1] for a in args
+            )
         ):
             end2 += 2  # «... وقوى الحريه والتغيير في السودان»: whose bodies, not where they met
-            if not any(
-                a.kind == "location" and a.loc_kind == "country" and a.start == doc.tok_starts[end2 - 1] for a in args
-            ):
-                end2 -= 2
         s, e = doc.tok_starts[k], doc.tok_ends[end2 - 1]
         inside = [a for a in args if s <= a.start and a.end <= e]
         ccs = {a.cc for a in inside if a.cc and (a.kind == "nat" or a.loc_kind == "country")}
@@ -222,12 +236,11 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
             continue
         cc = next(iter(ccs)) if ccs else None
         if cc is None:
-            # the country the article is about: the one it names most, its cities counting when it
-            # names no country
-            counts = country_counts(args, lex) or Counter(a.cc for a in args if a.kind == "location" and a.cc)
-            ranked = [(c, n) for c, n in counts.most_common(2) if len(c) == 2]
-            if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-                cc = ranked[0][0]
+            if not about:
+                # the country the article is about, its cities counting when it names no country
+                counts = country_counts(args, lex) or Counter(a.cc for a in args if a.kind == "location" and a.cc)
+                about.append(leading_country(counts, least=1))
+            cc = about[0]
         if cc is not None:
             key = factions_of(cc)
             out.append(Arg(s, e, "org", key, key))

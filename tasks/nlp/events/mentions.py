@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from tasks.nlp.dates import clause_tense, future_context
+from tasks.nlp.dates import WEEKDAY_NAMES, clause_tense, future_context
 from tasks.nlp.events.delegations import delegation_sides, give_sides, seat_people
 from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon
@@ -275,16 +275,13 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     em.round_dates = sorted(usable, key=lambda d: d.start)  # «جولتين في 16 مايو و2 يونيو»
 
 
-WEEKDAYS = frozenset(words("dates.yaml")["weekdays"])
-
-
 def next_weekday(d: DateArg, pub: date) -> DateArg | None:
     """ "will be held on Sunday" published on a Saturday: a bare weekday read as the past one is, in a
     meeting still to come, the next one."""
     dm = d.dm
     past = (pub - dm.start_date).days
     said = {norm_token(w).lower() for w in WORD_RX.findall(dm.surface)}
-    if not dm.relative or dm.precision != "day" or not 1 <= past <= 6 or not said & WEEKDAYS:
+    if not dm.relative or dm.precision != "day" or not 1 <= past <= 6 or not said & WEEKDAY_NAMES:
         return None
     return DateArg(
         d.start,
@@ -296,9 +293,8 @@ def next_weekday(d: DateArg, pub: date) -> DateArg | None:
 def read_date_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     pub = sn.pub
     if em.date and pub and not date_fits(em.date.dm, em.status if em.strength >= 2 else None, pub):
-        em.date = (
-            next_weekday(em.date, pub) if em.status == "planned" else None
-        )  # «الجولة الأخيرة» is not next weekend's
+        # «الجولة الأخيرة» is not next weekend's; "will be held on Sunday" is the coming Sunday
+        em.date = next_weekday(em.date, pub) if em.status == "planned" else None
     if em.date and pub and em.strength < 2:
         st = status_from_date(em.date.dm, pub)
         if (
