@@ -34,9 +34,11 @@ class NLPSettings:
     cue_after: int
     cue_before: int
     list_gap: int
+    list_title_gap: int
     sign_reach: int
     max_weak_gap: int
     merge_days: int
+    started_reach: int
 
 
 def load_settings(path: Path = RESOURCES / "settings.yaml") -> NLPSettings:

@@ -20,6 +20,7 @@ from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_noun
 from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document
 from tasks.nlp.yaml_resources import words
@@ -67,7 +68,17 @@ def _one_list(doc: Document, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int,
         return False
     if lex.trigger_rx.search(doc.nt, a.end, b.start):
         return False
-    return doc.free(a.end, b.start) <= NLP.list_gap
+    free = doc.free(a.end, b.start)
+    return free <= NLP.list_gap or (free <= NLP.list_title_gap and titled_item(doc, gap))
+
+
+def titled_item(doc: Document, gap: list[str]) -> bool:
+    """The gap opens with a conjoined title, so it is the next name's title however long
+    («... ورئيس لجنة الشؤون الدولية في مجلس الدوما ليونيد سلوتسكي», "and Speaker of the House X")."""
+    g = doc.gazetteer or load_gazetteer()
+    if gap[:1] == ["and"]:
+        return len(gap) > 1 and gap[1].casefold() in g.en_heads
+    return bool(gap) and len(gap[0]) > 2 and gap[0][0] == "و" and g.is_ar_head(gap[0][1:])
 
 
 def delegation_sides(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[int, str]]:

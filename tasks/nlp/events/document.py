@@ -258,6 +258,33 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     return kept + out
 
 
+def states_beside_actors(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«بين الجيش وقوات الدعم السريع», «قوات الدعم السريع والجيش», "between the government and the
+    Taliban": a state's body named bare and coordinated with a known non-state side stands for that
+    side's country, so the meeting has its two sides (the state and the movement)."""
+    actors = [a for a in args if a.kind == "org" and a.key in lex.actor_sides]
+    if not actors:
+        return []
+    taken = [(a.start, a.end) for a in args]
+    out: list[Arg] = []
+    for m in lex.state_nouns_rx.finditer(n):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        for a in actors:
+            # the actor right after «و»/"and (the)", or right before the noun's own «و»/"and"
+            joined_after = a.start > m.end() and re.fullmatch(r"\s+(?:و|and\s+(?:the\s+)?)", n[m.end() : a.start])
+            joined_before = (
+                a.end < m.start()
+                and re.fullmatch(r"\s+(?:and\s+)?", n[a.end : m.start()])
+                and (n[m.start()] == "و" or n[a.end : m.start()].strip() == "and")
+            )
+            if joined_after or joined_before:
+                cc = lex.actor_sides[a.key]
+                out.append(Arg(m.start() + (1 if joined_before and n[m.start()] == "و" else 0), m.end(), "nat", cc, cc))
+                break
+    return out
+
+
 def build_args(
     doc: Document,
     mentions: list[Mention],
@@ -294,6 +321,7 @@ def build_args(
     args = internal_sides(nt.text, args, lex)
     args += unnamed_bodies(nt.text, args, lex)
     args = rival_bodies(doc, args, lex)
+    args += states_beside_actors(nt.text, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
         for m in rx.finditer(nt.text):

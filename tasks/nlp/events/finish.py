@@ -144,7 +144,14 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, 
         status = mt.status
         date_ = mt.date
         if date_ and pub and not date_fits(date_.dm, status, pub):
-            date_ = None
+            if (
+                status == "ongoing"
+                and "started" in {st for _, _, st in mt.votes}
+                and date_fits(date_.dm, "started", pub)
+            ):
+                status = "held"  # "the round, which began on 5 January", weeks before the report: its first day
+            else:
+                date_ = None
         if status is None:
             status = (status_from_date(date_.dm, pub) if date_ and pub else None) or (
                 "planned" if mt.future else "held"

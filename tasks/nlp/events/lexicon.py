@@ -172,6 +172,7 @@ class Lexicon:
     # bodies and movements nobody listed, read by their shape (event_cues.yaml rival_bodies)
     rival_heads: frozenset[str]
     rival_state_heads: frozenset[str]
+    state_nouns_rx: re.Pattern[str]  # a state's bodies named bare («الجيش», "the government")
     rival_bare_heads: frozenset[str]
     rival_stop: frozenset[str]
     rival_max_words: int
@@ -316,6 +317,9 @@ def lexicon() -> Lexicon:
         internal_bodies_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(both(cues['internal_bodies']))})(?!\w)"),
         rival_heads=nset(cues["rival_bodies"]["heads"]),
         rival_state_heads=nset(cues["rival_bodies"]["state_heads"]),
+        state_nouns_rx=re.compile(
+            rf"(?<!\w)(?:{AR_PRE}(?:{alternation(nset(cues['state_nouns']['ar']))})|(?:{alternation(nset(cues['state_nouns']['en']))}))(?!\w)"
+        ),
         rival_bare_heads=nset(cues["rival_bodies"]["bare_heads"]),
         rival_stop=nset(cues["rival_bodies"]["stop"]),
         rival_max_words=int(cues["rival_bodies"]["max_words"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.sides import side_noun
@@ -98,9 +100,10 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
     # «المبعوث الخاص لترامب», «مستشار الأمن القومي لبوتين»: the name governed by ل after a possessive noun
     if doc.clitic(p.start) in ("ل", "ول") and any(construct_noun(bare(w), lex) for w in before[-4:]):
         return True
-    # «صهر ترامب», «لإدارة ترامب»: a bare construct noun right before the name
+    # «صهر ترامب», «لإدارة ترامب»: a bare construct noun right before the name (not the last word of
+    # another name: «عمر صديق وصلاح المبارك» lists two people)
     last = before[-1]
-    if not last.isascii() and not has_article(last) and construct_noun(last, lex):
+    if not last.isascii() and not has_article(last) and construct_noun(last, lex) and not _name_before(doc, p):
         return True  # Arabic construct state; English "envoy Steve Witkoff" is apposition
     # «مبعوث الرئيس الأمريكي السابق دونالد ترامب», «للرئيس الروسي فلاديمير بوتين», "envoy of President X"
     i = len(before) - 1
@@ -119,12 +122,30 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
                 or (prev and not has_article(prev) and construct_noun(prev, lex))
                 or prev == "of"
             )
-            return bool(governed and (not role or title in role))
+            return bool(governed and (not role or any(title in h for h in role_heads(role))))
         if not (has_article(w) or (w.isascii() and w.istitle()) or w in ("former", "us", "u", "s")):
             return False
         i -= 1
         steps += 1
     return False
+
+
+_ROLE_PARTS = re.compile(r",|;| and | \(")
+_ROLE_TAIL = re.compile(r" (?:of|to|for|at|in|on) ")
+
+
+def role_heads(role: str) -> list[str]:
+    """What a gazetteer role says the person is, without what it is of: "Adviser to the Head of the Office
+    of the President" is an adviser, not a president; "Crown Prince and Prime Minister of X" is both."""
+    return [_ROLE_TAIL.split(part, 1)[0] for part in _ROLE_PARTS.split(role)]
+
+
+def _name_before(doc: Document, p: Arg) -> bool:
+    """Another person's name ends right before this one, with at most «و»/"and" between."""
+    return any(
+        a.kind == "person" and a is not p and WORD_RX.findall(doc.nt[a.end : p.start]) in ([], ["و"], ["and"])
+        for a in doc.args_over(max(0, p.start - 60), p.start)
+    )
 
 
 def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:

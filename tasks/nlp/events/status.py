@@ -133,6 +133,9 @@ def date_fits(dm: DateMention, status: str | None, pub: date) -> bool:
         return dm.start_date <= pub
     if status == "planned":
         return dm.end_date >= pub - timedelta(days=1)
+    if status == "started":
+        # "the round, which began on 5 January": its first day, weeks back (not "talks launched in 2002")
+        return pub - timedelta(days=NLP.started_reach) <= dm.start_date <= pub + timedelta(days=1)
     if as_status(status) == "ongoing":
         return dm.start_date <= pub + timedelta(days=1) and dm.end_date >= pub - timedelta(days=14)
     return True
