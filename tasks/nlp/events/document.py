@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from tasks.nlp.dates import DateMention
-from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions
+from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions, side_country
 from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import Normalized
@@ -97,14 +97,16 @@ def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
 
 
 def country_counts(args: list[Arg], lex: Lexicon) -> Counter[str]:
-    """How often the article names each country: as a country, a capital standing for it, a
-    nationality, a person or a side that counts as it."""
+    """How often the article names each country: as a country, a capital standing for it, one of its
+    regions, a nationality, a person or a side that counts as it."""
     c: Counter[str] = Counter()
     for a in args:
         if a.kind == "location" and a.loc_kind == "country" and a.cc:
             c[a.cc] += 1
         elif a.kind == "location" and a.key in lex.metonymic:
             c[lex.metonymic[a.key]] += 1
+        elif a.kind == "location" and a.loc_kind == "region" and a.cc:
+            c[a.cc] += 1  # «دارفور», "Tigray": a region the article is about names its country
         elif (a.kind in ("nat", "person") and a.cc) or (
             a.kind == "org" and a.cc and (a.cc in lex.actor_sides or is_factions(a.cc))
         ):
@@ -260,9 +262,10 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
 
 def states_beside_actors(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«بين الجيش وقوات الدعم السريع», «قوات الدعم السريع والجيش», "between the government and the
-    Taliban": a state's body named bare and coordinated with a known non-state side stands for that
-    side's country, so the meeting has its two sides (the state and the movement)."""
-    actors = [a for a in args if a.kind == "org" and a.key in lex.actor_sides]
+    Taliban", «بين الحكومة والحركات المسلحة في شمال مالي»: a state's body named bare and coordinated
+    with a known non-state side, or with the country's armed groups, stands for that side's country,
+    so the meeting has its two sides (the state and the movement)."""
+    actors = [a for a in args if a.kind == "org" and (a.key in lex.actor_sides or is_factions(a.key))]
     if not actors:
         return []
     taken = [(a.start, a.end) for a in args]
@@ -272,14 +275,17 @@ def states_beside_actors(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
             continue
         for a in actors:
             # the actor right after «و»/"and (the)", or right before the noun's own «و»/"and"
-            joined_after = a.start > m.end() and re.fullmatch(r"\s+(?:و|and\s+(?:the\s+)?)", n[m.end() : a.start])
+            gap = n[m.end() : a.start]
+            joined_after = a.start > m.end() and (
+                re.fullmatch(r"\s+(?:و|and\s+(?:the\s+)?)", gap) or (not gap.strip() and n[a.start] == "و")
+            )
             joined_before = (
                 a.end < m.start()
                 and re.fullmatch(r"\s+(?:and\s+)?", n[a.end : m.start()])
                 and (n[m.start()] == "و" or n[a.end : m.start()].strip() == "and")
             )
             if joined_after or joined_before:
-                cc = lex.actor_sides[a.key]
+                cc = side_country(lex.actor_sides, a.key)
                 out.append(Arg(m.start() + (1 if joined_before and n[m.start()] == "و" else 0), m.end(), "nat", cc, cc))
                 break
     return out

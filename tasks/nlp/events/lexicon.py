@@ -56,6 +56,17 @@ def nset(words: list[str] | None) -> frozenset[str]:
     return frozenset(norm_token(str(w)) for w in words or [])
 
 
+def internal_before(d: dict) -> re.Pattern[str]:
+    """A collective noun ending right before a country: «الفصائل», «الحركات المسلحة في شمال», "armed
+    groups from northern" (internal_sides in event_cues.yaml)."""
+    ar_join, en_join = alternation(d["joiners"]["ar"]), alternation(d["joiners"]["en"])
+    ar_dir, en_dir = alternation(d["compass"]["ar"]), alternation(d["compass"]["en"])
+    return re.compile(
+        rf"(?:(?<!\w){AR_PRE}(?:{alternation(d['ar'])})\s+(?:(?:{ar_join})\s+(?:(?:{ar_dir})\s+)?)?"
+        rf"|(?<!\w)(?:{alternation(d['en'])})\s+(?:{en_join})\s+(?:the\s+)?(?:(?:{en_dir})\s+)?)$"
+    )
+
+
 def compound_ordinal_words(co: dict[str, Any]) -> frozenset[str]:
     """Every word of a compound ordinal, bare and with the article («الحاديه», «عشره», "twenty")."""
     words = [str(w) for part in co.values() for w in part]
@@ -323,7 +334,7 @@ def lexicon() -> Lexicon:
         rival_bare_heads=nset(cues["rival_bodies"]["bare_heads"]),
         rival_stop=nset(cues["rival_bodies"]["stop"]),
         rival_max_words=int(cues["rival_bodies"]["max_words"]),
-        internal_before_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(cues['internal_sides']['ar'])})\s+(?:في\s+)?$"),
+        internal_before_rx=internal_before(cues["internal_sides"]),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),
         outcome_rx=outcome_rx,

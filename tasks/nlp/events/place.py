@@ -18,8 +18,9 @@ from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
 from tasks.nlp.events.words import WITH, WORD_RX, member
+from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.charsets import bare, clitic_bases, has_article, strip_conj
+from tasks.nlp.text.charsets import bare, clitic_bases, has_article, is_arabic, strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.yaml_resources import words
 
@@ -106,11 +107,26 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
     for _, _, a in cands:
         if best.loc_kind == "venue" and a.loc_kind == "city" and best.entity and best.entity.parent_key == a.key:
             return a
-    return best
+    return capital_named_alike(doc, best)
+
+
+def capital_named_alike(doc: Document, a: Arg) -> Arg:
+    """«في الجزائر», «في جيبوتي», «في الكويت»: a country whose capital bears its name is, as the place
+    of a meeting, that capital (talks sit in a city; Arabic does not tell the two apart)."""
+    if a.loc_kind != "country" or not a.cc:
+        return a
+    if a.cc not in SAME_NAME_CAPITALS or not is_arabic(doc.nt[a.start : a.start + 1]):
+        return a  # English writes "Kuwait City", "Algiers"
+    g = doc.gazetteer or load_gazetteer()
+    city = g.capitals.get(a.cc)
+    if city is None or city not in g.places:
+        return a
+    return Arg(a.start, a.end, "location", city, a.cc, g.entity(city), "city")
 
 
 # «مدينة», «منتجع», "the city of": words that may stand between a locative and the place it names
 PLACE_TITLES = frozenset(words("event_cues.yaml")["place_titles"])
+SAME_NAME_CAPITALS = frozenset(words("place_cues.yaml")["same_name_capitals"])
 
 
 def near_locative(doc: Document, lex: Lexicon, head: int, width: int, floor: int) -> bool:

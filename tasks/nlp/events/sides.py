@@ -85,6 +85,8 @@ def find_sides(
             party_reading(doc, lex, t, first, floor)
             or side_noun_after(doc, lex, last)
             or any(a.kind == "nat" and beside_trigger(doc, t, a) for a in group)
+            # a format named with the talks themselves («المحادثات السداسية», "the six-party talks")
+            or any(a.key in lex.group_members and a.start < t.end and t.start < a.end for a in group)
         ):
             codes = set().union(*(lex.group_members.get(a.key) or {side_code(lex, a)} for a in group))
             out.parties |= codes
