@@ -86,3 +86,9 @@ def test_two_bodies_take_the_country_of_the_region_the_article_is_about() -> Non
     )
     ev = event(text)
     assert ev.parties == ["SD"]
+
+
+def test_leaders_of_a_movement_after_the_preposition_are_its_side() -> None:
+    # «مع قيادات بحركة الشباب»: the movement's leaders, not a place
+    ev = event("عقد وفدان من كينيا وإثيوبيا اليوم مباحثات مع قيادات بحركة الشباب في مقديشو.")
+    assert "org:al-shabaab" in ev.sides

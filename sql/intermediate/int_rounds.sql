@@ -17,7 +17,8 @@
 -- another, null (reports counting rounds differently can join one meeting, int_mention_cores).
 --
 -- Sides: a code some reports call a side and others a host counts as what it is called most (on
--- a tie, a mediator), for parties and sides alike. A bare country code among the sides gives
+-- a tie, a mediator), for parties and sides alike; a report naming the country through a non-state
+-- side (the Houthis for YE) counts twice, since a movement at the table hosts nothing. A bare country code among the sides gives
 -- way to a non-state side of that country that other reports name (Palestine to Hamas: the same
 -- delegation, reported less precisely), unless some report names both as sides (the Sudanese
 -- army, SD, and the RSF, org:rsf, are two sides).
@@ -39,7 +40,10 @@ code_votes as (
     -- how many of a round's reports call a code a party, a side, a mediator
     select round_id, code, sum(as_party) as party_votes, sum(as_side) as side_votes, sum(as_mediator) as mediator_votes
     from (
-        select round_id, unnest(parties) as code, 1 as as_party, 0 as as_side, 0 as as_mediator from voters
+        -- a party that a report names through a non-state side of its country (the Houthis for YE)
+        -- counts twice: a movement at the table is no host
+        select round_id, code, case when list_contains(sides, code) then 1 else 2 end as as_party, 0 as as_side, 0 as as_mediator
+        from (select round_id, sides, unnest(parties) as code from voters)
         union all
         select round_id, unnest(sides) as code, 0 as as_party, 1 as as_side, 0 as as_mediator from voters
         union all

@@ -183,6 +183,7 @@ class Lexicon:
     # bodies and movements nobody listed, read by their shape (event_cues.yaml rival_bodies)
     rival_heads: frozenset[str]
     rival_state_heads: frozenset[str]
+    members_of: frozenset[str]  # «قيادات ب...»: people of a movement
     state_nouns_rx: re.Pattern[str]  # a state's bodies named bare («الجيش», "the government")
     rival_bare_heads: frozenset[str]
     rival_stop: frozenset[str]
@@ -328,6 +329,7 @@ def lexicon() -> Lexicon:
         internal_bodies_rx=re.compile(rf"(?<!\w){AR_PRE}(?:{alternation(both(cues['internal_bodies']))})(?!\w)"),
         rival_heads=nset(cues["rival_bodies"]["heads"]),
         rival_state_heads=nset(cues["rival_bodies"]["state_heads"]),
+        members_of=nset(cues["members_of"]),
         state_nouns_rx=re.compile(
             rf"(?<!\w)(?:{AR_PRE}(?:{alternation(nset(cues['state_nouns']['ar']))})|(?:{alternation(nset(cues['state_nouns']['en']))}))(?!\w)"
         ),

@@ -233,6 +233,8 @@ def party_reading(doc: Document, lex: Lexicon, t: Trigger, a: Arg, floor: int) -
     clitic = doc.clitic(a.start)
     if clitic.startswith(("و", "ف")) and len(clitic) > 1:
         clitic = clitic[1:]
+    if clitic == "ب" and a.kind == "org" and member(prev, lex.members_of):
+        return True  # «مع قيادات بجماعة الحوثي»: the movement's leaders
     if clitic and (clitic[0] in "لبك" or clitic.startswith("لل")) and a.key not in lex.group_members:
         return False  # «لأوكرانيا», «بروسيا», «للولايات المتحدة» (not «بصيغة أستانا»: the format's members)
     if member(prev, WITH):
