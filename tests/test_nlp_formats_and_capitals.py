@@ -92,3 +92,10 @@ def test_leaders_of_a_movement_after_the_preposition_are_its_side() -> None:
     # «مع قيادات بحركة الشباب»: the movement's leaders, not a place
     ev = event("عقد وفدان من كينيا وإثيوبيا اليوم مباحثات مع قيادات بحركة الشباب في مقديشو.")
     assert "org:al-shabaab" in ev.sides
+
+
+def test_a_bare_five_plus_one_is_no_grouping_of_powers() -> None:
+    # the informal meetings on Cyprus are "5+1" too: only «مجموعة 5+1», «دول 5+1» name the six powers
+    text = "توجه الرئيس القبرصي إلى جنيف للمشاركة في اجتماع 5+1 غير الرسمي بشأن قبرص مع تركيا واليونان."
+    for ev in extract(text, "ar", PUB).events:
+        assert not {"CN", "US"} & set(ev.parties)

@@ -261,9 +261,9 @@ class Gazetteer:
         else:
             letters = [c for c in raw if c.isalpha()]
             case = "upper" if letters and all(c.isupper() for c in letters) and len(letters) <= 5 else "title"
-            if not letters or (raw[:1].islower() and alias_kind != "person"):
-                # digits and signs only («5+1»), or a group's alias listed in lower case ("six-party
-                # talks", "al-Shabaab"): no capital to require (a person's "bin Salman" still needs one)
+            if raw[:1].islower() and alias_kind != "person":
+                # a group's alias listed in lower case ("six-party talks", "al-Shabaab"): no capital
+                # to require (a person's "bin Salman" still needs one)
                 case = "any"
             article = "none"
         alias = Alias(alias_kind, key, form, article, case, priority)
@@ -588,9 +588,7 @@ def scan_with(automaton: ahocorasick.Automaton, ntext: str) -> list[Hit]:
         if is_arabic(key[0]):
             ok = tuple(a for a in aliases if prefix in _ALLOWED[a.article])
         else:
-            # Latin keys start a word; a key in digits may follow Arabic proclitics («الـ5+1», «و5+1»)
-            glued = bool(prefix) and key[0].isdigit() and is_arabic(prefix[0]) and prefix in PREFIXES_ANY
-            ok = aliases if not prefix or glued else ()
+            ok = aliases if not prefix else ()
         if ok:
             hits.append(Hit(start, end, ws, ok))
     return hits
