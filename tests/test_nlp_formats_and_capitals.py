@@ -99,3 +99,11 @@ def test_a_bare_five_plus_one_is_no_grouping_of_powers() -> None:
     text = "توجه الرئيس القبرصي إلى جنيف للمشاركة في اجتماع 5+1 غير الرسمي بشأن قبرص مع تركيا واليونان."
     for ev in extract(text, "ar", PUB).events:
         assert not {"CN", "US"} & set(ev.parties)
+
+
+def test_a_group_name_quoted_after_its_head_word_is_the_group() -> None:
+    # «صيغة "أستانا"», «حركة "الشباب"»: the name after the head word in quotes, as papers often write it
+    ev = event('انطلقت أمس في العاصمة الكازاخية الجولة الجديدة من المحادثات بصيغة "أستانا".')
+    assert {"IR", "RU", "TR"} <= set(ev.parties)
+    found = {m.key for m in analyze('وقال متحدث باسم حركة "الشباب" إن الهجوم فشل.').mentions}
+    assert "org:al-shabaab" in found

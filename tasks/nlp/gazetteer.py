@@ -310,6 +310,11 @@ class Gazetteer:
             self.orgs[key] = Org(key, o.get("name_en"), o.get("name_ar"), o.get("country"))
             for a in (o.get("aliases_en") or []) + (o.get("aliases_ar") or []):
                 self._add(a, "org", key, "other", 8)
+                head, _, rest = a.partition(" ")
+                if rest and is_arabic(a):
+                    # the name after its head word quoted («صيغة "أستانا"», «حركة "حماس"»): quotes are
+                    # one character after normalisation
+                    self._add(f'{head} "{rest}"', "org", key, "other", 8)
 
     # ------------------------------------------------------------------ nationalities
 
