@@ -107,3 +107,12 @@ def test_a_group_name_quoted_after_its_head_word_is_the_group() -> None:
     assert {"IR", "RU", "TR"} <= set(ev.parties)
     found = {m.key for m in analyze('وقال متحدث باسم حركة "الشباب" إن الهجوم فشل.').mentions}
     assert "org:al-shabaab" in found
+
+
+def test_a_trip_to_a_city_to_attend_the_meetings_places_them_there() -> None:
+    # the travel verb stands far before the city; «لحضور» between the city and the meetings says why
+    text = (
+        "توجه وزير الخارجية الكيني جون موانغي ووزير الدفاع الكيني بيتر أوتينو ورئيس الأركان الكيني "
+        "صامويل كيبتو إلى أروشا، لحضور اجتماعات كينيا وتنزانيا المقرر أن تبدأ غدًا."
+    )
+    assert event(text).location_key == "loc:city:arusha"

@@ -92,6 +92,8 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             and strip_conj(doc.words_after(a.end, 1, ceil=e)[0]).startswith("لل")
         ):
             how = 2
+        elif prev in ("الي", "to") and not after_trigger and purpose_between(doc, a.end, t.start):
+            how = 2  # «توجه ... إلى واشنطن، لحضور اجتماعات», "flew to Geneva to attend the talks"
         if not how or prev in WITH:
             continue  # «مع الولايات المتحدة», "with Iran": a side, not where
         # a whole country is a place only when it is not also a side named as the topic
@@ -108,6 +110,16 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
         if best.loc_kind == "venue" and a.loc_kind == "city" and best.entity and best.entity.parent_key == a.key:
             return a
     return capital_named_alike(doc, best)
+
+
+def purpose_between(doc: Document, a: int, b: int) -> bool:
+    """Only a purpose between a destination and the meeting: «لحضور», «للمشاركة في», "to attend", "for"."""
+    gap = WORD_RX.findall(doc.nt[a:b])
+    if not gap or len(gap) > 3:
+        return False
+    if gap[0].isascii():
+        return gap[0] in ("to", "for") and len(gap) <= 3
+    return gap[0].startswith("ل") and len(gap) <= 2
 
 
 def capital_named_alike(doc: Document, a: Arg) -> Arg:
