@@ -92,3 +92,14 @@ def test_ali_is_the_name_only_where_the_writer_spells_the_preposition_with_alif_
     """An article that writes «على» as «علي» throughout gives no reason to read «علي» as the name."""
     assert _surfaces("وقال الوزير سامي علي زيدان، إن الجولة ستعقد على الأرجح.") == ["سامي علي زيدان"]
     assert _surfaces("وشدد الوزير علي موقف بلاده من الحرب وعلي رفض التدخل.") == []
+
+
+def test_a_three_word_name_after_a_title_that_the_sentence_closes_is_whole() -> None:
+    # no word of it is a known given name; the title before and «إن»/the full stop after bound it
+    def names(text: str) -> list[str]:
+        return [m.surface for m in find_entities(text)[0] if m.kind == "person"]
+
+    assert names("وقال رئيس الوزراء الموزمبيقي كاريلو نيابو موندلاني إن المحادثات ناجحة.") == ["كاريلو نيابو موندلاني"]
+    assert names("والتقى الوفد رئيس وزراء موزمبيق الجديد كاريلو نيابو موندلاني.") == ["كاريلو نيابو موندلاني"]
+    # a common word after two name words, followed by a preposition, stays outside the name
+    assert names("وكان الرئيس كاريلو نيابو حاضر في المؤتمر.") == ["كاريلو نيابو"]

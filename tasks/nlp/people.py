@@ -431,7 +431,13 @@ def _ar_name_run(
     idx = _before_verbal_noun(doc, g, idx)
     if not honorific:
         idx = _from_first_given(doc, g, idx)
-    if len(idx) > 2 and not honorific and not _long_name_ok(doc, g, idx) and not (hyphened and len(idx) == 3):
+    if (
+        len(idx) > 2
+        and not honorific
+        and not _long_name_ok(doc, g, idx)
+        and not (hyphened and len(idx) == 3)
+        and not (after_title and len(idx) == 3 and _closed_third(doc, g, idx[-1]))
+    ):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if len(idx) < 2 or _name_words(doc, idx) > NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
         return []
@@ -444,6 +450,22 @@ def _ar_name_run(
         and (after >= len(doc.tokens) or _HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)))
     )
     return idx if _ar_plausible(doc, g, idx, bool(nisba_closed)) else []
+
+
+def _closed_third(doc: Document, g: Gazetteer, k: int) -> bool:
+    """After a title, a third name word that the sentence closes right after («رئيس الوزراء الإثيوبي
+    هايلي ماريام ديسالين إن ...», «المفاوض الكوري الجنوبي شونغ يونغ وو:»): not an article word, an
+    accusative adverb (مؤكدا) or a function word, and followed by punctuation, the end or «إن» (what
+    the person said; not «حاضر في»)."""
+    t = doc.tok(k)
+    if t.startswith("ال") or t.endswith("ا") or t in g.stop_ar:
+        return False
+    if len(t) == 4 and t[1] == "ا":
+        return False  # the فاعل pattern of everyday adjectives: «حاضر», «قادم», «كامل»
+    after = k + 1
+    if after >= len(doc.tokens) or _HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)):
+        return True
+    return doc.tok(after) in ("ان", "بان")  # «... ديسالين إن القمة»: what the person said
 
 
 def _after_verb(doc: Document, g: Gazetteer, i: int) -> bool:
