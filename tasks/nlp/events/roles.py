@@ -130,7 +130,7 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
 def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
     """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
     english = doc.nt[p.start : p.start + 1].isascii()
-    for m in lex.speech_rx.finditer(doc.nt, sent[0], p.start):
+    for m in doc.finditer(lex.speech_rx, sent[0], p.start):
         between = WORD_RX.findall(doc.nt[m.end() : p.start])
         if english and len(between) > 1:
             continue  # English reporters stand right after the verb only: "said Peskov"
@@ -147,7 +147,7 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
         return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"
     if english:
         # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"
-        m = lex.speech_rx.search(doc.nt, p.end, sent[1])
+        m = doc.search(lex.speech_rx, p.end, sent[1])
         if m is None:
             return False
         if len(WORD_RX.findall(doc.nt[p.end : m.start()])) <= 1:
@@ -167,7 +167,7 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
 
 
 def trigger_between(doc: Document, a: int, b: int) -> bool:
-    return bool(lexicon().trigger_rx.search(doc.nt, a, b))
+    return doc.search(lexicon().trigger_rx, a, b) is not None
 
 
 def meeting_owner(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> Arg | None:

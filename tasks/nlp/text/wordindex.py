@@ -1,0 +1,163 @@
+"""Where a word-list pattern can start in a document, found once per document from its words.
+
+    leads(rx) -> frozenset[str] | None     # the letters every match of `rx` starts with (None: not indexable)
+    WORD_INDEX.mask(word) -> int            # which registered patterns can start at a word (cached per word)
+    doc.finditer(rx, lo, hi) / doc.search(rx, lo, hi)   # tasks/nlp/text/document.py: rx.finditer/search
+                                                        # over [lo, hi), tried only where rx can start
+
+The event reader asks the same few dozen word lists («محادثات», "said", «بحضور» ...) about every
+sentence, every trigger's stretch and every person's clause: a regex scan costs about 40 ns a
+character whatever it finds, and most lists find nothing in most sentences. A pattern of the form
+`(?<!\\w)...` can only start at a word's first letter, and its match begins with one of a few
+literal strings (its *leads*: the optional clitic prefixes times the first letters of its
+alternatives, cut at the first character that is not a word letter). So a word whose text does not
+begin with a lead cannot start a match, whatever follows it; the words of a document are looked up
+once (cached per distinct word, for every registered pattern at once), and `rx.match` is tried only
+at the words that can start it — the same matches, in the same order, as the scan (see
+`alternation.matches_at` for why trying a superset of the starts gives `finditer`'s matches).
+
+A pattern that does not start with `(?<!\\w)`, ignores case, or whose matches can start with
+something other than a word letter is not indexable: `leads` returns None and the callers scan.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+_MAX_LEADS = 20000  # beyond this many alternatives a lead is cut short (still a valid, weaker test)
+
+
+def _seq(items: Any, limit: int) -> tuple[set[str], bool]:
+    """The literal strings a match of the parsed sequence `items` can start with, and whether every
+    one of them is the whole match of the sequence (False: the strings are only prefixes)."""
+    out = {""}
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero-width: consumes nothing
+        if op is C.LITERAL:
+            part, whole = {chr(av)}, True
+        elif op is C.IN:
+            chars = [chr(a) for o, a in av if o is C.LITERAL]
+            if len(chars) != len(av) or any(o is C.NEGATE for o, _ in av):
+                return out, False
+            part, whole = set(chars), True
+        elif op is C.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return out, False
+            part, whole = _seq(av[-1], limit)
+        elif op is C.BRANCH:
+            part, whole = set(), True
+            for b in av[1]:
+                p, w = _seq(b, limit)
+                part |= p
+                whole = whole and w
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            p, w = _seq(sub, limit)
+            if lo == 0 and hi == 1:
+                part, whole = p | {""}, w
+            elif lo == 0:
+                part, whole = p | {""}, False
+            else:
+                part, whole = p, w and lo == hi == 1
+        else:
+            return out, False
+        nxt = {a + b for a in out for b in part}
+        if len(nxt) > limit:
+            return out, False
+        out = nxt
+        if not whole:
+            return out, False
+    return out, True
+
+
+def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The strings every match of `rx` starts with: word leads (word letters: the word of the text
+    holding a match's start begins with one of them) and other leads (literal strings starting with
+    a mark, such as "'ll": the text holds them where the match starts); None when `rx` is not of the
+    indexable kind."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(P.parse(rx.pattern, rx.flags))
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return None
+    if not items or items[0][0] is not C.ASSERT_NOT:
+        return None
+    direction, sub = items[0][1]
+    if direction != -1 or list(sub) != [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:
+        return None  # not `(?<!\\w)`: a match may start inside a word
+    strings, _ = _seq(items[1:], _MAX_LEADS)
+    word, other = set(), set()
+    for s in strings:
+        if not s:
+            return None  # a match may start with anything: every position counts
+        if not s[0].isalnum():
+            other.add(s)
+            continue
+        k = 1
+        while k < len(s) and s[k].isalnum():
+            k += 1
+        word.add(s[:k])
+    return frozenset(word), frozenset(other)
+
+
+class WordIndex:
+    """The registered patterns, and for every word seen, which of them can start at it."""
+
+    def __init__(self) -> None:
+        # by id() (hashing a Pattern hashes its whole code); the pattern is kept, so its id stays its own
+        self._bits: dict[int, tuple[int, frozenset[str]] | None] = {}
+        self._kept: list[re.Pattern[str]] = []
+        self._tests: list[tuple[int, tuple[int, ...], frozenset[str]]] = []  # bit, lead lengths, leads
+        self._masks: dict[str, int] = {}
+        self.generation = 0  # bumped when a pattern is registered: masks computed before lack its bit
+
+    def bit(self, rx: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
+        """The pattern's bit and its other leads (None: not indexable, scan it)."""
+        try:
+            return self._bits[id(rx)]
+        except KeyError:
+            pass
+        ls = leads(rx)
+        found = None
+        if ls is not None:
+            word, other = ls
+            b = 1 << len(self._tests)
+            self._tests.append((b, tuple(sorted({len(s) for s in word})), word))
+            self._masks.clear()  # words seen so far were not tested against the new pattern
+            self.generation += 1
+            found = (b, other)
+        self._bits[id(rx)] = found
+        self._kept.append(rx)
+        return found
+
+    def masks(self, words: list[str]) -> list[int]:
+        """`mask` of every word (the cached ones looked up at C speed)."""
+        out = list(map(self._masks.get, words))
+        if None in out:
+            mask = self.mask
+            out = [mask(w) if m is None else m for w, m in zip(words, out, strict=True)]
+        return out  # type: ignore[return-value]
+
+    def mask(self, word: str) -> int:
+        m = self._masks.get(word)
+        if m is None:
+            m = 0
+            for b, lengths, ls in self._tests:
+                for n in lengths:
+                    if n > len(word):
+                        break
+                    if word[:n] in ls:
+                        m |= b
+                        break
+            if len(self._masks) > 500_000:
+                self._masks.clear()
+            self._masks[word] = m
+        return m
+
+
+WORD_INDEX = WordIndex()
