@@ -80,7 +80,7 @@ class Document:
         self._free: list[int] = [0] * (len(self.tokens) + 1)
         # word-list patterns: where each can start (text/wordindex.py), found on first use
         self._starts: dict[int, list[int] | None] = {}  # by id(): hashing a Pattern hashes its whole code
-        self._masks: tuple[int, list[int], list[int]] | None = None  # generation, masks, words with one
+        self._by_pattern: tuple[int, list[list[int]]] | None = None  # generation, starts by pattern number
 
     # ------------------------------------------------------------------ base layer
 
@@ -175,17 +175,20 @@ class Document:
             return self._starts[id(rx)]
         except KeyError:
             pass
-        found = WORD_INDEX.bit(rx)  # holds `rx`, so its id stays its own
+        found = WORD_INDEX.number(rx)  # holds `rx`, so its id stays its own
         out: list[int] | None = None
         if found is not None:
-            b, other = found
-            if self._masks is None or self._masks[0] != WORD_INDEX.generation:
-                masks = WORD_INDEX.masks(self.words)
-                self._masks = (WORD_INDEX.generation, masks, [i for i, m in enumerate(masks) if m])
-            _, masks, some = self._masks
-            ts = self.tok_starts
-            out = [ts[i] for i in some if masks[i] & b]
+            k, other = found
+            if self._by_pattern is None or self._by_pattern[0] != WORD_INDEX.generation:
+                # one pass over the words: every pattern's candidate starts, in text order
+                lists: list[list[int]] = [[] for _ in range(len(WORD_INDEX))]
+                for p, ks in zip(self.tok_starts, WORD_INDEX.of_words(self.words), strict=True):
+                    for j in ks:
+                        lists[j].append(p)
+                self._by_pattern = (WORD_INDEX.generation, lists)
+            out = self._by_pattern[1][k]
             if other:
+                out = list(out)
                 nt = self.nt
                 for lead in other:
                     i = nt.find(lead)

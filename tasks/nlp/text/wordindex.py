@@ -106,58 +106,62 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
 
 
 class WordIndex:
-    """The registered patterns, and for every word seen, which of them can start at it."""
+    """The registered patterns (numbered in order), and for every word seen, which of them can start at it."""
 
     def __init__(self) -> None:
         # by id() (hashing a Pattern hashes its whole code); the pattern is kept, so its id stays its own
-        self._bits: dict[int, tuple[int, frozenset[str]] | None] = {}
+        self._numbers: dict[int, tuple[int, frozenset[str]] | None] = {}
         self._kept: list[re.Pattern[str]] = []
-        self._tests: list[tuple[int, tuple[int, ...], frozenset[str]]] = []  # bit, lead lengths, leads
-        self._masks: dict[str, int] = {}
-        self.generation = 0  # bumped when a pattern is registered: masks computed before lack its bit
+        self._tests: list[tuple[tuple[int, ...], frozenset[str]]] = []  # lead lengths, leads; by number
+        self._seen: dict[str, tuple[int, ...]] = {}
+        self.generation = 0  # bumped when a pattern is registered: look-ups made before lack it
 
-    def bit(self, rx: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
-        """The pattern's bit and its other leads (None: not indexable, scan it)."""
+    def __len__(self) -> int:
+        return len(self._tests)
+
+    def number(self, rx: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
+        """The pattern's number and its other leads (None: not indexable, scan it)."""
         try:
-            return self._bits[id(rx)]
+            return self._numbers[id(rx)]
         except KeyError:
             pass
         ls = leads(rx)
         found = None
         if ls is not None:
             word, other = ls
-            b = 1 << len(self._tests)
-            self._tests.append((b, tuple(sorted({len(s) for s in word})), word))
-            self._masks.clear()  # words seen so far were not tested against the new pattern
+            found = (len(self._tests), other)
+            self._tests.append((tuple(sorted({len(s) for s in word})), word))
+            self._seen.clear()  # words seen so far were not tested against the new pattern
             self.generation += 1
-            found = (b, other)
-        self._bits[id(rx)] = found
+        self._numbers[id(rx)] = found
         self._kept.append(rx)
         return found
 
-    def masks(self, words: list[str]) -> list[int]:
-        """`mask` of every word (the cached ones looked up at C speed)."""
-        out = list(map(self._masks.get, words))
+    def of_words(self, words: list[str]) -> list[tuple[int, ...]]:
+        """`of_word` of every word (the ones seen before looked up at C speed)."""
+        out = list(map(self._seen.get, words))
         if None in out:
-            mask = self.mask
-            out = [mask(w) if m is None else m for w, m in zip(words, out, strict=True)]
+            of_word = self.of_word
+            out = [of_word(w) if k is None else k for w, k in zip(words, out, strict=True)]
         return out  # type: ignore[return-value]
 
-    def mask(self, word: str) -> int:
-        m = self._masks.get(word)
-        if m is None:
-            m = 0
-            for b, lengths, ls in self._tests:
+    def of_word(self, word: str) -> tuple[int, ...]:
+        """The numbers of the patterns a word can start (cached per word)."""
+        k = self._seen.get(word)
+        if k is None:
+            found = []
+            for i, (lengths, ls) in enumerate(self._tests):
                 for n in lengths:
                     if n > len(word):
                         break
                     if word[:n] in ls:
-                        m |= b
+                        found.append(i)
                         break
-            if len(self._masks) > 500_000:
-                self._masks.clear()
-            self._masks[word] = m
-        return m
+            k = tuple(found)
+            if len(self._seen) > 500_000:
+                self._seen.clear()
+            self._seen[word] = k
+        return k
 
 
 WORD_INDEX = WordIndex()
