@@ -65,3 +65,12 @@ def test_a_pattern_registered_later_is_found_in_a_document_already_asked() -> No
     assert [m.group() for m in doc.finditer(re.compile(r"(?<!\w)talks(?!\w)"), 0, len(doc.nt))] == ["talks"]
     later = re.compile(r"(?<!\w)summit(?!\w)")
     assert [m.start() for m in doc.finditer(later, 0, len(doc.nt))] == [doc.nt.index("summit")]
+
+
+def test_match_where_a_pattern_cannot_start_is_none() -> None:
+    rx = lexicon().trigger_rx
+    for p in sorted(ROOT.glob("quality/*/articles/*.txt"))[:6]:
+        doc = Document(p.read_text())
+        positions = [s for s, _ in doc.tokens] + list(range(0, len(doc.nt), 7))
+        assert [bool(doc.match(rx, i)) for i in positions] == [bool(rx.match(doc.nt, i)) for i in positions]
+        assert any(doc.match(rx, s) for s, _ in doc.tokens)

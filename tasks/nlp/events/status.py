@@ -164,7 +164,7 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
         w = doc.nt[ts:te]
         if w in lex.speech or member(w, lex.speech):
             break
-        if lex.trigger_rx.match(doc.nt, ts):
+        if doc.match(lex.trigger_rx, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
         named = any(a0 <= ts < a1 for a0, a1 in spans)
         between.append((w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, te))))

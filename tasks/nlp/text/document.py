@@ -210,6 +210,15 @@ class Document:
             return iter(())
         return matches_at(rx, self.nt, st[i:j], hi)
 
+    def match(self, rx: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        """`rx.match(self.nt, pos)`, not tried where `rx` cannot start."""
+        st = self.starts(rx)
+        if st is not None:
+            i = bisect_left(st, pos)
+            if i == len(st) or st[i] != pos:
+                return None
+        return rx.match(self.nt, pos)
+
     def search(self, rx: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
         """`rx.search(self.nt, lo, hi)`, trying `rx` only where it can start."""
         st = self.starts(rx)

@@ -112,12 +112,14 @@ class WordIndex:
         # by id() (hashing a Pattern hashes its whole code); the pattern is kept, so its id stays its own
         self._numbers: dict[int, tuple[int, frozenset[str]] | None] = {}
         self._kept: list[re.Pattern[str]] = []
-        self._tests: list[tuple[tuple[int, ...], frozenset[str]]] = []  # lead lengths, leads; by number
+        self._count = 0
+        self._by_lead: dict[str, set[int]] = {}  # every pattern's word leads -> the patterns
+        self._lengths: tuple[int, ...] = ()  # the lengths of the leads, ascending
         self._seen: dict[str, tuple[int, ...]] = {}
         self.generation = 0  # bumped when a pattern is registered: look-ups made before lack it
 
     def __len__(self) -> int:
-        return len(self._tests)
+        return self._count
 
     def number(self, rx: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
         """The pattern's number and its other leads (None: not indexable, scan it)."""
@@ -129,8 +131,11 @@ class WordIndex:
         found = None
         if ls is not None:
             word, other = ls
-            found = (len(self._tests), other)
-            self._tests.append((tuple(sorted({len(s) for s in word})), word))
+            found = (self._count, other)
+            for s in word:
+                self._by_lead.setdefault(s, set()).add(self._count)
+            self._lengths = tuple(sorted({len(s) for s in self._by_lead}))
+            self._count += 1
             self._seen.clear()  # words seen so far were not tested against the new pattern
             self.generation += 1
         self._numbers[id(rx)] = found
@@ -149,15 +154,14 @@ class WordIndex:
         """The numbers of the patterns a word can start (cached per word)."""
         k = self._seen.get(word)
         if k is None:
-            found = []
-            for i, (lengths, ls) in enumerate(self._tests):
-                for n in lengths:
-                    if n > len(word):
-                        break
-                    if word[:n] in ls:
-                        found.append(i)
-                        break
-            k = tuple(found)
+            found: set[int] = set()
+            by_lead = self._by_lead
+            for n in self._lengths:
+                if n > len(word):
+                    break
+                if (some := by_lead.get(word[:n])) is not None:
+                    found |= some
+            k = tuple(sorted(found))
             if len(self._seen) > 500_000:
                 self._seen.clear()
             self._seen[word] = k
