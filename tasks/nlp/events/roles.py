@@ -14,9 +14,6 @@ from tasks.nlp.text.document import Document
 def classify_people(doc: Document, lex: Lexicon) -> None:
     """Mark possessors, reporters, commentators and negotiators among the people."""
     people = [a for a in doc.args if a.kind == "person"]
-    # the English role words, looked for inside a gazetteer role ("Kremlin spokesman"): listed once
-    commentator_en = [w for w in lex.commentator if w.isascii()]
-    negotiator_en = [w for w in lex.negotiator if w.isascii()]
     for p in people:
         sent = doc.sents[doc.sentence_of(p.start)]
         before = doc.words_before(p.start, 8, floor=sent[0])
@@ -24,8 +21,9 @@ def classify_people(doc: Document, lex: Lexicon) -> None:
         role = (p.entity.role or "").casefold() if p.entity else ""
         title = title_chain(doc, p, lex, sent[0])
         p.modifier = is_possessor(doc, p, lex, before, after, role)
-        p.commentator = _in_role(role, commentator_en) or any(bare(w) in lex.commentator_bare for w in title)
-        p.negotiator = _in_role(role, negotiator_en) or any(bare(w) in lex.negotiator_bare for w in title)
+        commentator, negotiator = _role_words(lex, role)
+        p.commentator = commentator or any(bare(w) in lex.commentator_bare for w in title)
+        p.negotiator = negotiator or any(bare(w) in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
         p.names_group = names_group(doc, p, lex, before)
@@ -52,6 +50,24 @@ def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:
         for a in doc.args_in(doc.tok_starts[max(0, cue - 8)], doc.tok_starts[cue])
     )
     return org_before and not any(side_noun(lex, w) for w in lead_in)
+
+
+# (the lexicon's commentator and negotiator words, role) -> _role_words; a frozenset keeps its hash
+_ROLES: dict[tuple[frozenset[str], frozenset[str], str], tuple[bool, bool]] = {}
+
+
+def _role_words(lex: Lexicon, role: str) -> tuple[bool, bool]:
+    """Whether a gazetteer role ("Kremlin spokesman") holds an English commentator word, and a negotiator
+    word (a person's role is asked for at every mention: cached per role)."""
+    key = (lex.commentator, lex.negotiator, role)
+    found = _ROLES.get(key)
+    if found is None:
+        commentator_en = [w for w in lex.commentator if w.isascii()]
+        negotiator_en = [w for w in lex.negotiator if w.isascii()]
+        found = _ROLES[key] = (_in_role(role, commentator_en), _in_role(role, negotiator_en))
+        if len(_ROLES) > 100_000:
+            _ROLES.clear()
+    return found
 
 
 def _in_role(role: str, words: list[str]) -> bool:
