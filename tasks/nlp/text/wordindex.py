@@ -30,48 +30,47 @@ from typing import Any
 _MAX_LEADS = 20000  # beyond this many alternatives a lead is cut short (still a valid, weaker test)
 
 
-def _seq(items: Any, limit: int) -> tuple[set[str], bool]:
-    """The literal strings a match of the parsed sequence `items` can start with, and whether every
-    one of them is the whole match of the sequence (False: the strings are only prefixes)."""
-    out = {""}
+def _seq(items: Any, limit: int) -> tuple[set[str], set[str]]:
+    """Literal strings for the parsed sequence `items`: those that are a whole match of it, and those
+    that are only the beginning of one (the sequence goes on with something that is not a literal).
+    Every match of the sequence starts with one of them."""
+    whole, cut = {""}, set()
     for op, av in items:
+        if not whole:
+            break
         if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
             continue  # zero-width: consumes nothing
+        pw: set[str]
+        pc: set[str] = set()
         if op is C.LITERAL:
-            part, whole = {chr(av)}, True
-        elif op is C.IN:
-            chars = [chr(a) for o, a in av if o is C.LITERAL]
-            if len(chars) != len(av) or any(o is C.NEGATE for o, _ in av):
-                return out, False
-            part, whole = set(chars), True
-        elif op is C.SUBPATTERN:
-            if av[1] & re.IGNORECASE:
-                return out, False
-            part, whole = _seq(av[-1], limit)
+            pw = {chr(av)}
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            pw = {chr(a) for _, a in av}
+        elif op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+            pw, pc = _seq(av[-1], limit)
         elif op is C.BRANCH:
-            part, whole = set(), True
-            for b in av[1]:
-                p, w = _seq(b, limit)
-                part |= p
-                whole = whole and w
+            pw = set()
+            for branch in av[1]:
+                w, c = _seq(branch, limit)
+                pw |= w
+                pc |= c
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             lo, hi, sub = av
-            p, w = _seq(sub, limit)
-            if lo == 0 and hi == 1:
-                part, whole = p | {""}, w
-            elif lo == 0:
-                part, whole = p | {""}, False
-            else:
-                part, whole = p, w and lo == hi == 1
+            w, c = _seq(sub, limit)
+            if lo == hi == 1:
+                pw, pc = w, c
+            elif lo == 0 and hi == 1:
+                pw, pc = w | {""}, c
+            else:  # more repetitions may follow the first one (or none at all when lo is 0)
+                pw, pc = ({""} if lo == 0 else set()), w | c
         else:
-            return out, False
-        nxt = {a + b for a in out for b in part}
-        if len(nxt) > limit:
-            return out, False
-        out = nxt
-        if not whole:
-            return out, False
-    return out, True
+            pw, pc = set(), {""}  # a class, a category, anything else: nothing literal is known
+        nxt_whole = {a + b for a in whole for b in pw}
+        nxt_cut = cut | {a + b for a in whole for b in pc}
+        if len(nxt_whole) + len(nxt_cut) > limit:
+            return set(), cut | whole  # cut short here: still what every match starts with
+        whole, cut = nxt_whole, nxt_cut
+    return whole, cut
 
 
 def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -90,9 +89,9 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     direction, sub = items[0][1]
     if direction != -1 or list(sub) != [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:
         return None  # not `(?<!\\w)`: a match may start inside a word
-    strings, _ = _seq(items[1:], _MAX_LEADS)
+    whole, cut = _seq(items[1:], _MAX_LEADS)
     word, other = set(), set()
-    for s in strings:
+    for s in whole | cut:
         if not s:
             return None  # a match may start with anything: every position counts
         if not s[0].isalnum():
