@@ -74,3 +74,40 @@ def test_match_where_a_pattern_cannot_start_is_none() -> None:
         positions = [s for s, _ in doc.tokens] + list(range(0, len(doc.nt), 7))
         assert [bool(doc.match(rx, i)) for i in positions] == [bool(rx.match(doc.nt, i)) for i in positions]
         assert any(doc.match(rx, s) for s, _ in doc.tokens)
+
+
+def test_patterns_registered_while_other_threads_look_words_up() -> None:
+    """Extraction runs in several threads when batches are small: a word's cached patterns must never
+    miss one that another thread registered meanwhile."""
+    import sys
+    import threading
+
+    from tasks.nlp.text.wordindex import WordIndex
+
+    words = [f"w{i}x{j}" for i in range(40) for j in range(5)]
+    starts = list(range(len(words)))
+    patterns = [re.compile(rf"(?<!\w)w{i}x\d(?!\w)") for i in range(40)]
+    for _ in range(10):  # a race shows only now and then: try it a few times
+        index = WordIndex()
+        results: list[tuple[int, list[list[int]]]] = []
+
+        def work(i: int, index: WordIndex = index, results: list = results) -> None:
+            index.number(patterns[i])
+            results.append(index.starts_by_pattern(starts, words))
+
+        old = sys.getswitchinterval()
+        sys.setswitchinterval(1e-6)
+        try:
+            threads = [threading.Thread(target=work, args=(i,)) for i in range(40)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        finally:
+            sys.setswitchinterval(old)
+        number = {id(rx): index.number(rx)[0] for rx in patterns}  # type: ignore[index]
+        for _, lists in results:
+            for rx in patterns:
+                k = number[id(rx)]
+                if k < len(lists):
+                    assert lists[k] == [p for p, w in zip(starts, words, strict=True) if rx.match(w)]

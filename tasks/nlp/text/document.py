@@ -179,14 +179,11 @@ class Document:
         out: list[int] | None = None
         if found is not None:
             k, other = found
-            if self._by_pattern is None or self._by_pattern[0] != WORD_INDEX.generation:
-                # one pass over the words: every pattern's candidate starts, in text order
-                lists: list[list[int]] = [[] for _ in range(len(WORD_INDEX))]
-                for p, ks in zip(self.tok_starts, WORD_INDEX.of_words(self.words), strict=True):
-                    for j in ks:
-                        lists[j].append(p)
-                self._by_pattern = (WORD_INDEX.generation, lists)
-            out = self._by_pattern[1][k]
+            bp = self._by_pattern
+            if bp is None or bp[0] != WORD_INDEX.generation or k >= len(bp[1]):
+                # one pass over the words: every registered pattern's candidate starts, in text order
+                self._by_pattern = bp = WORD_INDEX.starts_by_pattern(self.tok_starts, self.words)
+            out = bp[1][k]
             if other:
                 out = list(out)
                 nt = self.nt

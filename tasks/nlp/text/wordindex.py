@@ -23,6 +23,7 @@ something other than a word letter is not indexable: `leads` returns None and th
 from __future__ import annotations
 
 import re
+import threading
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -105,9 +106,15 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
 
 
 class WordIndex:
-    """The registered patterns (numbered in order), and for every word seen, which of them can start at it."""
+    """The registered patterns (numbered in order), and for every word seen, which of them can start at it.
+
+    Thread-safe: extraction runs in several threads of one process when batches are small (the flow's
+    batch threads), and a pattern registered by one thread while another looks its words up must not
+    leave a word's cached patterns without it. Registering and looking up take one lock (a look-up is
+    made once per document, not per word)."""
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         # by id() (hashing a Pattern hashes its whole code); the pattern is kept, so its id stays its own
         self._numbers: dict[int, tuple[int, frozenset[str]] | None] = {}
         self._kept: list[re.Pattern[str]] = []
@@ -127,43 +134,51 @@ class WordIndex:
         except KeyError:
             pass
         ls = leads(rx)
-        found = None
-        if ls is not None:
-            word, other = ls
-            found = (self._count, other)
-            for s in word:
-                self._by_lead.setdefault(s, set()).add(self._count)
-            self._lengths = tuple(sorted({len(s) for s in self._by_lead}))
-            self._count += 1
-            self._seen.clear()  # words seen so far were not tested against the new pattern
-            self.generation += 1
-        self._numbers[id(rx)] = found
-        self._kept.append(rx)
+        with self._lock:
+            if id(rx) in self._numbers:  # another thread registered it meanwhile
+                return self._numbers[id(rx)]
+            found = None
+            if ls is not None:
+                word, other = ls
+                found = (self._count, other)
+                for s in word:
+                    self._by_lead.setdefault(s, set()).add(self._count)
+                self._lengths = tuple(sorted({len(s) for s in self._by_lead}))
+                self._count += 1
+                self._seen.clear()  # words seen so far were not tested against the new pattern
+                self.generation += 1
+            self._kept.append(rx)
+            self._numbers[id(rx)] = found
         return found
 
-    def of_words(self, words: list[str]) -> list[tuple[int, ...]]:
-        """`of_word` of every word (the ones seen before looked up at C speed)."""
-        out = list(map(self._seen.get, words))
-        if None in out:
-            of_word = self.of_word
-            out = [of_word(w) if k is None else k for w, k in zip(words, out, strict=True)]
-        return out  # type: ignore[return-value]
+    def starts_by_pattern(self, starts: list[int], words: list[str]) -> tuple[int, list[list[int]]]:
+        """For a document's words (and their start offsets): the generation and, for every registered
+        pattern, the starts of the words that can begin it, in text order."""
+        with self._lock:
+            lists: list[list[int]] = [[] for _ in range(self._count)]
+            seen = self._seen
+            ks = list(map(seen.get, words))
+            if None in ks:
+                of_word = self._of_word
+                ks = [of_word(w) if k is None else k for w, k in zip(words, ks, strict=True)]
+            for p, k in zip(starts, ks, strict=True):
+                for j in k:  # type: ignore[union-attr]
+                    lists[j].append(p)
+            return self.generation, lists
 
-    def of_word(self, word: str) -> tuple[int, ...]:
-        """The numbers of the patterns a word can start (cached per word)."""
-        k = self._seen.get(word)
-        if k is None:
-            found: set[int] = set()
-            by_lead = self._by_lead
-            for n in self._lengths:
-                if n > len(word):
-                    break
-                if (some := by_lead.get(word[:n])) is not None:
-                    found |= some
-            k = tuple(sorted(found))
-            if len(self._seen) > 500_000:
-                self._seen.clear()
-            self._seen[word] = k
+    def _of_word(self, word: str) -> tuple[int, ...]:
+        """The numbers of the patterns a word can start (cached per word; the lock is held)."""
+        found: set[int] = set()
+        by_lead = self._by_lead
+        for n in self._lengths:
+            if n > len(word):
+                break
+            if (some := by_lead.get(word[:n])) is not None:
+                found |= some
+        k = tuple(sorted(found))
+        if len(self._seen) > 500_000:
+            self._seen.clear()
+        self._seen[word] = k
         return k
 
 
