@@ -14,12 +14,16 @@ from tasks.nlp.text.document import Document
 def classify_people(doc: Document, lex: Lexicon) -> None:
     """Mark possessors, reporters, commentators and negotiators among the people."""
     people = [a for a in doc.args if a.kind == "person"]
+    # the characters some person's name covers (title_chain stops at another person's name)
+    named = bytearray(len(doc.nt) + 1)
+    for a in people:
+        named[a.start : a.end] = b"\x01" * (a.end - a.start)
     for p in people:
         sent = doc.sents[doc.sentence_of(p.start)]
         before = doc.words_before(p.start, 8, floor=sent[0])
         after = doc.words_after(p.end, 4, ceil=sent[1])
         role = (p.entity.role or "").casefold() if p.entity else ""
-        title = title_chain(doc, p, lex, sent[0])
+        title = title_chain(doc, p, lex, sent[0], named)
         p.modifier = is_possessor(doc, p, lex, before, after, role)
         commentator, negotiator = _role_words(lex, role)
         p.commentator = commentator or any(bare(w) in lex.commentator_bare for w in title)
@@ -75,11 +79,18 @@ def _in_role(role: str, words: list[str]) -> bool:
     return any(w in role for w in words) if role else "" in words
 
 
-def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
+def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int, named: bytearray | None = None) -> list[str]:
     """Words of the title right before a name («المتحدث باسم الكرملين», "Kremlin spokesman"),
-    stopping at a verb of saying, «أن»/"that", or another person's name."""
+    stopping at a verb of saying, «أن»/"that", or another person's name.
+
+    `named`: the characters of the text that people's names cover, when the caller has them (a name
+    covering a word before `p` is another person's: `p` starts after it)."""
     chain: list[str] = []
-    others = [(a.start, a.end) for a in doc.args_over(floor, p.start) if a.kind == "person" and a is not p]
+    if named is None:
+        named = bytearray(len(doc.nt) + 1)
+        for a in doc.args_over(floor, p.start):
+            if a.kind == "person" and a is not p:
+                named[a.start : a.end] = b"\x01" * (a.end - a.start)
     first = doc.tok_index(p.start) - 1  # the word just before the name, then one word back each step
     for i in range(first, first - 6, -1):
         if i < 0 or doc.tok_starts[i] < floor:
@@ -88,7 +99,7 @@ def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
         w = doc.words[i]
         if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
             break
-        if any(a0 <= ts < a1 for a0, a1 in others):
+        if named[ts]:
             break
         chain.append(w)
     return chain
