@@ -194,6 +194,8 @@ def _tense_cues(n: str, left: int, right: int) -> list[tuple[int, int, bool]]:
     # without them is not scanned for that language's cues
     arabic = _ARABIC_LETTER.search(n, left, right) is not None
     latin = _LATIN_LETTER.search(n, left, right) is not None
+    last = _last_clauses
+    doc = last[3] if last[0] is n else None  # the text's document: its word index finds the cues
     for rx, fut, script in (
         (_AR_FUTURE, True, arabic),
         (_EN_FUTURE, True, latin),
@@ -202,7 +204,7 @@ def _tense_cues(n: str, left: int, right: int) -> list[tuple[int, int, bool]]:
     ):
         if not script:
             continue
-        for m in rx.finditer(n, left, right):
+        for m in rx.finditer(n, left, right) if doc is None else doc.finditer(rx, left, right):
             if fut and _FUTURE_VERB.fullmatch(m.group()) and not is_future_verb(m.group()):
                 continue  # «سياسة», «ستيف»: not a verb
             if not fut and (m.group() in ("expected", "scheduled", "planned") or m.group().startswith("propos")):
@@ -212,16 +214,33 @@ def _tense_cues(n: str, left: int, right: int) -> list[tuple[int, int, bool]]:
 
 
 # the last text asked about: the ends of its clause marks (one past each mark, in order, found once
-# instead of rescanning the text up to every date) and the tense cues of the clauses read so far
-_last_clauses: tuple[str, list[int], dict[tuple[int, int], list[tuple[int, int, bool]]]] = ("", [], {})
+# instead of rescanning the text up to every date), the tense cues of the clauses read so far, and
+# the text's Document when find_dates was given one (its word index finds the cues faster)
+_last_clauses: tuple[str, list[int], dict[tuple[int, int], list[tuple[int, int, bool]]], Document | None] = (
+    "",
+    [],
+    {},
+    None,
+)
 
 
 def _clauses(n: str) -> tuple[list[int], dict[tuple[int, int], list[tuple[int, int, bool]]]]:
     global _last_clauses
     last = _last_clauses
     if last[0] is not n:
-        last = _last_clauses = (n, [m.end() for m in _CLAUSE_END.finditer(n)], {})
+        last = _last_clauses = (n, [m.end() for m in _CLAUSE_END.finditer(n)], {}, None)
     return last[1], last[2]
+
+
+def _bind(doc: Document) -> None:
+    """The clauses of `doc.nt` are read through `doc` (the same cues: Document.finditer)."""
+    global _last_clauses
+    n = doc.nt
+    last = _last_clauses
+    if last[0] is not n:
+        _last_clauses = (n, [m.end() for m in _CLAUSE_END.finditer(n)], {}, doc)
+    elif last[3] is not doc:
+        _last_clauses = (n, last[1], last[2], doc)
 
 
 # ------------------------------------------------------------------------------- helpers
@@ -858,6 +877,7 @@ def find_dates(
     in text order. `windowed=False` scans every line with every pattern: the same result, slower
     (tests compare)."""
     doc = as_document(text, language)
+    _bind(doc)
     nt, n, text, lines = doc.norm, doc.nt, doc.text, doc.lines
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     cands: list[tuple[int, int, date, date, str, bool]] = []

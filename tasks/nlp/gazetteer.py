@@ -564,9 +564,11 @@ _ALLOWED = {"none": PREFIXES_BARE, "required": PREFIXES_ARTICLE, "optional": PRE
 
 
 def build_automaton(aliases: dict[str, list[Alias]]) -> ahocorasick.Automaton:
+    """Each key's value: (key, its aliases by priority, whether it is Arabic, and the aliases allowed after
+    each proclitic, filled in by scan_with as prefixes are met)."""
     auto = ahocorasick.Automaton()
     for k, v in aliases.items():
-        auto.add_word(k, (k, tuple(sorted(v, key=lambda a: -a.priority))))
+        auto.add_word(k, (k, tuple(sorted(v, key=lambda a: -a.priority)), is_arabic(k[0]), {}))
     auto.make_automaton()
     return auto
 
@@ -581,17 +583,21 @@ def scan_with(automaton: ahocorasick.Automaton, ntext: str) -> list[Hit]:
     n = len(ntext)
     if not len(automaton):
         return hits
-    for last, (key, aliases) in automaton.iter(ntext):
+    for last, (key, aliases, arabic, allowed) in automaton.iter(ntext):
         end = last + 1
-        start = end - len(key)
         if end < n and ntext[end].isalnum():
             continue  # inside a longer word
+        start = end - len(key)
         ws = start
         while ws > 0 and ntext[ws - 1].isalnum():
             ws -= 1
         prefix = ntext[ws:start]
-        if is_arabic(key[0]):
-            ok = tuple(a for a in aliases if prefix in _ALLOWED[a.article])
+        if arabic:
+            ok = allowed.get(prefix)
+            if ok is None:
+                ok = tuple(a for a in aliases if prefix in _ALLOWED[a.article])
+                if prefix in PREFIXES_ANY:  # the other prefixes allow nothing: no need to keep them
+                    allowed[prefix] = ok
         else:
             ok = aliases if not prefix else ()
         if ok:

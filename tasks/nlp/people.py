@@ -704,10 +704,40 @@ def _title_phrase_word(doc: Document, g: Gazetteer, k: int) -> bool:
     return len(t) > 3 and t[0] in "بل" and t[1:] not in g.given_ar and construct
 
 
+# what a word can open, whatever its context (a per-word property, cached per gazetteer)
+_MAY_HEAD = 1  # an Arabic word that is a title head, or the first word of a partitive title («كبير»)
+_MAY_CUE = 2  # a delegation cue («برئاسة») or a regime word («نظام») before a name
+
+
+def _word_flag(g: Gazetteer, t: str) -> int:
+    flag = 0
+    if _AR_WORD_RE.match(t) and (g.is_ar_head(t) or not clitic_bases(t).isdisjoint(g.ar_partitive_heads)):
+        flag |= _MAY_HEAD
+    if t in _AR_RULER_CUES or _ar_name_cue(g, t):
+        flag |= _MAY_CUE
+    return flag
+
+
+def _word_flags(doc: Document, g: Gazetteer) -> list[int]:
+    """`_word_flag` of every token of the document (looked up per distinct word)."""
+    seen: dict[str, int] | None = getattr(g, "_people_word_flags", None)
+    if seen is None or len(seen) > 500_000:
+        seen = {}
+        g._people_word_flags = seen  # type: ignore[attr-defined]
+    out = list(map(seen.get, doc.words))
+    if None in out:
+        for k, (t, f) in enumerate(zip(doc.words, out, strict=True)):
+            if f is None:
+                f = seen[t] = _word_flag(g, t)
+                out[k] = f
+    return out  # type: ignore[return-value]
+
+
 def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
-    for i in range(len(doc.tokens)):
+    # only words that can head a title are looked at (the others fail the first two checks below)
+    for i in [k for k, f in enumerate(_word_flags(doc, g)) if f & _MAY_HEAD]:
         t = doc.tok(i)
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or i in used:
             continue
@@ -1138,7 +1168,9 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     """A name right after a delegation cue («وفد برئاسة أحمد طعمة», «يترأسه», «بقيادة»), or after a regime
     when it opens with a known given name («نظام عمر البشير»)."""
     out: list[PersonResult] = []
-    for i in range(len(doc.tokens) - 1):
+    last = len(doc.tokens) - 1
+    # only cue words are looked at (the others fail the first check below)
+    for i in [k for k, f in enumerate(_word_flags(doc, g)) if f & _MAY_CUE and k < last]:
         ruler = doc.tok(i) in _AR_RULER_CUES
         if not (ruler or _ar_name_cue(g, doc.tok(i))) or doc.gap(i + 1).strip(" "):
             continue

@@ -112,7 +112,7 @@ def find_events(
     `nationalities`: (start, end, country code) of nationality adjectives in original offsets, as
     entities.analyze() finds them; when None they are read here with the same gazetteer."""
     lex = lexicon()
-    if lex.trigger_rx.search(doc.nt) is None:
+    if doc.search(lex.trigger_rx, 0, len(doc.nt)) is None:
         return []  # no trigger word anywhere: nothing can found a meeting (delegation sentences only refer back)
     read_document(doc, mentions, entities, dates, nationalities)
     ems: list[EventMention] = []

@@ -66,7 +66,7 @@ def _one_list(doc: Document, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int,
         return False
     if any(member(w, lex.speech) or w in lex.speech for w in gap):
         return False
-    if lex.trigger_rx.search(doc.nt, a.end, b.start):
+    if doc.search(lex.trigger_rx, a.end, b.start) is not None:
         return False
     free = doc.free(a.end, b.start)
     return free <= NLP.list_gap or (free <= NLP.list_title_gap and titled_item(doc, gap))

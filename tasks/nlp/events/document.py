@@ -72,19 +72,20 @@ def nationality_args(nt: Normalized, taken: list[tuple[int, int]], g: Gazetteer)
     return kept
 
 
-def internal_sides(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
+def internal_sides(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«الفصائل الفلسطينية», «طرفي الصراع في السودان», "Sudan's warring parties": the nationality or
     country, with the collective noun beside it, becomes one side org:<cc>-factions."""
+    n = doc.nt
     out: list[Arg] = []
     for a in args:
         state = a.kind == "nat" or (a.kind == "location" and a.loc_kind == "country")
         if not state or not a.cc or len(a.cc) != 2:
             out.append(a)
             continue
-        before = lex.internal_before_rx.search(n, max(0, a.start - 40), a.start)
+        before = doc.search(lex.internal_before_rx, max(0, a.start - 40), a.start)
         after = lex.internal_after_rx.match(n[a.end : a.end + 40])
         counted_before, counted_after = lex.internal_counted_rx
-        if after is None and counted_before.search(n, max(0, a.start - 12), a.start):
+        if after is None and doc.search(counted_before, max(0, a.start - 12), a.start):
             after = counted_after.match(n[a.end : a.end + 40])  # "the two Libyan delegations"
         listed = re.match(r"\s*(?:و|and\s|,|،)", n[a.end : a.end + 6]) is not None
         if (before is None and after is None) or listed:
@@ -123,7 +124,7 @@ def leading_country(counts: Counter[str], least: int) -> str | None:
     return ranked[0][0]
 
 
-def unnamed_bodies(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
+def unnamed_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«اجتماع اللجنة العسكرية المشتركة 5+5», "the constitutional committee": a joint body of one
     country's rival sides named without its country is the collective side of the country the
     article is about, when one country clearly leads its mentions."""
@@ -134,7 +135,7 @@ def unnamed_bodies(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
     taken = [(a.start, a.end) for a in args]
     return [
         Arg(m.start(), m.end(), "org", key, key)
-        for m in lex.internal_bodies_rx.finditer(n)
+        for m in doc.finditer(lex.internal_bodies_rx, 0, len(doc.nt))
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
 
@@ -324,13 +325,13 @@ def build_args(
         args += nationality_args(nt, taken, g)
     else:
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
-    args = internal_sides(nt.text, args, lex)
-    args += unnamed_bodies(nt.text, args, lex)
+    args = internal_sides(doc, args, lex)
+    args += unnamed_bodies(doc, args, lex)
     args = rival_bodies(doc, args, lex)
     args += states_beside_actors(nt.text, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
-        for m in rx.finditer(nt.text):
+        for m in doc.finditer(rx, 0, len(doc.nt)):
             s, t = m.span("core")
             if not any(a < t and s < b for a, b in taken):
                 args.append(Arg(s, t, "region", f"region:{cc}", cc))

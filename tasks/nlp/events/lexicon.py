@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from tasks.nlp.text.alternation import grouped, starts_rx
+from tasks.nlp.text.alternation import grouped
 from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
@@ -195,10 +195,6 @@ class Lexicon:
     result_rx: re.Pattern[str]
     hedges: frozenset[str]
     outcome_gap: int
-    # where any status marker starts (a lookahead: every start, overlapping ones too), so that the
-    # six status lists are tried only there (text/alternation.matches_at)
-    status_any_rx: re.Pattern[str]
-    weak_any_rx: re.Pattern[str]  # where a weak anaphora or a participation cue starts (weak_mention)
 
 
 @lru_cache(maxsize=1)
@@ -343,6 +339,4 @@ def lexicon() -> Lexicon:
         result_rx=word_rx(both(outc["results"])),
         hedges=nset(both(outc["hedges"])),
         outcome_gap=int(outc["max_gap"]),
-        status_any_rx=starts_rx(word_rx([w for ws in status_words.values() for w in ws])),
-        weak_any_rx=starts_rx(word_rx(both(trig["weak_anaphora"]) + both(trig["participation"]))),
     )

@@ -29,7 +29,6 @@ from tasks.nlp.events.status import (
 from tasks.nlp.events.triggers import Trigger, distance, nearest
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.alternation import matches_at
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
@@ -162,7 +161,7 @@ def assign(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date
     # «بحضور وزير الخارجية ...», "joined by Rubio and Witkoff": people seated by a participation cue
     # join the trigger the cue belongs to, however far they stand
     joined: dict[int, list[Arg]] = {i: [] for i in n}
-    cues = [m.span("core") for m in lex.participation_rx.finditer(doc.nt, s, e)]
+    cues = [m.span("core") for m in doc.finditer(lex.participation_rx, s, e)]
     for a in seat_people(doc, lex, s, e, cues) if cues else []:
         cs, ce = min(cues, key=lambda c: min(abs(c[0] - a.end), abs(a.start - c[1])))
         joined[nearest(doc, trigs, cs, ce)[0]].append(a)
@@ -170,7 +169,7 @@ def assign(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date
         give_sides(seated, delegation_sides(doc, lex, s, e))  # no one seated: no side to give
     # «بمشاركة الدول الضامنة تركيا وروسيا وإيران»: the states listed after the cue sit at the table
     listed: dict[int, list[Arg]] = {i: [] for i in n}
-    for m in lex.sides_cue_rx.finditer(doc.nt, s, e):
+    for m in doc.finditer(lex.sides_cue_rx, s, e):
         cs, ce = m.span("core")
         listed[nearest(doc, trigs, cs, ce)[0]] += listed_sides(doc, ce, e)
     # a negotiator reporting from the talks («بحسب ما أعلن رئيس الوفد الروسي ...») sat at them
@@ -244,13 +243,13 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
     em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
     em.generic = is_generic(doc, lex, t, s)
-    em.both_sides = lex.both_sides_rx.search(doc.nt, em.lo, em.hi) is not None
+    em.both_sides = doc.search(lex.both_sides_rx, em.lo, em.hi) is not None
 
 
 def read_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     doc, lex = sn.doc, sn.lex
     marks = sn.marked[i]
-    if prog := lex.progressive_rx.search(doc.nt, em.lo, em.hi):
+    if prog := doc.search(lex.progressive_rx, em.lo, em.hi):
         # «استمرت المحادثات لليوم الثالث», "talks continued for a third day": still going on
         marks = [m for m in marks if not (m[0] == "held" and continuation(doc, lex, m[1]))]
         marks.append(("ongoing", prog.start("core"), float(distance(doc, t, *prog.span("core")))))
@@ -358,7 +357,7 @@ def continuation(doc: Document, lex: Lexicon, pos: int) -> bool:
 
 def outcome_reported(doc: Document, lex: Lexicon, em: EventMention) -> bool:
     """A past result verb in the mention's clause («اتفق الطرفان», "agreed"), not hedged just before it."""
-    for m in lex.outcome_past_rx.finditer(doc.nt, em.lo, em.hi):
+    for m in doc.finditer(lex.outcome_past_rx, em.lo, em.hi):
         if not any(member(w, lex.hedges) for w in doc.words_before(m.start(), 2, floor=em.lo)):
             return True
     return False
@@ -371,7 +370,7 @@ def is_generic(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
         return True
     i = max(doc.tok_index(t.start) - 6, 0)
     window_start = max(doc.tokens[i][0], floor) if doc.tokens else floor
-    return lex.generic_phrases.search(doc.nt, window_start, t.start) is not None
+    return doc.search(lex.generic_phrases, window_start, t.start) is not None
 
 
 def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> bool:
@@ -381,7 +380,7 @@ def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> 
     return any(
         distance(doc, t, m.start(), m.end()) <= 8
         and not any(member(w, lex.background_openers) for w in doc.words_before(m.start(), 2, floor=lo))
-        for m in lex.background_rx.finditer(doc.nt, lo, hi)
+        for m in doc.finditer(lex.background_rx, lo, hi)
     )
 
 
@@ -389,9 +388,8 @@ def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     """A trigger-less sentence about the current meeting: its sides («الوفد الروسي», «الطرفان»),
     who took part («بحضور», "joined by") and what came of it. It never founds a meeting."""
     s, e = doc.sents[si]
-    starts = [m.start() for m in lex.weak_any_rx.finditer(doc.nt, s, e)]  # one scan for both lists
-    part = [m.span("core") for m in matches_at(lex.participation_rx, doc.nt, starts, e)]
-    cues = [m.span("core") for m in matches_at(lex.weak_rx, doc.nt, starts, e)] + part
+    part = [m.span("core") for m in doc.finditer(lex.participation_rx, s, e)]
+    cues = [m.span("core") for m in doc.finditer(lex.weak_rx, s, e)] + part
     sides: set[str] = set()
     side_spans: list[tuple[int, int]] = []
     nats = [a for a in doc.args_in(s, e) if a.kind == "nat"]
@@ -454,7 +452,7 @@ def travel_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:
     """ "Rubio said he would travel to Jeddah", «يتوجه ويتكوف إلى موسكو»: a city a negotiator travels to,
     which can only make the place of a meeting already placed in that country (or region) more precise."""
     s, e = doc.sents[si]
-    m = lex.travel_rx.search(doc.nt, s, e)
+    m = doc.search(lex.travel_rx, s, e)
     if m is None:
         return None
     cs, ce = m.span("core")

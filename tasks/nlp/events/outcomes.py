@@ -10,11 +10,11 @@ from tasks.nlp.text.document import Document
 def find_outcomes(doc: Document, lex: Lexicon, lo: int, hi: int) -> list[str]:
     """Outcomes the clause says the talks produced («أسفرتا عن تبادل الأسرى», "agreed a ceasefire")."""
     found: list[tuple[int, int, str]] = []
-    results = [m for m in lex.result_rx.finditer(doc.nt, lo, hi)]
+    results = list(doc.finditer(lex.result_rx, lo, hi))
     if not results:
         return []  # an outcome counts only with a result verb: no need to look for outcome phrases
     for rx, code in lex.outcome_rx:
-        for m in rx.finditer(doc.nt, lo, hi):
+        for m in doc.finditer(rx, lo, hi):
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
             for r in results:

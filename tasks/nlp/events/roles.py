@@ -16,18 +16,20 @@ from tasks.nlp.text.document import Document
 def classify_people(doc: Document, lex: Lexicon) -> None:
     """Mark possessors, reporters, commentators and negotiators among the people."""
     people = [a for a in doc.args if a.kind == "person"]
-    # the English role words, looked for inside a gazetteer role ("Kremlin spokesman"): listed once
-    commentator_en = [w for w in lex.commentator if w.isascii()]
-    negotiator_en = [w for w in lex.negotiator if w.isascii()]
+    # the characters some person's name covers (title_chain stops at another person's name)
+    named = bytearray(len(doc.nt) + 1)
+    for a in people:
+        named[a.start : a.end] = b"\x01" * (a.end - a.start)
     for p in people:
         sent = doc.sents[doc.sentence_of(p.start)]
         before = doc.words_before(p.start, 8, floor=sent[0])
         after = doc.words_after(p.end, 4, ceil=sent[1])
         role = (p.entity.role or "").casefold() if p.entity else ""
-        title = title_chain(doc, p, lex, sent[0])
+        title = title_chain(doc, p, lex, sent[0], named)
         p.modifier = is_possessor(doc, p, lex, before, after, role)
-        p.commentator = _in_role(role, commentator_en) or any(bare(w) in lex.commentator_bare for w in title)
-        p.negotiator = _in_role(role, negotiator_en) or any(bare(w) in lex.negotiator_bare for w in title)
+        commentator, negotiator = _role_words(lex, role)
+        p.commentator = commentator or any(bare(w) in lex.commentator_bare for w in title)
+        p.negotiator = negotiator or any(bare(w) in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
         p.names_group = names_group(doc, p, lex, before)
@@ -56,16 +58,41 @@ def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:
     return org_before and not any(side_noun(lex, w) for w in lead_in)
 
 
+# (the lexicon's commentator and negotiator words, role) -> _role_words; a frozenset keeps its hash
+_ROLES: dict[tuple[frozenset[str], frozenset[str], str], tuple[bool, bool]] = {}
+
+
+def _role_words(lex: Lexicon, role: str) -> tuple[bool, bool]:
+    """Whether a gazetteer role ("Kremlin spokesman") holds an English commentator word, and a negotiator
+    word (a person's role is asked for at every mention: cached per role)."""
+    key = (lex.commentator, lex.negotiator, role)
+    found = _ROLES.get(key)
+    if found is None:
+        commentator_en = [w for w in lex.commentator if w.isascii()]
+        negotiator_en = [w for w in lex.negotiator if w.isascii()]
+        found = _ROLES[key] = (_in_role(role, commentator_en), _in_role(role, negotiator_en))
+        if len(_ROLES) > 100_000:
+            _ROLES.clear()
+    return found
+
+
 def _in_role(role: str, words: list[str]) -> bool:
     """One of `words` inside the gazetteer role (most people have none: nothing to scan)."""
     return any(w in role for w in words) if role else "" in words
 
 
-def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
+def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int, named: bytearray | None = None) -> list[str]:
     """Words of the title right before a name («المتحدث باسم الكرملين», "Kremlin spokesman"),
-    stopping at a verb of saying, «أن»/"that", or another person's name."""
+    stopping at a verb of saying, «أن»/"that", or another person's name.
+
+    `named`: the characters of the text that people's names cover, when the caller has them (a name
+    covering a word before `p` is another person's: `p` starts after it)."""
     chain: list[str] = []
-    others = [(a.start, a.end) for a in doc.args_over(floor, p.start) if a.kind == "person" and a is not p]
+    if named is None:
+        named = bytearray(len(doc.nt) + 1)
+        for a in doc.args_over(floor, p.start):
+            if a.kind == "person" and a is not p:
+                named[a.start : a.end] = b"\x01" * (a.end - a.start)
     first = doc.tok_index(p.start) - 1  # the word just before the name, then one word back each step
     for i in range(first, first - 6, -1):
         if i < 0 or doc.tok_starts[i] < floor:
@@ -74,7 +101,7 @@ def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int) -> list[str]:
         w = doc.words[i]
         if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
             break
-        if any(a0 <= ts < a1 for a0, a1 in others):
+        if named[ts]:
             break
         chain.append(w)
     return chain
@@ -151,7 +178,7 @@ def _name_before(doc: Document, p: Arg) -> bool:
 def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
     """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
     english = doc.nt[p.start : p.start + 1].isascii()
-    for m in lex.speech_rx.finditer(doc.nt, sent[0], p.start):
+    for m in doc.finditer(lex.speech_rx, sent[0], p.start):
         between = WORD_RX.findall(doc.nt[m.end() : p.start])
         if english and len(between) > 1:
             continue  # English reporters stand right after the verb only: "said Peskov"
@@ -168,7 +195,7 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
         return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"
     if english:
         # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"
-        m = lex.speech_rx.search(doc.nt, p.end, sent[1])
+        m = doc.search(lex.speech_rx, p.end, sent[1])
         if m is None:
             return False
         if len(WORD_RX.findall(doc.nt[p.end : m.start()])) <= 1:
@@ -188,7 +215,7 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
 
 
 def trigger_between(doc: Document, a: int, b: int) -> bool:
-    return bool(lexicon().trigger_rx.search(doc.nt, a, b))
+    return doc.search(lexicon().trigger_rx, a, b) is not None
 
 
 def meeting_owner(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> Arg | None:

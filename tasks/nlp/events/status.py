@@ -14,7 +14,6 @@ from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.alternation import matches_at
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import norm_token
@@ -36,9 +35,8 @@ CONFLICTS = {
 
 def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
-    starts = [m.start() for m in lex.status_any_rx.finditer(doc.nt, s, e)]  # one scan for the six lists
-    for st, rx in lex.status_rx.items() if starts else ():
-        for m in matches_at(rx, doc.nt, starts, e):
+    for st, rx in lex.status_rx.items():
+        for m in doc.finditer(rx, s, e):  # tried only where one of the list's words can start
             ms, me = m.span("core")
             if st == "ongoing" and any(d.start <= ms and me <= d.end for d in doc.dates_in(max(s, ms - 40), me)):
                 continue  # «يوليو الجاري» is "this July", not talks under way (a date's «المقبل» does say ahead)
@@ -62,7 +60,7 @@ def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[st
         )
     ]
     # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
-    for m in FUTURE_VERB_WORD.finditer(doc.nt, s, e):
+    for m in doc.finditer(FUTURE_VERB_WORD, s, e):
         w = m.group()
         if is_future_verb(w) and not any(ms <= m.start() < me for _, ms, me in out):
             out.append(("planned", m.start(), m.end()))
@@ -169,7 +167,7 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
         w = doc.nt[ts:te]
         if w in lex.speech or member(w, lex.speech):
             break
-        if lex.trigger_rx.match(doc.nt, ts):
+        if doc.match(lex.trigger_rx, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
         named = any(a0 <= ts < a1 for a0, a1 in spans)
         between.append((w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, te))))
@@ -260,7 +258,7 @@ def shift_dates(doc: Document, lex: Lexicon, ems: list[EventMention]) -> None:
         if anchor is None:
             continue
         for rx, days in lex.day_offsets:
-            m = rx.search(doc.nt, em.lo, t.start)
+            m = doc.search(rx, em.lo, t.start)
             if m and len(WORD_RX.findall(doc.nt[m.end() : t.start])) <= 4:
                 day = anchor.dm.start_date + timedelta(days=days)
                 em.date = DateArg(m.start(), m.end(), replace(anchor.dm, start_date=day, end_date=day, precision="day"))

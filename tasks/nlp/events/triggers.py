@@ -35,7 +35,7 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
     """The triggers of sentence [s, e), in order; phone and video contacts come as kind "remote" (they
     own the arguments around them, and found nothing)."""
     found: list[Trigger] = []
-    for m in lex.trigger_rx.finditer(doc.nt, s, e):
+    for m in doc.finditer(lex.trigger_rx, s, e):
         group = "ar" if m.group("ar") else "art" if m.group("art") else "en"
         core = m.group(group)
         cs, ce = m.span(group)
@@ -96,7 +96,7 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             )
         )
     remote = [t for t in found if t.kind == "remote"]
-    for m in lex.remote_rx.finditer(doc.nt, s, e):
+    for m in doc.finditer(lex.remote_rx, s, e):
         cs, ce = m.span("core")
         if not any(t.start < ce and cs < t.end for t in found):
             surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from tasks.nlp.text.alternation import matches_at
 from tasks.nlp.text.normalize import Normalized, normalize
 from tasks.nlp.text.sentences import split_sentences
+from tasks.nlp.text.wordindex import WORD_INDEX
 
 if TYPE_CHECKING:
     from tasks.nlp.gazetteer import Gazetteer
@@ -76,6 +78,9 @@ class Document:
         self._date_starts: list[int] = []
         self._longest_arg = 0
         self._free: list[int] = [0] * (len(self.tokens) + 1)
+        # word-list patterns: where each can start (text/wordindex.py), found on first use
+        self._starts: dict[int, list[int] | None] = {}  # by id(): hashing a Pattern hashes its whole code
+        self._by_pattern: tuple[int, list[list[int]]] | None = None  # generation, starts by pattern number
 
     # ------------------------------------------------------------------ base layer
 
@@ -160,6 +165,71 @@ class Document:
     def surface(self, start: int, end: int) -> str:
         a, b = self.norm.orig_span(start, end)
         return self.text[a:b]
+
+    # ------------------------------------------------------------------ word-list patterns
+
+    def starts(self, rx: re.Pattern[str]) -> list[int] | None:
+        """Ascending offsets where `rx` can start a match (a superset), or None when `rx` is not
+        indexable (text/wordindex.py)."""
+        try:
+            return self._starts[id(rx)]
+        except KeyError:
+            pass
+        found = WORD_INDEX.number(rx)  # holds `rx`, so its id stays its own
+        out: list[int] | None = None
+        if found is not None:
+            k, other = found
+            bp = self._by_pattern
+            if bp is None or bp[0] != WORD_INDEX.generation or k >= len(bp[1]):
+                # one pass over the words: every registered pattern's candidate starts, in text order
+                self._by_pattern = bp = WORD_INDEX.starts_by_pattern(self.tok_starts, self.words)
+            out = bp[1][k]
+            if other:
+                out = list(out)
+                nt = self.nt
+                for lead in other:
+                    i = nt.find(lead)
+                    while i >= 0:
+                        out.append(i)
+                        i = nt.find(lead, i + 1)
+                out = sorted(set(out))
+        self._starts[id(rx)] = out
+        return out
+
+    def finditer(self, rx: re.Pattern[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """`rx.finditer(self.nt, lo, hi)`, trying `rx` only where it can start."""
+        st = self.starts(rx)
+        if st is None:
+            return rx.finditer(self.nt, lo, hi)
+        i = bisect_left(st, lo)
+        j = bisect_left(st, hi, i)
+        if i == j:
+            return iter(())
+        return matches_at(rx, self.nt, st[i:j], hi)
+
+    def match(self, rx: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        """`rx.match(self.nt, pos)`, not tried where `rx` cannot start."""
+        st = self.starts(rx)
+        if st is not None:
+            i = bisect_left(st, pos)
+            if i == len(st) or st[i] != pos:
+                return None
+        return rx.match(self.nt, pos)
+
+    def search(self, rx: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
+        """`rx.search(self.nt, lo, hi)`, trying `rx` only where it can start."""
+        st = self.starts(rx)
+        if st is None:
+            return rx.search(self.nt, lo, hi)
+        nt = self.nt
+        for k in range(bisect_left(st, lo), len(st)):
+            p = st[k]
+            if p >= hi:
+                return None
+            m = rx.match(nt, p, hi)
+            if m is not None:
+                return m
+        return None
 
     # ------------------------------------------------------------------ names layer
 
