@@ -184,6 +184,7 @@ class Lexicon:
     rival_heads: frozenset[str]
     rival_state_heads: frozenset[str]
     members_of: frozenset[str]  # «قيادات ب...»: people of a movement
+    domestic_rx: re.Pattern[str]  # a government's own sitting («مجلس الوزراء», "cabinet")
     state_nouns_rx: re.Pattern[str]  # a state's bodies named bare («الجيش», "the government")
     rival_bare_heads: frozenset[str]
     rival_stop: frozenset[str]
@@ -326,6 +327,7 @@ def lexicon() -> Lexicon:
         rival_heads=nset(cues["rival_bodies"]["heads"]),
         rival_state_heads=nset(cues["rival_bodies"]["state_heads"]),
         members_of=nset(cues["members_of"]),
+        domestic_rx=word_rx(both(cues["domestic_bodies"])),
         state_nouns_rx=re.compile(
             rf"(?<!\w)(?:{AR_PRE}(?:{alternation(nset(cues['state_nouns']['ar']))})|(?:{alternation(nset(cues['state_nouns']['en']))}))(?!\w)"
         ),

@@ -64,6 +64,7 @@ class EventMention:
     sequel: bool = False  # «الجولة المقبلة», "the next meeting": follows an earlier meeting
     both_sides: bool = False  # «وفدا البلدين», "both delegations": the sides of an earlier meeting
     generic: bool = False  # "several rounds", «أي محادثات»: habitual or hypothetical, not one meeting
+    domestic: bool = False  # «اجتماع مجلس الوزراء», "the cabinet meeting": a government's own sitting
     travel_only: bool = False  # "Rubio will travel to Jeddah": only a closer place for a placed meeting
     past: bool = False  # a delegation sentence not told in the future («جلس حولها من الجانب الأميركي ...»)
     round_dates: list[DateArg] = field(default_factory=list)
@@ -243,6 +244,7 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
     em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
     em.generic = is_generic(doc, lex, t, s)
+    em.domestic = domestic_sitting(doc, lex, t)
     em.both_sides = doc.search(lex.both_sides_rx, em.lo, em.hi) is not None
 
 
@@ -371,6 +373,17 @@ def is_generic(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
     i = max(doc.tok_index(t.start) - 6, 0)
     window_start = max(doc.tokens[i][0], floor) if doc.tokens else floor
     return doc.search(lex.generic_phrases, window_start, t.start) is not None
+
+
+def domestic_sitting(doc: Document, lex: Lexicon, t: Trigger) -> bool:
+    """«بعد اجتماع مجلس الحكومة», "the cabinet meeting", "a meeting of the cabinet": a government's own
+    sitting, right before or after the trigger, is no negotiation."""
+    after = doc.nt[t.end : t.end + 40]
+    m = lex.domestic_rx.match(after.lstrip(" ")) or lex.domestic_rx.match(after.lstrip(" ").removeprefix("of "))
+    if m is not None:
+        return True
+    before = doc.words_before(t.start, 1)
+    return bool(before) and before[-1] == "cabinet"
 
 
 def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> bool:

@@ -155,8 +155,8 @@ def process_start(em: EventMention, mt: Meeting) -> bool:
 def can_found(em: EventMention) -> bool:
     """Whether a mention may report a meeting of its own (else it can only refer back to one)."""
     t = em.trig
-    if t is None:
-        return False
+    if t is None or em.domestic:
+        return False  # a cabinet's own sitting is no negotiation
     anchored_people = [p for p in em.people if not p.commentator and not (p.announcer and not p.negotiator)]
     if em.background and not (em.place or em.round_no or em.count):
         return False
@@ -250,8 +250,10 @@ def absorb(mt: Meeting, em: EventMention, founding: bool) -> None:
 def group_meetings(ems: list[EventMention]) -> list[Meeting]:
     meetings: list[Meeting] = []
     pending: list[EventMention] = []  # mentions that found nothing but say what talks produced
+    # «بعد اجتماع مجلس الوزراء ... حيث ناقش ...»: what a cabinet sitting discussed is no meeting either
+    domestic = {em.sent for em in ems if em.domestic}
     for em in ems:
-        founding = can_found(em)
+        founding = can_found(em) and not (em.sent in domestic and em.trig is not None and em.trig.kind == "discuss")
         if em.definite and not em.count:
             # «هذه المحادثات», «المحادثات التي ستعقد ...»: a reference first, a new meeting only
             # when nothing reported so far fits
