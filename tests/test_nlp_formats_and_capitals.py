@@ -116,3 +116,10 @@ def test_a_trip_to_a_city_to_attend_the_meetings_places_them_there() -> None:
         "صامويل كيبتو إلى أروشا، لحضور اجتماعات كينيا وتنزانيا المقرر أن تبدأ غدًا."
     )
     assert event(text).location_key == "loc:city:arusha"
+
+
+def test_a_format_named_in_digits_is_no_round_number() -> None:
+    # «اجتماع 5+1»: the format's name, not the fifth meeting; «الجولة 5» still is round 5
+    ev = event("انطلق في جنيف اليوم اجتماع 5+1 غير الرسمي بين قبرص واليونان وتركيا وبريطانيا.")
+    assert ev.round_number is None
+    assert event("انطلقت في جنيف اليوم الجولة 5 من المحادثات بين كينيا وتنزانيا.").round_number == 5

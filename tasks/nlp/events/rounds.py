@@ -29,7 +29,7 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
     after = doc.words_after(t.core_end, 3, ceil=e)
     before = doc.words_before(t.start, 2, floor=s)
     compound = compound_ordinal(lex, after)
-    if compound is not None:
+    if compound is not None and not _FORMAT_AFTER.match(doc.nt, t.core_end):
         return compound, 0
     if after and after[0] in lex.ordinals_after:
         return lex.ordinals_after[after[0]], 0
@@ -56,6 +56,8 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
 
 
 _DIGITS_RX = re.compile(r"^(?:ال)?(\d{1,3})(?:st|nd|rd|th)?$")
+# «اجتماع 5+1», "the 3+3 meeting": a format's name in digits, not a round number
+_FORMAT_AFTER = re.compile(r"\s*(?:ال)?\d{1,3}\s*\+\s*\d")
 
 
 def compound_ordinal(lex: Lexicon, after: list[str]) -> int | None:
