@@ -261,7 +261,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     return kept + out
 
 
-def states_beside_actors(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
+def states_beside_actors(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«بين الجيش وقوات الدعم السريع», «قوات الدعم السريع والجيش», "between the government and the
     Taliban", «بين الحكومة والحركات المسلحة في شمال مالي»: a state's body named bare and coordinated
     with a known non-state side, or with the country's armed groups, stands for that side's country,
@@ -269,9 +269,10 @@ def states_beside_actors(n: str, args: list[Arg], lex: Lexicon) -> list[Arg]:
     actors = [a for a in args if a.kind == "org" and (a.key in lex.actor_sides or is_factions(a.key))]
     if not actors:
         return []
+    n = doc.nt
     taken = [(a.start, a.end) for a in args]
     out: list[Arg] = []
-    for m in lex.state_nouns_rx.finditer(n):
+    for m in doc.finditer(lex.state_nouns_rx, 0, len(n)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         for a in actors:
@@ -328,7 +329,7 @@ def build_args(
     args = internal_sides(doc, args, lex)
     args += unnamed_bodies(doc, args, lex)
     args = rival_bodies(doc, args, lex)
-    args += states_beside_actors(nt.text, args, lex)
+    args += states_beside_actors(doc, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
         for m in doc.finditer(rx, 0, len(doc.nt)):

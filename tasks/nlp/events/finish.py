@@ -146,7 +146,7 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, 
         if date_ and pub and not date_fits(date_.dm, status, pub):
             if (
                 status == "ongoing"
-                and "started" in {st for _, _, st in mt.votes}
+                and any(st == "started" for _, _, st in mt.votes)
                 and date_fits(date_.dm, "started", pub)
             ):
                 status = "held"  # "the round, which began on 5 January", weeks before the report: its first day

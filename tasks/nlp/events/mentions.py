@@ -378,12 +378,10 @@ def is_generic(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
 def domestic_sitting(doc: Document, lex: Lexicon, t: Trigger) -> bool:
     """«بعد اجتماع مجلس الحكومة», "the cabinet meeting", "a meeting of the cabinet": a government's own
     sitting, right before or after the trigger, is no negotiation."""
-    after = doc.nt[t.end : t.end + 40]
-    m = lex.domestic_rx.match(after.lstrip(" ")) or lex.domestic_rx.match(after.lstrip(" ").removeprefix("of "))
-    if m is not None:
+    if lex.domestic_rx.match(doc.nt[t.end : t.end + 40].lstrip(" ").removeprefix("of ")):
         return True
     before = doc.words_before(t.start, 1)
-    return bool(before) and before[-1] == "cabinet"
+    return bool(before) and lex.domestic_rx.fullmatch(before[-1]) is not None
 
 
 def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> bool:

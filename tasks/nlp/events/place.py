@@ -118,16 +118,14 @@ def purpose_between(doc: Document, a: int, b: int) -> bool:
     if not gap or len(gap) > 3:
         return False
     if gap[0].isascii():
-        return gap[0] in ("to", "for") and len(gap) <= 3
+        return gap[0] in ("to", "for")
     return gap[0].startswith("ل") and len(gap) <= 2
 
 
 def capital_named_alike(doc: Document, a: Arg) -> Arg:
     """«في الجزائر», «في جيبوتي», «في الكويت»: a country whose capital bears its name is, as the place
     of a meeting, that capital (talks sit in a city; Arabic does not tell the two apart)."""
-    if a.loc_kind != "country" or not a.cc:
-        return a
-    if a.cc not in SAME_NAME_CAPITALS or not is_arabic(doc.nt[a.start : a.start + 1]):
+    if a.loc_kind != "country" or a.cc not in SAME_NAME_CAPITALS or not is_arabic(doc.nt[a.start : a.start + 1]):
         return a  # English writes "Kuwait City", "Algiers"
     g = doc.gazetteer or load_gazetteer()
     city = g.capitals.get(a.cc)
