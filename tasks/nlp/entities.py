@@ -31,9 +31,12 @@ from tasks.nlp.people import (
     PersonResult,
     cut_at_the_end,
     discover,
+    discover_given_led,
     discover_listed,
+    in_byline,
     known_spelling,
     link_surnames,
+    names_publication,
     names_to_link,
     one_across_scripts,
     resolve_hit,
@@ -166,6 +169,20 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             r = known_spelling(g, doc, r)
             results.append(r)
             doc.add_match(r.match)
+    for r in discover_given_led(doc, g):  # "... Alexander Zakharchenko and Andrei Purgin": no title, a given name
+        if not doc.overlaps(r.match.start, r.match.end):
+            r = known_spelling(g, doc, r)
+            results.append(r)
+            doc.add_match(r.match)
+    for r in discover_listed(doc, g):  # a list that the names just found open
+        if not doc.overlaps(r.match.start, r.match.end):
+            r = known_spelling(g, doc, r)
+            results.append(r)
+            doc.add_match(r.match)
+    bylines = [r for r in results if r.entity is not None and (in_byline(doc, g, r) or names_publication(doc, r))]
+    if bylines:  # «كتب: أحمد راغب», "(Reporting by ...)": the report's authors are none of its people
+        results = [r for r in results if r not in bylines]
+        doc.set_matches(fixed + [r.match for r in results])
     results = cut_at_the_end(doc, results)  # «... مصطفى الكاظ»: a name the text's end cut short
     merged = one_across_scripts(doc, results)  # أوهورو كينياتا and Uhuru Kenyatta: one person
     if merged is not results:

@@ -55,6 +55,10 @@ _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (norm
 _EN_PARTICLES = frozenset(_FW["en_particles"])
 _EN_CONNECTORS = frozenset(_FW["en_connectors"])
 _EN_ARTICLES = frozenset(_FW["en_articles"])
+_AR_GIVEN_WORDS = frozenset(_FW["ar_given_words"])  # given names that are everyday words too
+_BYLINE_CUES = frozenset(_FW["byline_cues"])
+_MEDIA = frozenset(_FW["speech_media"])  # «مجلة "جون أفريك"»: a publication's name after these
+_LINE_END_RE = re.compile(r"\n|[.!?؟](?:\s|$)")
 # place titles (مدينة، إقليم، ولاية): a title goes on through one in construct («رئيس حكومة إقليم ...»)
 _AR_PLACE_TITLES = frozenset(
     norm_token(str(w)) for ws in (words("place_cues.yaml")["ar"]["titles"] or {}).values() for w in ws
@@ -311,10 +315,13 @@ _AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|افت.ا
 _AR_SHORT_OK = frozenset(_FW["ar_short_ok"])
 
 
-def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int], nisba_closed: bool = False) -> bool:
+def _ar_plausible(
+    doc: Document, g: Gazetteer, idx: list[int], nisba_closed: bool = False, closed: bool = False
+) -> bool:
     """Extra care for names whose first token is not a known given name. `nisba_closed`: the name is
     two words after a title, the second an ال-nisba, closed by punctuation («الطبيب نصر الحريري،»), so a
-    short first word is a name's, not a noun's or a verb's."""
+    short first word is a name's, not a noun's or a verb's. `closed`: two words after a title that the
+    sentence closes (punctuation or «إن»), so a first word of a verbal noun's pattern is a name's."""
     toks = [doc.tok(i) for i in idx]
     if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
@@ -328,11 +335,11 @@ def _ar_plausible(doc: Document, g: Gazetteer, idx: list[int], nisba_closed: boo
         return False  # دراسة، حكومة: nouns, not transliterated names
     if any(t.endswith(_AR_POSSESSIVE) and len(t) > 4 for t in toks[1:]):
         return False  # «يتوسط بينهما», «غادروا لتوهم»: a word with a pronoun closes no name
-    if len(toks[0]) >= 5 and toks[0].endswith("وا"):
-        return False  # «غادروا»: a verb in the plural
+    if len(toks[0]) >= 5 and toks[0].endswith("وا") and not _and_given(g, toks[0]):
+        return False  # «غادروا»: a verb in the plural; «وفرنسوا»: «و» and a known given name
     first = toks[0]
-    if _AR_MASDAR_RE.match(first):
-        return False
+    if _AR_MASDAR_RE.match(first) and not closed:
+        return False  # «إعلان», «تعزيز»; but «الرئيس الإريتري إسياس أفورقي إن»: a name the sentence closes
     return nisba_closed or not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
 
 
@@ -353,10 +360,14 @@ def _name_head_inside(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bo
     return (
         bool(idx)
         and doc.tok(k) in g.ar_name_heads
-        and doc.tok(idx[-1]) in g.given_ar
+        and (doc.tok(idx[-1]) in g.given_ar or (len(idx) > 1 and doc.tok(idx[-2]).lstrip("و") in _AR_COMPOUND))
         and k + 1 < len(doc.tokens)
         and not doc.gap(k + 1).strip(" ")
-        and (_ar_name_like(doc, g, k + 1) or doc.tok(k + 1) in _AR_COMPOUND)
+        and (
+            _ar_name_like(doc, g, k + 1)
+            or doc.tok(k + 1) in _AR_COMPOUND
+            or (doc.tok(k + 1).startswith("ال") and doc.tok(k + 1).endswith("ي"))  # «عبد الرحمن شيخ اليافعي»
+        )
     )
 
 
@@ -392,7 +403,10 @@ def _ar_name_run(
         glued = glued and not (idx and t in _AR_PARTICLES)  # «إسماعيل ولد الشيخ»: ولد is no «و» + «لد»
         if glued and not (listed and k == j) and not _w_surname(doc, g, idx, k):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
-        if idx and doc.tok(idx[-1]) in _AR_COMPOUND and t.startswith("ال") and _AR_WORD_RE.match(t):
+        last = doc.tok(idx[-1]) if idx else ""
+        if listed and idx and idx[-1] == j and last[:1] == "و":
+            last = last[1:]  # «... وأبو بكر عثمان»: the list's «و» is no part of the compound
+        if idx and last in _AR_COMPOUND and (t.startswith("ال") or t in g.given_ar) and _AR_WORD_RE.match(t):
             idx.append(k)  # the second half of a compound name: عبد الفتاح، عبد الله، أبو بكر
             k += 1
             continue
@@ -405,6 +419,7 @@ def _ar_name_run(
                 and (
                     t.endswith("ي")
                     or doc.tok(idx[0]) in g.given_ar
+                    or (listed and _and_given(g, doc.tok(idx[0])))  # «... وعدنان محمد الكاف»
                     or honorific
                     or (len(idx) == 2 and doc.tok(idx[0]) in _AR_COMPOUND)  # «عبد العزيز الحلو»
                 )
@@ -439,8 +454,8 @@ def _ar_name_run(
         and not (after_title and len(idx) == 3 and _closed_third(doc, g, idx[-1]))
     ):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
-    if len(idx) < 2 or _name_words(doc, idx) > NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
-        return []
+    if len(idx) < 2 or not 2 <= _name_words(doc, idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
+        return []  # «عبد الرحمن» alone is one given name, not a person's name
     after = idx[-1] + 1
     nisba_closed = (
         after_title
@@ -449,7 +464,17 @@ def _ar_name_run(
         and doc.tok(idx[1]).endswith("ي")
         and (after >= len(doc.tokens) or _HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)))
     )
-    return idx if _ar_plausible(doc, g, idx, bool(nisba_closed)) else []
+    closed = (
+        after_title
+        and len(idx) == 2
+        and (
+            after >= len(doc.tokens)
+            or _HARD_PUNCT_RE.search(doc.gap(after)) is not None
+            or _COMMA_RE.search(doc.gap(after)) is not None
+            or doc.tok(after) in ("ان", "بان")
+        )
+    )
+    return idx if _ar_plausible(doc, g, idx, bool(nisba_closed), closed) else []
 
 
 def _closed_third(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -513,8 +538,11 @@ def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int
     sentence's verb or object after its subject, once two name words stand before it."""
     for p in range(2, len(idx)):
         t = doc.tok(idx[p])
-        if t not in g.given_ar and _AR_MASDAR_RE.match(t) and _name_words(doc, idx[:p]) >= 2:
-            return idx[:p]
+        if t in g.given_ar or _name_words(doc, idx[:p]) < 2:
+            continue
+        bare = t[1:] if t[0] in "بل" and len(t) > 5 else t  # «بمواصلة»: a preposition on the verbal noun
+        if _AR_MASDAR_RE.match(bare) or (len(t) >= 5 and t.endswith("وا")):
+            return idx[:p]  # «... بوروشنكو عقدوا»: a verb in the plural after the names
     return idx
 
 
@@ -572,7 +600,8 @@ def _name_words(doc: Document, idx: list[int]) -> int:
     """How many name words tokens idx hold: a compound given name (عبد الله، أبو بكر) is one."""
     n = len(idx)
     for a, b in itertools.pairwise(idx):
-        if (doc.tok(a) in _AR_COMPOUND and doc.tok(b).startswith("ال")) or doc.tok(b) == "الله":
+        first = doc.tok(a)[1:] if _and_compound(doc.tok(a)) else doc.tok(a)  # «وعبد الرحمن»: one name
+        if (first in _AR_COMPOUND and doc.tok(b).startswith("ال")) or doc.tok(b) == "الله":
             n -= 1  # and a theophoric name: «هيبة الله», «نصر الله», «عطا الله»
     return n
 
@@ -582,6 +611,8 @@ def _long_name_ok(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
     toks = [doc.tok(i) for i in idx]
     if toks[0] in g.given_ar or toks[0] in _AR_COMPOUND or _and_given(g, toks[0]) or _theophoric(doc, g, idx[0]):
         return True  # «وموسى بيحي عبدي»: a glued «و» before the given name is «and»
+    if _and_compound(toks[0]):
+        return True  # «وعبد الكريم ناجي الشامي»
     return any(t in _AR_LINKERS or t in _AR_SHORT_OK for t in toks[1:])
 
 
@@ -592,8 +623,8 @@ def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
         return idx  # «عبد ربه منصور هادي»: a compound given name opens it
     if _theophoric(doc, g, idx[0]):
         return idx  # «عطا الله محمود سالم»
-    if _and_given(g, doc.tok(idx[0])):
-        return idx  # «وموسى بيحي عبدي»
+    if _and_given(g, doc.tok(idx[0])) or _and_compound(doc.tok(idx[0])):
+        return idx  # «وموسى بيحي عبدي», «وعبد الكريم ناجي»
     for p, i in enumerate(idx):
         if doc.tok(i) in g.given_ar:
             return idx[p:]  # a given name closing the run («بجانب عمر») leaves one word: no name
@@ -867,6 +898,11 @@ def _and_given(g: Gazetteer, t: str) -> bool:
     return len(t) > 3 and t[0] == "و" and t[1:] in g.given_ar and not _w_given(g, t)
 
 
+def _and_compound(t: str) -> bool:
+    """«و» glued to the first half of a compound given name («وعبد», «وأبو»)."""
+    return len(t) > 3 and t[0] == "و" and t[1:] in _AR_COMPOUND
+
+
 def _given_first(doc: Document, g: Gazetteer, i: int) -> str | None:
     """Token i as a known given name, with a glued «و» dropped («وعزام»), else None."""
     t = doc.tok(i)
@@ -978,6 +1014,17 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
         idx.pop(0)
     core = [i for i in idx if doc.tok(i) not in _EN_PARTICLES]
     return idx if 2 <= len(core) <= NLP.name_max_tokens else []
+
+
+def _en_from_first_given(g: Gazetteer, doc: Document, idx: list[int]) -> list[int]:
+    """A run that does not open with a known given name but has one inside, with a surname after it,
+    starts there: the words before it end the title ("ambassador to Kiev Mikhail Zurabov")."""
+    if not idx or doc.tok(idx[0]) in g.given_en:
+        return idx
+    for p in range(1, len(idx) - 1):
+        if doc.tok(idx[p]) in g.given_en:
+            return idx[p:]
+    return idx
 
 
 def _en_initial(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -1099,6 +1146,12 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             if not idx or (doc.tok(idx[0]) not in g.given_en and doc.tok(j - 1) in _EN_CONNECTORS):
                 k = _en_given_ahead(doc, g, j + (1 if idx else 0))
                 idx = (_en_name_run(doc, g, k) if k != j else []) or idx
+            idx = _en_from_first_given(g, doc, idx)
+            if idx and idx[-1] + 2 < n and doc.tok(idx[-1] + 1) == "s" and doc.gap(idx[-1] + 1) in ("'", "’"):
+                # "representative of the Luhansk People's Republic Igor Plotnitsky": the run owns the
+                # rest of the title; the holder is the known given name a few capitalised words on
+                k = _en_given_ahead(doc, g, idx[-1] + 2)
+                idx = _en_name_run(doc, g, k) if k != idx[-1] + 2 else []
             if idx and not used.intersection(idx):
                 used.update(idx)
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
@@ -1117,7 +1170,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
         while c - 1 >= 0 and doc.tok(c - 1) in _EN_ARTICLES and not doc.gap(c).strip(" "):
             c -= 1
         if c > 0 and doc.gap(c).strip(" ") == ",":
-            idx = _en_name_run(doc, g, c - 1, step=-1)
+            idx = _en_from_first_given(g, doc, _en_name_run(doc, g, c - 1, step=-1))
             if idx and not used.intersection(idx):
                 before = idx[0] - 1
                 bounded = before < 0 or doc.gap(idx[0]).strip(" ") or not _en_name_like(doc, g, before)
@@ -1219,8 +1272,8 @@ def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
             continue
         comma = bool(_COMMA_RE.search(doc.gap(k)))
         conj = t[0] == "و" and len(t) > 3
-        if conj and t[1:] in g.given_ar and not _w_given(g, t):
-            idx = _ar_name_run(doc, g, k, listed=True)
+        if conj and (t[1:] in g.given_ar or t[1:] in _AR_COMPOUND) and not _w_given(g, t):
+            idx = _ar_name_run(doc, g, k, listed=True)  # «... وعبد الله الكثيري»: a compound given name too
         elif comma and t in g.given_ar:
             idx = _ar_name_run(doc, g, k)
         elif conj and comma and in_list:
@@ -1233,7 +1286,7 @@ def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
         if not idx or taken.intersection(idx):
             continue
         taken.update(idx)
-        start = doc.tokens[idx[0]][0] + (1 if conj else 0)
+        start = doc.tokens[idx[0]][0] + (1 if conj and idx[0] == k else 0)
         out.append(_discovered(doc, start, doc.tokens[idx[-1]][1], None, None))
         todo.append((idx[-1], True))
     return out
@@ -1265,6 +1318,153 @@ def _discover_ar_nat(doc: Document, g: Gazetteer) -> list[PersonResult]:
             role = doc.surface(doc.tokens[i][0] + (1 if t[0] == "و" else 0), doc.tokens[i][1])
             out.append(_discovered(doc, doc.tokens[idx[0]][0], doc.tokens[idx[-1]][1], role, _cue_country(g, m)))
     return out
+
+
+def _closed_after(doc: Document, g: Gazetteer, k: int) -> bool:
+    """What follows a name's last token k closes it: punctuation or the text's end, a verb of saying
+    or «أن/إن», a title head in apposition («معمر الإرياني وزير الإعلام»), or «و» opening the next item."""
+    n = len(doc.tokens)
+    after = k + 1
+    if after >= n or doc.gap(after).strip(" "):
+        return True
+    t = doc.tok(after)
+    if doc.tok_match[after] is not None:
+        return doc.tok_match[after].kind in ("person", "nat", "location", "org")
+    return (
+        t in ("ان", "بان", "في", "من", "مع", "الي", "علي", "عن")
+        or t in g.stop_ar_verbs
+        or g.is_ar_head(t)
+        or (t[0] == "و" and len(t) > 3 and (t[1:] in g.given_ar or t[1:] in _AR_COMPOUND or g.is_ar_head(t[1:])))
+    )
+
+
+def _given_led_ar(doc: Document, g: Gazetteer, i: int) -> list[int]:
+    """An Arabic name that opens with a known given name where no title or cue stands before it («وقال
+    نبيل أبو ردينة إن», «انغيلا ميركل وفرنسوا هولاند»): stricter than after a title, since given names
+    are words too (`_AR_GIVEN_WORDS`, checked by the caller): no noun in «ة» or dual/plural ال-word after
+    the first two, and the name must be closed."""
+    idx = _ar_name_run(doc, g, i)
+    if not idx or idx[0] != i:
+        return []
+
+    def noun_in_ta(k: int) -> bool:  # «فرصة»; but the word after «أبو», «بن» is a name's («أبو ردينة»)
+        prev = doc.tok(k - 1)
+        return (
+            _ends_with_ta_marbuta(doc, k)
+            and doc.tok(k) not in g.given_ar
+            and prev not in _AR_COMPOUND
+            and prev not in _AR_PARTICLES
+            and prev not in _AR_LINKERS
+        )
+
+    for p in range(1, len(idx)):
+        if doc.tok(idx[p])[0] == "و" and doc.tok(idx[p]) not in g.given_ar:
+            idx = idx[:p]  # «أحمد وأفورقي»: «و» opens the next item
+            break
+    if len(idx) < 2:
+        return []
+    for p in range(2, len(idx)):
+        if noun_in_ta(idx[p]):
+            idx = idx[:p]  # «ستيف ويتكوف فرصة»: a noun in «ة» after two name words is the verb's object
+            break
+    for k in idx[1:]:
+        t = doc.tok(k)
+        if noun_in_ta(k):
+            return []
+        if t.startswith("ال") and t.endswith("ين") and t not in g.given_ar:
+            return []  # «... الطرفين»: a dual or plural noun
+        if t in g.given_ar and t.startswith("ال"):
+            return []
+    return idx if _closed_after(doc, g, idx[-1]) else []
+
+
+def discover_given_led(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """Names no title, cue or list introduces, read by their first word: a known given name followed by
+    a surname ("... attended by Alexander Zakharchenko and Andrei Purgin", «وقال نبيل أبو ردينة إن»).
+    Run after every anchored reading, on tokens nothing else took."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    k = 0
+    while k < n:
+        t = doc.tok(k)
+        idx: list[int] = []
+        if doc.tok_match[k] is None:
+            if _LATIN_WORD_RE.match(t):
+                if t in g.given_en and doc.is_cap(k):
+                    run = _en_name_run(doc, g, k)
+                    idx = run if run and run[0] == k else []
+            elif t in g.given_ar and t not in g.stop_ar and not g.is_ar_head(t) and _AR_WORD_RE.match(t):
+                prev = doc.tok(k - 1) if k > 0 and not doc.gap(k).strip(" ") else ""
+                # «وأبو بكر», «وعدنان محمد الكاف»: the name began before, the list reading takes it
+                inside = prev in _AR_COMPOUND or prev in _AR_PARTICLES or _and_compound(prev) or _and_given(g, prev)
+                idx = [] if inside else _given_led_ar(doc, g, k)
+                # «حسن النية» is no name, but «نبيل أبو ردينة» and «ناصر محمد ...» (a father's given name) are
+                second = doc.tok(idx[1]) if idx else ""
+                if idx and t in _AR_GIVEN_WORDS and not (second in g.given_ar or second in _AR_LINKERS):
+                    idx = []
+        if idx and not any(doc.tok_match[x] is not None for x in idx):
+            out.append(_discovered(doc, doc.tokens[idx[0]][0], doc.tokens[idx[-1]][1], None, None))
+            k = idx[-1] + 1
+            continue
+        k += 1
+    return out
+
+
+def in_byline(doc: Document, g: Gazetteer, r: PersonResult) -> bool:
+    """The name stands in a byline or credit line, so it wrote the report and is none of its people: a
+    short line of names, places and byline words («كتب: أحمد راغب», «القاهرة - علي فراج - نهى سلطان:»,
+    "By Jane Doe"), or a credit after a byline word ("(Reporting by X; Editing by Y)")."""
+    first, last = doc.token_at(r.match.start), doc.token_at(r.match.end - 1)
+    n = len(doc.tokens)
+    a = first  # the line, or the sentence the line ends with («... إلى واشنطن. حسين أبوعايد القاهرة»)
+    while a > 0 and not _LINE_END_RE.search(doc.gap(a)):
+        a -= 1
+    b = last
+    while b + 1 < n and not _LINE_END_RE.search(doc.gap(b + 1)):
+        b += 1
+    others = [k for k in range(a, b + 1) if not first <= k <= last]
+
+    def known_word(k: int) -> bool:  # a place, a person, a given name or a byline word
+        m, t = doc.tok_match[k], doc.tok(k)
+        if m is not None:
+            return m.kind in ("person", "location")
+        return t in g.given_ar or t in _BYLINE_CUES or (k == a and t in ("من", "from"))
+
+    def name_word(k: int) -> bool:  # a word a name may hold: no article, title, nationality or particle
+        t = doc.tok(k)
+        return not (
+            t.startswith(("ال", "و"))
+            or t in g.stop_ar
+            or t in g.stop_en
+            or g.is_ar_head(t)
+            or t in g.en_heads
+            or t in g.nat_forms
+        )
+
+    dash = ("-", "–", "—")
+    if (
+        a < first
+        and any(d in doc.gap(first) for d in dash)
+        and last + 1 < n
+        and any(d in doc.gap(last + 1) for d in dash)
+        and all(doc.tok_match[k] is not None and doc.tok_match[k].kind == "location" for k in range(a, first))
+    ):
+        return True  # a dateline's reporter: «أبوظبي - سامر الحداد - انطلقت اليوم ...»
+    unknown = [k for k in others if not known_word(k)]
+    if b - a + 1 <= NLP.byline_max_tokens and len(unknown) <= 2 and all(map(name_word, unknown)):
+        return True
+    k = first - 1  # "(Reporting by Andrea Shalal; Writing by Mohammad Zargham": the clause's opening words
+    while k >= a and not any(c in doc.gap(k + 1) for c in "();|"):
+        k -= 1
+    clause = [doc.tok(x) for x in range(k + 1, first)]
+    return bool(clause) and len(clause) <= 3 and all(w in _BYLINE_CUES for w in clause)
+
+
+def names_publication(doc: Document, r: PersonResult) -> bool:
+    """The name follows a newsroom word («مجلة «جون آفريك»», "the magazine Jeune Afrique"), maybe behind
+    a quote: a publication's title, not a person."""
+    first = doc.token_at(r.match.start)
+    return first > 0 and doc.tok(first - 1) in _MEDIA and doc.gap(first).strip(" ") in ("", "«", '"', "“", "'")
 
 
 def discover(doc: Document, g: Gazetteer) -> list[PersonResult]:
