@@ -24,6 +24,7 @@ class NLPSettings:
     geo_small_pop: int
     name_max_tokens: int
     title_reach: int
+    byline_max_tokens: int
     name_min_phonetic: int
     date_anchor_reach: int
     max_arg_dist: int
@@ -35,6 +36,9 @@ class NLPSettings:
     cue_before: int
     list_gap: int
     list_title_gap: int
+    list_long_gap: int
+    list_long_gap_others: int
+    round_predicate_reach: int
     sign_reach: int
     max_weak_gap: int
     merge_days: int

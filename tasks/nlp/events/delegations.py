@@ -62,14 +62,50 @@ def _one_list(doc: Document, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int,
     if any(a.end <= cs < b.start for cs, _ in cues):
         return False
     gap = WORD_RX.findall(doc.nt[a.end : b.start])
-    if any(member(w, lex.clause_breaks) or w in lex.clause_breaks for w in gap):
+    plain = " ".join(gap).replace("as well as", "and").split()  # "as well as" joins, it opens no clause
+    if any(member(w, lex.clause_breaks) or w in lex.clause_breaks for w in plain):
         return False
     if any(member(w, lex.speech) or w in lex.speech for w in gap):
         return False
     if doc.search(lex.trigger_rx, a.end, b.start) is not None:
         return False
     free = doc.free(a.end, b.start)
-    return free <= NLP.list_gap or (free <= NLP.list_title_gap and titled_item(doc, gap))
+    if free <= NLP.list_gap or (free <= NLP.list_title_gap and titled_item(doc, gap)):
+        return True
+    return free <= NLP.list_long_gap and title_words_item(doc, a, b, gap)
+
+
+_ITEM_OPENERS = ("and", "as", "well", "و")  # "and", "as well as", «و»
+
+
+def title_words_item(doc: Document, a: Arg, b: Arg, gap: list[str]) -> bool:
+    """The gap is the next name's long title after a comma or "and"/"as well as" ("..., special envoy of
+    the Organization for Security and Cooperation in Europe (OSCE) Heidi Tagliavini as well as leaders of
+    the self-proclaimed Donetsk People's Republic Alexander Zakharchenko"): title words, capitalised
+    words, names, places and small words only, at most a few other words (clause breaks, speech and
+    triggers are ruled out before)."""
+    g = doc.gazetteer or load_gazetteer()
+    if not gap or not (doc.nt[a.end : b.start].lstrip(" ").startswith((",", "،")) or gap[0] in _ITEM_OPENERS):
+        return False
+    if "by" in gap:
+        return False  # "..., supported by former Kenyan President X": a passive verb opens another role
+    others = 0
+    for k in range(doc.token_at(a.end), doc.token_at(b.start)):
+        ts, te = doc.tokens[k]
+        if ts < a.end or te > b.start or doc.tok_match[k] is not None:
+            continue
+        w = doc.tok(k)
+        if w == "s" and doc.gap(k) in ("'", "’"):
+            continue  # "People's Republic"
+        head = w in g.en_heads or (w.endswith("s") and w[:-1] in g.en_heads)  # "leaders of ..."
+        if head or w in g.en_modifiers or w in g.stop_en or w in g.nat_forms or w in _ITEM_OPENERS:
+            continue
+        if g.is_ar_head(w) or (w[:1] == "و" and g.is_ar_head(w[1:])) or w.startswith(("ال", "وال")):
+            continue
+        if w in g.stop_ar or (w.isascii() and doc.is_cap(k)):
+            continue
+        others += 1
+    return others <= NLP.list_long_gap_others
 
 
 def titled_item(doc: Document, gap: list[str]) -> bool:

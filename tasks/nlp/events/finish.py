@@ -114,6 +114,8 @@ def resolve_sides(
         # the host country seen only through its people («بحضور وزير الخارجية التركي») mediates
         factions = any(is_factions(p) for p in parties)
         for cc in sorted(hosts & parties):
+            if mt.trilateral and len(parties) == 3 and not factions:
+                continue  # «الاجتماع الثلاثي» hosted by one of its three sides: the host sits at the table
             if (cc not in mt.by_name and len(parties - {cc}) >= 2) or factions:
                 parties.discard(cc)  # a host beside one country's rival sides hosts them
         # a country the article calls a mediator mediates while a side that is not one remains; when

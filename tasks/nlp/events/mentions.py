@@ -346,9 +346,19 @@ def read_sentence(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pu
         for _, step, _ in STEPS:
             step(sn, em, i, em.trig)
     shift_dates(doc, lex, ems)
+    same_format(ems)
     for em in sn.headed:
         em.date = em.date or sn.head_date  # the line's date, unless "a day after" said otherwise
     return [em for em in ems if em.trig is not None and em.trig.kind != "remote"]
+
+
+def same_format(ems: list[EventMention]) -> None:
+    """«طلب تأجيل الاجتماع الثلاثي ...، وتقرر تأجيل الاجتماع الذي كان مقرراً أن تستضيفه الخرطوم»: a
+    meeting named again in the sentence of a three-way one, with no sides of its own, is that meeting."""
+    kinds = {em.trig.kind for em in ems if em.trilateral and em.trig is not None}
+    for em in ems:
+        if not em.trilateral and em.trig is not None and em.trig.kind in kinds and not em.parties:
+            em.trilateral = True
 
 
 def continuation(doc: Document, lex: Lexicon, pos: int) -> bool:

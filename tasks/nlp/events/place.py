@@ -30,6 +30,16 @@ def bare_set(words: frozenset[str]) -> frozenset[str]:
     return frozenset(bare(w) for w in words)
 
 
+_OBJECT_PRONOUNS = ("ها", "هم", "ه")  # «التي تستضيفها واشنطن»: the host verb with the talks as its object
+
+
+def host_word(lex: Lexicon, w: str) -> bool:
+    """A host verb, also with an object pronoun glued to it («تستضيفها», «استضافها», «احتضنتها»)."""
+    if member(w, lex.host):
+        return True
+    return any(len(w) > len(p) + 4 and w.endswith(p) and member(w[: -len(p)], lex.host) for p in _OBJECT_PRONOUNS)
+
+
 def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], s: int, e: int) -> Arg | None:
     """Where the meeting is: a place tied to the trigger by a locative, a construct, a host or travel word."""
     cands: list[tuple[float, int, Arg]] = []
@@ -80,7 +90,7 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             how = 3  # "the Istanbul talks", "the Alaska summit"
         elif a.loc_kind == "venue" and d <= 3:
             how = 2
-        elif (prev and member(prev, lex.host)) or (
+        elif (prev and host_word(lex, prev)) or (
             ahead and member(ahead[0], lex.host) and not member(ahead[0], lex.host_before_only) and not passive
         ):
             how = 2  # «تستعد موسكو لاستقبال», "Riyadh hosts" (not "Ukraine, hosted by Turkey")

@@ -6,6 +6,7 @@ import re
 
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import norm_token
@@ -52,7 +53,33 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
             return lex.ordinals_before[before[-2]], 0  # "a second new round", "the third such meeting"
         if b in lex.count_words and (core.endswith("ات") or core.endswith("s")):
             return None, lex.count_words[b]
+    if t.kind == "round":
+        return predicate_ordinal(doc, lex, t, e), 0
     return None, 0
+
+
+_COPULAS = ("هي", "هو", "is", "was")
+
+
+def predicate_ordinal(doc: Document, lex: Lexicon, t: Trigger, e: int) -> int | None:
+    """«الجولة الحالية من المفاوضات التي تستضيفها واشنطن ... هي التاسعة», "the current round ... is the
+    ninth": the round's number given by a copula and an ordinal later in its clause (no other round or
+    meeting named between)."""
+    after = doc.words_after(t.core_end, NLP.round_predicate_reach, ceil=e)
+    for k, w in enumerate(after[:-1]):
+        if w not in _COPULAS:
+            continue
+        nxt = after[k + 1 : k + 3]
+        if nxt[:1] == ["the"]:
+            nxt = nxt[1:]
+        if nxt and nxt[0] in lex.ordinals_after:
+            return lex.ordinals_after[nxt[0]]
+        if nxt and nxt[0].isascii() and nxt[0] in lex.ordinals_before:
+            return lex.ordinals_before[nxt[0]]  # "is the ninth"
+        if nxt and (n := compound_ordinal(lex, nxt)) is not None:
+            return n
+        return None
+    return None
 
 
 _DIGITS_RX = re.compile(r"^(?:ال)?(\d{1,3})(?:st|nd|rd|th)?$")
