@@ -62,6 +62,7 @@ class Document:
         self.sent_starts = [s for s, _ in self.sents]
         self.orig_sent_starts = [s for s, _ in self.orig_sents]
         self.lines = [m.span() for m in _LINE_RX.finditer(self.nt)]
+        self.line_starts = [s for s, _ in self.lines]
         self.tokens: list[tuple[int, int]] = [m.span() for m in TOKEN_RX.finditer(self.nt)]
         self.tok_starts = [s for s, _ in self.tokens]
         self.tok_ends = [e for _, e in self.tokens]
