@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 TOKEN_RX = re.compile(r"[^\W_]+")
 _LINE_RX = re.compile(r"[^\n]+")
+_UNKNOWN: Any = object()  # a pattern whose starts a document has not looked up yet
 
 
 @dataclass(slots=True)
@@ -63,10 +64,11 @@ class Document:
         self.orig_sent_starts = [s for s, _ in self.orig_sents]
         self.lines = [m.span() for m in _LINE_RX.finditer(self.nt)]
         self.line_starts = [s for s, _ in self.lines]
-        self.tokens: list[tuple[int, int]] = [m.span() for m in TOKEN_RX.finditer(self.nt)]
-        self.tok_starts = [s for s, _ in self.tokens]
-        self.tok_ends = [e for _, e in self.tokens]
-        self.words: list[str] = TOKEN_RX.findall(self.nt)  # the same spans' text; asked for thousands of times a page
+        found = list(TOKEN_RX.finditer(self.nt))  # read with map(): no Python frame per token
+        self.tokens: list[tuple[int, int]] = list(map(re.Match.span, found))
+        self.tok_starts: list[int] = list(map(re.Match.start, found))
+        self.tok_ends: list[int] = list(map(re.Match.end, found))
+        self.words: list[str] = list(map(re.Match.group, found))  # their text: asked thousands of times a page
         # the names layer
         self.matches: list[Match] = []
         self.tok_match: list[Match | None] = [None] * len(self.tokens)
@@ -199,7 +201,9 @@ class Document:
 
     def finditer(self, rx: re.Pattern[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
         """`rx.finditer(self.nt, lo, hi)`, trying `rx` only where it can start."""
-        st = self.starts(rx)
+        st = self._starts.get(id(rx), _UNKNOWN)  # starts() inlined: asked hundreds of times a page
+        if st is _UNKNOWN:
+            st = self.starts(rx)
         if st is None:
             return rx.finditer(self.nt, lo, hi)
         i = bisect_left(st, lo)
@@ -210,7 +214,9 @@ class Document:
 
     def match(self, rx: re.Pattern[str], pos: int) -> re.Match[str] | None:
         """`rx.match(self.nt, pos)`, not tried where `rx` cannot start."""
-        st = self.starts(rx)
+        st = self._starts.get(id(rx), _UNKNOWN)  # starts() inlined: asked hundreds of times a page
+        if st is _UNKNOWN:
+            st = self.starts(rx)
         if st is not None:
             i = bisect_left(st, pos)
             if i == len(st) or st[i] != pos:
@@ -219,7 +225,9 @@ class Document:
 
     def search(self, rx: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
         """`rx.search(self.nt, lo, hi)`, trying `rx` only where it can start."""
-        st = self.starts(rx)
+        st = self._starts.get(id(rx), _UNKNOWN)  # starts() inlined: asked hundreds of times a page
+        if st is _UNKNOWN:
+            st = self.starts(rx)
         if st is None:
             return rx.search(self.nt, lo, hi)
         nt = self.nt
