@@ -11,7 +11,7 @@ import pytest
 
 from tasks.nlp import dates
 from tasks.nlp.text.document import Document
-from tasks.nlp.text.wordindex import InWordMatches, in_word
+from tasks.nlp.text.wordindex import InWordMatches, assertion_free, in_word
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,3 +62,35 @@ def test_spans_equal_the_scan() -> None:
 def test_dates_as_a_full_scan() -> None:
     for text in _texts():
         assert dates.find_dates(text, date(2025, 12, 4)) == dates.find_dates(text, date(2025, 12, 4), windowed=False)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"كانون\s+الثاني|رمضان", True),
+        (r"(?:may|june)\.?", True),
+        (r"[^\n]+x", True),
+        (r"\bmay", False),
+        (r"may(?!\w)", False),
+        (r"^may", False),
+        (r"a?", False),
+    ],
+)
+def test_assertion_free(pattern: str, expected: bool) -> None:
+    assert assertion_free(re.compile(pattern)) is expected
+
+
+def test_months_found_in_one_scan_as_line_by_line() -> None:
+    rnd = random.Random(5)
+    words = ["كانون", "الثاني", "\n", "مايو", ".", "may", "june", "رمضان", "ذو", "الحجه", "x", "  "]
+    texts = _texts() + [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40))) for _ in range(300)]
+    for text in texts:
+        doc = Document(text)
+        for rx in (dates._MONTH_PLAIN, re.compile(dates._HIJRI_MONTH)):
+            by_line = dates._plain_by_line(doc, rx)
+            if by_line is None:
+                assert any("\n" in m.group() for m in rx.finditer(doc.nt))
+                continue
+            for k, (ls, le) in enumerate(doc.lines):
+                want = [m.span() for m in rx.finditer(doc.nt, ls, le)]
+                assert [m.span() for m in by_line.get(k, [])] == want

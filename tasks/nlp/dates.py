@@ -34,7 +34,7 @@ from tasks.nlp.settings import NLP
 from tasks.nlp.text.alternation import grouped
 from tasks.nlp.text.charsets import LIGHT_FOLD
 from tasks.nlp.text.document import Document, as_document
-from tasks.nlp.text.wordindex import InWordMatches, in_word
+from tasks.nlp.text.wordindex import InWordMatches, assertion_free, in_word
 from tasks.nlp.yaml_resources import words
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -833,13 +833,38 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"  # what `\w` matches
 
 
-def _anchor_matches(n: str, ls: int, le: int, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+def _plain_by_line(doc: Document, rx: re.Pattern[str]) -> dict[int, list[re.Match[str]]] | None:
+    """`rx.finditer(doc.nt, ls, le)` of every line (ls, le) holding a match, by line number, from one scan of
+    the whole text; None when `rx` may look around its matches or one of them holds a line break (each
+    line is scanned then). A pattern that only consumes characters finds in a line what it finds there
+    in the whole text, as long as nothing it finds crosses a line end (wordindex.assertion_free)."""
+    free = _ASSERTION_FREE.get(id(rx))
+    if free is None:
+        free = _ASSERTION_FREE[id(rx)] = assertion_free(rx)
+    if not free:
+        return None
+    out: dict[int, list[re.Match[str]]] = {}
+    starts = doc.line_starts
+    for m in rx.finditer(doc.nt):
+        if "\n" in m.group():
+            return None
+        out.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+    return out
+
+
+_ASSERTION_FREE: dict[int, bool] = {}  # by id() of the anchors (kept alive by _PATTERNS)
+
+
+def _anchor_matches(
+    n: str, ls: int, le: int, anchor: re.Pattern[str], plain: list[re.Match[str]] | None = None
+) -> list[tuple[int, int]]:
     """The spans of `anchor.finditer(n, ls, le)`. The month anchor is found faster by the plain month list,
     whose matches are kept where they begin a word: the same matches, unless a dropped one (inside a word)
-    holds a space and so could hide one that begins after it; then the anchor itself is run."""
+    holds a space and so could hide one that begins after it; then the anchor itself is run.
+    `plain`: the line's matches of the plain list (of the anchor itself, but for months), when known."""
     if anchor is not _MONTH_ANCHOR:
-        return [m.span() for m in anchor.finditer(n, ls, le)]
-    found = list(_MONTH_PLAIN.finditer(n, ls, le))
+        return [m.span() for m in (anchor.finditer(n, ls, le) if plain is None else plain)]
+    found = list(_MONTH_PLAIN.finditer(n, ls, le)) if plain is None else plain
     kept = [m for m in found if _begins_word(n, m.start())]
     if len(kept) < len(found) and any(not _begins_word(n, m.start()) and not m.group().isalpha() for m in found):
         return [m.span() for m in anchor.finditer(n, ls, le)]
@@ -853,13 +878,15 @@ def _anchors_by_line(
     An anchor found word by word (`in_words`, by id) is split among the lines it falls in; another is
     scanned line by line."""
     found = in_words.get(id(anchor))
+    lines, line_starts = doc.lines, doc.line_starts
     if found is None:
-        for ls, le in doc.lines:
-            spans = _anchor_matches(doc.nt, ls, le, anchor)
+        by_line = _plain_by_line(doc, _MONTH_PLAIN if anchor is _MONTH_ANCHOR else anchor)
+        for k in range(len(lines)) if by_line is None else sorted(by_line):
+            ls, le = lines[k]
+            spans = _anchor_matches(doc.nt, ls, le, anchor, None if by_line is None else by_line[k])
             if spans:
                 yield ls, le, spans
         return
-    lines, line_starts = doc.lines, doc.line_starts
     i = 0
     while i < len(found):
         k = bisect_right(line_starts, found[i][0]) - 1  # a word lies inside one line

@@ -231,6 +231,41 @@ def in_word(rx: re.Pattern[str]) -> bool:
     return parsed.getwidth()[0] > 0 and _consumes_word_letters(list(parsed))
 
 
+def _consumes_only(items: Any) -> bool:
+    """Whether the parsed sequence only consumes characters: no assertion (lookaround, \\b, ^, $), no
+    back reference, no atomic group, no flag change."""
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+            continue
+        if op is C.BRANCH:
+            if not all(_consumes_only(b) for b in av[1]):
+                return False
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2] or not _consumes_only(av[-1]):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            if not _consumes_only(av[2]):
+                return False
+        else:
+            return False
+    return True
+
+
+def assertion_free(rx: re.Pattern[str]) -> bool:
+    """Whether `rx` only consumes characters (asserts nothing about what surrounds a match) and never
+    matches empty. Then, for a stretch [a, b) of a text, `rx.finditer(text, a, b)` finds the matches of
+    `rx.finditer(text)` that lie inside it, when none of the latter crosses a or b: what `rx` finds at a
+    position depends only on the characters it reads, and a match cut short at b would be a match in
+    the whole text too."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.VERBOSE | re.LOCALE):
+        return False
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return False
+    return parsed.getwidth()[0] > 0 and _consumes_only(list(parsed))
+
+
 class InWordMatches:
     """The matches of a few `in_word` patterns in a document, found word by word: the spans in each
     distinct word are computed once per process (a page's words are mostly ones seen before), so a
