@@ -33,3 +33,18 @@ def test_same_as_translating_every_character() -> None:
         assert (got._src is None) == (not changers)
         if got._src is not None:
             assert len(got._src) == len(want)
+
+
+def test_tokens_as_the_token_pattern_finds_them() -> None:
+    from tasks.nlp.text.document import TOKEN_RX, Document
+
+    rnd = random.Random(4)
+    texts = [p.read_text() for p in sorted(ROOT.glob("quality/*/articles/*.txt"))[:40]]
+    texts += ["".join(rnd.choice("ab_ ٣x.\n-يوم") for _ in range(rnd.randint(0, 60))) for _ in range(300)]
+    for text in texts:
+        doc = Document(text)
+        found = list(TOKEN_RX.finditer(doc.nt))
+        assert doc.tokens == [m.span() for m in found]
+        assert doc.tok_starts == [m.start() for m in found]
+        assert doc.tok_ends == [m.end() for m in found]
+        assert doc.words == [m.group() for m in found]
