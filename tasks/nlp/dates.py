@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -34,6 +34,7 @@ from tasks.nlp.settings import NLP
 from tasks.nlp.text.alternation import grouped
 from tasks.nlp.text.charsets import LIGHT_FOLD
 from tasks.nlp.text.document import Document, as_document
+from tasks.nlp.text.wordindex import InWordMatches, assertion_free, in_word
 from tasks.nlp.yaml_resources import words
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -815,7 +816,10 @@ def _strip_clitic(rx: re.Pattern[str], n: str, s: int, e: int) -> int:
     return s
 
 
-_LINE = re.compile(r"[^\n]+")
+# the anchors whose matches lie inside words (digits, weekdays, «اسبوع», "day" ...), found word by word
+# (tasks/nlp/text/wordindex.py); the month and Hijri month anchors, which may hold a space or look
+# around, are scanned line by line
+_IN_WORD_ANCHORS = InWordMatches(list({id(a): a for _, _, a in _PATTERNS if in_word(a)}.values()))
 
 
 def _begins_word(n: str, i: int) -> bool:
@@ -829,28 +833,79 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"  # what `\w` matches
 
 
-def _anchor_matches(n: str, ls: int, le: int, anchor: re.Pattern[str]) -> list[re.Match[str]]:
-    """`anchor.finditer(n, ls, le)`. The month anchor is found faster by the plain month list, whose matches
-    are kept where they begin a word: the same matches, unless a dropped one (inside a word) holds a space
-    and so could hide one that begins after it; then the anchor itself is run."""
+def _plain_by_line(doc: Document, rx: re.Pattern[str]) -> dict[int, list[re.Match[str]]] | None:
+    """`rx.finditer(doc.nt, ls, le)` of every line (ls, le) holding a match, by line number, from one scan of
+    the whole text; None when `rx` may look around its matches or one of them holds a line break (each
+    line is scanned then). A pattern that only consumes characters finds in a line what it finds there
+    in the whole text, as long as nothing it finds crosses a line end (wordindex.assertion_free)."""
+    free = _ASSERTION_FREE.get(id(rx))
+    if free is None:
+        free = _ASSERTION_FREE[id(rx)] = assertion_free(rx)
+    if not free:
+        return None
+    out: dict[int, list[re.Match[str]]] = {}
+    starts = doc.line_starts
+    for m in rx.finditer(doc.nt):
+        if "\n" in m.group():
+            return None
+        out.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+    return out
+
+
+_ASSERTION_FREE: dict[int, bool] = {}  # by id() of the anchors (kept alive by _PATTERNS)
+
+
+def _anchor_matches(
+    n: str, ls: int, le: int, anchor: re.Pattern[str], plain: list[re.Match[str]] | None = None
+) -> list[tuple[int, int]]:
+    """The spans of `anchor.finditer(n, ls, le)`. The month anchor is found faster by the plain month list,
+    whose matches are kept where they begin a word: the same matches, unless a dropped one (inside a word)
+    holds a space and so could hide one that begins after it; then the anchor itself is run.
+    `plain`: the line's matches of the plain list (of the anchor itself, but for months), when known."""
     if anchor is not _MONTH_ANCHOR:
-        return list(anchor.finditer(n, ls, le))
-    found = list(_MONTH_PLAIN.finditer(n, ls, le))
+        return [m.span() for m in (anchor.finditer(n, ls, le) if plain is None else plain)]
+    found = list(_MONTH_PLAIN.finditer(n, ls, le)) if plain is None else plain
     kept = [m for m in found if _begins_word(n, m.start())]
     if len(kept) < len(found) and any(not _begins_word(n, m.start()) and not m.group().isalpha() for m in found):
-        return list(anchor.finditer(n, ls, le))
-    return kept
+        return [m.span() for m in anchor.finditer(n, ls, le)]
+    return [m.span() for m in kept]
 
 
-def _windows(n: str, lines: list[tuple[int, int]], anchor: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Stretches of `n` within NLP.date_anchor_reach characters of an anchor, widened to whole words (a cut word would
+def _anchors_by_line(
+    doc: Document, anchor: re.Pattern[str], in_words: dict[int, list[tuple[int, int]]]
+) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """Each line of `doc` holding an anchor match: (line start, line end, the anchor's match spans in it).
+    An anchor found word by word (`in_words`, by id) is split among the lines it falls in; another is
+    scanned line by line."""
+    found = in_words.get(id(anchor))
+    lines, line_starts = doc.lines, doc.line_starts
+    if found is None:
+        by_line = _plain_by_line(doc, _MONTH_PLAIN if anchor is _MONTH_ANCHOR else anchor)
+        for k in range(len(lines)) if by_line is None else sorted(by_line):
+            ls, le = lines[k]
+            spans = _anchor_matches(doc.nt, ls, le, anchor, None if by_line is None else by_line[k])
+            if spans:
+                yield ls, le, spans
+        return
+    i = 0
+    while i < len(found):
+        k = bisect_right(line_starts, found[i][0]) - 1  # a word lies inside one line
+        ls, le = lines[k]
+        j = bisect_left(found, (le, 0), i)
+        yield ls, le, found[i:j]
+        i = j
+
+
+def _windows(n: str, by_line: Iterable[tuple[int, int, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
+    """Stretches of `n` within NLP.date_anchor_reach characters of an anchor match (`by_line`: the lines
+    holding one, and the matches' spans there, in text order), widened to whole words (a cut word would
     pass for a word edge) and merged; never across a line end. Scanning only these is what makes the
     twenty patterns cheap: most text is far from any month name, weekday or relative-day word."""
     out: list[tuple[int, int]] = []
     reach = NLP.date_anchor_reach
-    for ls, le in lines:
-        for m in _anchor_matches(n, ls, le, anchor):
-            ws, we = max(ls, m.start() - reach), min(le, m.end() + reach)
+    for ls, le, spans in by_line:
+        for a, b in spans:
+            ws, we = max(ls, a - reach), min(le, b + reach)
             if out and ws <= out[-1][1]:
                 # inside the last window (an earlier line's ends before `ls`): only its end may move, and
                 # not at all when `we` is short of it (that end is already a word end at or past `we`)
@@ -878,13 +933,24 @@ def find_dates(
     (tests compare)."""
     doc = as_document(text, language)
     _bind(doc)
-    nt, n, text, lines = doc.norm, doc.nt, doc.text, doc.lines
-    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    nt, n, text = doc.norm, doc.nt, doc.text
+    windows: dict[int, list[tuple[int, int]]] = {}  # by id(anchor): hashing a Pattern hashes its code
+    in_words: dict[int, list[tuple[int, int]]] | None = None
     cands: list[tuple[int, int, date, date, str, bool]] = []
     for rx, handler, anchor in _PATTERNS:
-        if anchor not in windows:
-            windows[anchor] = _windows(n, lines, anchor) if windowed else lines
-        for m in (m for ws, we in windows[anchor] for m in rx.finditer(n, ws, we)):
+        if doc.starts(rx) == []:
+            continue  # no word of the text can begin a match: its anchor's windows are not needed
+        wins = windows.get(id(anchor))
+        if wins is None:
+            if not windowed:
+                wins = doc.lines
+            else:
+                if in_words is None:
+                    found = _IN_WORD_ANCHORS.spans(doc.tok_starts, doc.words)
+                    in_words = {id(a): f for a, f in zip(_IN_WORD_ANCHORS.patterns, found, strict=True)}
+                wins = _windows(n, _anchors_by_line(doc, anchor, in_words))
+            windows[id(anchor)] = wins
+        for m in (m for ws, we in wins for m in doc.finditer(rx, ws, we)):
             res = handler(m, n, published)
             if res is None:
                 continue

@@ -197,6 +197,9 @@ class Gazetteer:
         self.orgs: dict[str, Org] = {}
         self._aliases: dict[str, list[Alias]] = {}
         self._curated_keys: set[str] = set()  # alias strings owned by curated places
+        # entity(): the Entity last built per key, with the record it was built from (a record replaced
+        # in people/orgs/places gets a new Entity); Entities are frozen, so one can be handed out again
+        self._entities: dict[str, tuple[Person | Org | Place, Entity]] = {}
 
         stop = self._load("stopwords.yaml")
         # verbs are kept apart too: a glued ب or ل before a past-tense one is no word («لبات»)
@@ -550,14 +553,30 @@ class Gazetteer:
     # ------------------------------------------------------------------ records
 
     def entity(self, key: str) -> Entity:
+        """The Entity record of a gazetteer person, org or place (KeyError for an unknown key).
+
+        Asked for every name of every article: built once per record, not per call."""
+        record: Person | Org | Place
         if key in self.people:
-            p = self.people[key]
-            return Entity(key, "person", p.name_en, p.name_ar, p.role, p.country)
-        if key in self.orgs:
-            o = self.orgs[key]
-            return Entity(key, "org", o.name_en, o.name_ar, None, o.country)
-        pl = self.places[key]
-        return Entity(key, "location", pl.name_en, pl.name_ar, None, pl.country, pl.kind, pl.lat, pl.lon, pl.parent_key)
+            record = self.people[key]
+        elif key in self.orgs:
+            record = self.orgs[key]
+        else:
+            record = self.places[key]
+        known = self._entities.get(key)
+        if known is not None and known[0] is record:
+            return known[1]
+        built = self._entity_of(key, record)
+        self._entities[key] = (record, built)
+        return built
+
+    @staticmethod
+    def _entity_of(key: str, r: Person | Org | Place) -> Entity:
+        if isinstance(r, Person):
+            return Entity(key, "person", r.name_en, r.name_ar, r.role, r.country)
+        if isinstance(r, Org):
+            return Entity(key, "org", r.name_en, r.name_ar, None, r.country)
+        return Entity(key, "location", r.name_en, r.name_ar, None, r.country, r.kind, r.lat, r.lon, r.parent_key)
 
 
 _ALLOWED = {"none": PREFIXES_BARE, "required": PREFIXES_ARTICLE, "optional": PREFIXES_ANY}

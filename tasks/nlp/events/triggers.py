@@ -103,6 +103,8 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             remote.append(
                 Trigger(cs, ce, ce, "remote", "", surface, False, False, None, cs < e and doc.nt[cs].isascii())
             )
+    if not found and not remote:
+        return []  # most sentences: no trigger and no contact
     meetings = compound(doc, lex, [t for t in found if t.kind != "remote"])
     return sorted(meetings + remote, key=lambda t: t.start)
 

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tasks.nlp.text.alternation import matches_at
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
     from tasks.nlp.gazetteer import Gazetteer
 
 TOKEN_RX = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RX.pattern})")
 _LINE_RX = re.compile(r"[^\n]+")
+_UNKNOWN: Any = object()  # a pattern whose starts a document has not looked up yet
 
 
 @dataclass(slots=True)
@@ -62,10 +65,14 @@ class Document:
         self.sent_starts = [s for s, _ in self.sents]
         self.orig_sent_starts = [s for s, _ in self.orig_sents]
         self.lines = [m.span() for m in _LINE_RX.finditer(self.nt)]
-        self.tokens: list[tuple[int, int]] = [m.span() for m in TOKEN_RX.finditer(self.nt)]
-        self.tok_starts = [s for s, _ in self.tokens]
-        self.tok_ends = [e for _, e in self.tokens]
-        self.words: list[str] = TOKEN_RX.findall(self.nt)  # the same spans' text; asked for thousands of times a page
+        self.line_starts = [s for s, _ in self.lines]
+        # one split into gaps and words, offsets summed in C: no Match object and no Python frame per token
+        pieces = _TOKEN_SPLIT.split(self.nt)  # gap, word, gap, word, ..., gap
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.words: list[str] = pieces[1::2]  # the tokens' text: asked thousands of times a page
+        self.tok_starts: list[int] = offsets[1:-1:2]
+        self.tok_ends: list[int] = offsets[2::2]
+        self.tokens: list[tuple[int, int]] = list(zip(self.tok_starts, self.tok_ends, strict=True))
         # the names layer
         self.matches: list[Match] = []
         self.tok_match: list[Match | None] = [None] * len(self.tokens)
@@ -198,7 +205,9 @@ class Document:
 
     def finditer(self, rx: re.Pattern[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
         """`rx.finditer(self.nt, lo, hi)`, trying `rx` only where it can start."""
-        st = self.starts(rx)
+        st = self._starts.get(id(rx), _UNKNOWN)  # starts() inlined: asked hundreds of times a page
+        if st is _UNKNOWN:
+            st = self.starts(rx)
         if st is None:
             return rx.finditer(self.nt, lo, hi)
         i = bisect_left(st, lo)
@@ -209,7 +218,9 @@ class Document:
 
     def match(self, rx: re.Pattern[str], pos: int) -> re.Match[str] | None:
         """`rx.match(self.nt, pos)`, not tried where `rx` cannot start."""
-        st = self.starts(rx)
+        st = self._starts.get(id(rx), _UNKNOWN)  # starts() inlined: asked hundreds of times a page
+        if st is _UNKNOWN:
+            st = self.starts(rx)
         if st is not None:
             i = bisect_left(st, pos)
             if i == len(st) or st[i] != pos:
@@ -218,7 +229,9 @@ class Document:
 
     def search(self, rx: re.Pattern[str], lo: int, hi: int) -> re.Match[str] | None:
         """`rx.search(self.nt, lo, hi)`, trying `rx` only where it can start."""
-        st = self.starts(rx)
+        st = self._starts.get(id(rx), _UNKNOWN)  # starts() inlined: asked hundreds of times a page
+        if st is _UNKNOWN:
+            st = self.starts(rx)
         if st is None:
             return rx.search(self.nt, lo, hi)
         nt = self.nt

@@ -98,10 +98,42 @@ class Normalized:
         return o_start, o_end
 
 
+def _identity_class() -> str:
+    """A regex class of the characters below U+0700 that normalise to themselves (plain Arabic letters,
+    lower-case Latin, digits, spaces, most punctuation): most of any article."""
+    same = [cp for cp in range(0x700) if _TABLE[cp] == chr(cp)]
+    runs: list[list[int]] = []
+    for cp in same:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in runs)
+
+
+# the stretches of text that normalisation may change: `str.translate` looks every character up in
+# the table (about 50 ns a character), while a class test skips the unchanged ones in C
+_CHANGING = re.compile(f"[^{_identity_class()}]+")
+
+
+def _translate(text: str) -> tuple[str, set[str]]:
+    """`text.translate(_TABLE)`, translating only the stretches that may change, and the characters of
+    those stretches (only they can change the text's length)."""
+    seen: list[str] = []
+
+    def fold(m: re.Match[str]) -> str:
+        s = m.group()
+        seen.append(s)
+        return s.translate(_TABLE)
+
+    out = _CHANGING.sub(fold, text)
+    return out, set("".join(seen))
+
+
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching (see module docstring), keeping an offset map."""
-    out = text.translate(_TABLE)
-    changers = [c for c in set(text) if len(_TABLE[ord(c)]) != 1]
+    out, touched = _translate(text)
+    changers = [c for c in touched if len(_TABLE[ord(c)]) != 1]
     if not changers:
         return Normalized(text, out, None)
     src: list[int] = []

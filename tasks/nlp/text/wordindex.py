@@ -183,3 +183,118 @@ class WordIndex:
 
 
 WORD_INDEX = WordIndex()
+
+
+def _consumes_word_letters(items: Any) -> bool:
+    """Whether the parsed sequence holds nothing but word letters ([^\\W_]: literals, ranges and \\d),
+    alternations, groups and repeats of them: no assertion, no other class, no flag change."""
+    for op, av in items:
+        if op is C.LITERAL:
+            if not chr(av).isalnum():
+                return False
+        elif op is C.IN:
+            for o, a in av:
+                if o is C.LITERAL:
+                    ok = chr(a).isalnum()
+                elif o is C.RANGE:
+                    ok = a[1] - a[0] < 256 and all(chr(c).isalnum() for c in range(a[0], a[1] + 1))
+                else:
+                    ok = o is C.CATEGORY and a is C.CATEGORY_DIGIT  # every digit is alphanumeric
+                if not ok:
+                    return False  # a negated class, \w (it holds "_"), \s ...
+        elif op is C.BRANCH:
+            if not all(_consumes_word_letters(b) for b in av[1]):
+                return False
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2] or not _consumes_word_letters(av[-1]):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            if not _consumes_word_letters(av[2]):
+                return False
+        else:
+            return False
+    return True
+
+
+def in_word(rx: re.Pattern[str]) -> bool:
+    """Whether every match of `rx` lies inside one word of a text (a run of [^\\W_]) and is found there
+    whatever surrounds the word: `rx` consumes only word letters, asserts nothing (no lookaround, no
+    \\b, no ^/$) and never matches empty. Then `rx.finditer` over a stretch of text finds exactly the
+    matches `rx.finditer` finds in each of its words (a match cannot reach past its word, and the
+    character after a word fails a pattern just as the end of the word would)."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
+        return False
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return False
+    return parsed.getwidth()[0] > 0 and _consumes_word_letters(list(parsed))
+
+
+def _consumes_only(items: Any) -> bool:
+    """Whether the parsed sequence only consumes characters: no assertion (lookaround, \\b, ^, $), no
+    back reference, no atomic group, no flag change."""
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+            continue
+        if op is C.BRANCH:
+            if not all(_consumes_only(b) for b in av[1]):
+                return False
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2] or not _consumes_only(av[-1]):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            if not _consumes_only(av[2]):
+                return False
+        else:
+            return False
+    return True
+
+
+def assertion_free(rx: re.Pattern[str]) -> bool:
+    """Whether `rx` only consumes characters (asserts nothing about what surrounds a match) and never
+    matches empty. Then, for a stretch [a, b) of a text, `rx.finditer(text, a, b)` finds the matches of
+    `rx.finditer(text)` that lie inside it, when none of the latter crosses a or b: what `rx` finds at a
+    position depends only on the characters it reads, and a match cut short at b would be a match in
+    the whole text too."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.VERBOSE | re.LOCALE):
+        return False
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return False
+    return parsed.getwidth()[0] > 0 and _consumes_only(list(parsed))
+
+
+class InWordMatches:
+    """The matches of a few `in_word` patterns in a document, found word by word: the spans in each
+    distinct word are computed once per process (a page's words are mostly ones seen before), so a
+    document costs one dictionary look-up per word instead of one regex scan per pattern.
+
+    Thread-safe without a lock: the patterns are fixed, and a word's entry is the same whoever writes it."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        if not all(in_word(rx) for rx in patterns):
+            raise ValueError("InWordMatches: a pattern can match outside a word")
+        self.patterns = patterns
+        self._seen: dict[str, tuple[tuple[int, int, int], ...]] = {}
+
+    def _in(self, word: str) -> tuple[tuple[int, int, int], ...]:
+        """(pattern number, start, end) of every pattern's matches inside `word`, by pattern."""
+        found = tuple((k, m.start(), m.end()) for k, rx in enumerate(self.patterns) for m in rx.finditer(word))
+        if len(self._seen) > 500_000:
+            self._seen.clear()
+        self._seen[word] = found
+        return found
+
+    def spans(self, starts: list[int], words: list[str]) -> list[list[tuple[int, int]]]:
+        """For a document's words and their start offsets: every pattern's match spans, in text order
+        (each pattern's `finditer` over the whole text, when the text's words are [^\\W_]+ runs)."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+        seen = self._seen
+        for p, w, found in zip(starts, words, map(seen.get, words), strict=True):
+            if found is None:
+                found = self._in(w)
+            for k, a, b in found:
+                out[k].append((p + a, p + b))
+        return out
