@@ -58,3 +58,13 @@ def test_a_three_way_meeting_named_again_keeps_its_host_as_a_side() -> None:
     )
     x = extract(text, "ar", date(2023, 3, 2))
     assert any(set(ev.parties) == {"KE", "UG", "TZ"} for ev in x.events)
+
+
+def test_talks_under_way_since_a_recent_day_are_dated_by_it() -> None:
+    """«منذ أول من أمس» dates the talks under way; «منذ فبراير 2022» stays background (other tests)."""
+    text = (
+        "وقال المتحدث إن الجولة الحالية من المفاوضات بين كينيا وتنزانيا التي تستضيفها نيروبي منذ أول من "
+        "أمس، الأربعاء، هي السابعة."
+    )
+    x = extract(text, "ar", date(2031, 3, 7))
+    assert [ev.start_date for ev in x.events] == [date(2031, 3, 5)]

@@ -593,7 +593,7 @@ def _weekday_near(pub: date, wd: int, direction: str) -> date:
 # «غدا الخميس», «يوم غد الخميس», «بعد غد», «اليوم الأحد», «أمس الأربعاء», "tomorrow (Thursday)"
 @_pattern(
     rf"{_PRE}(?P<rel>(?:يوم\s+)?بعد\s+غد|بعد\s+الغد|(?:يوم\s+)?(?:غدا|غد)(?=\W|$)|الغد|(?:يوم\s+)?امس\s+الاول|"
-    rf"(?:ا|ل)ول\s+امس|(?:يوم\s+)?امس|البارحه|اليوم|الليله\s+الماضيه|the\s+day\s+after\s+tomorrow|"
+    rf"(?:ا|ل)ول\s+(?:من\s+)?امس|(?:يوم\s+)?امس|البارحه|اليوم|الليله\s+الماضيه|the\s+day\s+after\s+tomorrow|"
     rf"the\s+day\s+before\s+yesterday|tomorrow|yesterday|today|tonight|last\s+night)"
     rf"(?:\s*[,،(]?\s*(?:يوم\s+)?(?P<wd>{_WEEKDAY})\)?)?(?![\w])",
     r"غد|امس|البارحه|اليوم|الليله|tomorrow|yesterday|today|tonight|night",
@@ -631,6 +631,8 @@ def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
         "يوم امس الاول": -2,
         "اول امس": -2,
         "لول امس": -2,
+        "اول من امس": -2,  # «أول من أمس»: the day before yesterday
+        "لول من امس": -2,
         "the day before yesterday": -2,
     }
     return _day(pub, offsets.get(rel, 0))

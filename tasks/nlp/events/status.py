@@ -214,8 +214,11 @@ def usable_dates(
         if d > reach or dt.dm.precision == "year":
             continue
         before = doc.words_before(dt.start, 8, floor=floor)
-        if any(member(w, lex.background_openers) for w in before):
-            continue  # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»
+        recent_start = before[-1:] in (["منذ"], ["since"]) and dt.dm.relative and dt.dm.precision == "day"
+        if any(member(w, lex.background_openers) for w in before) and not recent_start:
+            # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»; but «منذ أول من أمس»,
+            # "since Wednesday": the talks under way began that day
+            continue
         if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—/]", doc.nt[dt.end : dt.end + 3]):
             continue  # dateline: "KYIV, July 21 (Reuters) -", «مقديشو 15 سبتمبر/ أعلن»
         if is_speech_date(doc, lex, dt, floor):
