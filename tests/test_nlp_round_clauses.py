@@ -68,3 +68,16 @@ def test_talks_under_way_since_a_recent_day_are_dated_by_it() -> None:
     )
     x = extract(text, "ar", date(2031, 3, 7))
     assert [ev.start_date for ev in x.events] == [date(2031, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعقدت في باريس أمس قمة رباعية النورماندي بحضور قادة الدول الأربع.",
+        "وعقدت في باريس أمس قمة رباعية نورماندي بحضور قادة الدول الأربع.",
+    ],
+)
+def test_a_format_named_with_or_without_the_article_brings_its_members(text: str) -> None:
+    """«رباعية النورماندي»: newsrooms put the article on a foreign name; the format's members are sides."""
+    x = extract(text, "ar", date(2031, 12, 10))
+    assert [set(ev.parties) for ev in x.events] == [{"DE", "FR", "RU", "UA"}]
