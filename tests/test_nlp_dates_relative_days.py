@@ -1,5 +1,5 @@
-"""The day before yesterday, however it is written («أول أمس», «أول من أمس», «أمس الأول»), and its
-weekday. Sentences written for these tests."""
+"""The day before yesterday, however it is written («أول أمس», «أول من أمس», «أمس الأول»), and parts
+of a month («منتصف نوفمبر», "mid-November", «أواخر فبراير»). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -26,3 +26,18 @@ FRIDAY = date(2031, 3, 7)
 def test_the_day_before_yesterday(text: str) -> None:
     found = find_dates(Document(text, None), FRIDAY)
     assert [d.start_date for d in found] == [date(2031, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("وستعقد الجلسة في العاصمة منتصف نوفمبر الجاري.", date(2031, 11, 11), date(2031, 11, 20)),
+        ("The talks will resume in mid-November.", date(2031, 11, 11), date(2031, 11, 20)),
+        ("وستعقد الجولة المقبلة أواخر نوفمبر.", date(2031, 11, 21), date(2031, 11, 30)),
+        ("وستعقد الجولة المقبلة مطلع نوفمبر.", date(2031, 11, 1), date(2031, 11, 10)),
+        ("وستعقد الجولة المقبلة في نوفمبر.", date(2031, 11, 1), date(2031, 11, 30)),
+    ],
+)
+def test_parts_of_a_month(text: str, first: date, last: date) -> None:
+    found = find_dates(Document(text, None), date(2031, 11, 3))
+    assert [(d.start_date, d.end_date) for d in found] == [(first, last)]

@@ -541,7 +541,7 @@ def _month_year(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 # «في مايو», «مايو الماضي», «شهر ديسمبر», "in December", "last December"
 @_pattern(
     rf"(?:(?<![\w])(?P<cue>في|خلال|منذ|حتى|مطلع|اواخر|اوائل|منتصف|شهر|in|since|during|until|by|early|late|"
-    rf"mid-?|last|next|this)\s+(?:شهر\s+)?)?(?<![\w])(?P<mon>{_MONTH})(?![\w]){_MOD_TAIL}",
+    rf"mid-?|last|next|this)(?:\s+|(?<=-))(?:شهر\s+)?)?(?<![\w])(?P<mon>{_MONTH})(?![\w]){_MOD_TAIL}",
     _MONTH_WORD,
 )
 def _month_only(m: re.Match[str], n: str, pub: date | None) -> Resolved:
@@ -557,7 +557,27 @@ def _month_only(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if y is None:
         return None
     a, b = _month_span(y, mon)
-    return a, b, "month", False
+    return (*_part_of_month(a, b, cue), "month", False)
+
+
+_MONTH_PARTS = {
+    "مطلع": (1, 10),
+    "اوائل": (1, 10),
+    "early": (1, 10),
+    "منتصف": (11, 20),
+    "mid": (11, 20),
+    "mid-": (11, 20),
+    "اواخر": (21, 31),
+    "late": (21, 31),
+}
+
+
+def _part_of_month(a: date, b: date, cue: str) -> tuple[date, date]:
+    """«منتصف نوفمبر», "mid-November": the month's middle third (early and late: its first and last)."""
+    if cue not in _MONTH_PARTS:
+        return a, b
+    first, last = _MONTH_PARTS[cue]
+    return a.replace(day=first), b.replace(day=min(last, b.day))
 
 
 # «في عام 2014», «منذ 2022», "in 2022", "since 2014"
