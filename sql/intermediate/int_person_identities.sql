@@ -138,7 +138,7 @@ pairs as (
                     or (
                         a.n = b.n and a.middle_ph = b.middle_ph
                         and least(length(a.strict[len(a.strict)]), length(b.strict[len(b.strict)])) >= 5
-                        and damerau_levenshtein(a.strict[len(a.strict)], b.strict[len(b.strict)]) = 1
+                        and letter_distance(a.strict[len(a.strict)], b.strict[len(b.strict)]) = 1
                     )
                     or (
                         -- an Arabic name's first two parts: الهادي إدريس of الهادي إدريس يحيى

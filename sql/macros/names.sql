@@ -29,3 +29,12 @@ CREATE OR REPLACE MACRO phonetic_word(w) AS collapse_repeats(
         )
     END
 );
+
+-- Edits between two spellings of a word in one script, a letter counting once: DuckDB's
+-- damerau_levenshtein counts bytes, and an Arabic letter is two ('منوشين' ~ 'منوتشين' is one edit, not
+-- two), so each Arabic letter is first mapped to one ASCII character.
+CREATE OR REPLACE MACRO letter_distance(a, b) AS damerau_levenshtein(
+    translate(a, 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤپچڤگژ', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ'),
+    translate(b, 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤپچڤگژ', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ')
+);
+
