@@ -10,10 +10,11 @@
 --   * written in two scripts: the consonants of the whole name agree (أوهورو كينياتا ~ Uhuru
 --     Kenyatta), or the given name's agree and the surname's differ by at most one consonant
 --     (ميروسلاف لايتشاك ~ Miroslav Lajčák), the middle names agreeing when both have some;
---   * written in one script: the same given name and surname letter for letter (accents and the
---     dotless ı aside) with the same middle names, or a surname one typo apart (Mizroyan ~
---     Mirzoyan); consonants alone are not enough in one script (محمد/محمود, حسن/حسين are two
---     names);
+--   * written in one script: the same given name (letter for letter, or with the letters newsrooms
+--     swap when they transliterate: طوني ~ توني, أنغيلا ~ أنجيلا) and surname letter for letter
+--     (accents and the dotless ı aside) with the same middle names, or a surname one typo apart
+--     (Mizroyan ~ Mirzoyan, منوشين ~ منوتشين); consonants alone are not enough in one script
+--     (محمد/محمود, حسن/حسين are two names);
 --   * a short form (given name and surname without the middle name, or an Arabic name's first
 --     two parts, الهادي إدريس of الهادي إدريس يحيى) is its long form only when it fits one person.
 -- Links are followed (روبن روبينيان ~ Ruben Rubinyan ~ روبين روبينيان). A group holding one
@@ -129,7 +130,7 @@ pairs as (
                     and damerau_levenshtein(a.surname_ph, b.surname_ph) <= case when greatest(length(a.surname_ph), length(b.surname_ph)) >= 3 then 1 else 0 end
                 )
             else
-                a.strict[1] = b.strict[1]
+                (a.strict[1] = b.strict[1] or transliteration_fold(a.strict[1]) = transliteration_fold(b.strict[1]))
                 and (
                     (
                         a.strict[len(a.strict)] = b.strict[len(b.strict)]

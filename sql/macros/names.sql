@@ -38,3 +38,8 @@ CREATE OR REPLACE MACRO letter_distance(a, b) AS damerau_levenshtein(
     translate(b, 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤپچڤگژ', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ')
 );
 
+-- A word with the letters newsrooms swap when they transliterate folded together (طوني ~ توني,
+-- أنغيلا ~ أنجيلا, ذ/ظ ~ ز, ث/ص ~ س, ض ~ د), and nothing else: letters added or dropped (محمد ~
+-- محمود) and ق ~ ج (قاسم, جاسم) keep two names apart.
+CREATE OR REPLACE MACRO transliteration_fold(w) AS translate(w, 'طغذظثصض', 'تجززسسد');
+
