@@ -115,6 +115,18 @@ def _select(
     return chosen
 
 
+def _add_free(
+    doc: Document, results: list[PersonResult], found: list[PersonResult], g: Gazetteer | None = None
+) -> None:
+    """Add the people `found` whose text no earlier reading took, each a match of the document; with `g`,
+    first read as a known person's new spelling where it is one."""
+    for r in found:
+        if not doc.overlaps(r.match.start, r.match.end):
+            r = known_spelling(g, doc, r) if g is not None else r
+            results.append(r)
+            doc.add_match(r.match)
+
+
 def analyze(text: str | Document, language: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
     """The names layer of the document (built from `text` when given a string)."""
     doc = as_document(text, language)
@@ -155,30 +167,12 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     if weak:
         results = [r for r in results if r.entity is None]
         doc.set_matches(fixed + [r.match for r in results])
-    for r in discover(doc, g):
-        if not doc.overlaps(r.match.start, r.match.end):
-            r = known_spelling(g, doc, r)
-            results.append(r)
-            doc.add_match(r.match)
-    for r in weak:
-        if not doc.overlaps(r.match.start, r.match.end):
-            results.append(r)
-            doc.add_match(r.match)
-    for r in discover_listed(doc, g):  # «...، وحسام بدران، وروحي مشتهى»: the rest of a list of names
-        if not doc.overlaps(r.match.start, r.match.end):
-            r = known_spelling(g, doc, r)
-            results.append(r)
-            doc.add_match(r.match)
-    for r in discover_given_led(doc, g):  # "... Alexander Zakharchenko and Andrei Purgin": no title, a given name
-        if not doc.overlaps(r.match.start, r.match.end):
-            r = known_spelling(g, doc, r)
-            results.append(r)
-            doc.add_match(r.match)
-    for r in discover_listed(doc, g):  # a list that the names just found open
-        if not doc.overlaps(r.match.start, r.match.end):
-            r = known_spelling(g, doc, r)
-            results.append(r)
-            doc.add_match(r.match)
+    _add_free(doc, results, discover(doc, g), g)
+    _add_free(doc, results, weak)  # already spelled
+    _add_free(doc, results, discover_listed(doc, g), g)  # «...، وحسام بدران، وروحي مشتهى»: the rest of a list
+    # "... Alexander Zakharchenko and Andrei Purgin": no title, a given name; then the lists they open
+    _add_free(doc, results, discover_given_led(doc, g), g)
+    _add_free(doc, results, discover_listed(doc, g), g)
     bylines = [r for r in results if r.entity is not None and (in_byline(doc, g, r) or names_publication(doc, r))]
     if bylines:  # «كتب: أحمد راغب», "(Reporting by ...)": the report's authors are none of its people
         results = [r for r in results if r not in bylines]

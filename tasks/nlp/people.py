@@ -456,25 +456,26 @@ def _ar_name_run(
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if len(idx) < 2 or not 2 <= _name_words(doc, idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
         return []  # «عبد الرحمن» alone is one given name, not a person's name
-    after = idx[-1] + 1
+    two_after_title = after_title and len(idx) == 2
     nisba_closed = (
-        after_title
-        and len(idx) == 2
+        two_after_title
         and has_article(doc.tok(idx[1]), min_len=5)
         and doc.tok(idx[1]).endswith("ي")
-        and (after >= len(doc.tokens) or _HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)))
+        and _punct_after(doc, idx[-1])
     )
-    closed = (
-        after_title
-        and len(idx) == 2
-        and (
-            after >= len(doc.tokens)
-            or _HARD_PUNCT_RE.search(doc.gap(after)) is not None
-            or _COMMA_RE.search(doc.gap(after)) is not None
-            or doc.tok(after) in ("ان", "بان")
-        )
-    )
-    return idx if _ar_plausible(doc, g, idx, bool(nisba_closed), closed) else []
+    closed = two_after_title and _said_closed(doc, idx[-1])
+    return idx if _ar_plausible(doc, g, idx, nisba_closed, closed) else []
+
+
+def _punct_after(doc: Document, k: int) -> bool:
+    """Token k is the text's last, or punctuation (a comma too) follows it."""
+    after = k + 1
+    return after >= len(doc.tokens) or bool(_HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)))
+
+
+def _said_closed(doc: Document, k: int) -> bool:
+    """The sentence closes a name at token k: punctuation or the end after it, or «إن» (what was said)."""
+    return _punct_after(doc, k) or doc.tok(k + 1) in ("ان", "بان")
 
 
 def _closed_third(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -487,10 +488,7 @@ def _closed_third(doc: Document, g: Gazetteer, k: int) -> bool:
         return False
     if len(t) == 4 and t[1] == "ا":
         return False  # the فاعل pattern of everyday adjectives: «حاضر», «قادم», «كامل»
-    after = k + 1
-    if after >= len(doc.tokens) or _HARD_PUNCT_RE.search(doc.gap(after)) or _COMMA_RE.search(doc.gap(after)):
-        return True
-    return doc.tok(after) in ("ان", "بان")  # «... ديسالين إن القمة»: what the person said
+    return _said_closed(doc, k)  # «... ديسالين إن القمة»: what the person said
 
 
 def _after_verb(doc: Document, g: Gazetteer, i: int) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -185,35 +186,56 @@ class WordIndex:
 WORD_INDEX = WordIndex()
 
 
-def _consumes_word_letters(items: Any) -> bool:
-    """Whether the parsed sequence holds nothing but word letters ([^\\W_]: literals, ranges and \\d),
-    alternations, groups and repeats of them: no assertion, no other class, no flag change."""
+def _built_of(items: Any, leaf: Callable[[Any, Any], bool]) -> bool:
+    """Whether the parsed sequence holds nothing but items `leaf` accepts, and alternations, plain
+    groups and repeats of them: no other construct (assertion, back reference, atomic group, flag
+    change)."""
     for op, av in items:
-        if op is C.LITERAL:
-            if not chr(av).isalnum():
-                return False
-        elif op is C.IN:
-            for o, a in av:
-                if o is C.LITERAL:
-                    ok = chr(a).isalnum()
-                elif o is C.RANGE:
-                    ok = a[1] - a[0] < 256 and all(chr(c).isalnum() for c in range(a[0], a[1] + 1))
-                else:
-                    ok = o is C.CATEGORY and a is C.CATEGORY_DIGIT  # every digit is alphanumeric
-                if not ok:
-                    return False  # a negated class, \w (it holds "_"), \s ...
-        elif op is C.BRANCH:
-            if not all(_consumes_word_letters(b) for b in av[1]):
+        if op is C.BRANCH:
+            if not all(_built_of(b, leaf) for b in av[1]):
                 return False
         elif op is C.SUBPATTERN:
-            if av[1] or av[2] or not _consumes_word_letters(av[-1]):
+            if av[1] or av[2] or not _built_of(av[-1], leaf):
                 return False
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            if not _consumes_word_letters(av[2]):
+            if not _built_of(av[2], leaf):
                 return False
-        else:
+        elif not leaf(op, av):
             return False
     return True
+
+
+def _word_letters(op: Any, av: Any) -> bool:
+    """A literal, a class of word letters ([^\\W_]: ranges and \\d) and nothing else."""
+    if op is C.LITERAL:
+        return chr(av).isalnum()
+    if op is not C.IN:
+        return False
+    for o, a in av:
+        if o is C.LITERAL:
+            ok = chr(a).isalnum()
+        elif o is C.RANGE:
+            ok = a[1] - a[0] < 256 and all(chr(c).isalnum() for c in range(a[0], a[1] + 1))
+        else:
+            ok = o is C.CATEGORY and a is C.CATEGORY_DIGIT  # every digit is alphanumeric
+        if not ok:
+            return False  # a negated class, \w (it holds "_"), \s ...
+    return True
+
+
+def _consuming(op: Any, av: Any) -> bool:
+    """An item that consumes one character: a literal, a negated literal, a class or any."""
+    return op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY)
+
+
+def _parsed(rx: re.Pattern[str], bad_flags: int) -> Any:
+    """`rx` parsed, or None when it is no str pattern or has one of `bad_flags`."""
+    if not isinstance(rx.pattern, str) or rx.flags & bad_flags:
+        return None
+    try:
+        return P.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return None
 
 
 def in_word(rx: re.Pattern[str]) -> bool:
@@ -222,33 +244,8 @@ def in_word(rx: re.Pattern[str]) -> bool:
     \\b, no ^/$) and never matches empty. Then `rx.finditer` over a stretch of text finds exactly the
     matches `rx.finditer` finds in each of its words (a match cannot reach past its word, and the
     character after a word fails a pattern just as the end of the word would)."""
-    if not isinstance(rx.pattern, str) or rx.flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
-        return False
-    try:
-        parsed = P.parse(rx.pattern, rx.flags)
-    except Exception:  # pragma: no cover - a pattern re compiled always parses
-        return False
-    return parsed.getwidth()[0] > 0 and _consumes_word_letters(list(parsed))
-
-
-def _consumes_only(items: Any) -> bool:
-    """Whether the parsed sequence only consumes characters: no assertion (lookaround, \\b, ^, $), no
-    back reference, no atomic group, no flag change."""
-    for op, av in items:
-        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
-            continue
-        if op is C.BRANCH:
-            if not all(_consumes_only(b) for b in av[1]):
-                return False
-        elif op is C.SUBPATTERN:
-            if av[1] or av[2] or not _consumes_only(av[-1]):
-                return False
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            if not _consumes_only(av[2]):
-                return False
-        else:
-            return False
-    return True
+    parsed = _parsed(rx, re.IGNORECASE | re.VERBOSE | re.LOCALE)
+    return parsed is not None and parsed.getwidth()[0] > 0 and _built_of(list(parsed), _word_letters)
 
 
 def assertion_free(rx: re.Pattern[str]) -> bool:
@@ -257,13 +254,8 @@ def assertion_free(rx: re.Pattern[str]) -> bool:
     `rx.finditer(text)` that lie inside it, when none of the latter crosses a or b: what `rx` finds at a
     position depends only on the characters it reads, and a match cut short at b would be a match in
     the whole text too."""
-    if not isinstance(rx.pattern, str) or rx.flags & (re.VERBOSE | re.LOCALE):
-        return False
-    try:
-        parsed = P.parse(rx.pattern, rx.flags)
-    except Exception:  # pragma: no cover - a pattern re compiled always parses
-        return False
-    return parsed.getwidth()[0] > 0 and _consumes_only(list(parsed))
+    parsed = _parsed(rx, re.VERBOSE | re.LOCALE)
+    return parsed is not None and parsed.getwidth()[0] > 0 and _built_of(list(parsed), _consuming)
 
 
 class InWordMatches:
