@@ -75,7 +75,7 @@ def _one_list(doc: Document, lex: Lexicon, a: Arg, b: Arg, cues: list[tuple[int,
     return free <= NLP.list_long_gap and title_words_item(doc, a, b, gap)
 
 
-_ITEM_OPENERS = ("and", "as", "well", "و")  # "and", "as well as", «و»
+_ITEM_OPENERS = frozenset(words("function_words.yaml")["list_item_openers"])  # "and", "as well as", «و»
 
 
 def title_words_item(doc: Document, a: Arg, b: Arg, gap: list[str]) -> bool:

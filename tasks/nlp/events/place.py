@@ -30,7 +30,7 @@ def bare_set(words: frozenset[str]) -> frozenset[str]:
     return frozenset(bare(w) for w in words)
 
 
-_OBJECT_PRONOUNS = ("ها", "هم", "ه")  # «التي تستضيفها واشنطن»: the host verb with the talks as its object
+_OBJECT_PRONOUNS = tuple(words("function_words.yaml")["ar_object_pronouns"])  # «التي تستضيفها واشنطن»
 
 
 def host_word(lex: Lexicon, w: str) -> bool:

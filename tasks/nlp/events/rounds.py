@@ -11,6 +11,7 @@ from tasks.nlp.text.charsets import bare, strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Event
+from tasks.nlp.yaml_resources import words
 
 
 def round_of(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | None, int]:
@@ -58,7 +59,7 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
     return None, 0
 
 
-_COPULAS = ("هي", "هو", "is", "was")
+_COPULAS = frozenset(words("function_words.yaml")["copulas"])
 
 
 def predicate_ordinal(doc: Document, lex: Lexicon, t: Trigger, e: int) -> int | None:
