@@ -42,6 +42,12 @@ def test_english_predicate_ordinal() -> None:
     assert [n for _, n in _rounds(text, "en")] == [7]
 
 
+def test_a_compound_ordinal_after_the_copula_is_read_whole() -> None:
+    """«هي التاسعة عشرة» is the nineteenth, not the ninth."""
+    text = "وقالت المصادر إن الجولة الحالية من المفاوضات بين كينيا وتنزانيا في نيروبي هي التاسعة عشرة."
+    assert [n for _, n in _rounds(text, "ar")] == [19]
+
+
 def test_a_copula_with_no_ordinal_gives_no_number() -> None:
     """Guard: «وهي الأهم» (the most important) is no number."""
     text = "وقالت المصادر إن الجولة المقبلة من المفاوضات بين كينيا وتنزانيا ستعقد في نيروبي وهي الأهم."

@@ -73,12 +73,12 @@ def predicate_ordinal(doc: Document, lex: Lexicon, t: Trigger, e: int) -> int | 
         nxt = after[k + 1 : k + 3]
         if nxt[:1] == ["the"]:
             nxt = nxt[1:]
+        if nxt and (n := compound_ordinal(lex, nxt)) is not None:
+            return n  # first, as round_number does: «هي التاسعة عشرة» is 19, not «التاسعة»
         if nxt and nxt[0] in lex.ordinals_after:
             return lex.ordinals_after[nxt[0]]
         if nxt and nxt[0].isascii() and nxt[0] in lex.ordinals_before:
             return lex.ordinals_before[nxt[0]]  # "is the ninth"
-        if nxt and (n := compound_ordinal(lex, nxt)) is not None:
-            return n
         return None
     return None
 
