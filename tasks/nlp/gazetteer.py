@@ -204,7 +204,8 @@ class Gazetteer:
         stop = self._load("stopwords.yaml")
         # verbs are kept apart too: a glued ب or ل before a past-tense one is no word («لبات»)
         self.stop_ar_verbs = _norm_set(stop.get("ar_verbs") or [])
-        self.stop_ar = _norm_set(stop["ar"]) | self.stop_ar_verbs
+        self.stop_ar_function = _norm_set(stop["ar_function"])
+        self.stop_ar = _norm_set(stop["ar"]) | self.stop_ar_function | self.stop_ar_verbs
         self.stop_en = _norm_set(stop["en"])
         place_stop = _norm_set(stop.get("place_stop_ar", [])) | _norm_set(stop.get("place_stop_en", []))
         titles = self._load("titles.yaml")

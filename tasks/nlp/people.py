@@ -50,6 +50,7 @@ _LONG_VOWELS = set("اوي")
 _FW = words("function_words.yaml")
 _AR_LINKERS = frozenset(_FW["ar_linkers"])  # name-internal Arabic particles (آل -> ال)
 _AR_PARTICLES = frozenset(_FW["ar_name_particles"])  # بن، ولد: the next word belongs to the name
+_AL = "ال"  # «آل» (the house of) after normalisation: «آل ثاني», «آل خليفة»
 _AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names: عبد الله، أبو بكر
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
 _EN_PARTICLES = frozenset(_FW["en_particles"])
@@ -311,7 +312,11 @@ def _ends_with_ta_marbuta(doc: Document, i: int) -> bool:
 
 
 # verbal-noun patterns (إفعال، تفعيل، استفعال، مفاعلة...): إيجاد، تعزيز، استمرار، مواجهة
-_AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|افت.ا.|م.ا..ه|ت.ا..)$")
+# verbal nouns' patterns: إفعال، تفعيل، استفعال، انفعال، افتعال (اجتماع، اعتصام)، مفاعلة، تفاعل
+_AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
+# a future verb: «سيشهد», «ستعقد», «سيصل» (س and an imperfect prefix before a root with no long vowel;
+# foreign names of that shape carry one: «سيمون», «ستيفان», «سيلفا»)
+_AR_FUTURE_RE = re.compile(r"^س[يتن][^اوي]{2,}$")
 _AR_SHORT_OK = frozenset(_FW["ar_short_ok"])
 
 
@@ -391,7 +396,7 @@ def _ar_name_run(
                 break  # punctuation ends a name, not the hyphen of a double surname («ملامبو- نجوكا»)
             hyphened = True
         t = doc.tok(k)
-        if idx and doc.tok(idx[-1]) in _AR_PARTICLES and _plain_ar_word(doc, g, k) and t not in g.stop_ar:
+        if idx and _family_word(g, doc.tok(idx[-1]), t) and _plain_ar_word(doc, g, k):
             idx.append(k)  # «إسماعيل ولد الشيخ أحمد», «بن الحسين»: the word after the particle is the name's
             k += 1
             continue
@@ -441,8 +446,9 @@ def _ar_name_run(
         idx.append(k)
         k += 1
     if after_title and _name_words(doc, idx) > NLP.name_max_tokens and _given_first(doc, g, idx[0]) is not None:
-        while _name_words(doc, idx) > NLP.name_max_tokens:
+        while idx and (_name_words(doc, idx) > NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS):
             idx = idx[:-1]  # «الرئيس عبد ربه منصور هادي بعث»: the words after the longest name are the verb's
+            # and a name cut short ends on a name word («حمد بن جاسم بن جبر آل ثاني» -> «حمد بن جاسم»)
     idx = _before_verbal_noun(doc, g, idx)
     if not honorific:
         idx = _from_first_given(doc, g, idx)
@@ -539,8 +545,10 @@ def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int
         if t in g.given_ar or _name_words(doc, idx[:p]) < 2:
             continue
         bare = t[1:] if t[0] in "بل" and len(t) > 5 else t  # «بمواصلة»: a preposition on the verbal noun
-        if _AR_MASDAR_RE.match(bare) or (len(t) >= 5 and t.endswith("وا")):
-            return idx[:p]  # «... بوروشنكو عقدوا»: a verb in the plural after the names
+        if t.startswith("ال") and not t.endswith("ي"):
+            bare = t[2:]  # «... رزاق التوقيع»: a definite verbal noun; «التميمي» is a nisba
+        if _AR_MASDAR_RE.match(bare) or (len(t) >= 5 and t.endswith("وا")) or _AR_FUTURE_RE.match(t):
+            return idx[:p]  # «... بوروشنكو عقدوا», «... رزاق سيشهد»: the verb after the names
     return idx
 
 
@@ -553,8 +561,19 @@ def _particle_next(doc: Document, g: Gazetteer, k: int) -> bool:
         and not doc.gap(k + 1).strip(" ")
         and doc.tok_match[k + 1] is None
         and _plain_ar_word(doc, g, k + 2)
-        and doc.tok(k + 2) not in g.stop_ar
+        and _family_word(g, doc.tok(k + 1), doc.tok(k + 2))
     )
+
+
+def _family_word(g: Gazetteer, particle: str, t: str) -> bool:
+    """Whether t, right after a name particle or «آل», is the name's: a month or an ordinal may be
+    a family name there («بن شباط», «آل ثاني»); a function word or a verb is not, and after «ولد»
+    (also "was born") no stop word is."""
+    if particle == "ولد":
+        return t not in g.stop_ar
+    if particle in _AR_PARTICLES or particle == _AL:
+        return t not in g.stop_ar_function and t not in g.stop_ar_verbs
+    return False
 
 
 def _opens_after_honorific(doc: Document, g: Gazetteer, j: int) -> bool:
@@ -601,6 +620,8 @@ def _name_words(doc: Document, idx: list[int]) -> int:
         first = doc.tok(a)[1:] if _and_compound(doc.tok(a)) else doc.tok(a)  # «وعبد الرحمن»: one name
         if (first in _AR_COMPOUND and doc.tok(b).startswith("ال")) or doc.tok(b) == "الله":
             n -= 1  # and a theophoric name: «هيبة الله», «نصر الله», «عطا الله»
+        elif first == _AL:
+            n -= 1  # a house's name: «آل ثاني», «آل خليفة»
     return n
 
 
@@ -935,7 +956,7 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
     if k > 0 and not _ar_name_like(doc, g, k) and _nisba_after_given(doc, g, k, k - 1):
         idx.append(k)  # «عزام الأحمد رئيس ...»: the ال-surname closes the name
         k -= 1
-    elif k > 0 and doc.tok(k - 1) in _AR_PARTICLES and _plain_ar_word(doc, g, k) and doc.tok(k) not in g.stop_ar:
+    elif k > 0 and _family_word(g, doc.tok(k - 1), doc.tok(k)) and _plain_ar_word(doc, g, k):
         idx.append(k)  # «حمدي ولد الرشيد رئيس ...»: the word after the particle closes the name
         k -= 1
     while k >= 0 and len(idx) <= NLP.name_max_tokens:

@@ -44,7 +44,8 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
     """Where the meeting is: a place tied to the trigger by a locative, a construct, a host or travel word."""
     cands: list[tuple[float, int, Arg]] = []
     for a, _ in near:
-        if a.kind == "org" and a.key in lex.org_places:
+        seat = a.kind == "org" and a.key in lex.org_places
+        if seat:
             # «في الكرملين», "at the White House": the city of that seat of power
             city = lex.org_places[a.key]
             a = Arg(a.start, a.end, "location", city, a.cc, None, "city")
@@ -68,8 +69,9 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
         passive = ahead[1:2] == ["by"]
         how = 0
         if locative:
-            # not «الحرب في أوكرانيا», «السلام في أوكرانيا»
-            topic = before[-2] if len(before) > 1 and prev in lex.locative else ""
+            # not «الحرب في أوكرانيا», «السلام في أوكرانيا»; a seat of power is never the topic
+            # («اتفاقية السلام في البيت الأبيض»)
+            topic = before[-2] if len(before) > 1 and prev in lex.locative and not seat else ""
             if bare(topic) in bare_set(lex.topic_before) and topic not in lex.locative:
                 continue
             how = 3

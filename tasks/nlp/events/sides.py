@@ -129,7 +129,8 @@ def qualifies_place(doc: Document, a: Arg, args: list[Arg]) -> bool:
     for b in args:
         if b.kind != "location" or b.loc_kind not in ("city", "venue") or b.cc != a.cc:
             continue
-        if b.end <= a.start and re.fullmatch(r"[\s,،]*(?:ب|في|in)?\s*", doc.gap_text(b.end, a.start)):
+        # "Geneva, Switzerland", "Geneva (Switzerland)", «جنيف (سويسرا)»: the city's country in apposition
+        if b.end <= a.start and re.fullmatch(r"[\s,،(\[]*(?:ب|في|in)?\s*", doc.gap_text(b.end, a.start)):
             return True
         if a.end <= b.start and not doc.gap_text(a.end, b.start).strip():
             return True

@@ -1,0 +1,62 @@
+"""A venue's country in apposition, family names after «آل» and «بن», and the verb after a name.
+
+Every sentence here is written for the tests (none is taken from an evaluation article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.nlp.extract import extract
+from tasks.nlp.types import Event
+
+PUB = date(2024, 3, 12)  # a Tuesday
+
+
+def events(text: str, language: str = "ar", published: date | None = PUB) -> list[Event]:
+    return extract(text, language, published).events
+
+
+def test_a_citys_country_in_brackets_is_the_venues_not_a_side() -> None:
+    (ev,) = events("Chinese and Indian officers held talks in Geneva (Switzerland) on Monday.", "en")
+    assert ev.parties == ["CN", "IN"] and ev.location_key == "loc:city:geneva"
+    (ev,) = events("عقد وفدان من الهند والصين محادثات في جنيف (سويسرا) يوم الاثنين.")
+    assert ev.parties == ["CN", "IN"] and ev.location_key == "loc:city:geneva"
+    (ev,) = events("Indian and Chinese officers met in Vienna, Austria, on Monday.", "en")
+    assert ev.parties == ["CN", "IN"]
+
+
+def people(text: str, language: str = "ar") -> set[str]:
+    return {m.surface for m in extract(text, language, PUB).mentions if m.kind == "person"}
+
+
+def test_a_house_name_after_al_is_the_names_even_when_it_is_an_ordinal() -> None:
+    found = people("وأعلن وزير الخارجية القطري الشيخ سالم بن ناصر آل ثاني في الجلسة الختامية توصل الطرفين إلى اتفاق.")
+    assert found == {"سالم بن ناصر آل ثاني"}
+    assert people("واستقبل ولي العهد الشيخ راشد بن سعود آل خليفة الوفد، وبحث معه الاتفاق.") == {"راشد بن سعود آل خليفة"}
+
+
+def test_a_month_after_bin_is_a_family_name_a_preposition_is_not() -> None:
+    assert people("وترأس الوفد مستشار الأمن القومي دافيد بن نيسان، ووصل أمس.") == {"دافيد بن نيسان"}
+    assert people("وقال الوزير كريم بن في الاجتماع إن الاتفاق قريب.") == set()
+
+
+def test_a_future_verb_or_a_definite_verbal_noun_after_a_name_is_no_part_of_it() -> None:
+    assert people("وقال مسؤولون إن رئيس وزراء ماليزيا كريم حسنين سيشهد التوقيع على الاتفاق.") == {"كريم حسنين"}
+    assert people("والتقى وزير الخارجية جان بيار سيمون نظيره في باريس.") == {"جان بيار سيمون"}
+
+
+def test_a_name_too_long_to_read_whole_ends_on_a_name_word() -> None:
+    found = people("وقال الشيخ سالم بن ناصر بن راشد آل ثاني إن الاتفاق نهائي.")
+    assert found and all(not name.endswith((" بن", " آل")) for name in found)
+
+
+def test_a_signing_at_a_seat_of_power_is_placed_in_its_city() -> None:
+    (ev,) = events("وقع وزيرا خارجية الهند وباكستان على اتفاقية السلام في الكرملين اليوم.")
+    assert ev.location_key == "loc:city:moscow" and ev.status == "held"
+    (ev,) = events("وقعت الهند وباكستان اتفاقية السلام في البيت الأبيض أمس.")
+    assert ev.location_key == "loc:city:washington"
+
+
+def test_a_government_without_the_article_and_a_movement_are_one_countrys_rival_sides() -> None:
+    (ev,) = events("وقعت في أديس أبابا اليوم اتفاقية بين حكومة جمهورية الصومال وجبهة الإنقاذ الجنوبية.")
+    assert ev.parties == ["SO"] and ev.location_key == "loc:city:addis-ababa"
