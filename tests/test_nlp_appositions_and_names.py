@@ -60,3 +60,25 @@ def test_a_signing_at_a_seat_of_power_is_placed_in_its_city() -> None:
 def test_a_government_without_the_article_and_a_movement_are_one_countrys_rival_sides() -> None:
     (ev,) = events("وقعت في أديس أبابا اليوم اتفاقية بين حكومة جمهورية الصومال وجبهة الإنقاذ الجنوبية.")
     assert ev.parties == ["SO"] and ev.location_key == "loc:city:addis-ababa"
+
+
+def test_a_ceremony_to_sign_agreements_between_named_states_is_their_meeting() -> None:
+    (ev,) = events("وأقيم مساء اليوم حفل في قصر الرئاسة بالقاهرة لتوقيع اتفاقات السلام بين الهند وباكستان والصين.")
+    assert ev.parties == ["CN", "IN", "PK"] and ev.location_key == "loc:city:cairo"
+    (ev,) = events("Officials met in Cairo on Monday for the signing of the accords between India and Pakistan.", "en")
+    assert ev.parties == ["IN", "PK"] and ev.location_key == "loc:city:cairo"
+
+
+def test_who_signed_for_each_side_sat_at_the_table() -> None:
+    text = (
+        "وقعت حكومة جمهورية الصومال وجبهة الإنقاذ الجنوبية اتفاق سلام في جيبوتي اليوم. "
+        "ووقع الاتفاق عن الجانب الحكومي وزير الداخلية كريم حسنين، وعن الجبهة أمينها العام يوسف عبدي."
+    )
+    (ev,) = events(text)
+    assert {p.person_key for p in ev.participants} == {"person:ar:كريم حسنين", "person:ar:يوسف عبدي"}
+    text = (
+        "Sudan's government and the SPLM-North signed a peace deal in Juba on Monday. "
+        "Interior Minister Karim Hassanein signed on behalf of the government."
+    )
+    (ev,) = events(text, "en")
+    assert [p.person_key for p in ev.participants] == ["person:en:karim hassanein"]

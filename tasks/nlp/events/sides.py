@@ -93,6 +93,7 @@ def find_sides(
             out.by_name |= codes
     if len(between - {""}) >= 2:
         out.parties = {cc for cc in out.parties if cc in between or cc in out.hosts} | between
+        out.by_name |= between  # "the signing of the agreements between A, B and C": named sides
     if len(out.parties - {""}) < 2:
         out.parties |= reporters
     for s in (out.parties, out.by_name, out.hosts):
