@@ -82,3 +82,33 @@ def test_who_signed_for_each_side_sat_at_the_table() -> None:
     )
     (ev,) = events(text, "en")
     assert [p.person_key for p in ev.participants] == ["person:en:karim hassanein"]
+
+
+def test_who_leads_a_delegation_sits_at_the_table_for_its_side() -> None:
+    text = (
+        "تبدأ في القاهرة غدا جولة محادثات بين الهند وباكستان. وأوضح البيان أن الوفد الهندي في هذه الجولة "
+        "التي طال انتظارها يقوده وزير الخارجية كريم حسنين."
+    )
+    (ev,) = events(text)
+    assert [(p.person_key, p.side) for p in ev.participants] == [("person:ar:كريم حسنين", "IN")]
+
+
+def test_ali_before_a_fathers_name_is_the_given_name_not_the_preposition() -> None:
+    assert people("وقال السفير علي بن فهد المهيري، رئيس الوفد، إن الجولة ناجحة.") == {"علي بن فهد المهيري"}
+
+
+def test_ag_joins_a_tuareg_name_as_bin_does() -> None:
+    assert people("ووقع الاتفاق رئيس التنسيقية موسى آغ محمد في الجزائر.") == {"موسى آغ محمد"}
+    assert people("The accord was signed by Moussa Ag Mohamed, head of the coordination.", "en") == {
+        "Moussa Ag Mohamed"
+    }
+
+
+def test_a_past_verb_with_its_object_after_a_name_is_no_part_of_it() -> None:
+    assert people("أعلن وزير الخارجية الهولندي يان فريس فشل مفاوضات جنيف.") == {"يان فريس"}
+    assert people("وأعلن رئيس البرلمان كريم حسنين رفع اعتصام المعارضة.") == {"كريم حسنين"}
+
+
+def test_armed_groups_under_another_plural_are_a_countrys_rival_sides() -> None:
+    (ev,) = events("بدأت في الخرطوم اليوم محادثات بين الحكومة والمجموعات المسلحة في جمهورية أفريقيا الوسطى.")
+    assert ev.parties == ["CF"] and ev.location_key == "loc:city:khartoum"

@@ -284,6 +284,8 @@ def _given_not_particle(doc: Document, g: Gazetteer, i: int) -> bool:
     a, b = doc.orig_span(*doc.tokens[i])
     if not doc.text[a:b].endswith("ي"):
         return False
+    if i + 1 < len(doc.tokens) and doc.tok(i + 1) in _AR_PARTICLES and not doc.gap(i + 1).strip(" "):
+        return True  # «علي بن فهد»: a father's name follows the given name, never the preposition
     return _ALIF_MAQSURA_RE.search(doc.text) is not None
 
 
@@ -549,7 +551,19 @@ def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int
             bare = t[2:]  # «... رزاق التوقيع»: a definite verbal noun; «التميمي» is a nisba
         if _AR_MASDAR_RE.match(bare) or (len(t) >= 5 and t.endswith("وا")) or _AR_FUTURE_RE.match(t):
             return idx[:p]  # «... بوروشنكو عقدوا», «... رزاق سيشهد»: the verb after the names
+        if len(t) == 3 and _object_next(doc, idx[p]):
+            return idx[:p]  # «لوران فابيوس فشل مفاوضات», «نبيه بري رفع اعتصام»: a past verb and its object
     return idx
+
+
+def _object_next(doc: Document, k: int) -> bool:
+    """The word after token k, with no punctuation between, is a verbal noun or a noun plural in «م...ات»
+    (مفاوضات، محادثات): the object of a verb at k, not a name's next word."""
+    if k + 1 >= len(doc.tokens) or doc.gap(k + 1).strip(" "):
+        return False
+    t = doc.tok(k + 1)
+    bare = t[2:] if t.startswith("ال") and not t.endswith("ي") else t
+    return bool(_AR_MASDAR_RE.match(bare)) or (bare.startswith("م") and bare.endswith("ات") and len(bare) >= 6)
 
 
 def _particle_next(doc: Document, g: Gazetteer, k: int) -> bool:
