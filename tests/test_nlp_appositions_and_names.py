@@ -112,3 +112,9 @@ def test_a_past_verb_with_its_object_after_a_name_is_no_part_of_it() -> None:
 def test_armed_groups_under_another_plural_are_a_countrys_rival_sides() -> None:
     (ev,) = events("بدأت في الخرطوم اليوم محادثات بين الحكومة والمجموعات المسلحة في جمهورية أفريقيا الوسطى.")
     assert ev.parties == ["CF"] and ev.location_key == "loc:city:khartoum"
+
+
+def test_a_date_in_the_reported_clause_dates_the_meeting_not_the_saying() -> None:
+    text = "أعلن المكتب أن الرئيس الهندي كريم حسنين ونظيره الباكستاني يان فريس سيعقدان يوم 22 مارس لقاء في دلهي."
+    (ev,) = events(text)
+    assert ev.start_date == date(2024, 3, 22) and ev.status == "planned"

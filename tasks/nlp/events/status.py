@@ -12,7 +12,7 @@ from tasks.nlp.dates import FUTURE_VERB_WORD, DateMention, is_future_verb
 from tasks.nlp.events.document import DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
@@ -169,6 +169,8 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
             break
         if doc.match(lex.trigger_rx, ts):
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
+        if w in COMPLEMENTIZERS or is_future_verb(w):
+            return False  # «أعلن الكرملين أن بوتين وآبي سيعقدان يوم 22 يناير لقاء»: the reported clause's date
         named = any(a0 <= ts < a1 for a0, a1 in spans)
         between.append((w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, te))))
         i -= 1
