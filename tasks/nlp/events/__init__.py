@@ -73,12 +73,12 @@ from tasks.nlp.dates import DateMention
 from tasks.nlp.events.document import DateArg, build_args
 from tasks.nlp.events.finish import finish
 from tasks.nlp.events.lexicon import lexicon
-from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention
+from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention, weak_sentences
 from tasks.nlp.events.merge import group_meetings
 from tasks.nlp.events.roles import classify_people
 from tasks.nlp.events.triggers import find_triggers
 from tasks.nlp.events.words import CONNECTORS
-from tasks.nlp.text.document import Document
+from tasks.nlp.text.document import Document, sentences_holding
 from tasks.nlp.types import Entity, Event, Mention
 
 
@@ -116,11 +116,17 @@ def find_events(
         return []  # no trigger word anywhere: nothing can found a meeting (delegation sentences only refer back)
     read_document(doc, mentions, entities, dates, nationalities)
     ems: list[EventMention] = []
-    for si, (s, e) in enumerate(doc.sents):
-        trigs = find_triggers(doc, lex, s, e)
+    # one pass over the sentences that can say anything: a sentence where no trigger or contact word can
+    # start is not searched for triggers, and one where no weak cue, travel or result word and no
+    # nationality can stand is not read as a delegation, travel or outcome mention (it would find none)
+    trigger_sents = sentences_holding(doc, (lex.trigger_rx, lex.remote_rx))
+    weak_sents = weak_sentences(doc, lex)
+    for si in sorted(trigger_sents | weak_sents):
+        s, e = doc.sents[si]
+        trigs = find_triggers(doc, lex, s, e) if si in trigger_sents else []
         if trigs:
             ems.extend(read_sentence(doc, lex, si, trigs, published))
-        elif (weak := weak_mention(doc, lex, si)) is not None:
+        elif si in weak_sents and (weak := weak_mention(doc, lex, si)) is not None:
             ems.append(weak)
     meetings = group_meetings(ems)
     return finish(meetings, ems, doc, published)

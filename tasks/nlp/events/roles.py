@@ -25,11 +25,11 @@ def classify_people(doc: Document, lex: Lexicon) -> None:
         before = doc.words_before(p.start, 8, floor=sent[0])
         after = doc.words_after(p.end, 4, ceil=sent[1])
         role = (p.entity.role or "").casefold() if p.entity else ""
-        title = title_chain(doc, p, lex, sent[0], named)
+        title = [bare(w) for w in title_chain(doc, p, lex, sent[0], named)]
         p.modifier = is_possessor(doc, p, lex, before, after, role)
         commentator, negotiator = _role_words(lex, role)
-        p.commentator = commentator or any(bare(w) in lex.commentator_bare for w in title)
-        p.negotiator = negotiator or any(bare(w) in lex.negotiator_bare for w in title)
+        p.commentator = commentator or any(w in lex.commentator_bare for w in title)
+        p.negotiator = negotiator or any(w in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
         p.names_group = names_group(doc, p, lex, before)
