@@ -1,6 +1,7 @@
 """The shortcuts of the events layer give what the plain reading gives: the sentences find_events skips
-can hold no trigger and no weak mention, and the document's argument look-ups (`args_over`, `free`)
-count what a walk over every argument and word counts."""
+can hold no trigger and no weak mention, the people it leaves unclassified are never asked about, and
+the document's argument look-ups (`args_over`, `free`) count what a walk over every argument and word
+counts."""
 
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from tasks.nlp.entities import analyze
 from tasks.nlp.events import read_document
 from tasks.nlp.events.lexicon import lexicon
 from tasks.nlp.events.mentions import weak_mention, weak_sentences
+from tasks.nlp.events.roles import classify_people, sentences_asked
 from tasks.nlp.events.triggers import find_triggers
 from tasks.nlp.events.words import CONNECTORS
 from tasks.nlp.text.document import Document, sentences_holding
@@ -68,3 +70,29 @@ def test_args_over_and_free_count_as_a_walk(docs: list[Document]) -> None:
             }
             free = sum(1 for k in starts if k not in covered and doc.words[k] not in CONNECTORS)
             assert doc.free(s, e) == free
+
+
+FLAGS = ("modifier", "announcer", "commentator", "negotiator", "host", "names_group")
+
+
+def test_people_classified_by_sentence_read_as_when_all_are(docs: list[Document]) -> None:
+    lex = lexicon()
+    for doc in docs:
+        people = [a for a in doc.args if a.kind == "person"]
+        full = [tuple(getattr(p, f) for f in FLAGS) for p in people]
+        read = {si for si, (s, e) in enumerate(doc.sents) if find_triggers(doc, lex, s, e)} | weak_sentences(doc, lex)
+        asked = sentences_asked(doc, read)
+        for p in people:
+            for f in FLAGS:
+                setattr(p, f, False)
+        classify_people(doc, lex, asked)
+        for p, flags in zip(people, full, strict=True):
+            if doc.sentence_of(p.start) in asked:
+                assert tuple(getattr(p, f) for f in FLAGS) == flags
+        # a person within two free words after an argument of a read sentence is asked about
+        for si in read:
+            s, e = doc.sents[si]
+            for a in doc.args_in(s, e):
+                for p in people:
+                    if p.start >= a.end and doc.free(a.end, p.start) <= 2:
+                        assert doc.sentence_of(p.start) in asked

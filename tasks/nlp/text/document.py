@@ -313,6 +313,13 @@ class Document:
         starts = self.tok_starts
         return self._free[bisect_left(starts, b)] - self._free[bisect_left(starts, a)]
 
+    def nth_free_start(self, pos: int, n: int) -> int | None:
+        """Start of the n-th free word starting at or after `pos` (None: fewer are left): a position after
+        it is at least n free words from `pos`, one at or before it fewer."""
+        k0 = bisect_left(self.tok_starts, pos)
+        k = bisect_left(self._free, self._free[k0] + n, k0)  # the counts only grow
+        return self.tok_starts[k - 1] if k < len(self._free) else None
+
     def args_in(self, s: int, e: int) -> list[Any]:
         """Args starting in [s, e), in text order."""
         return self.args[bisect_left(self._arg_starts, s) : bisect_left(self._arg_starts, e)]
