@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.alternation import grouped
+from tasks.nlp.text.alternation import grouped, matches_at
 from tasks.nlp.text.charsets import LIGHT_FOLD
 from tasks.nlp.text.document import Document, as_document
 from tasks.nlp.text.wordindex import InWordMatches, assertion_free, in_word
@@ -379,6 +379,9 @@ def _anchor_rx(anchor: str) -> re.Pattern[str]:
 
 _MONTH_ANCHOR = _anchor_rx(_MONTH_WORD)
 _MONTH_PLAIN = _rx(_MONTH)  # the month list alone: `re` skips letters that begin no month
+# a word that begins with a month name, bare or after one clitic: the month anchor matches at its start
+# or one letter on, nowhere else, so the word index (Document.starts) tells where to try it
+_MONTH_LEAD = _rx(rf"(?<!\w)[وفبل]?(?:{_MONTH})")
 
 
 def _pattern(rx: str, anchor: str) -> Callable[[Handler], Handler]:
@@ -901,6 +904,9 @@ def _anchors_by_line(
     scanned line by line."""
     found = in_words.get(id(anchor))
     lines, line_starts = doc.lines, doc.line_starts
+    if anchor is _MONTH_ANCHOR and (words := doc.starts(_MONTH_LEAD)) is not None:
+        yield from _month_by_line(doc, words)
+        return
     if found is None:
         by_line = _plain_by_line(doc, _MONTH_PLAIN if anchor is _MONTH_ANCHOR else anchor)
         for k in range(len(lines)) if by_line is None else sorted(by_line):
@@ -915,6 +921,25 @@ def _anchors_by_line(
         ls, le = lines[k]
         j = bisect_left(found, (le, 0), i)
         yield ls, le, found[i:j]
+        i = j
+
+
+def _month_by_line(doc: Document, words: list[int]) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """`_anchors_by_line` for the month anchor, tried only at the starts of the words that can begin it
+    (`words`) and one letter on: in each line, the matches of `_MONTH_ANCHOR.finditer` over the line
+    (alternation.matches_at), without scanning the text for month names."""
+    tries = sorted({q for p in words for q in (p, p + 1)})
+    lines, line_starts, n = doc.lines, doc.line_starts, doc.nt
+    i = 0
+    while i < len(tries):
+        ls, le = lines[max(0, bisect_right(line_starts, tries[i]) - 1)]
+        j = bisect_left(tries, le, i)
+        if j == i:  # a try at or past its line's end (after a one-letter word): nothing starts there
+            i += 1
+            continue
+        spans = [m.span() for m in matches_at(_MONTH_ANCHOR, n, tries[i:j], le)]
+        if spans:
+            yield ls, le, spans
         i = j
 
 

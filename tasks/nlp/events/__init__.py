@@ -73,12 +73,12 @@ from tasks.nlp.dates import DateMention
 from tasks.nlp.events.document import DateArg, build_args
 from tasks.nlp.events.finish import finish
 from tasks.nlp.events.lexicon import lexicon
-from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention
+from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention, weak_sentences
 from tasks.nlp.events.merge import group_meetings
-from tasks.nlp.events.roles import classify_people
+from tasks.nlp.events.roles import classify_people, sentences_asked
 from tasks.nlp.events.triggers import find_triggers
 from tasks.nlp.events.words import CONNECTORS
-from tasks.nlp.text.document import Document
+from tasks.nlp.text.document import Document, sentences_holding
 from tasks.nlp.types import Entity, Event, Mention
 
 
@@ -90,13 +90,23 @@ def read_document(
     nationalities: list[tuple[int, int, str]] | None = None,
 ) -> Document:
     """Add the events layer to the article's document: its arguments and dates, people classified."""
-    lex = lexicon()
-    args = build_args(doc, mentions, entities, lex, nationalities)
+    add_arguments(doc, mentions, entities, dates, nationalities)
+    classify_people(doc, lexicon())
+    return doc
+
+
+def add_arguments(
+    doc: Document,
+    mentions: list[Mention],
+    entities: list[Entity],
+    dates: list[DateMention],
+    nationalities: list[tuple[int, int, str]] | None = None,
+) -> None:
+    """The events layer's arguments and dates, set on the document (its people not classified yet)."""
+    args = build_args(doc, mentions, entities, lexicon(), nationalities)
     nt = doc.norm
     ds = [DateArg(nt.to_normalized(d.start), nt.to_normalized(d.end), d) for d in dates]
     doc.set_arguments(args, ds, CONNECTORS)
-    classify_people(doc, lex)
-    return doc
 
 
 def find_events(
@@ -114,12 +124,19 @@ def find_events(
     lex = lexicon()
     if doc.search(lex.trigger_rx, 0, len(doc.nt)) is None:
         return []  # no trigger word anywhere: nothing can found a meeting (delegation sentences only refer back)
-    read_document(doc, mentions, entities, dates, nationalities)
+    add_arguments(doc, mentions, entities, dates, nationalities)
+    # only the sentences that can say anything are read: a sentence where no trigger or contact word can
+    # start is not searched for triggers, and one where no weak cue, travel or result word and no
+    # nationality can stand is not read as a delegation, travel or outcome mention (it would find none)
+    trigger_sents = sentences_holding(doc, (lex.trigger_rx, lex.remote_rx))
+    found = {si: trigs for si in sorted(trigger_sents) if (trigs := find_triggers(doc, lex, *doc.sents[si]))}
+    read = set(found) | weak_sentences(doc, lex)
+    # and only the people those sentences can ask about are classified
+    classify_people(doc, lex, sentences_asked(doc, read))
     ems: list[EventMention] = []
-    for si, (s, e) in enumerate(doc.sents):
-        trigs = find_triggers(doc, lex, s, e)
-        if trigs:
-            ems.extend(read_sentence(doc, lex, si, trigs, published))
+    for si in sorted(read):
+        if si in found:
+            ems.extend(read_sentence(doc, lex, si, found[si], published))
         elif (weak := weak_mention(doc, lex, si)) is not None:
             ems.append(weak)
     meetings = group_meetings(ems)

@@ -61,9 +61,11 @@ def internal_before(d: dict) -> re.Pattern[str]:
     groups from northern" (internal_sides in event_cues.yaml)."""
     ar_join, en_join = alternation(d["joiners"]["ar"]), alternation(d["joiners"]["en"])
     ar_dir, en_dir = alternation(d["compass"]["ar"]), alternation(d["compass"]["en"])
+    # (?<!\w) leads the whole pattern, not each branch: the same matches, and Document.search can try it
+    # only at the words that begin one (text/wordindex.py)
     return re.compile(
-        rf"(?:(?<!\w){AR_PRE}(?:{alternation(d['ar'])})\s+(?:(?:{ar_join})\s+(?:(?:{ar_dir})\s+)?)?"
-        rf"|(?<!\w)(?:{alternation(d['en'])})\s+(?:{en_join})\s+(?:the\s+)?(?:(?:{en_dir})\s+)?)$"
+        rf"(?<!\w)(?:{AR_PRE}(?:{alternation(d['ar'])})\s+(?:(?:{ar_join})\s+(?:(?:{ar_dir})\s+)?)?"
+        rf"|(?:{alternation(d['en'])})\s+(?:{en_join})\s+(?:the\s+)?(?:(?:{en_dir})\s+)?)$"
     )
 
 

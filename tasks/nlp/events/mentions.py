@@ -29,7 +29,7 @@ from tasks.nlp.events.status import (
 from tasks.nlp.events.triggers import Trigger, distance, nearest
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.document import Document
+from tasks.nlp.text.document import Document, sentences_holding
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
 
@@ -403,6 +403,14 @@ def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> 
         and not any(member(w, lex.background_openers) for w in doc.words_before(m.start(), 2, floor=lo))
         for m in doc.finditer(lex.background_rx, lo, hi)
     )
+
+
+def weak_sentences(doc: Document, lex: Lexicon) -> set[int]:
+    """The sentences `weak_mention` may read something in (a superset): those where a participation,
+    weak-anaphora, travel or result word can start, or holding a nationality (a delegation side)."""
+    out = sentences_holding(doc, (lex.participation_rx, lex.weak_rx, lex.travel_rx, lex.result_rx))
+    out.update(doc.sentence_of(a.start) for a in doc.args if a.kind == "nat")
+    return out
 
 
 def weak_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon, lexicon
@@ -13,26 +14,45 @@ from tasks.nlp.text.charsets import bare, has_article, strip_conj
 from tasks.nlp.text.document import Document
 
 
-def classify_people(doc: Document, lex: Lexicon) -> None:
-    """Mark possessors, reporters, commentators and negotiators among the people."""
+def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = None) -> None:
+    """Mark possessors, reporters, commentators and negotiators among the people (those of `sentences`
+    only, when given: a person's reading looks at their own sentence alone)."""
     people = [a for a in doc.args if a.kind == "person"]
     # the characters some person's name covers (title_chain stops at another person's name)
     named = bytearray(len(doc.nt) + 1)
     for a in people:
         named[a.start : a.end] = b"\x01" * (a.end - a.start)
     for p in people:
-        sent = doc.sents[doc.sentence_of(p.start)]
+        si = doc.sentence_of(p.start)
+        if sentences is not None and si not in sentences:
+            continue
+        sent = doc.sents[si]
         before = doc.words_before(p.start, 8, floor=sent[0])
         after = doc.words_after(p.end, 4, ceil=sent[1])
         role = (p.entity.role or "").casefold() if p.entity else ""
-        title = title_chain(doc, p, lex, sent[0], named)
+        title = [bare(w) for w in title_chain(doc, p, lex, sent[0], named)]
         p.modifier = is_possessor(doc, p, lex, before, after, role)
         commentator, negotiator = _role_words(lex, role)
-        p.commentator = commentator or any(bare(w) in lex.commentator_bare for w in title)
-        p.negotiator = negotiator or any(bare(w) in lex.negotiator_bare for w in title)
+        p.commentator = commentator or any(w in lex.commentator_bare for w in title)
+        p.negotiator = negotiator or any(w in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
         p.names_group = names_group(doc, p, lex, before)
+
+
+def sentences_asked(doc: Document, read: set[int]) -> set[int]:
+    """The sentences whose people's roles reading the sentences `read` can ask about: those sentences, and
+    the sentences of the people named within two free words after one of them (an organisation's
+    spokesman right after it, sides.affiliation, may stand past the sentence's end)."""
+    out = set(read)
+    starts = [a.start for a in doc.args if a.kind == "person"]  # args are in text order
+    for si in read:
+        s, e = doc.sents[si]
+        reach = max([e, *(a.end for a in doc.args_in(s, e))])
+        last = doc.nth_free_start(reach, 3)  # a person starting after it is three free words away
+        hi = len(starts) if last is None else bisect_right(starts, last)
+        out.update(doc.sentence_of(p) for p in starts[bisect_left(starts, s) : hi])
+    return out
 
 
 def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:

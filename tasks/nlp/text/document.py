@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import not_, or_
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tasks.nlp.text.alternation import matches_at
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 TOKEN_RX = re.compile(r"[^\W_]+")
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RX.pattern})")
+_WORD_SPLIT = re.compile(r"(\w+)")  # _TOKEN_SPLIT in a text without "_" (\w is [^\W_] and "_")
 _LINE_RX = re.compile(r"[^\n]+")
 _UNKNOWN: Any = object()  # a pattern whose starts a document has not looked up yet
 
@@ -67,7 +69,8 @@ class Document:
         self.lines = [m.span() for m in _LINE_RX.finditer(self.nt)]
         self.line_starts = [s for s, _ in self.lines]
         # one split into gaps and words, offsets summed in C: no Match object and no Python frame per token
-        pieces = _TOKEN_SPLIT.split(self.nt)  # gap, word, gap, word, ..., gap
+        split = _TOKEN_SPLIT if "_" in self.nt else _WORD_SPLIT  # no "_": the same runs, a cheaper class
+        pieces = split.split(self.nt)  # gap, word, gap, word, ..., gap
         offsets = list(accumulate(map(len, pieces), initial=0))
         self.words: list[str] = pieces[1::2]  # the tokens' text: asked thousands of times a page
         self.tok_starts: list[int] = offsets[1:-1:2]
@@ -83,7 +86,7 @@ class Document:
         self.meeting_places: list[Any] = []  # places meetings were read at so far ("there" points back)
         self._arg_starts: list[int] = []
         self._date_starts: list[int] = []
-        self._longest_arg = 0
+        self._reach: list[int] = []
         self._free: list[int] = [0] * (len(self.tokens) + 1)
         # word-list patterns: where each can start (text/wordindex.py), found on first use
         self._starts: dict[int, list[int] | None] = {}  # by id(): hashing a Pattern hashes its whole code
@@ -214,6 +217,12 @@ class Document:
         j = bisect_left(st, hi, i)
         if i == j:
             return iter(())
+        if j == i + 1:  # one place to try (most calls that try any): no generator
+            m = rx.match(self.nt, st[i], hi)
+            if m is None:
+                return iter(())
+            if m.end() > st[i]:
+                return iter((m,))
         return matches_at(rx, self.nt, st[i:j], hi)
 
     def match(self, rx: re.Pattern[str], pos: int) -> re.Match[str] | None:
@@ -283,19 +292,21 @@ class Document:
         # document, and scanning every arg each time made long articles quadratic
         self._arg_starts = [a.start for a in self.args]
         self._date_starts = [d.start for d in self.dates]
-        self._longest_arg = max((a.end - a.start for a in self.args), default=0)
+        # the furthest end of the args up to each one: args_over starts where an arg can still reach `s`
+        self._reach = list(accumulate((a.end for a in self.args), max))
         self.meeting_places = []
-        covered = [False] * len(self.tokens)
-        for span in [(a.start, a.end) for a in self.args] + [(d.start, d.end) for d in self.dates]:
-            i = self.tok_index(span[0])
-            if i > 0 and self.tokens[i - 1][1] > span[0]:
+        covered = bytearray(len(self.tokens))
+        starts, ends = self.tok_starts, self.tok_ends
+        for s, e in [(a.start, a.end) for a in self.args] + [(d.start, d.end) for d in self.dates]:
+            i = bisect_left(starts, s)
+            if i > 0 and ends[i - 1] > s:
                 i -= 1  # the token holding the span's first letter (clitics before it)
-            while i < len(self.tokens) and self.tokens[i][0] < span[1]:
-                covered[i] = True
-                i += 1
-        self._free = [0]
-        for word, cov in zip(self.words, covered, strict=True):
-            self._free.append(self._free[-1] + (0 if cov or word in connectors else 1))
+            j = bisect_left(starts, e, i)  # the tokens starting before the span ends
+            if j > i:
+                covered[i:j] = b"\x01" * (j - i)
+        # a word is free unless covered or a connector; the running count summed in C
+        bound = map(or_, covered, map(connectors.__contains__, self.words))
+        self._free = list(accumulate(map(not_, bound), initial=0))
 
     def free(self, a: int, b: int) -> int:
         """Free words starting in [a, b)."""
@@ -304,18 +315,37 @@ class Document:
         starts = self.tok_starts
         return self._free[bisect_left(starts, b)] - self._free[bisect_left(starts, a)]
 
+    def nth_free_start(self, pos: int, n: int) -> int | None:
+        """Start of the n-th free word starting at or after `pos` (None: fewer are left): a position after
+        it is at least n free words from `pos`, one at or before it fewer."""
+        k0 = bisect_left(self.tok_starts, pos)
+        k = bisect_left(self._free, self._free[k0] + n, k0)  # the counts only grow
+        return self.tok_starts[k - 1] if k < len(self._free) else None
+
     def args_in(self, s: int, e: int) -> list[Any]:
         """Args starting in [s, e), in text order."""
         return self.args[bisect_left(self._arg_starts, s) : bisect_left(self._arg_starts, e)]
 
     def args_over(self, s: int, e: int) -> list[Any]:
         """Args overlapping [s, e): starting before `e` and ending after `s`."""
-        lo = bisect_left(self._arg_starts, s - self._longest_arg)
+        lo = bisect_right(self._reach, s)  # the args before it all end at or before `s`
         return [a for a in self.args[lo : bisect_left(self._arg_starts, e)] if a.end > s]
 
     def dates_in(self, s: int, e: int) -> list[Any]:
         """Date args starting in [s, e), in text order."""
         return self.dates[bisect_left(self._date_starts, s) : bisect_left(self._date_starts, e)]
+
+
+def sentences_holding(doc: Document, rxs: Iterable[re.Pattern[str]]) -> set[int]:
+    """The sentences where one of `rxs` can start a match (a superset: every sentence when a pattern is not
+    indexable), from the patterns' start offsets instead of a search per sentence."""
+    out: set[int] = set()
+    for rx in rxs:
+        st = doc.starts(rx)
+        if st is None:
+            return set(range(len(doc.sents)))
+        out.update(doc.sentence_of(p) for p in st)
+    return out
 
 
 def as_document(text: str | Document, language: str | None = None) -> Document:
