@@ -118,3 +118,10 @@ def test_a_date_in_the_reported_clause_dates_the_meeting_not_the_saying() -> Non
     text = "أعلن المكتب أن الرئيس الهندي كريم حسنين ونظيره الباكستاني يان فريس سيعقدان يوم 22 مارس لقاء في دلهي."
     (ev,) = events(text)
     assert ev.start_date == date(2024, 3, 22) and ev.status == "planned"
+
+
+def test_a_city_that_witnessed_the_signing_is_its_venue() -> None:
+    (ev,) = events("شهدت العاصمة المصرية القاهرة، اليوم، التوقيع على اتفاق السلام بين الهند وباكستان.")
+    assert ev.location_key == "loc:city:cairo" and ev.parties == ["IN", "PK"]
+    (ev,) = events("وشهد الرئيس المصري كريم حسنين في القاهرة اليوم توقيع اتفاق السلام بين الهند وباكستان.")
+    assert ev.parties == ["IN", "PK"]
