@@ -8,7 +8,8 @@
 -- ongoing_days() before the newest article in the warehouse read held. Reports of one publication day are a tie
 -- unless each of them gives its time: one known only to the day may have come out at any hour. A later "cancelled" does not undo talks
 -- some report says were held. Dates come from the reports of the finest precision, preferring
--- those that report the talks under way or held; their range is merged.
+-- those that report the talks under way or held; their range is merged. Talks no report dates but
+-- some report held or under way take the day the first of those came out, at precision 'week'.
 --
 -- An allusion that joined the round (int_round_members) counts as a report of it, but has no
 -- say in its status or sides.
@@ -129,6 +130,15 @@ date_range as (
     group by round_id
 ),
 
+witnessed_day as (
+    -- a round no report dates, told held or under way: the day its first such report came out (the
+    -- talks took place that day or in the days before; date_precision 'week' says so)
+    select round_id, min(published_date) as first_witnessed
+    from voters
+    where status in ('held', 'ongoing') and published_date is not null
+    group by round_id
+),
+
 status_reports as (
     -- a report's time of day counts only when every report of the round published that day has
     -- one: a report dated to the day alone may have come out at any hour of it
@@ -238,9 +248,9 @@ assembled as (
             || case when e.location_kind = 'venue' then coalesce(', ' || coalesce(pe.name_en, pe.name_ar), '') else '' end
             || coalesce(', round ' || nc.round_number, '') as base_label,
         case when p.location_key is not null then short_id('l_', p.location_key) end as location_id,
-        d.start_date,
-        d.end_date,
-        d.date_precision,
+        coalesce(d.start_date, w.first_witnessed) as start_date,
+        coalesce(d.end_date, w.first_witnessed) as end_date,
+        coalesce(d.date_precision, case when w.first_witnessed is not null then 'week' end) as date_precision,
         case
             when st.latest_status = 'cancelled' and st.ever_held then 'held'
             -- under way in a report weeks older than the newest news: over by now
@@ -268,6 +278,7 @@ assembled as (
     left join {{ ref('int_entities') }} as e on e.entity_key = p.location_key
     left join {{ ref('int_entities') }} as pe on pe.entity_key = e.parent_key
     left join date_range as d on d.round_id = r.round_id
+    left join witnessed_day as w on w.round_id = r.round_id
     left join status_choice as st on st.round_id = r.round_id
     left join report_counts as rc on rc.round_id = r.round_id
     cross join news_as_of as n_as_of

@@ -22,7 +22,9 @@
 --   location_id: the most specific place reported (locations.location_id), null if unknown
 --   start_date: first day, null if unknown
 --   end_date: last day, null if unknown
---   date_precision: day | week | month | year: how precisely start_date is known; null if undated
+--   date_precision: day | week | month | year: how precisely start_date is known; null if undated (week
+--     also for talks no report dates, dated by the first report that says they were held or under way:
+--     that day or the days before)
 --   status: proposed | planned | ongoing | held | cancelled
 --   parties: ISO 3166-1 alpha-2 codes of the negotiating sides, sorted (a non-state side counts as its country)
 --   sides: the negotiating sides themselves, sorted: the ISO code for a state, org:<slug> for a
