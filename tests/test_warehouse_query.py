@@ -70,7 +70,7 @@ def test_missing_warehouse_and_unknown_format(db: Path, tmp_path: Path) -> None:
 
 SQL = (
     "SELECT label, parties, start_date, article_count FROM negotiation_rounds "
-    "WHERE start_date IS NOT NULL ORDER BY start_date"
+    "WHERE date_precision = 'day' ORDER BY start_date"
 )
 
 

@@ -192,7 +192,11 @@ def test_undated_mentions_group_among_themselves_only_when_reported_together(tmp
     lake.add_article("bare", Ev(["RU", "US"]), published="2025-12-04")
     got = rounds(build(tmp_path, lake))
     assert sorted(r["article_count"] for r in got) == [1, 2]
-    assert all(r["start_date"] is None for r in got)
+    # no report dates them: each takes the day its first report said it was held, at week precision
+    assert sorted((r["start_date"], r["date_precision"]) for r in got) == [
+        (date(2025, 12, 3), "week"),
+        (date(2026, 1, 21), "week"),
+    ]
 
 
 def test_syndicated_copies_count_once(tmp_path: Path) -> None:
