@@ -125,3 +125,36 @@ def test_a_city_that_witnessed_the_signing_is_its_venue() -> None:
     assert ev.location_key == "loc:city:cairo" and ev.parties == ["IN", "PK"]
     (ev,) = events("وشهد الرئيس المصري كريم حسنين في القاهرة اليوم توقيع اتفاق السلام بين الهند وباكستان.")
     assert ev.parties == ["IN", "PK"]
+
+
+def test_a_tour_of_visits_is_no_round_of_talks() -> None:
+    assert events("وغادر وفد هندي نيودلهي أمس في جولة تشمل باكستان والصين ونيبال.") == []
+    assert events("وبدأ وزير الخارجية الهندي أمس جولة خليجية تشمل الكويت وقطر.") == []
+    (ev,) = events("وبدأت في الدوحة أمس جولة جديدة من المحادثات بين الهند وباكستان.")
+    assert ev.parties == ["IN", "PK"]
+
+
+def test_a_talks_word_inside_a_bodys_name_is_no_meeting() -> None:
+    text = "وقال الناطق باسم الهيئة العليا للمفاوضات في جنيف اليوم إن وفدي روسيا وأمريكا لم يتفقا."
+    assert events(text) == []
+
+
+def test_led_by_after_a_delegation_seats_its_head_but_not_after_the_groups_name() -> None:
+    text = (
+        "بدأت في القاهرة الخميس جولة الحوار الاستراتيجي بين الهند وباكستان. وقال بيان لوزارة الخارجية الهندية "
+        "نقلته وسائل إعلام محلية اليوم الجمعة، إن الفريق الهندي للحوار الاستراتيجي الذي بدأ الخميس بقيادة كريم "
+        "حسنين وكيل الوزارة للشؤون السياسية، يقابله الفريق الباكستاني بقيادة يان فريس وكيل وزارة الخارجية."
+    )
+    (ev,) = events(text)
+    assert [(p.person_key, p.side) for p in ev.participants] == [
+        ("person:ar:كريم حسنين", "IN"),
+        ("person:ar:يان فريس", "PK"),
+    ]
+    # a guard: the leader a movement is named by is its side, not at the table
+    # (tests/test_nlp_hosts_and_postings.py); and punctuation ends a group's name:
+    text = (
+        "Talks between India and Pakistan opened in Cairo on Monday. The Indian team included officers of the "
+        "Armed Forces; Karim Hassanein, a general, led it."
+    )
+    (ev,) = events(text, "en")
+    assert "person:en:karim hassanein" in {p.person_key for p in ev.participants}

@@ -115,6 +115,7 @@ class Lexicon:
     compound_gap: int
     joiners: frozenset[str]
     place_nouns_en: frozenset[str]  # "meeting point", "meeting room": a trigger word naming a place
+    tour_words: frozenset[str]  # «جولة تشمل ...», «جولة خليجية»: a tour, not a round
     weak_rx: re.Pattern[str]
     participation_rx: re.Pattern[str]
     side_nouns: frozenset[str]
@@ -255,6 +256,7 @@ def lexicon() -> Lexicon:
         | nset(list(ords["en"]))
         | compound_ordinal_words(trig["compound_ordinals"]),
         place_nouns_en=nset(trig["place_nouns_en"]),
+        tour_words=nset(trig["tour_words"]),
         weak_rx=word_rx(both(trig["weak_anaphora"])),
         participation_rx=word_rx(both(trig["participation"])),
         side_nouns=nset(both(trig["side_nouns"])),

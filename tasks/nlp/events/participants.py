@@ -13,7 +13,7 @@ def table_people(mt: Meeting, sides: set[str], status: str) -> list[Participant]
         return []  # a suggestion has no table yet; a cancelled meeting had its people named
     seen: dict[str, str | None] = {}
     for p in mt.people:
-        if p.modifier or (p.commentator and not p.seated) or (p.names_group and not (p.seated or p.negotiator)):
+        if p.modifier or (p.commentator and not p.seated) or (p.names_group and not p.negotiator):
             continue
         if p.announcer and not (p.seated or (p.negotiator and status in ("ongoing", "held"))):
             continue

@@ -60,8 +60,8 @@ def names_group(doc: Document, p: Arg, lex: Lexicon, before: list[str]) -> bool:
     the person names a group by its leader."""
     if not before:
         return False
-    if member(strip_conj(before[-1]), lex.group_nouns):
-        return True
+    if member(strip_conj(before[-1]), lex.group_nouns) and not doc.gap(doc.tok_index(p.start)).strip(" "):
+        return True  # but "... the Armed Forces; Yelena ...": punctuation ends the group's name
     ahead = doc.words_after(p.end, 1)
     if ahead and ahead[0].isascii() and ahead[0] in lex.group_nouns:
         return True  # "the Haftar faction"

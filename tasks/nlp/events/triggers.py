@@ -58,6 +58,13 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         )
         if english and after[:1] and after[0] in lex.place_nouns_en:
             continue  # "the border meeting point", "the meeting room": a place, not a meeting
+        if kind == "round" and not english and after[:1] and after[0] in lex.tour_words:
+            continue  # «في جولة تشمل إسرائيل والبحرين», «جولة خليجية»: a tour of visits, not a round of talks
+        if any(
+            a.kind == "org" and a.start <= cs and ce <= a.end and a.key not in lex.group_members
+            for a in doc.args_over(cs, ce)
+        ):
+            continue  # «الهيئة العليا للمفاوضات»: part of a body's name (a format, «المحادثات السداسية», is talks)
         if english and before and before[-1] in ("the", "their", "its") and kind == "verb":
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
