@@ -158,3 +158,11 @@ def test_led_by_after_a_delegation_seats_its_head_but_not_after_the_groups_name(
     )
     (ev,) = events(text, "en")
     assert "person:en:karim hassanein" in {p.person_key for p in ev.participants}
+
+
+def test_a_country_and_a_body_nobody_listed_after_its_and_are_its_state_and_rebels() -> None:
+    (ev,) = events("وقعت الصومال وجبهة تحرير الجنوب الإسلامية في جيبوتي اليوم اتفاق سلام.")
+    assert ev.parties == ["SO"] and ev.status == "held" and ev.location_key == "loc:city:djibouti"
+    # a guard: a body with a country of its own is that country's («والجيش الوطني السوري»)
+    (ev,) = events("اجتمع وفد تركيا والجيش الوطني السوري في أنقرة اليوم.")
+    assert ev.parties == ["SY", "TR"]

@@ -249,6 +249,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
             out.append(Arg(s, e, "org", key, key))
         k = end2
     out += _doubled(doc, args, lex)
+    out += _country_and_body(doc, args, lex)
     if not out:
         return args
     spans = [(a.start, a.end) for a in out]
@@ -259,6 +260,31 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         if not ((a.kind == "nat" or a.loc_kind == "country") and any(s <= a.start and a.end <= e for s, e in spans))
     ]
     return kept + out
+
+
+def _country_and_body(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«وقعت الفلبين وجبهة "مورو" الإسلامية اتفاق سلام»: a country named as a state and, right after its
+    «و», a body nobody listed that is no state's own («جبهة», «حركة», «تحالف»): that country's
+    non-state side (org:<cc>-factions), beside the state. A body with a nationality or country of its
+    own inside is left to the pair rule above."""
+    words = doc.words
+    out: list[Arg] = []
+    for a in args:
+        if a.kind != "location" or a.loc_kind != "country" or not a.cc:
+            continue
+        j = doc.tok_index(a.end)  # the first token after the country's name
+        if j >= len(words) or not words[j].startswith("و") or _broken(doc, j):
+            continue
+        end = _body_end(doc, lex, j, inner=True)
+        if end is None or words[j][1:] in lex.rival_state_heads:
+            continue
+        s, e = doc.tok_starts[j], doc.tok_ends[end - 1]
+        inside = [b for b in args if s <= b.start and b.end <= e]
+        if any(b.cc or b.kind == "org" for b in inside):
+            continue  # «وحركة طالبان», «والجيش الوطني السوري»: known, or another country's
+        key = factions_of(a.cc)
+        out.append(Arg(s, e, "org", key, key))
+    return out
 
 
 def states_beside_actors(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
