@@ -166,3 +166,11 @@ def test_a_country_and_a_body_nobody_listed_after_its_and_are_its_state_and_rebe
     # a guard: a body with a country of its own is that country's («والجيش الوطني السوري»)
     (ev,) = events("اجتمع وفد تركيا والجيش الوطني السوري في أنقرة اليوم.")
     assert ev.parties == ["SY", "TR"]
+
+
+def test_one_meeting_among_a_series_is_no_count_of_meetings() -> None:
+    text = "This was the first among three meetings between Russian and US officials in Geneva on Monday."
+    (ev,) = events(text, "en")
+    assert ev.parties == ["RU", "US"] and ev.round_number is None
+    # a guard: a count reports that many meetings
+    assert len(events("Russian and US officials held two rounds of talks in Geneva in January.", "en")) == 2

@@ -53,6 +53,8 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
         if len(before) > 1 and before[-1] in ("new", "fresh", "such") and before[-2] in lex.ordinals_before:
             return lex.ordinals_before[before[-2]], 0  # "a second new round", "the third such meeting"
         if b in lex.count_words and (core.endswith("ات") or core.endswith("s")):
+            if len(before) > 1 and strip_conj(before[-2]) in _PARTITIVES:
+                return None, 0  # "the first among three meetings": one of a series, not three held
             return None, lex.count_words[b]
     if t.kind == "round":
         return predicate_ordinal(doc, lex, t, e), 0
@@ -60,6 +62,7 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
 
 
 _COPULAS = frozenset(words("function_words.yaml")["copulas"])
+_PARTITIVES = frozenset(words("function_words.yaml")["partitives"])  # "among", «ضمن»
 
 
 def predicate_ordinal(doc: Document, lex: Lexicon, t: Trigger, e: int) -> int | None:
