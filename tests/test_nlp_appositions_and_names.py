@@ -174,3 +174,18 @@ def test_one_meeting_among_a_series_is_no_count_of_meetings() -> None:
     assert ev.parties == ["RU", "US"] and ev.round_number is None
     # a guard: a count reports that many meetings
     assert len(events("Russian and US officials held two rounds of talks in Geneva in January.", "en")) == 2
+
+
+def test_a_speaker_at_the_start_of_the_talks_sat_at_them() -> None:
+    text = (
+        "بدأت في موسكو اليوم الجولة الثالثة من المحادثات بين الهند واليابان. وقال وزير الخارجية الهندي كريم "
+        "حسنين في بداية المفاوضات مع نظيره الياباني إن الخلافات كبيرة."
+    )
+    (ev,) = events(text)
+    assert [(p.person_key, p.side) for p in ev.participants] == [("person:ar:كريم حسنين", "IN")]
+    text = (
+        "Talks between India and Japan opened in Moscow on Monday. Indian Foreign Minister Karim Hassanein said "
+        "at the start of the talks that the gaps were wide."
+    )
+    (ev,) = events(text, "en")
+    assert [(p.person_key, p.side) for p in ev.participants] == [("person:en:karim hassanein", "IN")]

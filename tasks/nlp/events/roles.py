@@ -12,6 +12,7 @@ from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
 from tasks.nlp.text.charsets import bare, has_article, strip_conj
 from tasks.nlp.text.document import Document
+from tasks.nlp.yaml_resources import words
 
 
 def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = None) -> None:
@@ -36,6 +37,8 @@ def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = No
         p.commentator = commentator or any(w in lex.commentator_bare for w in title)
         p.negotiator = negotiator or any(w in lex.negotiator_bare for w in title)
         p.announcer = is_reporter(doc, p, lex, sent)
+        if p.announcer and speaks_at_talks(doc, lex, after, p.end, sent[1]):
+            p.seated = True  # «وقال لافروف في بداية المفاوضات مع نظيره», "said at the opening of the talks"
         p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
         p.names_group = names_group(doc, p, lex, before)
 
@@ -192,6 +195,21 @@ def _name_before(doc: Document, p: Arg) -> bool:
     return any(
         a.kind == "person" and a is not p and WORD_RX.findall(doc.nt[a.end : p.start]) in ([], ["و"], ["and"])
         for a in doc.args_over(max(0, p.start - 60), p.start)
+    )
+
+
+_AT_OPENING = frozenset(words("function_words.yaml")["at_opening"])
+
+
+def speaks_at_talks(doc: Document, lex: Lexicon, after: list[str], pos: int, end: int) -> bool:
+    """A speaker followed by «في بداية/خلال/في ختام» or "at the start of", "during" and the talks
+    themselves («وقال لافروف في بداية المفاوضات») speaks from the table."""
+    if not any(w in _AT_OPENING for w in after):
+        return False
+    i = doc.tok_index(pos)
+    return any(
+        doc.tok_starts[k] < end and doc.match(lex.trigger_rx, doc.tok_starts[k])
+        for k in range(i, min(i + 8, len(doc.tok_starts)))
     )
 
 
