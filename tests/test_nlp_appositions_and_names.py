@@ -25,6 +25,12 @@ def test_a_citys_country_in_brackets_is_the_venues_not_a_side() -> None:
     assert ev.parties == ["CN", "IN"]
 
 
+def seats(text: str, language: str = "ar") -> list[tuple[str, str | None]]:
+    """The (person, side) pairs at the table of the text's one meeting."""
+    (ev,) = events(text, language)
+    return [(p.person_key, p.side) for p in ev.participants]
+
+
 def people(text: str, language: str = "ar") -> set[str]:
     return {m.surface for m in extract(text, language, PUB).mentions if m.kind == "person"}
 
@@ -89,8 +95,7 @@ def test_who_leads_a_delegation_sits_at_the_table_for_its_side() -> None:
         "تبدأ في القاهرة غدا جولة محادثات بين الهند وباكستان. وأوضح البيان أن الوفد الهندي في هذه الجولة "
         "التي طال انتظارها يقوده وزير الخارجية كريم حسنين."
     )
-    (ev,) = events(text)
-    assert [(p.person_key, p.side) for p in ev.participants] == [("person:ar:كريم حسنين", "IN")]
+    assert seats(text) == [("person:ar:كريم حسنين", "IN")]
 
 
 def test_ali_before_a_fathers_name_is_the_given_name_not_the_preposition() -> None:
@@ -145,8 +150,7 @@ def test_led_by_after_a_delegation_seats_its_head_but_not_after_the_groups_name(
         "نقلته وسائل إعلام محلية اليوم الجمعة، إن الفريق الهندي للحوار الاستراتيجي الذي بدأ الخميس بقيادة كريم "
         "حسنين وكيل الوزارة للشؤون السياسية، يقابله الفريق الباكستاني بقيادة يان فريس وكيل وزارة الخارجية."
     )
-    (ev,) = events(text)
-    assert [(p.person_key, p.side) for p in ev.participants] == [
+    assert seats(text) == [
         ("person:ar:كريم حسنين", "IN"),
         ("person:ar:يان فريس", "PK"),
     ]
@@ -181,11 +185,9 @@ def test_a_speaker_at_the_start_of_the_talks_sat_at_them() -> None:
         "بدأت في موسكو اليوم الجولة الثالثة من المحادثات بين الهند واليابان. وقال وزير الخارجية الهندي كريم "
         "حسنين في بداية المفاوضات مع نظيره الياباني إن الخلافات كبيرة."
     )
-    (ev,) = events(text)
-    assert [(p.person_key, p.side) for p in ev.participants] == [("person:ar:كريم حسنين", "IN")]
+    assert seats(text) == [("person:ar:كريم حسنين", "IN")]
     text = (
         "Talks between India and Japan opened in Moscow on Monday. Indian Foreign Minister Karim Hassanein said "
         "at the start of the talks that the gaps were wide."
     )
-    (ev,) = events(text, "en")
-    assert [(p.person_key, p.side) for p in ev.participants] == [("person:en:karim hassanein", "IN")]
+    assert seats(text, "en") == [("person:en:karim hassanein", "IN")]

@@ -313,8 +313,8 @@ def _ends_with_ta_marbuta(doc: Document, i: int) -> bool:
     return doc.text[a : a + 1] == "ة"
 
 
-# verbal-noun patterns (إفعال، تفعيل، استفعال، مفاعلة...): إيجاد، تعزيز، استمرار، مواجهة
-# verbal nouns' patterns: إفعال، تفعيل، استفعال، انفعال، افتعال (اجتماع، اعتصام)، مفاعلة، تفاعل
+# verbal nouns' patterns: إفعال، تفعيل، استفعال، انفعال، افتعال، مفاعلة، تفاعل (إيجاد، تعزيز، استمرار،
+# اجتماع، اعتصام، مواجهة)
 _AR_MASDAR_RE = re.compile(r"^(?:ا..ا.|ت..ي.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 # a future verb: «سيشهد», «ستعقد», «سيصل» (س and an imperfect prefix before a root with no long vowel;
 # foreign names of that shape carry one: «سيمون», «ستيفان», «سيلفا»)
@@ -546,9 +546,7 @@ def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int
         t = doc.tok(idx[p])
         if t in g.given_ar or _name_words(doc, idx[:p]) < 2:
             continue
-        bare = t[1:] if t[0] in "بل" and len(t) > 5 else t  # «بمواصلة»: a preposition on the verbal noun
-        if t.startswith("ال") and not t.endswith("ي"):
-            bare = t[2:]  # «... رزاق التوقيع»: a definite verbal noun; «التميمي» is a nisba
+        bare = t[1:] if t[0] in "بل" and len(t) > 5 else _without_article(t)  # «بمواصلة», «... رزاق التوقيع»
         if _AR_MASDAR_RE.match(bare) or (len(t) >= 5 and t.endswith("وا")) or _AR_FUTURE_RE.match(t):
             return idx[:p]  # «... بوروشنكو عقدوا», «... رزاق سيشهد»: the verb after the names
         if len(t) == 3 and _object_next(doc, idx[p]):
@@ -556,13 +554,18 @@ def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int
     return idx
 
 
+def _without_article(t: str) -> str:
+    """A word without its article, to read its pattern («التوقيع» -> «توقيع»); an ال-nisba («التميمي»)
+    stays whole, for it is a surname, not a verbal noun."""
+    return t[2:] if t.startswith("ال") and not t.endswith("ي") else t
+
+
 def _object_next(doc: Document, k: int) -> bool:
     """The word after token k, with no punctuation between, is a verbal noun or a noun plural in «م...ات»
     (مفاوضات، محادثات): the object of a verb at k, not a name's next word."""
     if k + 1 >= len(doc.tokens) or doc.gap(k + 1).strip(" "):
         return False
-    t = doc.tok(k + 1)
-    bare = t[2:] if t.startswith("ال") and not t.endswith("ي") else t
+    bare = _without_article(doc.tok(k + 1))
     return bool(_AR_MASDAR_RE.match(bare)) or (bare.startswith("م") and bare.endswith("ات") and len(bare) >= 6)
 
 

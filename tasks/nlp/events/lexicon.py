@@ -161,6 +161,7 @@ class Lexicon:
     negotiator: frozenset[str]
     negotiator_bare: frozenset[str]
     host: frozenset[str]
+    venue_verbs: frozenset[str]  # «شهدت الرياض ... التوقيع»: a place as their subject is the venue
     host_before_only: frozenset[str]
     mediation: frozenset[str]
     reason_words: frozenset[str]
@@ -308,6 +309,7 @@ def lexicon() -> Lexicon:
         negotiator=nset(both(cues["negotiator_roles"])),
         negotiator_bare=bare_set(nset(both(cues["negotiator_roles"]))),
         host=nset(both(cues["host"])),
+        venue_verbs=nset(cues["venue_verbs"]),
         host_before_only=nset(both(cues["host_before_only"])),
         mediation=nset(both(cues["mediation"])),
         reason_words=nset(both(cues["reason_words"])),

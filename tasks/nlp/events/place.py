@@ -22,7 +22,6 @@ from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, clitic_bases, has_article, is_arabic, strip_conj
 from tasks.nlp.text.document import Document
-from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
 
 
@@ -32,7 +31,6 @@ def bare_set(words: frozenset[str]) -> frozenset[str]:
 
 
 _OBJECT_PRONOUNS = tuple(words("function_words.yaml")["ar_object_pronouns"])  # «التي تستضيفها واشنطن»
-_VENUE_VERBS = frozenset(norm_token(w) for w in words("event_cues.yaml")["venue_verbs"])  # «شهدت الرياض»
 
 
 def host_word(lex: Lexicon, w: str) -> bool:
@@ -94,7 +92,7 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             how = 3  # "the Istanbul talks", "the Alaska summit"
         elif a.loc_kind == "venue" and d <= 3:
             how = 2
-        elif (prev and (host_word(lex, prev) or strip_conj(prev) in _VENUE_VERBS)) or (
+        elif (prev and (host_word(lex, prev) or strip_conj(prev) in lex.venue_verbs)) or (
             ahead and member(ahead[0], lex.host) and not member(ahead[0], lex.host_before_only) and not passive
         ):
             how = 2  # «تستعد موسكو لاستقبال», "Riyadh hosts" (not "Ukraine, hosted by Turkey"), «شهدت الرياض»
