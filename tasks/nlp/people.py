@@ -670,11 +670,14 @@ def _from_first_given(doc: Document, g: Gazetteer, idx: list[int]) -> list[int]:
 def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None, bool]:
     """Walk the title that starts at head token i: (next token index, country, aborted)."""
     country = None
+    portfolio = False  # a country named as the title's brief is not the holder's
     j = i + 1
     while j < len(doc.tokens) and j - i <= 8:
         gap = doc.gap(j)
         if gap.strip(" ") == ":" and j > i:
             return j, country, False  # «وزير الخارجية اليوناني: جيورجوس ...»: the colon introduces the holder
+        if gap.strip(" ") in _OPEN_QUOTES and j > i and _quote_closes(doc, j):
+            return j, country, False  # «مستشار الأمن القومي الإسرائيلي "ناغوب ماغيل"»: the holder, quoted
         if _HARD_PUNCT_RE.search(gap):
             return j, country, True
         if _COMMA_RE.search(gap):
@@ -690,7 +693,10 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
                     j = end_j
                     break
                 return j, country, True
-            country = country or _cue_country(g, m)
+            if j > i and clitic_bases(doc.tok(j - 1)) & _AR_PORTFOLIO:
+                portfolio = True  # «المكلفة شؤون الولايات المتحدة في الخارجية الكوبية»: the US is her brief
+            elif not portfolio or m.kind == "nat":
+                country = country or _cue_country(g, m)
             j = doc.token_at(m.end)
             continue
         t = doc.tok(j)
@@ -698,7 +704,9 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
             break  # a name that looks like an article word (ألكسندر) ends the title
         # «وزير الري والموارد المائية»: a coordinated ال-complement continues the title
         article = has_article(t, min_len=5) and not _hamza_initial(doc, j)
-        if article or (t[0] in CONJ and has_article(t[1:], min_len=5)) or g.is_ar_head(t) or t in g.ar_complements:
+        # «المسؤولة بوزارة الخارجية»: a complement may carry a glued preposition
+        complement = t in g.ar_complements or _glued_complement(doc, g, j)
+        if article or (t[0] in CONJ and has_article(t[1:], min_len=5)) or g.is_ar_head(t) or complement:
             j += 1
             continue
         if t.endswith(_AR_POSSESSIVE) and len(t) > 4:
@@ -706,9 +714,86 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
             continue
         if clitic_bases(t) & _AR_PLACE_TITLES:
             j += 1  # «رئيس حكومة إقليم ...», «حاكم ولاية ...»: the place the title is of
+            if _place_name_next(doc, g, j):
+                j += 1  # «رئيس حكومة إقليم كوردستان مسرور بارزاني»: its name, known or not, is the title's
             continue
         break
     return j, country, False
+
+
+# words naming a title's brief («لشؤون أمريكا اللاتينية», «المكلفة ملف ...»): the country after one is not the
+# holder's, unless a nationality of the holder's own body follows («في الخارجية الكوبية»)
+_AR_PORTFOLIO = frozenset(norm_token(w) for w in words("titles.yaml")["ar_portfolio"])
+# dual title heads («الرئيسان», «للوزيرين»): two holders follow, joined by «و»
+_AR_DUAL_HEADS = frozenset(norm_token(w) for w in words("titles.yaml")["ar_dual_heads"])
+
+
+def _two_holders(doc: Document, g: Gazetteer, idx: list[int]) -> tuple[list[int], list[int]]:
+    """The two holders' names after a dual title: the run up to the word with a glued «و» that opens the
+    second, and the second's run from there; each of at least two words, or none."""
+    n = len(idx)
+    for i, k in enumerate(idx[1:], 1):
+        if doc.tok(k)[:1] == "و" and len(doc.tok(k)) > 2:
+            n = i
+            break
+    else:
+        k = idx[-1] + 1  # «الرئيسان راؤول كاسترو وباراك أوباما»: the run may stop before the «و» word
+        if k >= len(doc.tokens) or doc.tok(k)[:1] != "و" or doc.gap(k).strip(" "):
+            return idx, []
+    if n < 2:
+        return [], []
+    second = _ar_name_run(doc, g, k, listed=True)
+    return idx[:n], second if second and second[0] == k else []
+
+
+_OPEN_QUOTES = frozenset({'"', "«", "“"})
+_CLOSE_QUOTES = frozenset({'"', "»", "”"})
+
+
+def _quote_closes(doc: Document, j: int) -> bool:
+    """A quotation opened before token j closes right after one of the next few tokens, with nothing else
+    between: a quoted name, not a quoted statement."""
+    for k in range(j + 1, min(j + NLP.name_max_tokens + 1, len(doc.tokens) + 1)):
+        after = (doc.gap(k) if k < len(doc.tokens) else doc.nt[doc.tokens[-1][1] :]).strip(" ")
+        if after:
+            return after[:1] in _CLOSE_QUOTES
+    return False
+
+
+def _glued_complement(doc: Document, g: Gazetteer, j: int) -> bool:
+    """«المسؤولة بوزارة الخارجية»: a title complement behind a glued «ب», in construct with a name or an
+    ال-word after it; no delegation cue («برئاسة») and no «ل» («لدول غرب»)."""
+    t = doc.tok(j)
+    return (
+        t[0] == "ب"
+        and t[1:] in g.ar_complements
+        and not _ar_name_cue(g, t)
+        and j + 1 < len(doc.tokens)
+        and not doc.gap(j + 1).strip(" ")
+        and (doc.tok_match[j + 1] is not None or has_article(doc.tok(j + 1), min_len=5))
+    )
+
+
+def _quoted_name(doc: Document, idx: list[int]) -> bool:
+    """The quotation opened before idx[0] holds just this name, and it reads as one: no ال-word but a
+    closing nisba («"جلسات الحوار الوطني"» is a phrase)."""
+    k = idx[-1] + 1
+    after = (doc.gap(k) if k < len(doc.tokens) else doc.nt[doc.tokens[-1][1] :]).strip(" ")
+    if after[:1] not in _CLOSE_QUOTES:
+        return False
+    *inner, last = (doc.tok(x) for x in idx)
+    return not any(w.startswith("ال") for w in inner) and (not last.startswith("ال") or last.endswith("ي"))
+
+
+def _place_name_next(doc: Document, g: Gazetteer, j: int) -> bool:
+    """Token j, right after «إقليم»/«ولاية» in a title, names that place: a plain word, no given name, no
+    name read already and no punctuation before it."""
+    return (
+        j + 1 < len(doc.tokens)
+        and _plain_ar_word(doc, g, j)
+        and doc.tok(j) not in g.given_ar
+        and not g.is_ar_head(doc.tok(j))
+    )
 
 
 def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
@@ -737,7 +822,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
         phrase = phrase and _title_phrase_word(doc, g, k)
         if m is not None:
-            country = country or _cue_country(g, m)
+            if not (k > 0 and clitic_bases(doc.tok(k - 1)) & _AR_PORTFOLIO and m.kind != "nat"):
+                country = country or _cue_country(g, m)  # not «ملف اليمن»: Yemen is the brief
             continue
         t = doc.tok(k)
         if t in g.given_ar and doc.tok_match[k + 1] is None and _AR_WORD_RE.match(doc.tok(k + 1)):
@@ -850,6 +936,11 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             idx = _ar_name_run(doc, g, j, honorific=honorific, after_title=True)
             if idx and idx[0] == open_prep and _given_first(doc, g, idx[0]) is None:
                 idx = []
+            if idx and doc.gap(idx[0]).strip(" ") in _OPEN_QUOTES and not _quoted_name(doc, idx):
+                idx = []  # a quoted name is all the quotation holds («"جلسات الحوار الوطني"» is none)
+            second: list[int] = []
+            if idx and not clitic_bases(t).isdisjoint(_AR_DUAL_HEADS):
+                idx, second = _two_holders(doc, g, idx)  # «الرئيسان راؤول كاسترو وباراك أوباما»
             if idx and colon and doc.tok(idx[0]) not in g.given_ar:
                 after = idx[-1] + 1
                 if after < n and not doc.gap(after).strip(" "):
@@ -869,6 +960,10 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                     out.append(_discovered(doc, b0, doc.tokens[before[-1]][1], role, country))
                     role, country = None, None
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
+                if second and not used.intersection(second):
+                    used.update(second)
+                    start = doc.tokens[second[0]][0] + 1  # without the «و» that joins the two
+                    out.append(_discovered(doc, start, doc.tokens[second[-1]][1], role, None))
                 continue
         # "<Name>، <title>": the name stands right before the comma that opens the title; without the
         # comma («عزام الأحمد رئيس وفد فتح») only a name that opens with a known given name

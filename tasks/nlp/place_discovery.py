@@ -422,6 +422,10 @@ def _discover_en(doc: Document, g: Gazetteer, cues: _Cues) -> list[PlaceResult]:
                 end = doc.token_at(m.end)
                 if end + 1 < n and doc.tok(end) == "s" and doc.gap(end).strip(" ") == "'":
                     cc, j = g.country_of("location", m.key), end + 1
+            elif m is not None and m.kind == "nat":  # "in India's Attari": the possessive read as a nationality
+                last = doc.token_at(m.end - 1)
+                if last + 1 < n and doc.tok(last) == "s" and doc.gap(last).strip(" ") == "'":
+                    cc, j = _country_at(doc, g, j), last + 1
             if talk_sents is None:
                 talk_sents = {doc.sentence_of(doc.tokens[k][0]) for k in range(n) if doc.words[k] in cues.talk_words}
             if doc.sentence_of(doc.tokens[i][0]) not in talk_sents:

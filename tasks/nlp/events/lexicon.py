@@ -163,6 +163,7 @@ class Lexicon:
     host: frozenset[str]
     venue_verbs: frozenset[str]  # «شهدت الرياض ... التوقيع»: a place as their subject is the venue
     host_before_only: frozenset[str]
+    host_compound: frozenset[str]  # "Malaysia-brokered": after a hyphen, the country hosts or mediates
     mediation: frozenset[str]
     reason_words: frozenset[str]
     travel: frozenset[str]
@@ -311,6 +312,7 @@ def lexicon() -> Lexicon:
         host=nset(both(cues["host"])),
         venue_verbs=nset(cues["venue_verbs"]),
         host_before_only=nset(both(cues["host_before_only"])),
+        host_compound=nset(cues["host_compound"]),
         mediation=nset(both(cues["mediation"])),
         reason_words=nset(both(cues["reason_words"])),
         travel=nset(both(cues["travel"])),

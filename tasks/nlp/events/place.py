@@ -180,7 +180,8 @@ def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
         ts, te = doc.tokens[i]
         word = doc.nt[ts:te]
         # the country or nationality that qualifies the city («العاصمة الروسية موسكو», «السعودية الرياض»)
-        qualifier = any(x0 <= ts + 3 and x1 >= te - 1 for x0, x1 in quals)
+        # (on the token: "in India's Attari" stops at "in", whose end the tolerance would reach)
+        qualifier = any(x0 <= ts + 3 and x0 < te and x1 >= te - 1 for x0, x1 in quals)
         prev_word = doc.nt[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
         if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
             pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»

@@ -158,6 +158,8 @@ def is_host(doc: Document, lex: Lexicon, first: Arg, last: Arg, floor: int) -> b
         )
     ):
         return True
+    if ahead and ahead[0] in lex.host_compound and doc.nt[last.end : last.end + 1] == "-":
+        return True  # "Malaysia-brokered talks"
     # "Saudi Arabia will host", «السعودية تستضيف»: a host verb after; not «بوساطة» (it names what follows)
     return any(member(w, lex.host) and not member(w, lex.host_before_only) for w in ahead)
 

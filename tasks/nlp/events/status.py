@@ -73,13 +73,14 @@ def trigger_status(
     """The status a trigger's clause gives, with a strength (3 = right next to it)."""
     after = doc.words_after(t.core_end, 2)
     before = doc.words_before(t.start, 2, floor=floor)
-    if after and (after[0] in lex.adjacent_held or member(after[0], lex.adjacent_held)):
-        return "held", 3.0  # «الجولة الأخيرة»
-    if before and (before[-1] in lex.adjacent_held and t.english):
-        return "held", 3.0  # "the previous round"
+    cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= NLP.max_arg_dist]
+    last = (after and (after[0] in lex.adjacent_held or member(after[0], lex.adjacent_held))) or (
+        before and before[-1] in lex.adjacent_held and t.english
+    )
+    if last and not cancelled:
+        return "held", 3.0  # «الجولة الأخيرة», "the previous round"; but "the last round ... was postponed"
     if held_before(doc, lex, t, floor):
         return "held", 3.0  # «بعد محادثات», "following talks", "after more than eight hours of talks"
-    cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= NLP.max_arg_dist]
     if cancelled:
         return "cancelled", 3.0
     best: tuple[float, str] | None = None
