@@ -37,7 +37,8 @@ def test_and_the_still_joins_a_list_of_sides() -> None:
 
 def test_a_format_named_behind_a_preposition_sits_as_its_members() -> None:
     text = "انطلقت اليوم في مدينة نور سلطان الجولة الجديدة من المحادثات بصيغة أستانا."
+    # the three guarantors and Syria (its government sits at every Astana round, with the opposition)
     (ev,) = extract(text, "ar", PUB).events
-    assert ev.parties == ["IR", "RU", "TR"]
+    assert ev.parties == ["IR", "RU", "SY", "TR"]
     (ev,) = events("A new round of Astana format talks opened in Tehran today.")
-    assert ev.parties == ["IR", "RU", "TR"]
+    assert ev.parties == ["IR", "RU", "SY", "TR"]

@@ -78,3 +78,26 @@ def test_a_country_named_as_the_titles_brief_is_not_the_holders() -> None:
 def test_a_closed_round_of_talks_is_one_phrase_placed_where_it_is_held() -> None:
     (ev,) = events("القاهرة: بدأت الهند وباكستان جولة جديدة وسرية من المفاوضات في فيينا يوم الاثنين.")
     assert ev.location_key == "loc:city:vienna" and ev.parties == ["IN", "PK"]
+
+
+def test_an_apposition_after_a_name_gives_the_country_a_title_before_it_did_not() -> None:
+    found = countries("Gen. Somchai Rattanakorn, the chief Thai peace negotiator, met the rebels on Monday.", "en")
+    assert found == {"Somchai Rattanakorn": "TH"}
+
+
+def test_a_nationality_names_a_side_through_a_size_or_a_teams_name() -> None:
+    text = "Pakistan's 20-member delegation at the talks with India in Geneva on Monday is headed by Dr Ali Raza."
+    (ev,) = events(text, "en")
+    assert ev.parties == ["IN", "PK"]
+    # the host's own team, named by what it does, is a side and not only the host
+    text = (
+        "The talks were held on March 4 in Riyadh between the Saudi communication and coordination team "
+        "and a Yemeni delegation, with an Omani delegation taking part."
+    )
+    (ev,) = events(text, "en")
+    assert {"SA", "YE"} <= set(ev.parties)
+
+
+def test_a_discussion_held_between_two_sides_is_a_meeting() -> None:
+    (ev,) = events("The discussion was held in Doha on Monday between Kenyan and Ugandan officials.", "en")
+    assert ev.parties == ["KE", "UG"] and ev.location_key == "loc:city:doha"

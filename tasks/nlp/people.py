@@ -1302,6 +1302,8 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             c -= 1
         if c > 0 and doc.gap(c).strip(" ") == ",":
             idx = _en_from_first_given(g, doc, _en_name_run(doc, g, c - 1, step=-1))
+            if idx and used.intersection(idx) and country:
+                _give_country(doc, out, idx, country)  # "Gen. Wanlop Rugsanaoh, the chief Thai negotiator"
             if idx and not used.intersection(idx):
                 before = idx[0] - 1
                 bounded = before < 0 or doc.gap(idx[0]).strip(" ") or not _en_name_like(doc, g, before)
@@ -1309,6 +1311,15 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
                     used.update(idx)
                     out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
     return out
+
+
+def _give_country(doc: Document, out: list[PersonResult], idx: list[int], country: str) -> None:
+    """The person already found over tokens idx, read without a country, takes the one an apposition
+    after the name gives."""
+    start, end = doc.tokens[idx[0]][0], doc.tokens[idx[-1]][1]
+    for k, r in enumerate(out):
+        if r.entity is not None and r.entity.country_code is None and r.match.start <= start and end <= r.match.end:
+            out[k] = PersonResult(r.match, replace(r.entity, country_code=country))
 
 
 def _discover_en_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:

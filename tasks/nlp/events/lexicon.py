@@ -120,6 +120,7 @@ class Lexicon:
     participation_rx: re.Pattern[str]
     side_nouns: frozenset[str]
     side_nouns_bare: frozenset[str]
+    side_noun_sizes: frozenset[str]  # "a 20-member delegation", "a high-level team"
     demonstratives: frozenset[str]
     trilateral: frozenset[str]
     sequel: frozenset[str]
@@ -263,6 +264,7 @@ def lexicon() -> Lexicon:
         participation_rx=word_rx(both(trig["participation"])),
         side_nouns=nset(both(trig["side_nouns"])),
         side_nouns_bare=bare_set(nset(both(trig["side_nouns"]))),
+        side_noun_sizes=nset(trig["side_noun_sizes"]),
         demonstratives=nset(both(trig["demonstratives"])),
         trilateral=nset(both(trig["trilateral"])),
         sequel=nset(both(trig["sequel"])),

@@ -182,8 +182,23 @@ def affiliation(doc: Document, lex: Lexicon, a: Arg) -> bool:
 
 def side_noun_after(doc: Document, lex: Lexicon, a: Arg) -> bool:
     """ "Russian officials", "Ukrainian delegation": an English nationality before a side noun."""
-    ahead = doc.words_after(a.end, 1)
-    return a.kind == "nat" and bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
+    if a.kind != "nat":
+        return False
+    _, e = doc.sents[doc.sentence_of(a.start)]
+    ahead = doc.words_after(a.end, 4, ceil=e)
+    while len(ahead) > 1 and (ahead[0].isdigit() or ahead[0] in lex.side_noun_sizes):
+        ahead = ahead[1:]  # "Pakistan's 20-member delegation"
+    if ahead and ahead[0] in lex.side_nouns and ahead[0].isascii():
+        return True
+    # "the Saudi communication and coordination team": a few plain words naming the team, no punctuation
+    words = doc.words_after(a.end, 4, ceil=e)
+    gap = doc.gap_text(a.end, doc.tokens[min(doc.tok_index(a.end) + len(words), len(doc.tokens)) - 1][1])
+    for k, w in enumerate(words):
+        if w in lex.side_nouns and w.isascii():
+            return k > 0 and not re.search(r"[.,;:()\"“”]", gap.split(w)[0])
+        if not (w.isascii() and w.isalpha()) or w in lex.speech or w in lex.clause_breaks:
+            return False
+    return False
 
 
 def beside_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
