@@ -97,7 +97,11 @@ def _select(
     """Filter readings, then keep the longest non-overlapping hits (earlier first on ties)."""
     cands: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h in hits:
-        readings = tuple(a for a in h.aliases if _case_ok(doc, h, a))
+        aliases = h.aliases
+        # most hits are Arabic, every reading of any case: kept as they are, no test per reading
+        readings = (
+            aliases if all(a.case == "any" for a in aliases) else tuple(a for a in aliases if _case_ok(doc, h, a))
+        )
         locs = tuple(a for a in readings if a.kind == "location")
         if locs and location_reading(doc, g, h, locs, countries) is None:
             readings = tuple(a for a in readings if a.kind != "location")

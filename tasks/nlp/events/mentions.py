@@ -264,8 +264,10 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     usable = [] if em.background else usable_dates(doc, lex, sn.dated[i], s)
     if not usable and not em.background and len(sn.trigs) == 1:
         # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
-        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks")
-        usable = usable_dates(doc, lex, sn.dated[i], s, reach=float("inf"))
+        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks"); the dates
+        # within reach were all refused just above, so only those beyond it are tried again
+        beyond = [(dt, d) for dt, d in sn.dated[i] if d > NLP.max_date_dist]
+        usable = usable_dates(doc, lex, beyond, s, reach=float("inf")) if beyond else []
     em.date = usable[0] if usable else None
     if em.date is None and not em.background and held_before(doc, lex, t, s):
         em.date = speech_day(doc, lex, sn.dated[i], t, s)
