@@ -23,7 +23,9 @@ locatives (place_discovery.py), and their other mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from tasks.nlp.capitals import with_capitals
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
@@ -223,12 +225,13 @@ def _records(
             place_ccs[p.entity.key] = p.entity.country_code
     out = Analysis(sentences=doc.orig_sents)
     seen: dict[str, Entity] = {}
-    for m in sorted(fixed + [r.match for r in results] + [p.match for p in places], key=lambda m: m.start):
+    nt, orig_span, sent_starts = doc.nt, doc.norm.orig_span, doc.orig_sent_starts  # read for every name
+    for m in sorted(fixed + [r.match for r in results] + [p.match for p in places], key=attrgetter("start")):
         start = m.start
-        if is_arabic(doc.nt[m.start]) and doc.nt[m.word_start : m.start].endswith("ال"):
+        if m.word_start + 2 <= start and is_arabic(nt[start]) and nt[m.word_start : start].endswith("ال"):
             start -= 2  # keep the article: «الكرملين», not «كرملين»
-        a, b = doc.orig_span(start, m.end)
-        sent = doc.orig_sentence_of(a)
+        a, b = orig_span(start, m.end)
+        sent = max(0, bisect_right(sent_starts, a) - 1)  # doc.orig_sentence_of(a)
         code = place_ccs[m.key] if m.key in place_ccs else g.country_of(m.kind, m.key)
         if code:
             out.cues.append(CountryCue(a, b, code, m.kind, sent))
