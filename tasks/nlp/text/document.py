@@ -181,10 +181,9 @@ class Document:
     def starts(self, rx: re.Pattern[str]) -> list[int] | None:
         """Ascending offsets where `rx` can start a match (a superset), or None when `rx` is not
         indexable (text/wordindex.py)."""
-        try:
-            return self._starts[id(rx)]
-        except KeyError:
-            pass
+        known = self._starts.get(id(rx), _UNKNOWN)  # no KeyError raised: finditer asks here on a miss
+        if known is not _UNKNOWN:
+            return known
         found = WORD_INDEX.number(rx)  # holds `rx`, so its id stays its own
         out: list[int] | None = None
         if found is not None:
