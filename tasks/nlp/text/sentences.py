@@ -33,12 +33,9 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
         return False  # 3.5, U.S.A, example.com: not a boundary
     if "." not in punct or any(c in punct for c in "!?؟…") or punct.startswith(".."):
         return True
-    # a lone period: look at the word before it and the word after it (the run of non-space characters
-    # right before it, found by stepping back over the word rather than splitting the line so far)
-    k = m.start()
-    while k > 0 and not line[k - 1].isspace():
-        k -= 1
-    word = line[k : m.start()]
+    # a lone period: look at the word before it and the word after it
+    before = line[: m.start()].rsplit(None, 1)
+    word = before[-1] if before and not line[m.start() - 1 : m.start()].isspace() else ""
     word = word.lstrip("(\"'“«")
     if word.lower() in _ABBREV or _ACRONYM_RE.match(word):
         return False
