@@ -146,7 +146,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     fixed: list[Match] = []
     person_hits: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h, readings in chosen:
-        best = max(readings, key=lambda a: _rank(g, a))
+        best = readings[0] if len(readings) == 1 else max(readings, key=lambda a: _rank(g, a))  # 4 in 5 have one
         if best.kind == "person":
             person_hits.append((h, tuple(a for a in readings if a.kind == "person")))
             continue
