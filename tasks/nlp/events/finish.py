@@ -25,7 +25,7 @@ _RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})
 # per mediation list: (the words found to be mediation words, every word checked); a word is checked once
 # per process, and a page's distinct words are sorted out by two set operations in C
 _MEDIATION_SEEN: dict[frozenset[str], tuple[set[str], set[str]]] = {}
-_MEDIATION_MAX = 200_000  # words remembered before starting over (a long run's vocabulary)
+_MEDIATION_MAX = 65_536  # words remembered before starting over (the bound of the lru_cache it replaces)
 
 
 def _mediation_words(words: list[str], mediation: frozenset[str]) -> set[str]:
