@@ -17,7 +17,7 @@ from lake.ids import article_id
 from lake.store import now_utc
 from tasks.clean import clean_html, clean_text, detect_language
 from tasks.datelines import dateline_date
-from tasks.fingerprint import simhash, text_sha256
+from tasks.fingerprint import fingerprints
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,7 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
     url = canonical(page.get("hint_url")) or canonical(cleaned.canonical_url) or canonical(page.get("final_url"))
     if url is None and page["source_uri"].lower().startswith(("http://", "https://")):
         url = canonical(page["source_uri"])
-    sha = text_sha256(text)
+    sha, sim = fingerprints(text)  # one fold of the text for both
     aid = article_id(url or f"sha256:{sha}")
     published_at, published_day = parse_published(page.get("hint_published_at") or cleaned.published_at)
     if published_day is None and cleaned.published_date is not None:  # a page that gives a day but no time
@@ -101,7 +101,7 @@ def clean_page(page: dict[str, Any], max_html_chars: int, max_text_chars: int) -
         "text": text,
         "word_count": len(text.split()),
         "text_sha256": sha,
-        "simhash": simhash(text),
+        "simhash": sim,
         "written_at": now_utc(),
     }
     return Cleaned(row, _outcome(pid, "article", aid, None))

@@ -24,17 +24,34 @@ def fold(text: str) -> str:
 
 
 def text_sha256(text: str) -> str:
-    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()
+    return _sha256_of_folded(fold(text))
 
 
 def simhash(text: str, shingle: int = 3) -> int:
     """Signed 64-bit simhash of word shingles (signed so it fits Parquet int64 / DuckDB BIGINT)."""
-    words = fold(text).split()
-    grams = [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
-    hashes = np.array(
-        [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little") for g in grams],
-        dtype="<u8",
-    )
+    return _simhash_of_folded(fold(text), shingle)
+
+
+def fingerprints(text: str) -> tuple[str, int]:
+    """(text_sha256(text), simhash(text)) with the text folded once, not once for each."""
+    folded = fold(text)
+    return _sha256_of_folded(folded), _simhash_of_folded(folded)
+
+
+def _sha256_of_folded(folded: str) -> str:
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def _simhash_of_folded(folded: str, shingle: int = 3) -> int:
+    words = folded.encode("utf-8").split()  # encoded once: a shingle's bytes are its words' bytes joined
+    if len(words) > shingle:
+        grams = list(map(b" ".join, zip(*(words[k:] for k in range(shingle)), strict=False)))  # ends with the last
+    else:  # too short for two shingles: the whole text is the one shingle
+        grams = [b" ".join(words[:shingle])]
+    # the digests read as little-endian uint64 in one buffer (no Python int per shingle)
+    blake = hashlib.blake2b
+    digests = b"".join([blake(g, digest_size=8).digest() for g in grams])
+    hashes = np.frombuffer(digests, dtype="<u8")
     # bits[i, j] is bit j of shingle i's hash (little-endian bit order within little-endian bytes)
     bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
     votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)

@@ -23,7 +23,9 @@ locatives (place_discovery.py), and their other mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from tasks.nlp.capitals import with_capitals
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
@@ -97,7 +99,11 @@ def _select(
     """Filter readings, then keep the longest non-overlapping hits (earlier first on ties)."""
     cands: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h in hits:
-        readings = tuple(a for a in h.aliases if _case_ok(doc, h, a))
+        aliases = h.aliases
+        # most hits are Arabic, every reading of any case: kept as they are, no test per reading
+        readings = (
+            aliases if all(a.case == "any" for a in aliases) else tuple(a for a in aliases if _case_ok(doc, h, a))
+        )
         locs = tuple(a for a in readings if a.kind == "location")
         if locs and location_reading(doc, g, h, locs, countries) is None:
             readings = tuple(a for a in readings if a.kind != "location")
@@ -140,7 +146,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     fixed: list[Match] = []
     person_hits: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h, readings in chosen:
-        best = max(readings, key=lambda a: _rank(g, a))
+        best = readings[0] if len(readings) == 1 else max(readings, key=lambda a: _rank(g, a))  # 4 in 5 have one
         if best.kind == "person":
             person_hits.append((h, tuple(a for a in readings if a.kind == "person")))
             continue
@@ -219,12 +225,13 @@ def _records(
             place_ccs[p.entity.key] = p.entity.country_code
     out = Analysis(sentences=doc.orig_sents)
     seen: dict[str, Entity] = {}
-    for m in sorted(fixed + [r.match for r in results] + [p.match for p in places], key=lambda m: m.start):
+    nt, orig_span, sent_starts = doc.nt, doc.norm.orig_span, doc.orig_sent_starts  # read for every name
+    for m in sorted(fixed + [r.match for r in results] + [p.match for p in places], key=attrgetter("start")):
         start = m.start
-        if is_arabic(doc.nt[m.start]) and doc.nt[m.word_start : m.start].endswith("ال"):
+        if m.word_start + 2 <= start and is_arabic(nt[start]) and nt[m.word_start : start].endswith("ال"):
             start -= 2  # keep the article: «الكرملين», not «كرملين»
-        a, b = doc.orig_span(start, m.end)
-        sent = doc.orig_sentence_of(a)
+        a, b = orig_span(start, m.end)
+        sent = max(0, bisect_right(sent_starts, a) - 1)  # doc.orig_sentence_of(a)
         code = place_ccs[m.key] if m.key in place_ccs else g.country_of(m.kind, m.key)
         if code:
             out.cues.append(CountryCue(a, b, code, m.kind, sent))

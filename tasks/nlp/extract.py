@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from operator import attrgetter
 
 from tasks.nlp.dates import find_dates
 from tasks.nlp.entities import analyze
@@ -57,5 +58,5 @@ def extract(text: str, language: str | None, published: date | None) -> Extracti
     ]
     events = find_events(doc, mentions, entities, dates, published, nationalities)
     entities = _with_event_places(list(entities), events, doc.gazetteer or load_gazetteer())
-    all_mentions = sorted([*mentions, *date_mentions], key=lambda m: (m.start, m.end, m.kind))
+    all_mentions = sorted([*mentions, *date_mentions], key=attrgetter("start", "end", "kind"))
     return Extraction(mentions=all_mentions, entities=list(entities), events=events)

@@ -5,6 +5,7 @@ orgs, nationalities, acting regions) and its dates, in normalised offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -207,8 +208,15 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     words = doc.words
     out: list[Arg] = []
     about: list[str | None] = []  # the article's country, found once, when a pair first needs it
+    # a first body starts only at a head word (_body_end is None elsewhere): go from head to head
+    at_head = [k for k, w in enumerate(words) if w in lex.rival_heads]
+    h = 0
     k = 0
     while k < len(words):
+        h = bisect_left(at_head, k, h)
+        if h == len(at_head):
+            break
+        k = at_head[h]
         end1 = _body_end(doc, lex, k, inner=False)
         if end1 is None:
             k += 1

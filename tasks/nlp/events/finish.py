@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 from tasks.nlp.events.document import Arg, country_counts
 from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
@@ -23,9 +22,24 @@ from tasks.nlp.types import Event, Span
 _RELATIVE = frozenset({"التي", "الذي", "which", "who", "that"})
 
 
-@lru_cache(maxsize=65536)  # a word is checked once per process, not once per page
-def _mediation_word(w: str, mediation: frozenset[str]) -> bool:
-    return member(w, mediation) or bare(w) in mediation
+# per mediation list: (the words found to be mediation words, every word checked); a word is checked once
+# per process, and a page's distinct words are sorted out by two set operations in C
+_MEDIATION_SEEN: dict[frozenset[str], tuple[set[str], set[str]]] = {}
+_MEDIATION_MAX = 65_536  # words remembered before starting over (the bound of the lru_cache it replaces)
+
+
+def _mediation_words(words: list[str], mediation: frozenset[str]) -> set[str]:
+    """The words of `words` that are mediation words (with clitics or bare)."""
+    known = _MEDIATION_SEEN.get(mediation)
+    if known is None or len(known[1]) > _MEDIATION_MAX:
+        known = _MEDIATION_SEEN[mediation] = (set(), set())
+    yes, seen = known
+    distinct = set(words)
+    for w in distinct - seen:
+        if member(w, mediation) or bare(w) in mediation:
+            yes.add(w)  # before `seen`, so that a word seen is always sorted
+        seen.add(w)
+    return distinct & yes
 
 
 def article_mediators(doc: Document) -> set[str]:
@@ -40,7 +54,9 @@ def article_mediators(doc: Document) -> set[str]:
         cc = side_code(lex, a)  # a capital standing for its government gives its country
         return cc if len(cc) == 2 and a.kind in ("nat", "location", "person") else None
 
-    mediation = {w for w in set(doc.words) if _mediation_word(w, lex.mediation)}
+    mediation = _mediation_words(doc.words, lex.mediation)
+    if not mediation:
+        return out
     for k, w in enumerate(doc.words):
         if w not in mediation:
             continue

@@ -26,7 +26,7 @@ from tasks.nlp.events.status import (
     trigger_status,
     usable_dates,
 )
-from tasks.nlp.events.triggers import Trigger, distance, nearest
+from tasks.nlp.events.triggers import Trigger, distance, distance_from, nearest
 from tasks.nlp.events.words import WORD_RX, member
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document, sentences_holding
@@ -152,13 +152,18 @@ def assign(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pub: date
     s, e = doc.sents[si]
     n = range(len(trigs))
     owned: dict[int, list[tuple[Arg, float]]] = {i: [] for i in n}
-    for a in doc.args_in(s, e):
-        i, d = nearest(doc, trigs, a.start, a.end)
-        owned[i].append((a, d))
     dated: dict[int, list[tuple[DateArg, float]]] = {i: [] for i in n}
-    for dt in doc.dates_in(s, e):
-        i, d = nearest(doc, trigs, dt.start, dt.end)
-        dated[i].append((dt, d))
+    if len(trigs) == 1:  # most sentences: everything is the one trigger's, only the distances to find
+        t0 = trigs[0]
+        owned[0] = [(a, distance_from(doc, t0, a.start, a.end, 0)) for a in doc.args_in(s, e)]
+        dated[0] = [(dt, distance_from(doc, t0, dt.start, dt.end, 0)) for dt in doc.dates_in(s, e)]
+    else:
+        for a in doc.args_in(s, e):
+            i, d = nearest(doc, trigs, a.start, a.end)
+            owned[i].append((a, d))
+        for dt in doc.dates_in(s, e):
+            i, d = nearest(doc, trigs, dt.start, dt.end)
+            dated[i].append((dt, d))
     # «بحضور وزير الخارجية ...», "joined by Rubio and Witkoff": people seated by a participation cue
     # join the trigger the cue belongs to, however far they stand
     joined: dict[int, list[Arg]] = {i: [] for i in n}
@@ -264,8 +269,10 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     usable = [] if em.background else usable_dates(doc, lex, sn.dated[i], s)
     if not usable and not em.background and len(sn.trigs) == 1:
         # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
-        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks")
-        usable = usable_dates(doc, lex, sn.dated[i], s, reach=float("inf"))
+        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks"); the dates
+        # within reach were all refused just above, so only those beyond it are tried again
+        beyond = [(dt, d) for dt, d in sn.dated[i] if d > NLP.max_date_dist]
+        usable = usable_dates(doc, lex, beyond, s, reach=float("inf")) if beyond else []
     em.date = usable[0] if usable else None
     if em.date is None and not em.background and held_before(doc, lex, t, s):
         em.date = speech_day(doc, lex, sn.dated[i], t, s)

@@ -192,16 +192,16 @@ def nearest(doc: Document, trigs: list[Trigger], s: int, e: int) -> tuple[int, f
     Arabic arguments mostly follow their head, so an item between two triggers leans to the
     one before it; a trigger opened by «قبل»/"before" takes nothing from before the opener."""
     if len(trigs) == 1:
-        return 0, _distance_from(doc, trigs[0], s, e, 0)  # most sentences: nothing to compare
+        return 0, distance_from(doc, trigs[0], s, e, 0)  # most sentences: nothing to compare
     best, dist = 0, float("inf")
     for i, t in enumerate(trigs):
-        d = _distance_from(doc, t, s, e, i)
+        d = distance_from(doc, t, s, e, i)
         if d < dist:
             best, dist = i, d
     return best, dist
 
 
-def _distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
+def distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
     """How far the item [s, e) stands from trigger `i` of its sentence, as `nearest` weighs it."""
     if s >= t.end:
         return float(doc.free(t.end, s))

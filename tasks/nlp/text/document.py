@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import not_, or_
+from operator import attrgetter, not_, or_
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tasks.nlp.text.alternation import matches_at
@@ -181,10 +181,9 @@ class Document:
     def starts(self, rx: re.Pattern[str]) -> list[int] | None:
         """Ascending offsets where `rx` can start a match (a superset), or None when `rx` is not
         indexable (text/wordindex.py)."""
-        try:
-            return self._starts[id(rx)]
-        except KeyError:
-            pass
+        known = self._starts.get(id(rx), _UNKNOWN)  # no KeyError raised: finditer asks here on a miss
+        if known is not _UNKNOWN:
+            return known
         found = WORD_INDEX.number(rx)  # holds `rx`, so its id stays its own
         out: list[int] | None = None
         if found is not None:
@@ -257,11 +256,20 @@ class Document:
 
     def set_matches(self, matches: list[Match]) -> None:
         # sorted by start as add_match would keep them (a stable sort: equal starts in input order)
-        self.matches = sorted(matches, key=lambda m: m.start)
-        self.tok_match = [None] * len(self.tokens)
-        self._covered = bytearray(len(self.nt) + 1)
-        for m in self.matches:
-            self._mark(m)
+        self.matches = sorted(matches, key=attrgetter("start"))
+        tok_match: list[Match | None] = [None] * len(self.tokens)
+        covered = bytearray(len(self.nt) + 1)
+        self.tok_match, self._covered = tok_match, covered
+        starts, ends = self.tok_starts, self.tok_ends
+        for m in self.matches:  # _mark inlined: the names layer sets its matches several times a page
+            ws, e = m.word_start, m.end
+            covered[ws:e] = b"\x01" * (e - ws)
+            i = bisect_right(starts, ws) - 1  # token_at(ws)
+            if i < 0 or ends[i] <= ws:
+                i += 1
+            j = bisect_left(starts, e, i)
+            if j > i:
+                tok_match[i:j] = [m] * (j - i)
 
     def add_match(self, m: Match) -> None:
         """Accept one more match (linear in its length, not in the document)."""
