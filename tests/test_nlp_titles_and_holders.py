@@ -101,3 +101,49 @@ def test_a_nationality_names_a_side_through_a_size_or_a_teams_name() -> None:
 def test_a_discussion_held_between_two_sides_is_a_meeting() -> None:
     (ev,) = events("The discussion was held in Doha on Monday between Kenyan and Ugandan officials.", "en")
     assert ev.parties == ["KE", "UG"] and ev.location_key == "loc:city:doha"
+
+
+def test_a_nationality_word_closing_a_plain_name_is_its_family_name() -> None:
+    text = "والتقى وفد أردني في بغداد أمس رئيس الحكومة العراقية كريم جاسم المصري لبحث ملف المياه."
+    assert people(text) == {"كريم جاسم المصري"}
+    (ev,) = events(text)
+    assert ev.parties == ["IQ", "JO"]
+    # after a name with an ال-word, the nationality is the person's, not a name word
+    assert people("والتقى الرئيس عمر البشير السوداني في الخرطوم.") == {"عمر البشير"}
+
+
+def test_the_meeting_after_which_a_round_comes_is_a_meeting_of_its_own() -> None:
+    text = (
+        "وستعقد الهند وباكستان ثاني جولة محادثات بين البلدين في نيودلهي الأسبوع المقبل، "
+        "بعد تلك التي عقدت أواخر يناير الماضي في جنيف."
+    )
+    found = {(ev.location_key, ev.status) for ev in events(text)}
+    assert found == {("loc:city:new-delhi", "planned"), ("loc:city:geneva", "held")}
+
+
+def test_a_foreign_names_hard_g_may_be_written_with_jim() -> None:
+    text = "وقال متحدث باسم قوات تيجراي إن المحادثات ستستأنف الأسبوع المقبل."
+    assert "org:tplf" in {m.key for m in extract(text, "ar", PUB).mentions}
+    # an Arab state's names keep their letters: «بجداد» is no Baghdad
+    keys = {m.key for m in extract("وصل الوفد إلى بجداد أمس.", "ar", PUB).mentions}
+    assert "loc:city:baghdad" not in keys
+
+
+def test_rebels_named_by_what_they_do_are_the_governments_other_side() -> None:
+    (ev,) = events("وقعت الحكومة الكولومبية مع قادة التمرد في هافانا أمس اتفاق سلام.")
+    assert set(ev.sides) == {"CO", "org:co-factions"} and ev.location_key == "loc:city:havana"
+    (ev,) = events("Colombian government negotiators met with KLF rebels in Havana on Monday.", "en")
+    assert set(ev.sides) == {"CO", "org:co-factions"}
+    # another country's rebels are no side of this government
+    found = events("Colombian officials met with Venezuelan rebels in Havana on Monday.", "en")
+    assert all("org:co-factions" not in ev.sides for ev in found)
+
+
+def test_a_capital_signing_with_a_movement_is_a_side_and_its_signatories_sit() -> None:
+    text = (
+        "وقعت موسكو اتفاقا تاريخيا مع حركة حماس في الدوحة اليوم، بعد 17 سنة من اندلاع الخلاف بين الجانبين. "
+        "ووقع الاتفاق نائب وزير الخارجية الروسي ميخائيل بوغدانوف، ورئيس المكتب السياسي للحركة إسماعيل هنية."
+    )
+    (ev,) = events(text)
+    assert ev.sides == ["RU", "org:hamas"] and ev.location_key == "loc:city:doha" and ev.status == "held"
+    assert {p.person_key for p in ev.participants} == {"person:ar:ميخاييل بوغدانوف", "person:haniyeh"}

@@ -122,15 +122,32 @@ def _select(
 
 
 def _add_free(
-    doc: Document, results: list[PersonResult], found: list[PersonResult], g: Gazetteer | None = None
+    doc: Document,
+    results: list[PersonResult],
+    found: list[PersonResult],
+    g: Gazetteer | None = None,
+    fixed: list[Match] | None = None,
 ) -> None:
     """Add the people `found` whose text no earlier reading took, each a match of the document; with `g`,
-    first read as a known person's new spelling where it is one."""
+    first read as a known person's new spelling where it is one. With `fixed` (the non-person readings),
+    a name may take the nationality that closes it as its nisba («محمد شياع السوداني»)."""
     for r in found:
+        if fixed is not None and (tail := _nisba_tail(doc, fixed, r.match)) is not None:
+            fixed.remove(tail)
+            doc.set_matches(fixed + [x.match for x in results])
         if not doc.overlaps(r.match.start, r.match.end):
             r = known_spelling(g, doc, r) if g is not None else r
             results.append(r)
             doc.add_match(r.match)
+
+
+def _nisba_tail(doc: Document, fixed: list[Match], m: Match) -> Match | None:
+    """The nationality reading that ends exactly where name `m` ends and starts inside it, when it is the
+    only reading the name overlaps."""
+    over = [x for x in doc.matches if x.word_start < m.end and m.start < x.end]
+    if len(over) == 1 and over[0].kind == "nat" and over[0].end == m.end and over[0].word_start > m.start:
+        return over[0] if over[0] in fixed else None
+    return None
 
 
 def analyze(text: str | Document, language: str | None = None, gazetteer: Gazetteer | None = None) -> Analysis:
@@ -173,7 +190,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     if weak:
         results = [r for r in results if r.entity is None]
         doc.set_matches(fixed + [r.match for r in results])
-    _add_free(doc, results, discover(doc, g), g)
+    _add_free(doc, results, discover(doc, g), g, fixed)
     _add_free(doc, results, weak)  # already spelled
     _add_free(doc, results, discover_listed(doc, g), g)  # «...، وحسام بدران، وروحي مشتهى»: the rest of a list
     # "... Alexander Zakharchenko and Andrei Purgin": no title, a given name; then the lists they open

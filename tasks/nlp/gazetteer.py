@@ -240,6 +240,7 @@ class Gazetteer:
         for p in self.people.values():
             for sk in {skeleton(x) for x in p.surnames if " " not in x}:
                 self._by_skeleton.setdefault(sk, []).append(p)
+        self._add_g_spellings(frozenset(self._load("place_cues.yaml").get("arab_states") or []))
         self.nat_forms = frozenset(k for k, v in self._aliases.items() if any(a.kind == "nat" for a in v))
         self.automaton = self._build()
 
@@ -275,6 +276,21 @@ class Gazetteer:
         if alias not in bucket:
             bucket.append(alias)
         return n
+
+    def _add_g_spellings(self, arab_states: frozenset[str]) -> None:
+        """A foreign name's hard g is written «غ» in one newsroom and «ج» in another («تيغراي»,
+        «تيجراي»; «غوتيريش», «جوتيريش»): every Arabic alias with «غ» of a known person, organisation or
+        curated place outside the Arab states is also known with «ج», unless that spelling is taken."""
+
+        def foreign(a: Alias) -> bool:
+            rec = self.people.get(a.key) or self.orgs.get(a.key) or self.places.get(a.key)
+            if rec is None or (isinstance(rec, Place) and not rec.curated):
+                return False
+            return rec.country is not None and rec.country not in arab_states
+
+        for n, bucket in list(self._aliases.items()):
+            if "غ" in n and is_arabic(n) and all(a.kind != "nat" and foreign(a) for a in bucket):
+                self._aliases.setdefault(n.replace("غ", "ج"), list(bucket))
 
     # ------------------------------------------------------------------ people
 

@@ -378,6 +378,26 @@ def _name_head_inside(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bo
     )
 
 
+def _nisba_surname(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
+    """Token k, a nationality's singular nisba («السوداني»), closes the name idx as its family name: the
+    name opens with a known given name, holds at least two plain words (no ال-word: «عمر البشير
+    السوداني» is a name and his nationality) and nothing stands between."""
+    m = doc.tok_match[k]
+    t = doc.tok(k)
+    return (
+        m is not None
+        and m.kind == "nat"
+        and doc.token_at(m.word_start) == k
+        and doc.token_at(m.end - 1) == k
+        and t.startswith("ال")
+        and t.endswith("ي")
+        and len(idx) >= 2
+        and doc.tok(idx[0]) in g.given_ar
+        and not any(doc.tok(x).startswith("ال") for x in idx)
+        and not doc.gap(k).strip(" ")
+    )
+
+
 def _ar_name_run(
     doc: Document, g: Gazetteer, j: int, listed: bool = False, honorific: bool = False, after_title: bool = False
 ) -> list[int]:
@@ -418,6 +438,9 @@ def _ar_name_run(
             k += 1
             continue
         if not _ar_name_like(doc, g, k):
+            if _nisba_surname(doc, g, idx, k):
+                idx.append(k)  # «محمد شياع السوداني»: a nationality word closing a plain name is its nisba
+                break
             # an ال-surname closing an Arab name: a nisba (أسعد الشيباني) or after a known given name
             if (
                 idx

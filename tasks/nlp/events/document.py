@@ -13,6 +13,7 @@ from itertools import pairwise
 from tasks.nlp.dates import DateMention
 from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions, side_country
 from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
+from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.text.normalize import Normalized
 from tasks.nlp.types import Entity, Mention
@@ -327,6 +328,43 @@ def states_beside_actors(doc: Document, args: list[Arg], lex: Lexicon) -> list[A
     return out
 
 
+def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«وقعت الحكومة الفيليبينية مع قادة التمرد الإسلامي», "Thai officials met with BRN insurgents": rebels
+    named by what they do, after «مع»/"with" (up to three words on) in a sentence where one country's
+    government or officials stand before them, and no other country between, are that country's
+    non-state side (org:<cc>-factions)."""
+    out: list[Arg] = []
+    taken = [(a.start, a.end) for a in args]
+    for m in doc.finditer(lex.rebel_rx, 0, len(doc.nt)):
+        s, e = m.span("core")
+        if any(a < e and s < b for a, b in taken) or any(
+            a.kind == "org" and a.end <= s and not doc.nt[a.end : s].strip() for a in args
+        ):
+            continue  # «متمردي تيغراي», "Houthi rebels", "ELN rebels": a known side
+        si = doc.sentence_of(s)
+        lo = doc.sents[si][0]
+        before = doc.words_before(s, 4, floor=lo)
+        if not any(strip_conj(w) in ("مع", "with") for w in before):
+            continue
+        states = [
+            a
+            for a in args  # (the document's arguments are not set yet)
+            if lo <= a.start < s
+            and a.cc
+            and len(a.cc) == 2
+            and (a.kind == "nat" or (a.kind == "location" and a.loc_kind == "country"))
+        ]
+        if not states or len({a.cc for a in states}) > 1:
+            continue
+        a = states[-1]
+        near = doc.words_before(a.start, 1, floor=lo) + doc.words_after(a.end, 1, ceil=s)
+        if not any(w in lex.government_words for w in near):
+            continue
+        key = factions_of(a.cc)
+        out.append(Arg(s, e, "org", key, key))
+    return out
+
+
 def build_args(
     doc: Document,
     mentions: list[Mention],
@@ -364,6 +402,7 @@ def build_args(
     args += unnamed_bodies(doc, args, lex)
     args = rival_bodies(doc, args, lex)
     args += states_beside_actors(doc, args, lex)
+    args += government_with_rebels(doc, args, lex)
     taken = [(a.start, a.end) for a in args]
     for rx, cc in lex.regions:
         for m in doc.finditer(rx, 0, len(doc.nt)):

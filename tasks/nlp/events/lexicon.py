@@ -110,6 +110,7 @@ class Lexicon:
     ministers: frozenset[str]  # «وزراء» before a portfolio («خارجية») and the countries that follow
     portfolios: frozenset[str]
     remote_rx: re.Pattern[str]
+    anaphoric_rx: re.Pattern[str]  # «بعد تلك التي», "after the one": a meeting referred back to
     phrase_openers: frozenset[str]
     en_round_context: frozenset[str]
     compound_gap: int
@@ -146,6 +147,7 @@ class Lexicon:
     masdar_words: frozenset[str]
     masdar_governors: frozenset[str]
     background_openers: frozenset[str]
+    elapsed: frozenset[str]  # «سنة», "years": «بعد 18 سنة من اندلاع الحرب» dates against history
     continuation: frozenset[str]
     progressive_rx: re.Pattern[str]
     outcome_past_rx: re.Pattern[str]
@@ -192,6 +194,8 @@ class Lexicon:
     members_of: frozenset[str]  # «قيادات ب...»: people of a movement
     domestic_rx: re.Pattern[str]  # a government's own sitting («مجلس الوزراء», "cabinet")
     state_nouns_rx: re.Pattern[str]  # a state's bodies named bare («الجيش», "the government")
+    rebel_rx: re.Pattern[str]  # «المتمردين», "insurgents": rebels named by what they do
+    government_words: frozenset[str]
     rival_bare_heads: frozenset[str]
     rival_stop: frozenset[str]
     rival_max_words: int
@@ -251,6 +255,7 @@ def lexicon() -> Lexicon:
         ministers=nset(trig["ministers_of"]["ministers"]),
         portfolios=nset(trig["ministers_of"]["portfolios"]),
         remote_rx=word_rx(both(trig["remote_contacts"])),
+        anaphoric_rx=word_rx(both(trig["anaphoric_meetings"])),
         phrase_openers=nset(both(trig["phrase_openers"])),
         en_round_context=nset(trig["en_round_context"]),
         compound_gap=int(trig["compound"]["max_gap"]),
@@ -296,6 +301,7 @@ def lexicon() -> Lexicon:
         masdar_words=nset(status["masdar_words"]),
         masdar_governors=nset(status["masdar_governors"]),
         background_openers=nset(both(status["background_openers"])),
+        elapsed=nset(both(status["elapsed"])),
         continuation=nset(both(status["continuation"])),
         progressive_rx=word_rx(both(status["progressive"])),
         outcome_past_rx=word_rx(both(status["outcome_past"])),
@@ -345,6 +351,8 @@ def lexicon() -> Lexicon:
         rival_stop=nset(cues["rival_bodies"]["stop"]),
         rival_max_words=int(cues["rival_bodies"]["max_words"]),
         internal_before_rx=internal_before(cues["internal_sides"]),
+        rebel_rx=word_rx(both(cues["rebel_nouns"])),
+        government_words=nset(both(cues["government_words"])),
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),
         outcome_rx=outcome_rx,

@@ -408,8 +408,15 @@ def is_background(doc: Document, lex: Lexicon, t: Trigger, lo: int, hi: int) -> 
     return any(
         distance(doc, t, m.start(), m.end()) <= 8
         and not any(member(w, lex.background_openers) for w in doc.words_before(m.start(), 2, floor=lo))
+        and not time_since(doc, lex, m.start(), lo)
         for m in doc.finditer(lex.background_rx, lo, hi)
     )
+
+
+def time_since(doc: Document, lex: Lexicon, pos: int, floor: int) -> bool:
+    """«بعد 18 سنة من اندلاع الحرب», "after 20 years of war": time elapsed since the history at `pos`."""
+    before = doc.words_before(pos, 2, floor=floor)
+    return len(before) == 2 and before[1] in ("من", "of", "since") and before[0] in lex.elapsed
 
 
 def weak_sentences(doc: Document, lex: Lexicon) -> set[int]:

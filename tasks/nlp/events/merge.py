@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from tasks.nlp.events.document import Arg, DateArg
-from tasks.nlp.events.lexicon import enough_sides
+from tasks.nlp.events.lexicon import enough_sides, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.place import place_compatible, place_rank, same_place_as
 from tasks.nlp.events.status import best_status, conflict
@@ -100,13 +100,25 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
     return score
 
 
+def people_sides_within(em: EventMention, mt: Meeting) -> bool:
+    """A mention whose sides come only from its people («ووقع الاتفاق ... زلماي خليل زاد، و... الملا عبد
+    الغني برادر»: US and AF) fits a meeting of the movements those people's countries stand for (US and
+    the Taliban)."""
+    if em.by_name:
+        return False
+    lex = lexicon()
+    return {side_country(lex.actor_sides, p) for p in em.parties} <= {
+        side_country(lex.actor_sides, p) for p in mt.parties | mt.hosts
+    }
+
+
 def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
     """The meeting a referring mention («هذه المحادثات», «الوفد الروسي», "the talks") points back to."""
     best: tuple[tuple[float, float, int], Meeting] | None = None
     em_status = em.status if em.strength >= 2 else None
     for mt in meetings:
         hosts = mt.hosts | ({mt.place.cc} if mt.place and mt.place.cc else set())
-        if em.parties and mt.parties and not em.parties <= (mt.parties | hosts):
+        if em.parties and mt.parties and not em.parties <= (mt.parties | hosts) and not people_sides_within(em, mt):
             continue
         if (
             not mt.parties

@@ -81,6 +81,7 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             and not doc.gap_text(t.end, a.start).strip()
             and a.loc_kind in ("city", "venue", "region")
             and not clitic
+            and t.kind not in ("verb", "sign")  # «وقعت واشنطن اتفاقا»: after a verb, its subject
         ):
             how = 3  # «لقاء موسكو», «مفاوضات ميامي», «قمة ألاسكا»
         elif (

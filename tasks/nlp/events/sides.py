@@ -77,7 +77,13 @@ def find_sides(
             not in ("بين", "مع", "between", "with")
         ):
             # a lone capital is a place or a speaker ("Kyiv accepted ... after talks with Russia"): a side
-            # only when fewer than two are named otherwise, like a reporter; «موسكو وكييف» are sides
+            # only when fewer than two are named otherwise, like a reporter; «موسكو وكييف» are sides;
+            # right after a verb of meeting or signing it is its subject, named («وقعت واشنطن اتفاقا»)
+            subject = first.start >= t.end and not doc.gap_text(t.end, first.start).strip()
+            if first.key in lex.metonymic and t.kind in ("verb", "sign") and subject:
+                out.parties.add(side_code(lex, first))
+                out.by_name.add(side_code(lex, first))
+                continue
             if first.key in lex.metonymic and party_reading(doc, lex, t, first, floor):
                 reporters.add(side_code(lex, first))
             continue

@@ -102,6 +102,8 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
                 suffix=suffix,
             )
         )
+    if found:
+        found += _referred_back(doc, lex, found, s, e)
     remote = [t for t in found if t.kind == "remote"]
     for m in doc.finditer(lex.remote_rx, s, e):
         cs, ce = m.span("core")
@@ -112,8 +114,25 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             )
     if not found and not remote:
         return []  # most sentences: no trigger and no contact
-    meetings = compound(doc, lex, [t for t in found if t.kind != "remote"])
+    meetings = compound(doc, lex, sorted((t for t in found if t.kind != "remote"), key=lambda t: t.start))
     return sorted(meetings + remote, key=lambda t: t.start)
+
+
+def _referred_back(doc: Document, lex: Lexicon, found: list[Trigger], s: int, e: int) -> list[Trigger]:
+    """«هذه ثاني جولة ... بعد تلك التي عقدت في هافانا», "the second round, after the one held in Havana":
+    the pronoun is a meeting of the kind of the trigger before it, and owns what follows it."""
+    out: list[Trigger] = []
+    for m in doc.finditer(lex.anaphoric_rx, s, e):
+        words = list(WORD_RX.finditer(doc.nt, *m.span("core")))
+        # the pronoun is the trigger; "after" before it opens its phrase (it takes nothing from before)
+        cs, ce = words[1].start(), m.end("core")
+        before = [t for t in found if t.end <= cs and t.kind not in ("remote", "verb", "sign")]
+        if not before or any(t.start < ce and cs < t.end for t in found):
+            continue
+        prev = before[-1]
+        surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]
+        out.append(Trigger(cs, ce, ce, prev.kind, prev.lemma, surface, True, False, None, prev.english))
+    return out
 
 
 def _person_received(doc: Document, pos: int, e: int) -> bool:
