@@ -147,3 +147,12 @@ def test_a_capital_signing_with_a_movement_is_a_side_and_its_signatories_sit() -
     (ev,) = events(text)
     assert ev.sides == ["RU", "org:hamas"] and ev.location_key == "loc:city:doha" and ev.status == "held"
     assert {p.person_key for p in ev.participants} == {"person:ar:ميخاييل بوغدانوف", "person:haniyeh"}
+
+
+def test_a_place_before_the_next_clauses_and_belongs_to_the_meeting_before_it() -> None:
+    text = (
+        "واتفقت الهند وباكستان أمس على إجراء محادثات جديدة في 18 مارس المقبل في جنيف وعقد مفاوضات رفيعة "
+        "المستوى في فيينا في الخامس من أبريل."
+    )
+    found = {(ev.location_key, ev.start_date) for ev in events(text)}
+    assert found == {("loc:city:geneva", date(2024, 3, 18)), ("loc:city:vienna", date(2024, 4, 5))}

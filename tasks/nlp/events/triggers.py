@@ -220,6 +220,15 @@ def nearest(doc: Document, trigs: list[Trigger], s: int, e: int) -> tuple[int, f
     return best, dist
 
 
+def _clause_joined(doc: Document, e: int, start: int) -> bool:
+    """The words between an item and a later trigger open with a clause's «و» + verb or "and"."""
+    m = WORD_RX.search(doc.nt, e, start)
+    if m is None:
+        return False
+    w = m.group()
+    return w == "and" or (w.startswith("و") and len(w) > 3 and doc.nt[e:m.start()].strip() in ("", "،", ","))
+
+
 def distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
     """How far the item [s, e) stands from trigger `i` of its sentence, as `nearest` weighs it."""
     if s >= t.end:
@@ -229,6 +238,8 @@ def distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
         d = doc.free(e, t.start) * (1.0 if t.english else 1.5) + 1
         if i > 0 and opens_phrase(doc, t):
             d += 100
+        elif i > 0 and _clause_joined(doc, e, t.start):
+            d += 2  # «... في إسطنبول وعقد مفاوضات ...»: the item closes the clause before «و»
         return d
     return 0.0
 
