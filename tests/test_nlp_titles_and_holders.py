@@ -156,3 +156,12 @@ def test_a_place_before_the_next_clauses_and_belongs_to_the_meeting_before_it() 
     )
     found = {(ev.location_key, ev.start_date) for ev in events(text)}
     assert found == {("loc:city:geneva", date(2024, 3, 18)), ("loc:city:vienna", date(2024, 4, 5))}
+
+
+def test_an_ordinal_standing_alone_after_and_is_the_next_meeting_of_its_kind() -> None:
+    text = (
+        "عقدت لجنة المتابعة المصرية الأردنية اجتماعها الرابع في عمان اليوم. واحتضنت القاهرة الاجتماع الأول "
+        "للجنة في 3 يناير والثالث في 20 فبراير، بينما استضافت عمان الاجتماع الثاني في 5 فبراير."
+    )
+    found = {(ev.round_number, ev.start_date) for ev in events(text)}
+    assert (3, date(2024, 2, 20)) in found and (None, date(2024, 1, 3)) in found

@@ -35,6 +35,8 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
         return compound, 0
     if after and after[0] in lex.ordinals_after:
         return lex.ordinals_after[after[0]], 0
+    if t.core_end == t.start and after and strip_conj(after[0]) in lex.ordinals_after:
+        return lex.ordinals_after[strip_conj(after[0])], 0  # «... والثالث في 14 يونيو»: an elided noun
     if len(after) > 1 and after[0] in ("رقم", "number", "no") and after[1].isdigit():
         return int(after[1]), 0
     if before and before[-1].isascii():

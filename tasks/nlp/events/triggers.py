@@ -132,6 +132,34 @@ def _referred_back(doc: Document, lex: Lexicon, found: list[Trigger], s: int, e:
         prev = before[-1]
         surface = doc.text[slice(*doc.norm.orig_span(cs, ce))]
         out.append(Trigger(cs, ce, ce, prev.kind, prev.lemma, surface, True, False, None, prev.english))
+    out += _elided_ordinals(doc, lex, found, s, e)
+    return out
+
+
+def _elided_ordinals(doc: Document, lex: Lexicon, found: list[Trigger], s: int, e: int) -> list[Trigger]:
+    """«احتضنت الرياض الاجتماع الأول للجنة في 31 مارس والثالث في 14 يونيو»: a definite ordinal standing
+    alone after «و», a few words after a numbered meeting or round, is the next meeting of that kind (the
+    noun elided); the trigger is the ordinal itself, and reads its own number."""
+    numbered = [
+        t
+        for t in found
+        if t.kind in ("round", "meeting")
+        and doc.words_after(t.core_end, 1, ceil=e)[:1]
+        and doc.words_after(t.core_end, 1, ceil=e)[0] in lex.ordinals_after
+    ]
+    out: list[Trigger] = []
+    for t in numbered:
+        k = doc.tok_index(t.core_end) + 1  # past the ordinal after the trigger
+        for j in range(k + 2, min(k + 9, len(doc.tokens))):
+            ts, te = doc.tokens[j]
+            if ts >= e or any(x.start <= ts < x.end for x in found):
+                break
+            w = doc.nt[ts:te]
+            if w.startswith("و") and w[1:].startswith("ال") and w[1:] in lex.ordinals_after:
+                surface = doc.text[slice(*doc.norm.orig_span(ts + 1, te))]
+                # core_end == start: the trigger has no noun of its own; its number is the word itself
+                out.append(Trigger(ts, te, ts, t.kind, t.lemma, surface, True, False, None, t.english))
+                break
     return out
 
 
@@ -226,7 +254,7 @@ def _clause_joined(doc: Document, e: int, start: int) -> bool:
     if m is None:
         return False
     w = m.group()
-    return w == "and" or (w.startswith("و") and len(w) > 3 and doc.nt[e:m.start()].strip() in ("", "،", ","))
+    return w == "and" or (w.startswith("و") and len(w) > 3 and doc.nt[e : m.start()].strip() in ("", "،", ","))
 
 
 def distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
@@ -236,8 +264,8 @@ def distance_from(doc: Document, t: Trigger, s: int, e: int, i: int) -> float:
     if e <= t.start:
         # Arabic arguments follow their head (VSO); English subjects precede it (SVO)
         d = doc.free(e, t.start) * (1.0 if t.english else 1.5) + 1
-        if i > 0 and opens_phrase(doc, t):
-            d += 100
+        if i > 0 and (opens_phrase(doc, t) or t.core_end == t.start):
+            d += 100  # (an elided ordinal, «والثالث في 14 يونيو», also opens its own phrase)
         elif i > 0 and _clause_joined(doc, e, t.start):
             d += 2  # «... في إسطنبول وعقد مفاوضات ...»: the item closes the clause before «و»
         return d
