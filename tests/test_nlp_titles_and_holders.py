@@ -165,3 +165,16 @@ def test_an_ordinal_standing_alone_after_and_is_the_next_meeting_of_its_kind() -
     )
     found = {(ev.round_number, ev.start_date) for ev in events(text)}
     assert (3, date(2024, 2, 20)) in found and (None, date(2024, 1, 3)) in found
+
+
+def test_the_trilateral_contact_group_sits_as_ukraine_and_russia() -> None:
+    (ev,) = events("A meeting of the Trilateral Contact Group opened in Minsk on Monday.", "en")
+    assert ev.parties == ["RU", "UA"] and ev.location_key == "loc:city:minsk"
+
+
+def test_a_date_after_last_time_is_the_meeting_befores() -> None:
+    text = (
+        "Indian and Chinese officers began talks in Moldo on Monday. "
+        "Like last time on March 1, the talks involve two generals."
+    )
+    assert all(ev.start_date != date(2024, 3, 1) for ev in events(text, "en"))

@@ -148,6 +148,7 @@ class Lexicon:
     masdar_governors: frozenset[str]
     background_openers: frozenset[str]
     elapsed: frozenset[str]  # «سنة», "years": «بعد 18 سنة من اندلاع الحرب» dates against history
+    last_time: frozenset[str]  # "last time on", «في المرة السابقة في»: a date of the meeting before
     continuation: frozenset[str]
     progressive_rx: re.Pattern[str]
     outcome_past_rx: re.Pattern[str]
@@ -302,6 +303,7 @@ def lexicon() -> Lexicon:
         masdar_governors=nset(status["masdar_governors"]),
         background_openers=nset(both(status["background_openers"])),
         elapsed=nset(both(status["elapsed"])),
+        last_time=frozenset(" ".join(norm_token(w) for w in str(x).split()) for x in both(status["last_time"])),
         continuation=nset(both(status["continuation"])),
         progressive_rx=word_rx(both(status["progressive"])),
         outcome_past_rx=word_rx(both(status["outcome_past"])),

@@ -226,6 +226,8 @@ def usable_dates(
             continue  # dateline: "KYIV, July 21 (Reuters) -", «مقديشو 15 سبتمبر/ أعلن»
         if is_speech_date(doc, lex, dt, floor):
             continue  # «أعلن الأسبوع الماضي», "said on Monday": when it was said
+        if any(" ".join(before[-k:]) in lex.last_time for k in (2, 3, 4) if len(before) >= k):
+            continue  # "like last time on September 5", «كما في المرة السابقة في 5 سبتمبر»: the one before
         ok.append((d, dt))
     return [dt for _, dt in sorted(ok, key=lambda x: x[0])]
 
