@@ -178,3 +178,12 @@ def test_a_date_after_last_time_is_the_meeting_befores() -> None:
         "Like last time on March 1, the talks involve two generals."
     )
     assert all(ev.start_date != date(2024, 3, 1) for ev in events(text, "en"))
+
+
+def test_the_previous_meeting_is_not_the_one_under_way() -> None:
+    text = (
+        "A meeting of the Trilateral Contact Group has started in Minsk. "
+        "The truce was agreed at the previous meeting in Minsk on March 1, the envoys said."
+    )
+    found = events(text, "en")
+    assert len(found) == 2 and {ev.start_date for ev in found} >= {date(2024, 3, 1)}

@@ -139,6 +139,7 @@ class Lexicon:
     count_words: dict[str, int]
     status_rx: dict[str, re.Pattern[str]]
     adjacent_held: frozenset[str]
+    adjacent_earlier: frozenset[str]  # "the previous meeting", «الاجتماع السابق»: one before this one
     group_nouns: frozenset[str]
     group_led_by: frozenset[str]
     ongoing_now: frozenset[str]
@@ -294,6 +295,7 @@ def lexicon() -> Lexicon:
         },
         status_rx=status_rx,
         adjacent_held=nset(both(status["held"]["adjacent"])),
+        adjacent_earlier=nset(both(status["held"]["earlier"])),
         group_nouns=nset(both(cues["group_nouns"])),
         group_led_by=nset(both(cues["group_led_by"])),
         ongoing_now=nset(both(status["ongoing_now"])),

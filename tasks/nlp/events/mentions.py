@@ -62,6 +62,7 @@ class EventMention:
     trilateral: bool = False
     future: bool = False  # the clause speaks of the future (for the default status)
     sequel: bool = False  # «الجولة المقبلة», "the next meeting": follows an earlier meeting
+    earlier: bool = False  # «الاجتماع السابق», "the previous meeting": one before the meeting reported
     both_sides: bool = False  # «وفدا البلدين», "both delegations": the sides of an earlier meeting
     generic: bool = False  # "several rounds", «أي محادثات»: habitual or hypothetical, not one meeting
     domestic: bool = False  # «اجتماع مجلس الوزراء», "the cabinet meeting": a government's own sitting
@@ -248,6 +249,8 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         em.round_places = places_in_turn(doc, t.end, e)
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
     em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
+    near = doc.words_before(t.start, 1, floor=s) if t.english else doc.words_after(t.core_end, 1, ceil=e)
+    em.earlier = bool(near) and near[0] in lex.adjacent_earlier
     em.generic = is_generic(doc, lex, t, s)
     em.domestic = domestic_sitting(doc, lex, t)
     em.both_sides = doc.search(lex.both_sides_rx, em.lo, em.hi) is not None

@@ -51,11 +51,17 @@ def dates_close(a: DateArg, b: DateArg) -> bool:
     return a.dm.start_date - slack <= b.dm.end_date and b.dm.start_date - slack <= a.dm.end_date
 
 
+def reported_now(mt: Meeting) -> bool:
+    """The meeting is told as under way or to come (started, ongoing, planned), never as held."""
+    states = {st for _, _, st in mt.votes}
+    return bool(states) and "held" not in states and bool(states & {"started", "ongoing", "planned"})
+
+
 def merge_score(mt: Meeting, em: EventMention) -> float | None:
     if mt.history != em.background:
         return None  # talks of years ago and this week's are two meetings
     em_status = em.status if em.strength >= 2 else None
-    if conflict(mt.status, em_status):
+    if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)):
         return None
     if em.count:
         return None
@@ -127,8 +133,8 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             and not (em.place and mt.place and same_place_as(em.place, mt.place))
         ):
             continue  # a delegation sentence («الوفد الأمريكي ...») may name the sides of a placed meeting
-        if conflict(mt.status, em_status):
-            continue
+        if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)):
+            continue  # "at the previous meeting in Minsk" is not the meeting that "has started in Minsk"
         if process_start(em, mt):
             continue
         if em.place and mt.place and not place_compatible(em.place, mt.place):
