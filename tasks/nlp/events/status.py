@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -159,21 +160,42 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
     named speaker a longer title may stand («أعلن وزير الخارجية والتعاون الدولي X، الأحد»), and after a
     newsroom its name («أفادت قناة تي آر تي التركية الرسمية، الاثنين»)."""
     i = doc.tok_index(dt.start) - 1
-    spans = [(a.start, a.end) for a in doc.args_over(floor, dt.start)]
+    reach = NLP.speech_reach + NLP.title_reach
+    starts = doc.tok_starts
+    # the words the walk back can pass: only the args over them can name one (not the sentence's all)
+    lo = max(i - reach + 1, 0)
+    spans = [(a.start, a.end) for a in doc.args_over(max(floor, starts[lo]) if i >= 0 else floor, dt.start)]
+    # where a trigger can start among those words (the walk meets them from the date back)
+    trig = doc.starts(lex.trigger_rx)
+    if trig is not None:
+        k = bisect_left(trig, dt.start) - 1
     between: list[tuple[str, bool, bool]] = []  # (word, named, a person or organisation), date side first
-    for _ in range(NLP.speech_reach + NLP.title_reach):
-        if i < 0 or doc.tokens[i][0] < floor:
+    speech = lex.speech
+    for _ in range(reach):
+        if i < 0 or starts[i] < floor:
             return False
-        ts, te = doc.tokens[i]
-        w = doc.nt[ts:te]
-        if w in lex.speech or member(w, lex.speech):
+        ts = starts[i]
+        w = doc.words[i]
+        if w in speech or member(w, speech):
             break
-        if doc.match(lex.trigger_rx, ts):
+        if trig is None:
+            hit = lex.trigger_rx.match(doc.nt, ts) is not None
+        else:
+            while k >= 0 and trig[k] > ts:
+                k -= 1
+            hit = k >= 0 and trig[k] == ts and lex.trigger_rx.match(doc.nt, ts) is not None
+        if hit:
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
-        if w in COMPLEMENTIZERS or is_future_verb(w):
+        if w in COMPLEMENTIZERS or ((w[:1] == "س" or w[1:2] == "س") and is_future_verb(w)):
             return False  # «أعلن الكرملين أن بوتين وآبي سيعقدان يوم 22 يناير لقاء»: the reported clause's date
-        named = any(a0 <= ts < a1 for a0, a1 in spans)
-        between.append((w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, te))))
+        named = False
+        for a0, a1 in spans:
+            if a0 <= ts < a1:
+                named = True
+                break
+        between.append(
+            (w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, doc.tok_ends[i])))
+        )
         i -= 1
     else:
         return False
@@ -233,14 +255,23 @@ def usable_dates(
 def best_status(votes: list[tuple[float, int, str]]) -> str | None:
     """The meeting's status from its mentions' (strength, position, status) votes: the strongest,
     the earliest on a tie; "started" (a verb of starting) yields to a firm "held" and reads as ongoing."""
-    if not votes:
+    # one pass over the votes (asked at every merge step of every meeting)
+    firm_held = False
+    for s, _, st in votes:
+        if s >= 2:
+            if st == "cancelled":
+                return "cancelled"
+            if st == "held":
+                firm_held = True
+    best: tuple[float, int, str] | None = None  # (strength, position, status) of the winner so far
+    for v in votes:
+        if firm_held and v[2] == "started":
+            continue
+        if best is None or v[0] > best[0] or (v[0] == best[0] and (v[1], v[2]) < (best[1], best[2])):
+            best = v
+    if best is None:
         return None
-    if any(st == "cancelled" and s >= 2 for s, _, st in votes):
-        return "cancelled"
-    if any(st == "held" and s >= 2 for s, _, st in votes):
-        votes = [v for v in votes if v[2] != "started"]
-    top = max(s for s, _, _ in votes)
-    return as_status(min((p, st) for s, p, st in votes if s == top)[1])
+    return "ongoing" if best[2] == "started" else best[2]
 
 
 def as_status(st: str | None) -> str | None:
@@ -248,9 +279,17 @@ def as_status(st: str | None) -> str | None:
     return "ongoing" if st == "started" else st
 
 
+# CONFLICTS as ordered pairs of mention statuses ("started" reads as ongoing): one lookup per question
+_CONFLICT_PAIRS = frozenset(
+    (x, y)
+    for x in ("held", "planned", "proposed", "ongoing", "cancelled", "started")
+    for y in ("held", "planned", "proposed", "ongoing", "cancelled", "started")
+    if frozenset({as_status(x), as_status(y)}) in CONFLICTS
+)
+
+
 def conflict(a: str | None, b: str | None) -> bool:
-    a, b = as_status(a), as_status(b)
-    return bool(a and b and frozenset({a, b}) in CONFLICTS)
+    return (a, b) in _CONFLICT_PAIRS
 
 
 def shift_dates(doc: Document, lex: Lexicon, ems: list[EventMention]) -> None:
