@@ -23,23 +23,28 @@ def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = No
     named = bytearray(len(doc.nt) + 1)
     for a in people:
         named[a.start : a.end] = b"\x01" * (a.end - a.start)
+    # looked up once, not per person
+    sent_starts, sents = doc.sent_starts, doc.sents
+    commentator_bare, negotiator_bare, host = lex.commentator_bare, lex.negotiator_bare, lex.host
     for p in people:
-        si = doc.sentence_of(p.start)
+        si = max(0, bisect_right(sent_starts, p.start) - 1)  # doc.sentence_of inlined
         if sentences is not None and si not in sentences:
             continue
-        sent = doc.sents[si]
+        sent = sents[si]
         before = doc.words_before(p.start, 8, floor=sent[0])
         after = doc.words_after(p.end, 4, ceil=sent[1])
         role = (p.entity.role or "").casefold() if p.entity else ""
         title = [bare(w) for w in title_chain(doc, p, lex, sent[0], named)]
         p.modifier = is_possessor(doc, p, lex, before, after, role)
         commentator, negotiator = _role_words(lex, role)
-        p.commentator = commentator or any(w in lex.commentator_bare for w in title)
-        p.negotiator = negotiator or any(w in lex.negotiator_bare for w in title)
+        p.commentator = commentator or not commentator_bare.isdisjoint(title)
+        p.negotiator = negotiator or not negotiator_bare.isdisjoint(title)
         p.announcer = is_reporter(doc, p, lex, sent)
         if p.announcer and speaks_at_talks(doc, lex, after, p.end, sent[1]):
             p.seated = True  # «وقال لافروف في بداية المفاوضات مع نظيره», "said at the opening of the talks"
-        p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
+        p.host = (bool(after) and (member(after[0], host) or (len(after) > 1 and member(after[1], host)))) or (
+            bool(before) and member(before[-1], host)
+        )
         p.names_group = names_group(doc, p, lex, before)
 
 
@@ -116,15 +121,16 @@ def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int, named: bytearra
         for a in doc.args_over(floor, p.start):
             if a.kind == "person" and a is not p:
                 named[a.start : a.end] = b"\x01" * (a.end - a.start)
-    first = doc.tok_index(p.start) - 1  # the word just before the name, then one word back each step
+    starts, words_, speech = doc.tok_starts, doc.words, lex.speech  # asked for every person
+    first = bisect_left(starts, p.start) - 1  # the word just before the name, then one word back each step
     for i in range(first, first - 6, -1):
-        if i < 0 or doc.tok_starts[i] < floor:
+        if i < 0:
             break
-        ts = doc.tok_starts[i]
-        w = doc.words[i]
-        if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
+        ts = starts[i]
+        if ts < floor or named[ts]:
             break
-        if named[ts]:
+        w = words_[i]
+        if w in speech or member(w, speech) or w in COMPLEMENTIZERS:
             break
         chain.append(w)
     return chain
