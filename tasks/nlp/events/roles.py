@@ -162,16 +162,19 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
     if not last.isascii() and not has_article(last) and construct_noun(last, lex) and not _name_before(doc, p):
         return True  # Arabic construct state; English "envoy Steve Witkoff" is apposition
     # «مبعوث الرئيس الأمريكي السابق دونالد ترامب», «للرئيس الروسي فلاديمير بوتين», "envoy of President X"
+    titles = lex.possessor_titles
     i = len(before) - 1
     steps = 0
     while i >= 0 and steps < 5:
-        w = before[i] if before[i] in lex.possessor_titles else strip_conj(before[i])
-        two = f"{before[i - 1]} {before[i]}" if i > 0 else ""
-        title = (
-            lex.possessor_titles.get(w) or lex.possessor_titles.get(two) or lex.possessor_titles.get(strip_conj(two))
-        )
+        w = before[i] if before[i] in titles else strip_conj(before[i])
+        own = titles.get(w)
+        if own:
+            title = own
+        else:  # a two-word title ending here («وزير الخارجية»), built only when the word is none
+            two = f"{before[i - 1]} {before[i]}" if i > 0 else ""
+            title = titles.get(two) or titles.get(strip_conj(two))
         if title:
-            start = i - (1 if not lex.possessor_titles.get(w) else 0)
+            start = i - (1 if not own else 0)
             prev = before[start - 1] if start > 0 else ""
             governed = (
                 (w.startswith("ل") and not w.startswith("ال"))
@@ -179,7 +182,8 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
                 or prev == "of"
             )
             return bool(governed and (not role or any(title in h for h in role_heads(role))))
-        if not (has_article(w) or (w.isascii() and w.istitle()) or w in ("former", "us", "u", "s")):
+        # an ASCII word never carries the Arabic article: has_article is asked of Arabic words only
+        if not ((w.istitle() or w in ("former", "us", "u", "s")) if w.isascii() else has_article(w)):
             return False
         i -= 1
         steps += 1
@@ -219,6 +223,9 @@ def speaks_at_talks(doc: Document, lex: Lexicon, after: list[str], pos: int, end
     )
 
 
+_COLON_NEXT = re.compile(r"\s*:")  # (\s is str.isspace): no copy of the rest of the sentence per person
+
+
 def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
     """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
     english = doc.nt[p.start : p.start + 1].isascii()
@@ -235,7 +242,7 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
             and not trigger_between(doc, m.end(), p.start)
         ):
             return True
-    if doc.nt[p.end : sent[1]].lstrip().startswith(":") and len(WORD_RX.findall(doc.nt[sent[0] : p.start])) <= 3:
+    if _COLON_NEXT.match(doc.nt, p.end, sent[1]) and len(WORD_RX.findall(doc.nt[sent[0] : p.start])) <= 3:
         return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"
     if english:
         # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"
