@@ -230,17 +230,15 @@ def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> b
     """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
     english = doc.nt[p.start : p.start + 1].isascii()
     for m in doc.finditer(lex.speech_rx, sent[0], p.start):
+        if doc.free(m.end(), p.start) > 8:
+            continue  # too far to be its subject (checked first: cheaper than reading the words between)
         between = WORD_RX.findall(doc.nt[m.end() : p.start])
         if english and len(between) > 1:
             continue  # English reporters stand right after the verb only: "said Peskov"
         if any(w in COMPLEMENTIZERS for w in between):
             continue  # «أعلن البيت الأبيض أن ترامب ...»: Trump is what was said
         gap_people = [a for a in doc.args_in(m.end(), p.start) if a.kind == "person"]
-        if (
-            doc.free(m.end(), p.start) <= 8
-            and all(a.modifier for a in gap_people)
-            and not trigger_between(doc, m.end(), p.start)
-        ):
+        if all(a.modifier for a in gap_people) and not trigger_between(doc, m.end(), p.start):
             return True
     if _COLON_NEXT.match(doc.nt, p.end, sent[1]) and len(WORD_RX.findall(doc.nt[sent[0] : p.start])) <= 3:
         return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"

@@ -36,30 +36,26 @@ CONFLICTS = {
 
 def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
+    openers, masdar, governors = lex.background_openers, lex.masdar_words, lex.masdar_governors  # once a call
     for st, rx in lex.status_rx.items():
         for m in doc.finditer(rx, s, e):  # tried only where one of the list's words can start
             ms, me = m.span("core")
             if st == "ongoing" and any(d.start <= ms and me <= d.end for d in doc.dates_in(max(s, ms - 40), me)):
                 continue  # «يوليو الجاري» is "this July", not talks under way (a date's «المقبل» does say ahead)
             before = doc.words_before(ms, 2, floor=s)
-            if any(member(w, lex.background_openers) for w in before):
+            if before and (member(before[-1], openers) or (len(before) > 1 and member(before[0], openers))):
                 continue  # «منذ بدء العملية العسكرية»
-            if (
-                m.group("core") in lex.masdar_words
-                and before
-                and (member(before[-1], lex.masdar_governors) or before[-1] in lex.masdar_governors)
-            ):
+            if before and m.group("core") in masdar and (member(before[-1], governors) or before[-1] in governors):
                 continue  # «إمكانية عقد الجولة»: "holding", not "held"
             out.append((st, ms, me))
     # «اقترحت روسيا عقد محادثات»: a verbal noun after a proposal or a plan is not a past verb
     governing = [(ms, st) for st, ms, _ in out if st in ("proposed", "planned")]
-    out = [
-        (st, ms, me)
-        for st, ms, me in out
-        if not (
-            st == "held" and doc.nt[ms:me] in lex.masdar_words and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing)
-        )
-    ]
+    if governing:  # (none: every marker stays)
+        out = [
+            (st, ms, me)
+            for st, ms, me in out
+            if not (st == "held" and doc.nt[ms:me] in masdar and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing))
+        ]
     # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
     for m in doc.finditer(FUTURE_VERB_WORD, s, e):
         w = m.group()
@@ -120,8 +116,13 @@ def held_before(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
         w = doc.nt[ts:te]
         if member(w, lex.before_held) or w in lex.before_held:
             return True
-        named = any(a.kind in ("location", "nat") for a in doc.args_over(ts, ts + 1))
-        if not (named or w.isdigit() or w in lex.duration or member(w, lex.duration)):
+        # the word tests first: the args over the word only when they fail
+        if not (
+            w.isdigit()
+            or w in lex.duration
+            or member(w, lex.duration)
+            or any(a.kind in ("location", "nat") for a in doc.args_over(ts, ts + 1))
+        ):
             return False
         i -= 1
     return False
