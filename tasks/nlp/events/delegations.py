@@ -135,14 +135,15 @@ def delegation_sides(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[
             continue
         if a.kind == "location" and a.loc_kind != "country":
             continue
-        prev = doc.words_before(a.start, 1, floor=s)
         ahead = doc.words_after(a.end, 2, ceil=e)
         if ahead[:1] == ["s"] and doc.nt[a.end : a.end + 1] in "'’":
             ahead = ahead[1:]  # "Ukraine's delegation"
-        english_side = bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
-        arabic_side = bool(prev) and not prev[-1].isascii() and side_noun(lex, prev[-1])
-        if english_side or arabic_side:
-            out.append((a.start, a.cc))
+        if ahead and ahead[0] in lex.side_nouns and ahead[0].isascii():
+            out.append((a.start, a.cc))  # an English side
+            continue
+        prev = doc.words_before(a.start, 1, floor=s)  # (read only when the English test fails)
+        if prev and not prev[-1].isascii() and side_noun(lex, prev[-1]):
+            out.append((a.start, a.cc))  # an Arabic side
     return out
 
 

@@ -165,7 +165,7 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
     starts = doc.tok_starts
     # the words the walk back can pass: only the args over them can name one (not the sentence's all)
     lo = max(i - reach + 1, 0)
-    spans = [(a.start, a.end) for a in doc.args_over(max(floor, starts[lo]) if i >= 0 else floor, dt.start)]
+    spans = [(a.start, a.end, a.kind) for a in doc.args_over(max(floor, starts[lo]) if i >= 0 else floor, dt.start)]
     # where a trigger can start among those words (the walk meets them from the date back)
     trig = doc.starts(lex.trigger_rx)
     if trig is not None:
@@ -190,13 +190,18 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
         if w in COMPLEMENTIZERS or ((w[:1] == "س" or w[1:2] == "س") and is_future_verb(w)):
             return False  # «أعلن الكرملين أن بوتين وآبي سيعقدان يوم 22 يناير لقاء»: the reported clause's date
         named = False
-        for a0, a1 in spans:
+        for a0, a1, _ in spans:
             if a0 <= ts < a1:
                 named = True
                 break
-        between.append(
-            (w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, doc.tok_ends[i])))
-        )
+        who = False
+        if named:
+            te = doc.tok_ends[i]
+            if te > dt.start:  # a word running into the date: args starting inside it are not in `spans`
+                who = any(a.kind in ("person", "org") for a in doc.args_over(ts, te))
+            else:  # `spans` holds every arg over the word
+                who = any(a0 < te and a1 > ts and kind in ("person", "org") for a0, a1, kind in spans)
+        between.append((w, named, who))
         i -= 1
     else:
         return False
