@@ -28,8 +28,19 @@ from tasks.nlp.yaml_resources import words
 
 def seat_people(doc: Document, lex: Lexicon, s: int, e: int, cues: list[tuple[int, int]]) -> list[Arg]:
     cues = [(cs, ce) for cs, ce in cues if not negated(doc, cs, s)]  # "who does not take part in the talks"
+    if not cues:
+        return []  # no cue seats anyone, and lists only grow from a seated name
     people = [a for a in doc.args_in(s, e) if a.kind == "person" and not a.modifier]
-    seated = [a for a in people if any(_near_cue(doc, a, cs, ce) for cs, ce in cues)]
+    # _near_cue inlined: every person of the sentence against every cue
+    free, after, before = doc.free, NLP.cue_after, NLP.cue_before
+    seated: list[Arg] = []
+    for a in people:
+        for cs, ce in cues:
+            if free(ce, a.start) <= after if a.start >= ce else a.end <= cs and free(a.end, cs) <= before:
+                seated.append(a)
+                break
+    if not seated:
+        return []
     # the rest of each list a seated name stands in
     grown = True
     while grown:
@@ -124,14 +135,15 @@ def delegation_sides(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[
             continue
         if a.kind == "location" and a.loc_kind != "country":
             continue
-        prev = doc.words_before(a.start, 1, floor=s)
         ahead = doc.words_after(a.end, 2, ceil=e)
         if ahead[:1] == ["s"] and doc.nt[a.end : a.end + 1] in "'’":
             ahead = ahead[1:]  # "Ukraine's delegation"
-        english_side = bool(ahead) and ahead[0] in lex.side_nouns and ahead[0].isascii()
-        arabic_side = bool(prev) and not prev[-1].isascii() and side_noun(lex, prev[-1])
-        if english_side or arabic_side:
-            out.append((a.start, a.cc))
+        if ahead and ahead[0] in lex.side_nouns and ahead[0].isascii():
+            out.append((a.start, a.cc))  # an English side
+            continue
+        prev = doc.words_before(a.start, 1, floor=s)  # (read only when the English test fails)
+        if prev and not prev[-1].isascii() and side_noun(lex, prev[-1]):
+            out.append((a.start, a.cc))  # an Arabic side
     return out
 
 

@@ -23,23 +23,28 @@ def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = No
     named = bytearray(len(doc.nt) + 1)
     for a in people:
         named[a.start : a.end] = b"\x01" * (a.end - a.start)
+    # looked up once, not per person
+    sent_starts, sents = doc.sent_starts, doc.sents
+    commentator_bare, negotiator_bare, host = lex.commentator_bare, lex.negotiator_bare, lex.host
     for p in people:
-        si = doc.sentence_of(p.start)
+        si = max(0, bisect_right(sent_starts, p.start) - 1)  # doc.sentence_of inlined
         if sentences is not None and si not in sentences:
             continue
-        sent = doc.sents[si]
+        sent = sents[si]
         before = doc.words_before(p.start, 8, floor=sent[0])
         after = doc.words_after(p.end, 4, ceil=sent[1])
         role = (p.entity.role or "").casefold() if p.entity else ""
         title = [bare(w) for w in title_chain(doc, p, lex, sent[0], named)]
         p.modifier = is_possessor(doc, p, lex, before, after, role)
         commentator, negotiator = _role_words(lex, role)
-        p.commentator = commentator or any(w in lex.commentator_bare for w in title)
-        p.negotiator = negotiator or any(w in lex.negotiator_bare for w in title)
+        p.commentator = commentator or not commentator_bare.isdisjoint(title)
+        p.negotiator = negotiator or not negotiator_bare.isdisjoint(title)
         p.announcer = is_reporter(doc, p, lex, sent)
         if p.announcer and speaks_at_talks(doc, lex, after, p.end, sent[1]):
             p.seated = True  # «وقال لافروف في بداية المفاوضات مع نظيره», "said at the opening of the talks"
-        p.host = any(member(w, lex.host) for w in after[:2]) or (bool(before) and member(before[-1], lex.host))
+        p.host = (bool(after) and (member(after[0], host) or (len(after) > 1 and member(after[1], host)))) or (
+            bool(before) and member(before[-1], host)
+        )
         p.names_group = names_group(doc, p, lex, before)
 
 
@@ -116,15 +121,16 @@ def title_chain(doc: Document, p: Arg, lex: Lexicon, floor: int, named: bytearra
         for a in doc.args_over(floor, p.start):
             if a.kind == "person" and a is not p:
                 named[a.start : a.end] = b"\x01" * (a.end - a.start)
-    first = doc.tok_index(p.start) - 1  # the word just before the name, then one word back each step
+    starts, words_, speech = doc.tok_starts, doc.words, lex.speech  # asked for every person
+    first = bisect_left(starts, p.start) - 1  # the word just before the name, then one word back each step
     for i in range(first, first - 6, -1):
-        if i < 0 or doc.tok_starts[i] < floor:
+        if i < 0:
             break
-        ts = doc.tok_starts[i]
-        w = doc.words[i]
-        if w in lex.speech or member(w, lex.speech) or w in COMPLEMENTIZERS:
+        ts = starts[i]
+        if ts < floor or named[ts]:
             break
-        if named[ts]:
+        w = words_[i]
+        if w in speech or member(w, speech) or w in COMPLEMENTIZERS:
             break
         chain.append(w)
     return chain
@@ -156,16 +162,19 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
     if not last.isascii() and not has_article(last) and construct_noun(last, lex) and not _name_before(doc, p):
         return True  # Arabic construct state; English "envoy Steve Witkoff" is apposition
     # «مبعوث الرئيس الأمريكي السابق دونالد ترامب», «للرئيس الروسي فلاديمير بوتين», "envoy of President X"
+    titles = lex.possessor_titles
     i = len(before) - 1
     steps = 0
     while i >= 0 and steps < 5:
-        w = before[i] if before[i] in lex.possessor_titles else strip_conj(before[i])
-        two = f"{before[i - 1]} {before[i]}" if i > 0 else ""
-        title = (
-            lex.possessor_titles.get(w) or lex.possessor_titles.get(two) or lex.possessor_titles.get(strip_conj(two))
-        )
+        w = before[i] if before[i] in titles else strip_conj(before[i])
+        own = titles.get(w)
+        if own:
+            title = own
+        else:  # a two-word title ending here («وزير الخارجية»), built only when the word is none
+            two = f"{before[i - 1]} {before[i]}" if i > 0 else ""
+            title = titles.get(two) or titles.get(strip_conj(two))
         if title:
-            start = i - (1 if not lex.possessor_titles.get(w) else 0)
+            start = i - (1 if not own else 0)
             prev = before[start - 1] if start > 0 else ""
             governed = (
                 (w.startswith("ل") and not w.startswith("ال"))
@@ -173,7 +182,8 @@ def is_possessor(doc: Document, p: Arg, lex: Lexicon, before: list[str], after: 
                 or prev == "of"
             )
             return bool(governed and (not role or any(title in h for h in role_heads(role))))
-        if not (has_article(w) or (w.isascii() and w.istitle()) or w in ("former", "us", "u", "s")):
+        # an ASCII word never carries the Arabic article: has_article is asked of Arabic words only
+        if not ((w.istitle() or w in ("former", "us", "u", "s")) if w.isascii() else has_article(w)):
             return False
         i -= 1
         steps += 1
@@ -213,23 +223,24 @@ def speaks_at_talks(doc: Document, lex: Lexicon, after: list[str], pos: int, end
     )
 
 
+_COLON_NEXT = re.compile(r"\s*:")  # (\s is str.isspace): no copy of the rest of the sentence per person
+
+
 def is_reporter(doc: Document, p: Arg, lex: Lexicon, sent: tuple[int, int]) -> bool:
     """The person is the subject of a speech verb: «أعلن المتحدث ... بيسكوف», "Peskov said", "said Peskov"."""
     english = doc.nt[p.start : p.start + 1].isascii()
     for m in doc.finditer(lex.speech_rx, sent[0], p.start):
+        if doc.free(m.end(), p.start) > 8:
+            continue  # too far to be its subject (checked first: cheaper than reading the words between)
         between = WORD_RX.findall(doc.nt[m.end() : p.start])
         if english and len(between) > 1:
             continue  # English reporters stand right after the verb only: "said Peskov"
         if any(w in COMPLEMENTIZERS for w in between):
             continue  # «أعلن البيت الأبيض أن ترامب ...»: Trump is what was said
         gap_people = [a for a in doc.args_in(m.end(), p.start) if a.kind == "person"]
-        if (
-            doc.free(m.end(), p.start) <= 8
-            and all(a.modifier for a in gap_people)
-            and not trigger_between(doc, m.end(), p.start)
-        ):
+        if all(a.modifier for a in gap_people) and not trigger_between(doc, m.end(), p.start):
             return True
-    if doc.nt[p.end : sent[1]].lstrip().startswith(":") and len(WORD_RX.findall(doc.nt[sent[0] : p.start])) <= 3:
+    if _COLON_NEXT.match(doc.nt, p.end, sent[1]) and len(WORD_RX.findall(doc.nt[sent[0] : p.start])) <= 3:
         return True  # a headline quoting its speaker: «زيلينسكي: جولة جديدة ...», "Peskov: no summit yet"
     if english:
         # "Peskov said", "Zelensky thanked ...", "Erdogan called on both sides"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -35,30 +36,26 @@ CONFLICTS = {
 
 def status_markers(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
+    openers, masdar, governors = lex.background_openers, lex.masdar_words, lex.masdar_governors  # once a call
     for st, rx in lex.status_rx.items():
         for m in doc.finditer(rx, s, e):  # tried only where one of the list's words can start
             ms, me = m.span("core")
             if st == "ongoing" and any(d.start <= ms and me <= d.end for d in doc.dates_in(max(s, ms - 40), me)):
                 continue  # «يوليو الجاري» is "this July", not talks under way (a date's «المقبل» does say ahead)
             before = doc.words_before(ms, 2, floor=s)
-            if any(member(w, lex.background_openers) for w in before):
+            if before and (member(before[-1], openers) or (len(before) > 1 and member(before[0], openers))):
                 continue  # «منذ بدء العملية العسكرية»
-            if (
-                m.group("core") in lex.masdar_words
-                and before
-                and (member(before[-1], lex.masdar_governors) or before[-1] in lex.masdar_governors)
-            ):
+            if before and m.group("core") in masdar and (member(before[-1], governors) or before[-1] in governors):
                 continue  # «إمكانية عقد الجولة»: "holding", not "held"
             out.append((st, ms, me))
     # «اقترحت روسيا عقد محادثات»: a verbal noun after a proposal or a plan is not a past verb
     governing = [(ms, st) for st, ms, _ in out if st in ("proposed", "planned")]
-    out = [
-        (st, ms, me)
-        for st, ms, me in out
-        if not (
-            st == "held" and doc.nt[ms:me] in lex.masdar_words and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing)
-        )
-    ]
+    if governing:  # (none: every marker stays)
+        out = [
+            (st, ms, me)
+            for st, ms, me in out
+            if not (st == "held" and doc.nt[ms:me] in masdar and any(0 < doc.free(gs, ms) <= 3 for gs, _ in governing))
+        ]
     # Arabic future verbs («ستجمع», «سيبحث») say the meeting is ahead
     for m in doc.finditer(FUTURE_VERB_WORD, s, e):
         w = m.group()
@@ -119,8 +116,13 @@ def held_before(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
         w = doc.nt[ts:te]
         if member(w, lex.before_held) or w in lex.before_held:
             return True
-        named = any(a.kind in ("location", "nat") for a in doc.args_over(ts, ts + 1))
-        if not (named or w.isdigit() or w in lex.duration or member(w, lex.duration)):
+        # the word tests first: the args over the word only when they fail
+        if not (
+            w.isdigit()
+            or w in lex.duration
+            or member(w, lex.duration)
+            or any(a.kind in ("location", "nat") for a in doc.args_over(ts, ts + 1))
+        ):
             return False
         i -= 1
     return False
@@ -159,21 +161,47 @@ def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool
     named speaker a longer title may stand («أعلن وزير الخارجية والتعاون الدولي X، الأحد»), and after a
     newsroom its name («أفادت قناة تي آر تي التركية الرسمية، الاثنين»)."""
     i = doc.tok_index(dt.start) - 1
-    spans = [(a.start, a.end) for a in doc.args_over(floor, dt.start)]
+    reach = NLP.speech_reach + NLP.title_reach
+    starts = doc.tok_starts
+    # the words the walk back can pass: only the args over them can name one (not the sentence's all)
+    lo = max(i - reach + 1, 0)
+    spans = [(a.start, a.end, a.kind) for a in doc.args_over(max(floor, starts[lo]) if i >= 0 else floor, dt.start)]
+    # where a trigger can start among those words (the walk meets them from the date back)
+    trig = doc.starts(lex.trigger_rx)
+    if trig is not None:
+        k = bisect_left(trig, dt.start) - 1
     between: list[tuple[str, bool, bool]] = []  # (word, named, a person or organisation), date side first
-    for _ in range(NLP.speech_reach + NLP.title_reach):
-        if i < 0 or doc.tokens[i][0] < floor:
+    speech = lex.speech
+    for _ in range(reach):
+        if i < 0 or starts[i] < floor:
             return False
-        ts, te = doc.tokens[i]
-        w = doc.nt[ts:te]
-        if w in lex.speech or member(w, lex.speech):
+        ts = starts[i]
+        w = doc.words[i]
+        if w in speech or member(w, speech):
             break
-        if doc.match(lex.trigger_rx, ts):
+        if trig is None:
+            hit = lex.trigger_rx.match(doc.nt, ts) is not None
+        else:
+            while k >= 0 and trig[k] > ts:
+                k -= 1
+            hit = k >= 0 and trig[k] == ts and lex.trigger_rx.match(doc.nt, ts) is not None
+        if hit:
             return False  # "said the meeting on Tuesday ...": the date is the meeting's
-        if w in COMPLEMENTIZERS or is_future_verb(w):
+        if w in COMPLEMENTIZERS or ((w[:1] == "س" or w[1:2] == "س") and is_future_verb(w)):
             return False  # «أعلن الكرملين أن بوتين وآبي سيعقدان يوم 22 يناير لقاء»: the reported clause's date
-        named = any(a0 <= ts < a1 for a0, a1 in spans)
-        between.append((w, named, named and any(a.kind in ("person", "org") for a in doc.args_over(ts, te))))
+        named = False
+        for a0, a1, _ in spans:
+            if a0 <= ts < a1:
+                named = True
+                break
+        who = False
+        if named:
+            te = doc.tok_ends[i]
+            if te > dt.start:  # a word running into the date: args starting inside it are not in `spans`
+                who = any(a.kind in ("person", "org") for a in doc.args_over(ts, te))
+            else:  # `spans` holds every arg over the word
+                who = any(a0 < te and a1 > ts and kind in ("person", "org") for a0, a1, kind in spans)
+        between.append((w, named, who))
         i -= 1
     else:
         return False
@@ -208,6 +236,9 @@ def days_of_talks(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> int:
     return 1
 
 
+_DATELINE_TAIL = re.compile(r"\s*[(\-–—/]")  # compiled once: asked of every candidate date near a sentence start
+
+
 def usable_dates(
     doc: Document, lex: Lexicon, cands: list[tuple[DateArg, float]], floor: int, reach: float = NLP.max_date_dist
 ) -> list[DateArg]:
@@ -222,7 +253,7 @@ def usable_dates(
             # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»; but «منذ أول من أمس»,
             # "since Wednesday": the talks under way began that day
             continue
-        if doc.free(floor, dt.start) <= 3 and re.match(r"\s*[(\-–—/]", doc.nt[dt.end : dt.end + 3]):
+        if doc.free(floor, dt.start) <= 3 and _DATELINE_TAIL.match(doc.nt, dt.end, dt.end + 3):
             continue  # dateline: "KYIV, July 21 (Reuters) -", «مقديشو 15 سبتمبر/ أعلن»
         if is_speech_date(doc, lex, dt, floor):
             continue  # «أعلن الأسبوع الماضي», "said on Monday": when it was said
@@ -235,14 +266,23 @@ def usable_dates(
 def best_status(votes: list[tuple[float, int, str]]) -> str | None:
     """The meeting's status from its mentions' (strength, position, status) votes: the strongest,
     the earliest on a tie; "started" (a verb of starting) yields to a firm "held" and reads as ongoing."""
-    if not votes:
+    # one pass over the votes (asked at every merge step of every meeting)
+    firm_held = False
+    for s, _, st in votes:
+        if s >= 2:
+            if st == "cancelled":
+                return "cancelled"
+            if st == "held":
+                firm_held = True
+    best: tuple[float, int, str] | None = None  # (strength, position, status) of the winner so far
+    for v in votes:
+        if firm_held and v[2] == "started":
+            continue
+        if best is None or v[0] > best[0] or (v[0] == best[0] and (v[1], v[2]) < (best[1], best[2])):
+            best = v
+    if best is None:
         return None
-    if any(st == "cancelled" and s >= 2 for s, _, st in votes):
-        return "cancelled"
-    if any(st == "held" and s >= 2 for s, _, st in votes):
-        votes = [v for v in votes if v[2] != "started"]
-    top = max(s for s, _, _ in votes)
-    return as_status(min((p, st) for s, p, st in votes if s == top)[1])
+    return "ongoing" if best[2] == "started" else best[2]
 
 
 def as_status(st: str | None) -> str | None:
@@ -250,9 +290,17 @@ def as_status(st: str | None) -> str | None:
     return "ongoing" if st == "started" else st
 
 
+# CONFLICTS as ordered pairs of mention statuses ("started" reads as ongoing): one lookup per question
+_CONFLICT_PAIRS = frozenset(
+    (x, y)
+    for x in ("held", "planned", "proposed", "ongoing", "cancelled", "started")
+    for y in ("held", "planned", "proposed", "ongoing", "cancelled", "started")
+    if frozenset({as_status(x), as_status(y)}) in CONFLICTS
+)
+
+
 def conflict(a: str | None, b: str | None) -> bool:
-    a, b = as_status(a), as_status(b)
-    return bool(a and b and frozenset({a, b}) in CONFLICTS)
+    return (a, b) in _CONFLICT_PAIRS
 
 
 def shift_dates(doc: Document, lex: Lexicon, ems: list[EventMention]) -> None:
