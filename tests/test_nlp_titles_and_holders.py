@@ -187,3 +187,12 @@ def test_the_previous_meeting_is_not_the_one_under_way() -> None:
     )
     found = events(text, "en")
     assert len(found) == 2 and {ev.start_date for ev in found} >= {date(2024, 3, 1)}
+
+
+def test_a_numbered_meeting_still_to_come_is_not_the_one_held() -> None:
+    text = (
+        "التقى الممثلان الخاصان لصربيا وكوسوفو في بروكسل اليوم في أول لقاء بينهما. وأوضح البيان أنه "
+        '"سيتم تحديد مكان الاجتماع الثاني بين الممثلين وموعده في وقت لاحق".'
+    )
+    found = {(ev.location_key, ev.round_number, ev.status) for ev in events(text)}
+    assert ("loc:city:brussels", 2, "held") not in found and (None, 2, "planned") in found

@@ -51,6 +51,18 @@ def dates_close(a: DateArg, b: DateArg) -> bool:
     return a.dm.start_date - slack <= b.dm.end_date and b.dm.start_date - slack <= a.dm.end_date
 
 
+def next_round(em: EventMention, mt: Meeting) -> bool:
+    """«سيتم تحديد مكان الاجتماع الثاني وموعده لاحقا» after the first meeting was reported: a numbered
+    meeting told in the future is a later one, not the unnumbered meeting already held or under way."""
+    return (
+        em.round_no is not None
+        and em.round_no > 1
+        and mt.round_no is None
+        and (em.future or em.status == "planned")
+        and mt.status in ("held", "ongoing", "started")
+    )
+
+
 def reported_now(mt: Meeting) -> bool:
     """The meeting is told as under way or to come (started, ongoing, planned), never as held."""
     states = {st for _, _, st in mt.votes}
@@ -61,7 +73,7 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
     if mt.history != em.background:
         return None  # talks of years ago and this week's are two meetings
     em_status = em.status if em.strength >= 2 else None
-    if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)):
+    if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)) or next_round(em, mt):
         return None
     if em.count:
         return None
@@ -135,6 +147,8 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             continue  # a delegation sentence («الوفد الأمريكي ...») may name the sides of a placed meeting
         if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)):
             continue  # "at the previous meeting in Minsk" is not the meeting that "has started in Minsk"
+        if next_round(em, mt):
+            continue
         if process_start(em, mt):
             continue
         if em.place and mt.place and not place_compatible(em.place, mt.place):
