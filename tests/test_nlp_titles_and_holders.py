@@ -196,3 +196,10 @@ def test_a_numbered_meeting_still_to_come_is_not_the_one_held() -> None:
     )
     found = {(ev.location_key, ev.round_number, ev.status) for ev in events(text)}
     assert ("loc:city:brussels", 2, "held") not in found and (None, 2, "planned") in found
+
+
+def test_a_round_table_is_a_meeting() -> None:
+    (ev,) = events("انطلقت اليوم في جنيف أشغال المائدة المستديرة الثانية بمشاركة الهند وباكستان.")
+    assert ev.parties == ["IN", "PK"] and ev.round_number == 2 and ev.location_key == "loc:city:geneva"
+    (ev,) = events("The second round table on the border between India and Pakistan opened in Geneva on Monday.", "en")
+    assert ev.parties == ["IN", "PK"] and ev.round_number == 2
