@@ -716,7 +716,7 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
                     j = end_j
                     break
                 return j, country, True
-            if j > i and clitic_bases(doc.tok(j - 1)) & _AR_PORTFOLIO:
+            if j > i and _after_brief(doc, j):
                 portfolio = True  # «المكلفة شؤون الولايات المتحدة في الخارجية الكوبية»: the US is her brief
             elif not portfolio or m.kind == "nat":
                 country = country or _cue_country(g, m)
@@ -773,11 +773,22 @@ _OPEN_QUOTES = frozenset({'"', "«", "“"})
 _CLOSE_QUOTES = frozenset({'"', "»", "”"})
 
 
+def _text_before(doc: Document, k: int) -> str:
+    """What stands between token k-1 and token k (after the last token when k is past the end), spaces
+    stripped."""
+    return (doc.gap(k) if k < len(doc.tokens) else doc.nt[doc.tokens[-1][1] :]).strip(" ")
+
+
+def _after_brief(doc: Document, k: int) -> bool:
+    """Token k follows a word naming a title's brief («شؤون», «ملف»)."""
+    return k > 0 and not clitic_bases(doc.tok(k - 1)).isdisjoint(_AR_PORTFOLIO)
+
+
 def _quote_closes(doc: Document, j: int) -> bool:
     """A quotation opened before token j closes right after one of the next few tokens, with nothing else
     between: a quoted name, not a quoted statement."""
     for k in range(j + 1, min(j + NLP.name_max_tokens + 1, len(doc.tokens) + 1)):
-        after = (doc.gap(k) if k < len(doc.tokens) else doc.nt[doc.tokens[-1][1] :]).strip(" ")
+        after = _text_before(doc, k)
         if after:
             return after[:1] in _CLOSE_QUOTES
     return False
@@ -800,9 +811,7 @@ def _glued_complement(doc: Document, g: Gazetteer, j: int) -> bool:
 def _quoted_name(doc: Document, idx: list[int]) -> bool:
     """The quotation opened before idx[0] holds just this name, and it reads as one: no ال-word but a
     closing nisba («"جلسات الحوار الوطني"» is a phrase)."""
-    k = idx[-1] + 1
-    after = (doc.gap(k) if k < len(doc.tokens) else doc.nt[doc.tokens[-1][1] :]).strip(" ")
-    if after[:1] not in _CLOSE_QUOTES:
+    if _text_before(doc, idx[-1] + 1)[:1] not in _CLOSE_QUOTES:
         return False
     *inner, last = (doc.tok(x) for x in idx)
     return not any(w.startswith("ال") for w in inner) and (not last.startswith("ال") or last.endswith("ي"))
@@ -845,7 +854,7 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
         phrase = phrase and _title_phrase_word(doc, g, k)
         if m is not None:
-            if not (k > 0 and clitic_bases(doc.tok(k - 1)) & _AR_PORTFOLIO and m.kind != "nat"):
+            if not (_after_brief(doc, k) and m.kind != "nat"):
                 country = country or _cue_country(g, m)  # not «ملف اليمن»: Yemen is the brief
             continue
         t = doc.tok(k)

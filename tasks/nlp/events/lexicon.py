@@ -305,7 +305,7 @@ def lexicon() -> Lexicon:
         masdar_governors=nset(status["masdar_governors"]),
         background_openers=nset(both(status["background_openers"])),
         elapsed=nset(both(status["elapsed"])),
-        last_time=frozenset(" ".join(norm_token(w) for w in str(x).split()) for x in both(status["last_time"])),
+        last_time=nset(both(status["last_time"])),
         continuation=nset(both(status["continuation"])),
         progressive_rx=word_rx(both(status["progressive"])),
         outcome_past_rx=word_rx(both(status["outcome_past"])),

@@ -145,10 +145,8 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             and not (em.place and mt.place and same_place_as(em.place, mt.place))
         ):
             continue  # a delegation sentence («الوفد الأمريكي ...») may name the sides of a placed meeting
-        if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)):
+        if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)) or next_round(em, mt):
             continue  # "at the previous meeting in Minsk" is not the meeting that "has started in Minsk"
-        if next_round(em, mt):
-            continue
         if process_start(em, mt):
             continue
         if em.place and mt.place and not place_compatible(em.place, mt.place):

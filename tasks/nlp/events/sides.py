@@ -191,13 +191,13 @@ def side_noun_after(doc: Document, lex: Lexicon, a: Arg) -> bool:
     if a.kind != "nat":
         return False
     _, e = doc.sents[doc.sentence_of(a.start)]
-    ahead = doc.words_after(a.end, 4, ceil=e)
+    words = doc.words_after(a.end, 4, ceil=e)
+    ahead = words
     while len(ahead) > 1 and (ahead[0].isdigit() or ahead[0] in lex.side_noun_sizes):
         ahead = ahead[1:]  # "Pakistan's 20-member delegation"
     if ahead and ahead[0] in lex.side_nouns and ahead[0].isascii():
         return True
     # "the Saudi communication and coordination team": a few plain words naming the team, no punctuation
-    words = doc.words_after(a.end, 4, ceil=e)
     gap = doc.gap_text(a.end, doc.tokens[min(doc.tok_index(a.end) + len(words), len(doc.tokens)) - 1][1])
     for k, w in enumerate(words):
         if w in lex.side_nouns and w.isascii():

@@ -144,8 +144,8 @@ def _elided_ordinals(doc: Document, lex: Lexicon, found: list[Trigger], s: int, 
         t
         for t in found
         if t.kind in ("round", "meeting")
-        and doc.words_after(t.core_end, 1, ceil=e)[:1]
-        and doc.words_after(t.core_end, 1, ceil=e)[0] in lex.ordinals_after
+        and (nxt := doc.words_after(t.core_end, 1, ceil=e))
+        and nxt[0] in lex.ordinals_after
     ]
     out: list[Trigger] = []
     for t in numbered:
