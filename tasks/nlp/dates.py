@@ -137,12 +137,12 @@ _AR_PAST = _words_rx(
 _EN_FUTURE = _words_rx(
     r"\b",
     r"will|'ll|shall|going to|expected|set to|due to|plans? to|planned|scheduled|upcoming|next|"
-    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to",
+    r"would|to meet|to hold|tomorrow|later|propos\w*|ready to|willing to|offered to|was to|were to",
     r"\b",
 )
 _EN_PAST = _words_rx(
     r"\b",
-    r"met|held|said|told|announced|was|were|had|concluded|ended|wrapped|took place|discussed|"
+    r"met|held|said|told|announced|was(?! to\b)|were(?! to\b)|had|concluded|ended|wrapped|took place|discussed|"
     r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed",
     r"\b",
 )

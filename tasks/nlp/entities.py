@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from tasks.nlp.capitals import with_capitals
+from tasks.nlp.communities import without_qualifiers
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
 from tasks.nlp.people import (
     PersonResult,
@@ -171,6 +172,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location"), countries) or best
         fixed.append(Match(h.start, h.end, h.word_start, best.kind, best.key, best.form))
     fixed = with_capitals(doc, g, fixed)  # "the Saudi capital" is Riyadh
+    fixed = without_qualifiers(doc, g, fixed)  # the Turkish Cypriot leader is a Cypriot
     placeholders = [Match(h.start, h.end, h.word_start, "person", "", "pending") for h, _ in person_hits]
     doc.set_matches(fixed + placeholders)
 

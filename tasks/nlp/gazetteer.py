@@ -230,6 +230,7 @@ class Gazetteer:
         self.given_ar = frozenset(given_ar)
         self.given_en = frozenset(given_en)
         self._load_orgs()
+        self.nat_nouns: set[str] = set()
         self._load_nationalities()
         self._load_curated_places(place_stop)
         self._load_geonames(place_stop)
@@ -346,6 +347,8 @@ class Gazetteer:
                     self._add(b + suffix, "nat", code, "other", 3, article="optional")
             for form in d.get("ar_extra") or []:
                 self._add(form, "nat", code, "other", 3)
+                # a broken plural is a noun for a people («القبارصة»), never an adjective after one
+                self.nat_nouns.add(norm_token(form))
             for form in d.get("en") or []:
                 self._add(form, "nat", code, "other", 3)
 

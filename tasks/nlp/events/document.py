@@ -398,6 +398,8 @@ def build_args(
         args += nationality_args(nt, taken, g)
     else:
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
+    # the Turkish Cypriots: one of the country's rival sides (tasks/nlp/communities.py)
+    args += [Arg(s, e, "org", factions_of(cc), factions_of(cc)) for s, e, cc in doc.communities]
     args = internal_sides(doc, args, lex)
     args += unnamed_bodies(doc, args, lex)
     args = rival_bodies(doc, args, lex)

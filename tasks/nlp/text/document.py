@@ -83,6 +83,8 @@ class Document:
         # the events layer (set_arguments)
         self.args: list[Any] = []
         self.dates: list[Any] = []
+        # (start, end, country) of a people's community named by two nationality words (the Turkish Cypriots)
+        self.communities: list[tuple[int, int, str]] = []
         self.meeting_places: list[Any] = []  # places meetings were read at so far ("there" points back)
         self._arg_starts: list[int] = []
         self._date_starts: list[int] = []

@@ -1,0 +1,64 @@
+"""Sides a reader finds by how newsrooms name them: a people's community named by two nationality words
+(the Turkish Cypriot leader is a Cypriot), Israel named as Arab newsrooms name it («فلسطين المحتلة»,
+«الكيان الصهيوني»), a government named by its city («قالت تل أبيب»), and English "were to" looking ahead.
+
+Every sentence here is written for the tests (none is taken from an evaluation article)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tasks.nlp.entities import analyze
+from tasks.nlp.extract import extract
+from tasks.nlp.types import Event
+
+PUB = date(2019, 3, 4)  # a Monday
+
+
+def events(text: str, language: str = "ar", pub: date = PUB) -> list[Event]:
+    return extract(text, language, pub).events
+
+
+def nationalities(text: str, language: str = "ar") -> list[str]:
+    return [c.code for c in analyze(text, language).cues if c.source == "nat"]
+
+
+def test_a_community_named_by_two_nationality_words_is_the_first_in_arabic_and_the_last_in_english() -> None:
+    assert nationalities("وقال الزعيم القبرصي التركي أحمد يلماز إن الحوار مستمر.") == ["CY"]
+    assert nationalities("واجتمع ممثلو القبارصة الأتراك في المساء.") == ["CY"]
+    assert nationalities("Turkish Cypriot leader Ahmet Yilmaz said the dialogue goes on.", "en") == ["CY"]
+    assert nationalities("The Greek Cypriots rejected the plan.", "en") == ["CY"]
+    # beside a meeting noun the two words stay two sides
+    assert sorted(nationalities("وبدأت المحادثات الروسية الأوكرانية صباح اليوم.")) == ["RU", "UA"]
+    assert sorted(nationalities("Turkish Russian talks began on Monday.", "en")) == ["RU", "TR"]
+
+
+def test_the_two_communities_of_one_country_meet_as_its_rival_sides() -> None:
+    for text, lang in (
+        ("التقى الرئيس القبرصي خريستوس بابادوبولوس والزعيم القبرصي التركي أحمد يلماز في فيينا اليوم.", "ar"),
+        ("Greek Cypriot leader Chris Papadopoulos and Turkish Cypriot leader Ahmet Yilmaz met in Vienna today.", "en"),
+    ):
+        (e,) = events(text, lang)
+        assert e.parties == ["CY"] and "org:cy-factions" in e.sides, text
+        assert e.location_key == "loc:city:vienna" and e.start_date == PUB
+
+
+def test_israel_as_arab_newsrooms_name_it_is_a_side() -> None:
+    (e,) = events("عقدت في الناقورة اليوم جولة جديدة من المفاوضات غير المباشرة بين لبنان وفلسطين المحتلة.")
+    assert e.parties == ["IL", "LB"]
+    (e,) = events("وأكد الوفد اللبناني أن المفاوضات مع الكيان الصهيوني في الناقورة ستستأنف الأربعاء المقبل.")
+    assert e.parties == ["IL", "LB"] and e.status == "planned"
+
+
+def test_a_government_named_by_its_city_speaks_for_its_side() -> None:
+    (e,) = events("قالت تل أبيب إن جولة جديدة من المفاوضات غير المباشرة مع سوريا بدأت في أنقرة أمس.")
+    assert e.parties == ["IL", "SY"] and e.start_date == date(2019, 3, 3)
+    (e,) = events("وذكرت دمشق أن جولة ثانية من المحادثات مع بغداد ستعقد في القاهرة الأحد المقبل.")
+    assert e.parties == ["IQ", "SY"] and e.status == "planned"
+
+
+def test_were_to_looks_ahead_in_english() -> None:
+    (e,) = events("Serbia and Kosovo were to resume talks in Brussels on Tuesday.", "en")
+    assert e.status == "planned" and e.start_date == date(2019, 3, 5)
+    (e,) = events("Serbia and Kosovo were ready and resumed talks in Brussels on Tuesday.", "en")
+    assert e.start_date == date(2019, 2, 26)
