@@ -62,3 +62,20 @@ def test_were_to_looks_ahead_in_english() -> None:
     assert e.status == "planned" and e.start_date == date(2019, 3, 5)
     (e,) = events("Serbia and Kosovo were ready and resumed talks in Brussels on Tuesday.", "en")
     assert e.start_date == date(2019, 2, 26)
+
+
+def test_a_meeting_that_opens_the_talks_in_their_sentence_is_those_talks() -> None:
+    (e,) = events(
+        "بدأت صباح اليوم في نيروبي المفاوضات المباشرة بين الصوماليين والإثيوبيين بعد قطيعة دامت عامين باجتماع عمل"
+        " بين الطاقمين المفاوضين الصومالي برئاسة وزير الخارجية أحمد عيسى عوض والإثيوبي برئاسة وزير الخارجية"
+        " تسفاي جيتاتشو."
+    )
+    assert e.parties == ["ET", "SO"] and e.location_key == "loc:city:nairobi" and e.start_date == PUB
+    assert len(e.participants) == 2
+
+
+def test_this_morning_is_today_in_english() -> None:
+    (e,) = events("Talks between Somalia and Ethiopia began in Nairobi this morning.", "en")
+    assert e.start_date == PUB
+    (e,) = events("Talks between Somalia and Ethiopia will open in Nairobi this evening.", "en")
+    assert e.start_date == PUB and e.status == "planned"

@@ -95,6 +95,9 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
             same_place
             or (em.date and mt.date and em.date.dm.precision == mt.date.dm.precision == "day")
             or (em.round_no and em.round_no == mt.round_no)
+            # «استؤنفت المفاوضات بين الفلسطينيين والإسرائيليين باجتماع عمل بين ...»: a mention with fewer
+            # sides and no place, date or number of its own, in the meeting's sentence, is that meeting
+            or (em.sent == mt.last_sent and not (em.place or em.date or em.round_no))
         ):
             score += 2
         else:
