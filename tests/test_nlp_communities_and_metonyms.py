@@ -79,3 +79,25 @@ def test_this_morning_is_today_in_english() -> None:
     assert e.start_date == PUB
     (e,) = events("Talks between Somalia and Ethiopia will open in Nairobi this evening.", "en")
     assert e.start_date == PUB and e.status == "planned"
+
+
+def test_a_numbered_round_in_the_headline_takes_the_sides_of_the_same_round_below() -> None:
+    for text, lang in (
+        (
+            "جولة ثالثة من المحادثات غير المباشرة\n\nعقد الوفدان السوداني والإثيوبي اليوم في مدينة أسوان الجولة"
+            " الثالثة من المحادثات غير المباشرة برعاية الأمم المتحدة.",
+            "ar",
+        ),
+        (
+            "Third round of indirect talks\n\nThe Sudanese and Ethiopian delegations held the third round of"
+            " indirect talks in Aswan today under UN auspices.",
+            "en",
+        ),
+    ):
+        (e,) = events(text, lang)
+        assert e.parties == ["ET", "SD"] and e.round_number == 3 and e.start_date == PUB, text
+
+
+def test_the_first_half_of_a_two_word_place_name_belongs_to_the_place() -> None:
+    (e,) = events("عقد الوفدان السوداني والإثيوبي اليوم في رأس الناقورة الجولة الثالثة من المحادثات غير المباشرة.")
+    assert e.location_key == "loc:city:naqoura"

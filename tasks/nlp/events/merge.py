@@ -106,6 +106,8 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
         score += 2
     elif not mt.parties and mt.place and not em.place and 0 <= em.sent - mt.last_sent <= 3:
         score += 1  # a placed meeting with no sides yet takes the sides of the next mention
+    elif not mt.parties and mt.round_no is not None and em.round_no == mt.round_no:
+        score += 1  # "second round of talks" in the headline, "the second round ... between A and B" below
     elif not em.parties and (em.sent == mt.last_sent or (em.round_no is not None and em.round_no == mt.round_no)):
         score += 1  # a mention with no sides of its own in the same sentence, or the same round
     else:

@@ -22,6 +22,7 @@ from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, clitic_bases, has_article, is_arabic, strip_conj
 from tasks.nlp.text.document import Document
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
 
 
@@ -150,6 +151,8 @@ def capital_named_alike(doc: Document, a: Arg) -> Arg:
 # «مدينة», «منتجع», "the city of": words that may stand between a locative and the place it names
 PLACE_TITLES = frozenset(words("event_cues.yaml")["place_titles"])
 SAME_NAME_CAPITALS = frozenset(words("place_cues.yaml")["same_name_capitals"])
+# the first halves of two-word place names («رأس الناقورة», «تل أبيب»): part of the place they precede
+COMPOUND_STARTS = frozenset(norm_token(w) for w in words("place_cues.yaml")["ar"]["compound_starts"])
 
 
 def near_locative(doc: Document, lex: Lexicon, head: int, width: int, floor: int) -> bool:
@@ -186,6 +189,10 @@ def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
         prev_word = doc.nt[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
         if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
             pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»
+        elif pos == a.start and (base := max((b for b in clitic_bases(word) if b in COMPOUND_STARTS), default="")):
+            pos, clitic = ts, word[: len(word) - len(base)]  # «في رأس الناقورة»: the name's first half
+            if clitic.strip("وف"):
+                break
         elif word in PLACE_TITLES or (base := title_base(word)):
             base = word if word in PLACE_TITLES else base
             pos, clitic = ts, word[: len(word) - len(base)]
