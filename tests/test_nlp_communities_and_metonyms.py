@@ -101,3 +101,15 @@ def test_a_numbered_round_in_the_headline_takes_the_sides_of_the_same_round_belo
 def test_the_first_half_of_a_two_word_place_name_belongs_to_the_place() -> None:
     (e,) = events("عقد الوفدان السوداني والإثيوبي اليوم في رأس الناقورة الجولة الثالثة من المحادثات غير المباشرة.")
     assert e.location_key == "loc:city:naqoura"
+
+
+def test_a_passive_participle_is_no_past_tense() -> None:
+    from tasks.nlp.dates import clause_tense
+
+    for text, future in (
+        ("the next round will be held in ankara on tuesday.", True),
+        ("the talks have been postponed to tuesday.", None),
+        ("the round was held in ankara on tuesday.", False),
+    ):
+        i = text.index("tuesday")
+        assert clause_tense(text, i, i + len("tuesday")) is future, text

@@ -141,7 +141,7 @@ _EN_FUTURE = _words_rx(
     r"\b",
 )
 _EN_PAST = _words_rx(
-    r"\b",
+    r"\b(?<!be )(?<!been )(?<!being )",  # "will be held", "has been postponed": participles, no past
     r"met|held|said|told|announced|was(?! to\b)|were(?! to\b)|had|concluded|ended|wrapped|took place|discussed|"
     r"agreed|signed|visited|hosted|spoke|arrived|began|started|opened|last|ago|yesterday|\w{3,}ed",
     r"\b",
