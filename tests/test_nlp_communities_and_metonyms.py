@@ -113,3 +113,20 @@ def test_a_passive_participle_is_no_past_tense() -> None:
     ):
         i = text.index("tuesday")
         assert clause_tense(text, i, i + len("tuesday")) is future, text
+
+
+def test_a_round_number_in_apposition_is_the_rounds_number() -> None:
+    for text, lang in (
+        (
+            "استضافت أنقرة أمس الأربعاء الجولة الـ63 من المحادثات التركية اليونانية. وجرت الجولة السابقة، الـ62، من"
+            " المحادثات في أثينا.",
+            "ar",
+        ),
+        (
+            "Turkey and Greece held the 63rd round of talks in Ankara on Wednesday. The previous round, the 62nd, of"
+            " exploratory talks was held in Athens.",
+            "en",
+        ),
+    ):
+        rounds = {e.round_number: e.location_key for e in events(text, lang, date(2021, 10, 7))}
+        assert rounds == {63: "loc:city:ankara", 62: "loc:city:athens"}, text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tasks.nlp.events.lexicon import Lexicon
-from tasks.nlp.events.triggers import Trigger
+from tasks.nlp.events.triggers import APPOSED_NUMBER, Trigger
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, strip_conj
 from tasks.nlp.text.document import Document
@@ -35,6 +35,12 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
         return compound, 0
     if after and after[0] in lex.ordinals_after:
         return lex.ordinals_after[after[0]], 0
+    # «الجولة السابقة، الـ62، من المحادثات», "the previous round, the 62nd, of talks": the number in apposition
+    pos = t.core_end
+    if after and (after[0] in lex.sequel or after[0] in lex.adjacent_earlier):
+        pos = doc.nt.index(after[0], pos) + len(after[0])
+    if (apposed := APPOSED_NUMBER.match(doc.nt, pos)) and apposed.end() <= e:
+        return int(apposed["n"]), 0
     if t.core_end == t.start and after and strip_conj(after[0]) in lex.ordinals_after:
         return lex.ordinals_after[strip_conj(after[0])], 0  # «... والثالث في 14 يونيو»: an elided noun
     if len(after) > 1 and after[0] in ("رقم", "number", "no") and after[1].isdigit():

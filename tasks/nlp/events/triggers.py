@@ -181,14 +181,20 @@ def lemma_of(w: str) -> str:
     return w[:4]
 
 
+# a round's number in apposition, between commas: «الجولة السابقة، الـ62، من ...», "the last round, the 62nd, of ..."
+APPOSED_NUMBER = re.compile(r"\s*[،,]\s*(?:ال|the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?\s*[،,]\s*")
+
+
 def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
     """«جولة مباحثات», «الجولة الثالثة من المفاوضات», "round of talks": one phrase."""
     out: list[Trigger] = []
     for t in trigs:
         if out:
             prev = out[-1]
-            gap = WORD_RX.findall(doc.nt[prev.end : t.start])
-            if not re.search(r"[.،,:؛;!?؟]", doc.nt[prev.end : t.start]) and (
+            # «الجولة السابقة، الـ62، من المحادثات»: a round number in apposition does not split the phrase
+            between = APPOSED_NUMBER.sub(" ", doc.nt[prev.end : t.start])
+            gap = WORD_RX.findall(between)
+            if not re.search(r"[.،,:؛;!?؟]", between) and (
                 (len(gap) <= lex.compound_gap and all(bare(w) in lex.joiners or w in lex.joiners for w in gap))
                 or (t.english and _named_format(doc, lex, prev.end, t.start, gap, prev.kind == "round"))
             ):
