@@ -130,3 +130,11 @@ def test_a_round_number_in_apposition_is_the_rounds_number() -> None:
     ):
         rounds = {e.round_number: e.location_key for e in events(text, lang, date(2021, 10, 7))}
         assert rounds == {63: "loc:city:ankara", 62: "loc:city:athens"}, text
+
+
+def test_a_country_named_right_before_a_listed_name_is_that_persons() -> None:
+    x = extract("وحضر اللقاء وزراء خارجية الدول الثلاث، مصر سامح حسني شكري، والسودان أحمد علي.", "ar", PUB)
+    assert ("person:ar:سامح حسني شكري", "EG") in {(e.key, e.country_code) for e in x.entities}
+    # a country that is the object of a verb before a name is no apposition
+    x = extract("وقال سامح حسني شكري إنه زار السودان أمس.", "ar", PUB)
+    assert all(e.country_code is None for e in x.entities if e.kind == "person")

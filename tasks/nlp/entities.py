@@ -32,6 +32,7 @@ from tasks.nlp.communities import without_qualifiers
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, load_gazetteer
 from tasks.nlp.people import (
     PersonResult,
+    countries_before_names,
     cut_at_the_end,
     discover,
     discover_given_led,
@@ -207,6 +208,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     if merged is not results:
         results = merged
         doc.set_matches(fixed + [r.match for r in results])
+    results = countries_before_names(doc, fixed, results)  # «..، تركيا مولود جاويش أوغلو، واليونان ...»
     for m in link_surnames(doc, g, names_to_link(g, results, doc)):
         results.append(PersonResult(m))
         doc.add_match(m)

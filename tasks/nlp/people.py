@@ -1789,3 +1789,28 @@ def names_to_link(g: Gazetteer, results: list[PersonResult], doc: Document) -> d
         elif m.key in g.people and not g.people[m.key].surname_alone:
             found.setdefault(m.key, []).extend(sorted(g.people[m.key].surnames))
     return found
+
+
+def countries_before_names(doc: Document, fixed: list[Match], results: list[PersonResult]) -> list[PersonResult]:
+    """«وزراء خارجية الدول الضامنة، تركيا مولود جاويش أوغلو، واليونان ...»: in Arabic, a country named
+    right before a name (the list item opening with a comma or «و») is the country of that person, when
+    nothing else gave one."""
+    countries = {m.end: m for m in fixed if m.kind == "location" and m.key.startswith("loc:country:")}
+    if not countries:
+        return results
+    out = list(results)
+    for k, r in enumerate(out):
+        e = r.entity
+        if e is None or e.country_code is not None or not is_arabic(doc.nt[r.match.start : r.match.start + 1]):
+            continue
+        i = doc.token_at(r.match.word_start)
+        if i < 1 or doc.gap(i).strip():
+            continue
+        c = countries.get(doc.tokens[i - 1][1])
+        if c is None:
+            continue
+        j = doc.token_at(c.word_start)
+        opener = doc.gap(j).strip() if j > 0 else ""
+        if doc.nt[c.word_start : c.start] in ("و", "") and (opener in ("،", ",") or doc.nt[c.word_start] == "و"):
+            out[k] = PersonResult(r.match, replace(e, country_code=c.key.rsplit(":", 1)[1]))
+    return out
