@@ -138,3 +138,15 @@ def test_a_country_named_right_before_a_listed_name_is_that_persons() -> None:
     # a country that is the object of a verb before a name is no apposition
     x = extract("وقال سامح حسني شكري إنه زار السودان أمس.", "ar", PUB)
     assert all(e.country_code is None for e in x.entities if e.kind == "person")
+
+
+def test_one_countrys_agreement_is_signed_by_its_rival_sides() -> None:
+    for text, lang in (
+        ("وجرى اليوم في مدينة جوبا التوقيع على الاتفاق السياسي السوداني بعد عامين من الحوار.", "ar"),
+        ("Delegates signed the Sudanese Political Agreement in Juba today.", "en"),
+    ):
+        (e,) = events(text, lang)
+        assert e.parties == ["SD"] and e.sides == ["org:sd-factions"] and e.status == "held", text
+    # the nationality of a side, not of the agreement
+    (e,) = events("ووقعت واشنطن اتفاقا مع حركة طالبان في الدوحة اليوم. ووقع الاتفاق المفاوض الأمريكي زلماي خليل زاد.")
+    assert e.sides == ["US", "org:taliban"] and len(e.participants) == 1

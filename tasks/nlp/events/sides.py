@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tasks.nlp.events.document import Arg
-from tasks.nlp.events.lexicon import Lexicon, lexicon
+from tasks.nlp.events.lexicon import Lexicon, factions_of, lexicon
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import FROM, WITH, member
 from tasks.nlp.text.charsets import bare, strip_conj
@@ -87,9 +87,17 @@ def find_sides(
             if first.key in lex.metonymic and party_reading(doc, lex, t, first, floor):
                 reporters.add(side_code(lex, first))
             continue
+        signed = [a for a in group if a.kind == "nat" and agreement_of(doc, lex, t, a)]
+        if signed and len({a.cc for a in signed}) == 1 and len(group) == 1:
+            # «التوقيع على الاتفاق السياسي الليبي», "signing the Libyan Political Agreement": one
+            # country's agreement is signed by its rival sides
+            out.by_name.add(factions_of(signed[0].cc or ""))
+            out.parties.add(factions_of(signed[0].cc or ""))
+            continue
         if (
             party_reading(doc, lex, t, first, floor)
             or side_noun_after(doc, lex, last)
+            or signed
             or any(a.kind == "nat" and beside_trigger(doc, t, a) for a in group)
             # a format named with the talks themselves («المحادثات السداسية», "the six-party talks")
             or any(a.key in lex.group_members and a.start < t.end and t.start < a.end for a in group)
@@ -205,6 +213,27 @@ def side_noun_after(doc: Document, lex: Lexicon, a: Arg) -> bool:
         if not (w.isascii() and w.isalpha()) or w in lex.speech or w in lex.clause_breaks:
             return False
     return False
+
+
+def agreement_of(doc: Document, lex: Lexicon, t: Trigger, a: Arg) -> bool:
+    """«التوقيع على الاتفاق السياسي الليبي», "signed the Libyan Political Agreement", "the signing of the
+    Russian-Ukrainian accord": the nationality qualifies the agreement a signing signs, a word or two
+    after it."""
+    if t.kind != "sign":
+        return False
+    if not t.english:
+        if a.start < t.end:
+            return False
+        between = doc.words_before(a.start, 4, floor=t.end)
+        nouns = [k for k, w in enumerate(between) if bare(w) in lex.agreement_nouns]
+        # right after the agreement, or after one nisba adjective («الاتفاق السياسي الليبي»); not
+        # «الاتفاق عن الجانب التركي», «الاتفاق المفاوض الأمريكي»
+        rest = between[nouns[-1] + 1 :] if nouns else None
+        return rest is not None and (
+            not rest or (len(rest) == 1 and rest[0].startswith("ال") and rest[0].endswith(("ي", "يه")))
+        )
+    after = doc.words_after(a.end, 3, ceil=a.end + 40)
+    return a.start > t.start and any(bare(w) in lex.agreement_nouns for w in after)
 
 
 def beside_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
