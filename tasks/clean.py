@@ -25,7 +25,7 @@ import trafilatura
 from lxml import html as lxml_html
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, NON_ARABIC_LETTERS, light_fold
+from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, LIGHT_FOLD, MARKS_RE, NON_ARABIC_LETTERS
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,19 @@ class CleanedPage:
 # ---------------------------------------------------------------- folding (for matching only)
 
 _WORD = re.compile(r"[^\W_]+")
+# charsets.light_fold's letter fold as (variant, letter) pairs: one str.replace each is a C scan of the
+# line, where str.translate looks every character up in a dict (a line's fold cost 4x as much)
+_LIGHT_PAIRS = tuple((chr(k), v) for k, v in LIGHT_FOLD.items())
 
 
 def _fold(s: str) -> str:
-    """Spelling-insensitive form used to compare lines with the word lists below; never stored."""
-    return " ".join(light_fold(s).casefold().split())
+    """Spelling-insensitive form used to compare lines with the word lists below; never stored.
+    (charsets.light_fold, then case and spacing: the same characters.)"""
+    s = MARKS_RE.sub("", s)
+    for variant, letter in _LIGHT_PAIRS:
+        if variant in s:
+            s = s.replace(variant, letter)
+    return " ".join(s.casefold().split())
 
 
 def _words(s: str) -> list[str]:
@@ -489,11 +497,12 @@ def _pick_title(meta: _Meta, site_name: str | None) -> str | None:
 
 # ---------------------------------------------------------------- language
 
-_ARABIC_LETTER = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]")
+_ARABIC_LETTERS_RUN = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]+")  # counted by runs: one match a word, not a letter
 # letters of Persian, Urdu, Pashto and Kurdish that Arabic spelling does not use (Arabic borrows
 # پ چ گ ڤ for foreign names now and then, so those count only as a share of the text)
 _NON_ARABIC_LETTER = re.compile(f"[{NON_ARABIC_LETTERS}]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_A_LETTER = re.compile(r"[^\W\d_]")
 _ARABIC_SCRIPT_LANGS = ["ar", "fa", "ur", "ps", "ku"]
 _LONG_ENOUGH = 80  # letters before langid may overrule "ar" for Arabic-script text
 # langid's Arabic varieties (Egyptian, Moroccan, Levantine, ...) are all "ar" to us
@@ -513,11 +522,17 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, None when it has no letters. Arabic-script text is
     "ar" unless it is long enough for langid to tell Persian/Urdu apart with confidence."""
     sample = text[:20_000]
-    letters = len(_NOT_LETTER.sub("", sample))
-    if letters == 0:
-        return None
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    if arabic / letters >= 0.5:
+    arabic = sum(map(len, _ARABIC_LETTERS_RUN.findall(sample)))
+    # Arabic letters make at least half of all characters, so at least half of the letters: no need to
+    # count the letters (a test of every character), only to know there is one
+    if not (arabic * 2 >= len(sample) and _A_LETTER.search(sample)):
+        letters = len(_NOT_LETTER.sub("", sample))
+        if letters == 0:
+            return None
+        arabic_text = arabic / letters >= 0.5
+    else:
+        arabic_text = True
+    if arabic_text:
         # Persian, Urdu, Pashto and Kurdish write letters Arabic does not (ی ک پ گ ے ...) on every line;
         # without them langid has nothing to overrule, so skip its cost (a third of cleaning time).
         if arabic >= _LONG_ENOUGH and len(_NON_ARABIC_LETTER.findall(sample)) * 100 >= arabic:
