@@ -150,8 +150,10 @@ def install() -> None:
     patch(batches, "ingest_files", "ingest (task)")
     patch(stages, "load_file", "read files")
     patch(stages, "page_from_file_bytes", "decode pages")
-    patch(compute.Compute, "clean", "clean (task)")
-    for name in ("submit_clean", "submit_extract"):
+    for name, step in (("clean", "clean (task)"), ("pages", "clean and extract (task)")):
+        if hasattr(compute.Compute, name):
+            patch(compute.Compute, name, step)
+    for name in ("submit_clean", "submit_pages", "submit_extract"):
         if hasattr(compute.Compute, name):  # the flow submits a batch and waits for it later
             setattr(compute.Compute, name, waited(name.replace("submit_", "wait "), getattr(compute.Compute, name)))
     patch(batches, "record_articles", "record-articles (task)")

@@ -1,6 +1,6 @@
 """New pages and articles through the stages, a batch at a time: local files read into raw pages,
-pages cleaned into articles, articles extracted into facts, each batch's results written to the
-lake before the next stage sees them, and counted in the run's summary.
+pages cleaned into articles and the articles extracted into facts (one pass in the process pool),
+each batch's results written to the lake, and counted in the run's summary.
 
     batches = Batches(settings, lake, summary, reporter)
     batches.recover()         # what a killed run (or an older extractor) left unfinished
@@ -10,8 +10,10 @@ lake before the next stage sees them, and counted in the run's summary.
 
 The stages overlap: a batch's cleaning and extraction run in the process pool while the flow's
 process reads the next batch and writes the previous one's results, so neither the pool nor the
-flow waits for the other (one batch of each stage is left running ahead). The order of the lake's
-writes within each table is the same as when the stages run one after the other.
+flow waits for the other (AHEAD batches are left running). A page is cleaned and its article
+extracted in the same worker, so it crosses a process boundary once; the flow then drops the facts
+of the articles it finds to be duplicates. The order of the lake's writes within each table is the
+same as when the stages run one after the other.
 """
 
 from __future__ import annotations
@@ -28,9 +30,8 @@ from flows.settings import Settings
 from flows.stages import LakeIndex, ingest_files, pending_articles, pending_pages, record_articles, record_facts
 from flows.summary import RunSummary
 from lake.fs import Lake
-from tasks.articles import Cleaned
 from tasks.discover import InputItem
-from tasks.extract_rows import ExtractedRows
+from tasks.extract_rows import FactTables, Processed
 
 
 def in_batches(items: Sequence, size: int) -> list[Sequence]:
@@ -45,8 +46,8 @@ class Batches:
         self.index = LakeIndex.load(self.lake)  # what the lake holds, kept up to date batch by batch
         self.compute = Compute(settings.workers, settings.dask_address)
         # batches submitted to the pool and not yet recorded, oldest first
-        self._cleaning: deque[tuple[Callable[[], list[Cleaned]], list[dict[str, Any]]]] = deque()
-        self._extracting: deque[Callable[[], ExtractedRows]] = deque()
+        self._cleaning: deque[tuple[Callable[[], Processed], list[dict[str, Any]]]] = deque()
+        self._extracting: deque[Callable[[], FactTables]] = deque()
 
     def recover(self) -> None:
         """Finish what a killed run stored but did not clean or extract, and extract the articles
@@ -67,7 +68,7 @@ class Batches:
     def files(self, files: Sequence[InputItem]) -> None:
         """Local files into raw pages (an unchanged file is skipped), then through the stages."""
         done = 0
-        for batch in in_batches(files, self.settings.batch_size):
+        for batch in in_batches(files, self.settings.file_batch_size):
             report = ingest_files(quote(list(batch)), self.lake, quote(self.index), self.settings.max_page_bytes)
             self.summary.pages_new += report.done
             self.summary.pages_unchanged += report.skipped
@@ -78,13 +79,12 @@ class Batches:
         self.drain()
 
     def pages(self, pages: list[dict[str, Any]]) -> None:
-        """One batch of new pages through cleaning and extraction, in memory. Cleaning starts now;
-        the batch is recorded (and its articles go to extraction) once the next one is submitted,
-        or at drain()."""
+        """One batch of new pages through cleaning and extraction, in memory. Both start now; the
+        batch is recorded once the next one is submitted, or at drain()."""
         if not pages:
             return
         max_html, max_text = self.settings.max_html_chars, self.settings.max_text_chars
-        self._cleaning.append((self.compute.submit_clean(pages, max_html, max_text), pages))
+        self._cleaning.append((self.compute.submit_pages(pages, max_html, max_text), pages))
         self._advance(self.AHEAD)
 
     def articles(self, articles: list[dict[str, Any]]) -> None:
@@ -99,18 +99,21 @@ class Batches:
         self._advance(0)
 
     def _advance(self, ahead: int) -> None:
-        """Record the oldest batches of each stage until at most `ahead` of each are left running.
-        Cleaned pages first: recording them submits their extraction, so the pool has that to do
-        while the flow waits for (and writes) the extraction submitted before."""
+        """Record the oldest batches until at most `ahead` of each kind are left running: a batch of
+        pages as its articles, then the facts of the articles kept (not duplicates)."""
         while len(self._cleaning) > ahead:
-            cleaned, pages = self._cleaning.popleft()
-            recorded = record_articles(quote(cleaned()), quote(pages), self.lake, quote(self.index))
+            processed_fn, pages = self._cleaning.popleft()
+            processed = processed_fn()
+            recorded = record_articles(quote(processed.cleaned), quote(pages), self.lake, quote(self.index))
             self.summary.articles_new += recorded.done
             self.summary.duplicates += recorded.skipped
             self.summary.fail_all(recorded.failures, self.reporter.say)
             if recorded.rows:
-                self._extracting.append(self.compute.submit_extract(recorded.rows))
+                self._record_facts(processed.facts.keep(recorded.kept))
         while len(self._extracting) > ahead:
-            recorded = record_facts(quote(self._extracting.popleft()()), self.lake)
-            self.summary.extracted += recorded.done
-            self.summary.fail_all(recorded.failures, self.reporter.say)
+            self._record_facts(self._extracting.popleft()())
+
+    def _record_facts(self, facts: FactTables) -> None:
+        recorded = record_facts(quote(facts), self.lake)
+        self.summary.extracted += recorded.done
+        self.summary.fail_all(recorded.failures, self.reporter.say)

@@ -195,6 +195,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except ExportRefused as exc:
         print(f"roundtable run: {exc}", file=sys.stderr)
         return 2
+    if settings.dask_address is None and (args.input or args.url or args.feed or args.sitemap or args.sources):
+        from flows import parallel
+
+        parallel.warm(settings.workers)  # the pool starts while Prefect does
     from flows import pipeline as pl  # Prefect: only once the arguments are known to be good
     from flows.server import tie_temporary_server
 

@@ -17,9 +17,8 @@ from typing import Any
 from prefect.utilities.annotations import quote
 
 from flows.parallel import chunks
-from flows.stages import clean_batch, extract_articles, slim_articles
-from tasks.articles import Cleaned
-from tasks.extract_rows import ExtractedRows
+from flows.stages import clean_extract_batch, extract_articles, slim_articles
+from tasks.extract_rows import FactTables, Processed
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,27 +47,20 @@ class Compute:
             futures = [task.submit(list(piece), workers=1, **kwargs) for piece in chunks(items, self.workers)]
         return lambda: [f.result() for f in futures]
 
-    def submit_clean(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> Callable[[], list[Cleaned]]:
-        """Start cleaning a batch of pages; call the result to wait for them."""
-        parts = self._submit(clean_batch, pages, max_html=max_html, max_text=max_text)
-        return lambda: [c for part in parts() for c in part]
+    def submit_pages(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> Callable[[], Processed]:
+        """Start cleaning a batch of pages and extracting their articles; call the result to wait for them."""
+        parts = self._submit(clean_extract_batch, pages, max_html=max_html, max_text=max_text)
+        return lambda: Processed.concat(parts())
 
-    def submit_extract(self, articles: list[dict[str, Any]]) -> Callable[[], ExtractedRows]:
-        """Start extracting a batch of articles; call the result to wait for its rows."""
+    def submit_extract(self, articles: list[dict[str, Any]]) -> Callable[[], FactTables]:
+        """Start extracting a batch of articles; call the result to wait for their rows."""
         parts = self._submit(extract_articles, slim_articles(articles))
+        return lambda: FactTables.concat(parts())
 
-        def rows() -> ExtractedRows:
-            out = ExtractedRows()
-            for part in parts():
-                out.extend(part)
-            return out
+    def pages(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> Processed:
+        return self.submit_pages(pages, max_html, max_text)()
 
-        return rows
-
-    def clean(self, pages: list[dict[str, Any]], max_html: int, max_text: int) -> list[Cleaned]:
-        return self.submit_clean(pages, max_html, max_text)()
-
-    def extract(self, articles: list[dict[str, Any]]) -> ExtractedRows:
+    def extract(self, articles: list[dict[str, Any]]) -> FactTables:
         return self.submit_extract(articles)()
 
 

@@ -12,6 +12,7 @@ users. On an interrupt, shutdown(now=True) stops the workers instead of waiting 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
 import select
@@ -44,6 +45,26 @@ def _pool(workers: int) -> ProcessPoolExecutor:
                 max_workers=workers, mp_context=ctx, initializer=die_with, initargs=(os.getpid(),)
             )
         return _pools[workers]
+
+
+def _noop() -> None:
+    return None
+
+
+def warm(workers: int) -> None:
+    """Start the pool's fork server and workers now, in a background thread, so their start-up (the
+    preload: trafilatura, the gazetteer, the lexicon, a few seconds of CPU) overlaps the flow's own
+    (importing Prefect, starting its server) instead of following it. Nothing to do for one worker."""
+    if workers <= 1:
+        return
+
+    def start() -> None:
+        pool = _pool(workers)
+        with contextlib.suppress(RuntimeError):  # shut down meanwhile: nothing to warm
+            for _ in range(workers):
+                pool.submit(_noop)
+
+    threading.Thread(target=start, name="warm-pool", daemon=True).start()
 
 
 def shutdown(now: bool = False) -> None:

@@ -97,8 +97,11 @@ class Settings(BaseSettings):
     max_html_chars: int = Field(3_000_000, ge=1)
     max_text_chars: int = Field(500_000, ge=1)
 
-    # batching: a task run costs milliseconds, an article's extraction about as much
+    # batching: a Prefect task run costs about 70 ms of CPU (the flow's client and the API server together),
+    # cleaning and extracting an article about 10 ms. Web pages go through in fetch batches of batch_size;
+    # local files, cheap to read, in batches of file_batch_size (four task runs a batch)
     batch_size: int = Field(200, ge=1)
+    file_batch_size: int = Field(1000, ge=1)
     workers: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 1)), ge=1)
     dask_address: str | None = None  # run CPU work on this Dask scheduler (prefect-dask) instead of locally
 

@@ -1,8 +1,8 @@
 """The pipeline's stages as Prefect tasks: thin wrappers that move batches between the lake
 and the plain functions in `tasks/` (which know nothing of Prefect).
 
-Batches stream through ingest → clean → extract in memory, each stage writing its lake table
-before the next runs. A run killed part-way leaves pages without a cleaning outcome or
+Batches stream through ingest → clean and extract (one pass in a pool worker) in memory, the
+articles written to the lake before their facts. A run killed part-way leaves pages without a cleaning outcome or
 articles without an extraction; the recovery pass at the start of the next run finishes them,
 so nothing is lost and nothing is written twice.
 """
@@ -20,9 +20,9 @@ from prefect.cache_policies import NO_CACHE
 from flows.parallel import map_batch
 from lake import store
 from lake.fs import Lake
-from tasks.articles import Cleaned, clean_many
+from tasks.articles import Cleaned
 from tasks.discover import InputItem
-from tasks.extract_rows import ExtractedRows, extract_batch
+from tasks.extract_rows import ExtractedRows, FactTables, Processed, clean_and_extract, extract_tables
 from tasks.ingest import Ingested, load_file, page_from_file_bytes
 from tasks.nlp.extract import EXTRACTOR_VERSION
 
@@ -36,6 +36,7 @@ class StageReport:
     skipped: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (uri or id, one-line reason)
     rows: list[dict[str, Any]] = field(default_factory=list)  # what the stage produced, for the next one
+    kept: list[bool] = field(default_factory=list)  # record_articles: per article cleaned, whether it was stored
 
 
 @dataclass(slots=True)
@@ -133,18 +134,19 @@ def pending_pages(lake: Lake) -> list[dict[str, Any]]:
     return list({r["page_id"]: r for r in rows}.values())
 
 
-@task(name="clean", **STAGE)
-def clean_batch(pages: list[dict[str, Any]], workers: int, max_html: int, max_text: int) -> list[Cleaned]:
-    """CPU only: clean pages (over a local process pool when workers > 1). No lake access, so it
-    can run anywhere, e.g. on a Dask worker."""
-    # clean_many lives in tasks/, so a pool worker never imports Prefect to unpickle it
-    work = partial(clean_many, max_html_chars=max_html, max_text_chars=max_text)
-    return [c for part in map_batch(work, pages, workers) for c in part]
+@task(name="clean-and-extract", **STAGE)
+def clean_extract_batch(pages: list[dict[str, Any]], workers: int, max_html: int, max_text: int) -> Processed:
+    """CPU only: clean pages and extract their articles in one pass (over a local process pool when
+    workers > 1). No lake access, so it can run anywhere, e.g. on a Dask worker."""
+    # clean_and_extract lives in tasks/, so a pool worker never imports Prefect to unpickle it
+    work = partial(clean_and_extract, max_html_chars=max_html, max_text_chars=max_text)
+    return Processed.concat(map_batch(work, pages, workers))
 
 
 @task(name="record-articles", **STAGE)
 def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake: Lake, index: LakeIndex) -> StageReport:
-    """Drop duplicates (same canonical URL or text as a stored or earlier article), write the rest."""
+    """Drop duplicates (same canonical URL or text as a stored or earlier article), write the rest.
+    The report's `kept` says, per article cleaned, whether it was written (its facts are wanted)."""
     report = StageReport()
     uri_of = {p["page_id"]: p["source_uri"] for p in pages}
     articles, outcomes = [], []
@@ -153,9 +155,11 @@ def record_articles(cleaned: list[Cleaned], pages: list[dict[str, Any]], lake: L
         if c.article is not None and index.is_duplicate(c.article):
             outcome = {**outcome, "outcome": "duplicate", "reason": "same canonical URL or same text"}
             report.skipped += 1
+            report.kept.append(False)
         elif c.article is not None:
             articles.append(c.article)
             index.add_article(c.article)
+            report.kept.append(True)
         else:
             report.failures.append((uri_of[outcome["page_id"]], outcome["reason"]))
         outcomes.append(outcome)
@@ -192,16 +196,13 @@ def slim_articles(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @task(name="extract", **STAGE)
-def extract_articles(articles: list[dict[str, Any]], workers: int) -> ExtractedRows:
+def extract_articles(articles: list[dict[str, Any]], workers: int) -> FactTables:
     """CPU only: extract facts (over a local process pool when workers > 1); no lake access."""
-    rows = ExtractedRows()
-    for part in map_batch(extract_batch, articles, workers):
-        rows.extend(part)
-    return rows
+    return FactTables.concat(map_batch(extract_tables, articles, workers))
 
 
 @task(name="record-facts", **STAGE)
-def record_facts(rows: ExtractedRows, lake: Lake) -> StageReport:
+def record_facts(rows: ExtractedRows | FactTables, lake: Lake) -> StageReport:
     # facts first, the extraction marker last: a crash in between only means the article is
     # extracted again, and staging keeps the rows of its newest extraction
     for table in ("mentions", "entities", "events"):

@@ -49,17 +49,22 @@ def write_table(
 ) -> str | None:
     """Write rows as one new Parquet file of `table`; returns its path on the lake's filesystem
     (None for no rows)."""
-    schema = LAKE_TABLES[table]
-    data = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
+    data = to_table(table, rows)
     if data.num_rows == 0:
         return None
-    data = data.select(schema.names).cast(schema)
     day = (ingest_date or now_utc().date()).isoformat()
     # The name is a content hash of the keys plus a random part: two writers never collide,
     # and the first column (the table's key) makes files easy to trace.
     first = data.column(0).to_pylist()
     name = f"part-{digest(*map(str, first[:1000]), str(data.num_rows))[:12]}-{uuid.uuid4().hex[:8]}.parquet"
     return as_lake(lake).write_parquet(f"{table}/ingest_date={day}", name, data)
+
+
+def to_table(table: str, rows: Sequence[dict[str, Any]] | pa.Table) -> pa.Table:
+    """Rows (or an Arrow table) as `table`'s schema: its columns, in order, of its types."""
+    schema = LAKE_TABLES[table]
+    data = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(list(rows), schema=schema)
+    return data.select(schema.names).cast(schema)
 
 
 def sweep_temporaries(lake: LakeLocation) -> int:

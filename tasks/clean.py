@@ -12,20 +12,26 @@ of every kept line are left exactly as they were, because evidence offsets point
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from trafilatura import metadata as trafilatura_metadata
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Document
+from trafilatura.utils import line_processing, load_html
 
-from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, NON_ARABIC_LETTERS, light_fold
+from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, LIGHT_FOLD, MARKS_RE, NON_ARABIC_LETTERS
 
 
 @dataclass(frozen=True)
@@ -47,11 +53,19 @@ class CleanedPage:
 # ---------------------------------------------------------------- folding (for matching only)
 
 _WORD = re.compile(r"[^\W_]+")
+# charsets.light_fold's letter fold as (variant, letter) pairs: one str.replace each is a C scan of the
+# line, where str.translate looks every character up in a dict (a line's fold cost 4x as much)
+_LIGHT_PAIRS = tuple((chr(k), v) for k, v in LIGHT_FOLD.items())
 
 
 def _fold(s: str) -> str:
-    """Spelling-insensitive form used to compare lines with the word lists below; never stored."""
-    return " ".join(light_fold(s).casefold().split())
+    """Spelling-insensitive form used to compare lines with the word lists below; never stored.
+    (charsets.light_fold, then case and spacing: the same characters.)"""
+    s = MARKS_RE.sub("", s)
+    for variant, letter in _LIGHT_PAIRS:
+        if variant in s:
+            s = s.replace(variant, letter)
+    return " ".join(s.casefold().split())
 
 
 def _words(s: str) -> list[str]:
@@ -231,45 +245,108 @@ def clean_html(html: str, url: str | None = None) -> CleanedPage:
     html = _NOSCRIPT.sub(" ", html)
     meta = _read_metadata(html, url)
     doc = _extract(html, url)
-    site_name = meta.site_name or (_meaningful(doc.sitename) if doc is not None else None)
+    # trafilatura's own metadata fills what the page's meta tags and JSON-LD do not say
+    more = _TrafilaturaMeta(html, url, full=not meta.site_name or meta.published_date is None)
+    site_name = meta.site_name or (_meaningful(more.sitename) if doc is not None else None)
     title = _pick_title(meta, site_name)
     if title is None and doc is not None:
-        title = _strip_site(doc.title, site_name)
+        title = _strip_site(more.title, site_name)
     raw_text = (doc.text or "") if doc is not None else ""
     first = next((line.strip() for line in raw_text.splitlines() if not is_boilerplate(line.strip())), "")
     headline = first if reads_as_headline(first) else None
     title = _prefer_shorter_form(title, [meta.h1, headline]) or headline
     text = clean_lines(raw_text, title)
     published_at, published_date = meta.published_at, meta.published_date
-    if published_date is None and doc is not None and doc.date:
-        published_date = _parse_datetime(doc.date)[1]
+    if published_date is None and doc is not None and more.date:
+        published_date = _parse_datetime(more.date)[1]
     return CleanedPage(
         title=title or None,
         text=text,
         published_at=published_at,
         published_date=published_date,
-        author=meta.author or (_meaningful(doc.author) if doc is not None else None),
+        author=meta.author or (_meaningful(more.author) if doc is not None else None),
         site_name=site_name or None,
         canonical_url=meta.canonical_url,
         language=detect_language(text) or meta.lang,
     )
 
 
+# Don't guess a publication date from dates mentioned in the article text.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_MAX_FILE_SIZE = trafilatura.settings.DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE")
+
+
 def _extract(html: str, url: str | None) -> Any:
-    """trafilatura's Document (or None); retried favouring recall when the default finds nothing."""
+    """trafilatura's Document (or None), its text only; retried favouring recall when the default finds
+    nothing. Its metadata, which costs a quarter of the extraction, is read only when asked for
+    (_TrafilaturaMeta): the text does not depend on it."""
     options: dict[str, Any] = {
         "url": url,
-        "with_metadata": True,
+        "with_metadata": False,
         "include_comments": False,
         "include_tables": True,
         "deduplicate": False,
-        # Don't guess a publication date from dates mentioned in the article text.
-        "date_extraction_params": {"extensive_search": False, "original_date": True},
+        "date_extraction_params": _DATE_PARAMS,
     }
     doc = trafilatura.bare_extraction(html, **options)
     if doc is None or not (doc.text or "").strip():
         doc = trafilatura.bare_extraction(html, favor_recall=True, **options)
     return doc
+
+
+class _TrafilaturaMeta:
+    """The metadata `bare_extraction(html, url=url, with_metadata=True, ...)` gives, read when first asked
+    for: all of it (`full`, as bare_extraction reads it: trafilatura.metadata.extract_metadata on the page
+    as parsed), or, when only the author is wanted, the steps of extract_metadata that decide the author
+    (meta tags, JSON-LD, then the byline search when neither names one; trimmed as clean_and_trim does),
+    skipping its title, URL, date, site name, category, tag and licence searches."""
+
+    def __init__(self, html: str, url: str | None, full: bool) -> None:
+        self._html, self._url, self._full = html, url, full
+        self._doc: Any = None
+        self._author_only: tuple[str | None] | None = None
+
+    def _metadata(self) -> Any:
+        if self._doc is None:
+            tree = load_html(self._html, _MAX_FILE_SIZE)
+            self._doc = Document() if tree is None else extract_metadata(tree, self._url, _DATE_PARAMS, False, set())
+        return self._doc
+
+    @property
+    def sitename(self) -> str | None:
+        return self._metadata().sitename
+
+    @property
+    def title(self) -> str | None:
+        return self._metadata().title
+
+    @property
+    def date(self) -> str | None:
+        return self._metadata().date
+
+    @property
+    def author(self) -> str | None:
+        if self._full or self._doc is not None:
+            return self._metadata().author
+        if self._author_only is None:
+            self._author_only = (self._read_author(),)
+        return self._author_only[0]
+
+    def _read_author(self) -> str | None:
+        tree = load_html(self._html, _MAX_FILE_SIZE)
+        if tree is None:
+            return None
+        found = trafilatura_metadata.examine_meta(tree)
+        if found.author and " " not in found.author:
+            found.author = None
+        with contextlib.suppress(Exception):  # as extract_metadata: bugs in trafilatura's json_metadata.py
+            found = trafilatura_metadata.extract_meta_json(tree, found)
+        author = found.author or trafilatura_metadata.extract_author(tree)
+        if not isinstance(author, str):
+            return author
+        if len(author) > 10000:
+            author = author[:9999] + "…"
+        return line_processing(unescape(author))
 
 
 @dataclass
@@ -489,11 +566,12 @@ def _pick_title(meta: _Meta, site_name: str | None) -> str | None:
 
 # ---------------------------------------------------------------- language
 
-_ARABIC_LETTER = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]")
+_ARABIC_LETTERS_RUN = re.compile(f"[{ARABIC_SCRIPT_LETTERS}]+")  # counted by runs: one match a word, not a letter
 # letters of Persian, Urdu, Pashto and Kurdish that Arabic spelling does not use (Arabic borrows
 # پ چ گ ڤ for foreign names now and then, so those count only as a share of the text)
 _NON_ARABIC_LETTER = re.compile(f"[{NON_ARABIC_LETTERS}]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_A_LETTER = re.compile(r"[^\W\d_]")
 _ARABIC_SCRIPT_LANGS = ["ar", "fa", "ur", "ps", "ku"]
 _LONG_ENOUGH = 80  # letters before langid may overrule "ar" for Arabic-script text
 # langid's Arabic varieties (Egyptian, Moroccan, Levantine, ...) are all "ar" to us
@@ -513,11 +591,17 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, None when it has no letters. Arabic-script text is
     "ar" unless it is long enough for langid to tell Persian/Urdu apart with confidence."""
     sample = text[:20_000]
-    letters = len(_NOT_LETTER.sub("", sample))
-    if letters == 0:
-        return None
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    if arabic / letters >= 0.5:
+    arabic = sum(map(len, _ARABIC_LETTERS_RUN.findall(sample)))
+    # Arabic letters make at least half of all characters, so at least half of the letters: no need to
+    # count the letters (a test of every character), only to know there is one
+    if not (arabic * 2 >= len(sample) and _A_LETTER.search(sample)):
+        letters = len(_NOT_LETTER.sub("", sample))
+        if letters == 0:
+            return None
+        arabic_text = arabic / letters >= 0.5
+    else:
+        arabic_text = True
+    if arabic_text:
         # Persian, Urdu, Pashto and Kurdish write letters Arabic does not (ی ک پ گ ے ...) on every line;
         # without them langid has nothing to overrule, so skip its cost (a third of cleaning time).
         if arabic >= _LONG_ENOUGH and len(_NON_ARABIC_LETTER.findall(sample)) * 100 >= arabic:

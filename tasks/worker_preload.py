@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import gc
 
-from tasks.articles import clean_many  # noqa: F401  (what the workers run)
 from tasks.clean import clean_html
-from tasks.extract_rows import extract_batch  # noqa: F401
+from tasks.extract_rows import clean_and_extract, extract_tables  # noqa: F401  (what the workers run)
 from tasks.nlp.extract import extract
 
 clean_html("<html><body><article><p>وعقدت المحادثات في جنيف يوم الخميس.</p></article></body></html>")
