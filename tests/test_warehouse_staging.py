@@ -202,3 +202,19 @@ def test_sides_are_normalised_and_an_empty_list_reads_as_the_parties(tmp_path: P
     build_warehouse(lake.root, db)
     rows = fetch(db, "SELECT parties, sides, mediators FROM staging.stg_events ORDER BY parties")
     assert rows == [(["GB", "UA"], ["GB", "UA"], []), (["SD"], ["SD", "org:rsf"], ["SA"])]
+
+
+def test_an_entitys_attributes_come_from_the_newest_article_not_the_last_extracted(tmp_path: Path) -> None:
+    """A re-run extracts articles in whatever order its workers finish: the row chosen for a person
+    seen in two articles must not depend on it (newer publication first, then article id)."""
+    lake = Lake(tmp_path / "lake")
+    ev = Ev(["RU", "US"], participants=[("person:witkoff", "US")])
+    newer = {"person:witkoff": {"name_en": "S. Witkoff", "role": "special envoy", "entity_source": "discovered"}}
+    older = {"person:witkoff": {"name_en": "Steven Witkoff", "role": "businessman", "entity_source": "discovered"}}
+    # the newer article is written first, the older one last
+    lake.add_article("n", ev, published="2025-12-25", entity_overrides=newer)
+    lake.add_article("o", ev, published="2025-12-20", entity_overrides=older)
+    lake.flush()
+    db = tmp_path / "warehouse.duckdb"
+    build_warehouse(lake.root, db)
+    assert fetch(db, "SELECT name_en, role FROM people") == [("S. Witkoff", "special envoy")]

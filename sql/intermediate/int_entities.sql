@@ -4,7 +4,8 @@
 --
 -- Every key any mention, event or participant refers to has a row, described or not. Each
 -- attribute comes from the best row that has it: gazetteer rows before discovered ones, the
--- entity's own rows before its aliases', newer before older. What no row gives falls back to
+-- entity's own rows before its aliases', the newer article before the older (publication day,
+-- then article id: a re-run picks the same row whichever article it extracted last). What no row gives falls back to
 -- the key (loc:country:TR is the country TR, named from the countries seed) or to the most
 -- frequent way the text writes the name (Arabic script -> name_ar, else name_en).
 -- Columns:
@@ -30,8 +31,9 @@ described as (
         case e.entity_source when 'gazetteer' then 0 when 'discovered' then 2 else 1 end as source_rank,
         e.kind, e.name_en, e.name_ar, e.role, e.country_code, e.location_kind, e.latitude, e.longitude,
         coalesce(alp.canonical_key, e.parent_key) as parent_key,
-        e.entity_source, e.written_at, e.article_id
+        e.entity_source, a.published_date, e.article_id
     from {{ ref('stg_entities') }} as e
+    left join {{ ref('stg_articles') }} as a on a.article_id = e.article_id
     left join aliases as al on al.alias_key = e.entity_key
     left join aliases as alp on alp.alias_key = e.parent_key
 ),
@@ -39,16 +41,16 @@ described as (
 attributes as (
     select
         entity_key,
-        first(kind order by source_rank, is_own_row desc, written_at desc, article_id) filter (where kind is not null) as kind,
-        first(name_en order by source_rank, is_own_row desc, written_at desc, article_id) filter (where name_en is not null) as name_en,
-        first(name_ar order by source_rank, is_own_row desc, written_at desc, article_id) filter (where name_ar is not null) as name_ar,
-        first(role order by source_rank, is_own_row desc, written_at desc, article_id) filter (where role is not null) as role,
-        first(country_code order by source_rank, is_own_row desc, written_at desc, article_id) filter (where country_code is not null) as country_code,
-        first(location_kind order by source_rank, is_own_row desc, written_at desc, article_id) filter (where location_kind is not null) as location_kind,
+        first(kind order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where kind is not null) as kind,
+        first(name_en order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where name_en is not null) as name_en,
+        first(name_ar order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where name_ar is not null) as name_ar,
+        first(role order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where role is not null) as role,
+        first(country_code order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where country_code is not null) as country_code,
+        first(location_kind order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where location_kind is not null) as location_kind,
         -- latitude and longitude from one and the same row
-        first(latitude order by source_rank, is_own_row desc, written_at desc, article_id) filter (where latitude is not null and longitude is not null) as latitude,
-        first(longitude order by source_rank, is_own_row desc, written_at desc, article_id) filter (where latitude is not null and longitude is not null) as longitude,
-        first(parent_key order by source_rank, is_own_row desc, written_at desc, article_id) filter (where parent_key is not null and parent_key <> entity_key) as parent_key,
+        first(latitude order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where latitude is not null and longitude is not null) as latitude,
+        first(longitude order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where latitude is not null and longitude is not null) as longitude,
+        first(parent_key order by source_rank, is_own_row desc, published_date desc nulls last, article_id) filter (where parent_key is not null and parent_key <> entity_key) as parent_key,
         case when bool_or(entity_source = 'gazetteer') then 'gazetteer' else 'discovered' end as entity_source
     from described
     group by entity_key
