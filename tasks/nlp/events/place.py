@@ -168,6 +168,11 @@ def title_base(word: str) -> str:
     return max((b for b in clitic_bases(word) if b in PLACE_TITLES and b != word), key=len, default="")
 
 
+def compound_start_base(word: str) -> str:
+    """The first half of a two-word place name inside a word with its proclitics («برأس» -> «راس»)."""
+    return max((b for b in clitic_bases(word) if b in COMPOUND_STARTS), key=len, default="")
+
+
 def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
     """Start of a place phrase and the clitics on its first word: «في العاصمة المجرية بودابست» ->
     «العاصمة»; «بالعاصمة السعودية الرياض» -> («بالعاصمة», "بال"); "in the city of Geneva" -> "the"."""
@@ -189,12 +194,10 @@ def place_head(doc: Document, a: Arg, floor: int) -> tuple[int, str]:
         prev_word = doc.nt[doc.tokens[i - 1][0] : doc.tokens[i - 1][1]] if i > 0 else ""
         if qualifier or (has_article(word) and bare(prev_word) in PLACE_TITLES):
             pos, clitic = ts, ""  # «العاصمة <adjective> الرياض»
-        elif pos == a.start and (base := max((b for b in clitic_bases(word) if b in COMPOUND_STARTS), default="")):
-            pos, clitic = ts, word[: len(word) - len(base)]  # «في رأس الناقورة»: the name's first half
-            if clitic.strip("وف"):
-                break
-        elif word in PLACE_TITLES or (base := title_base(word)):
-            base = word if word in PLACE_TITLES else base
+        # a place title («بالعاصمة»), or right before the name its first half («في رأس الناقورة»)
+        elif base := (word if word in PLACE_TITLES else title_base(word)) or (
+            compound_start_base(word) if pos == a.start else ""
+        ):
             pos, clitic = ts, word[: len(word) - len(base)]
             if clitic.strip("وف"):
                 break  # «بالعاصمة», «بمنتجع»: the preposition is here

@@ -88,11 +88,12 @@ def find_sides(
                 reporters.add(side_code(lex, first))
             continue
         signed = [a for a in group if a.kind == "nat" and agreement_of(doc, lex, t, a)]
-        if signed and len({a.cc for a in signed}) == 1 and len(group) == 1:
+        if signed and len(group) == 1:
             # «التوقيع على الاتفاق السياسي الليبي», "signing the Libyan Political Agreement": one
             # country's agreement is signed by its rival sides
-            out.by_name.add(factions_of(signed[0].cc or ""))
-            out.parties.add(factions_of(signed[0].cc or ""))
+            factions = factions_of(first.cc or "")
+            out.by_name.add(factions)
+            out.parties.add(factions)
             continue
         if (
             party_reading(doc, lex, t, first, floor)
