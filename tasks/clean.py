@@ -31,7 +31,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Document
 from trafilatura.utils import line_processing, load_html
 
-from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, LIGHT_FOLD, MARKS_RE, NON_ARABIC_LETTERS
+from tasks.nlp.text.charsets import ARABIC_SCRIPT_LETTERS, NON_ARABIC_LETTERS, light_fold
 
 
 @dataclass(frozen=True)
@@ -53,19 +53,11 @@ class CleanedPage:
 # ---------------------------------------------------------------- folding (for matching only)
 
 _WORD = re.compile(r"[^\W_]+")
-# charsets.light_fold's letter fold as (variant, letter) pairs: one str.replace each is a C scan of the
-# line, where str.translate looks every character up in a dict (a line's fold cost 4x as much)
-_LIGHT_PAIRS = tuple((chr(k), v) for k, v in LIGHT_FOLD.items())
 
 
 def _fold(s: str) -> str:
-    """Spelling-insensitive form used to compare lines with the word lists below; never stored.
-    (charsets.light_fold, then case and spacing: the same characters.)"""
-    s = MARKS_RE.sub("", s)
-    for variant, letter in _LIGHT_PAIRS:
-        if variant in s:
-            s = s.replace(variant, letter)
-    return " ".join(s.casefold().split())
+    """Spelling-insensitive form used to compare lines with the word lists below; never stored."""
+    return " ".join(light_fold(s).casefold().split())
 
 
 def _words(s: str) -> list[str]:
