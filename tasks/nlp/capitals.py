@@ -76,11 +76,15 @@ def _english_phrase(doc: Document, g: Gazetteer, first: int, last: int, m: Match
 
 
 def _city_named_after(doc: Document, by_token: dict[int, Match], last: int, cc: str) -> bool:
-    """The phrase is followed by the name of a city («العاصمة الروسية موسكو», "the capital, Kyiv")."""
-    nxt = by_token.get(last + 1)
+    """The phrase is followed by the name of a city («العاصمة الروسية موسكو», "the capital, Kyiv", "the
+    Tanzanian capital of Dar es Salaam")."""
+    k = last + 1
+    if k < len(doc.tokens) and doc.tok(k) == "of" and not doc.gap(k).strip():
+        k += 1
+    nxt = by_token.get(k)
     return (
         nxt is not None
         and nxt.kind == "location"
         and nxt.key.startswith("loc:city:")
-        and doc.gap(last + 1).strip() in ("", ",", "،")
+        and doc.gap(k).strip() in ("", ",", "،")
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -658,6 +659,17 @@ def _arabic_country_names() -> dict[str, str]:
         name = tr.gettext(c.name)
         if name != c.name and is_arabic(name) and "(" not in name:
             out[c.alpha_2] = HARAKAT_RE.sub("", name)  # «المتّحدة» -> «المتحدة» for display
+    # an inverted name («تنزانيا، جمهورية تنزانيا المتحدة») is known by its head, when no other country
+    # is («كوريا، جمهورية كوريا» and «كوريا، جمهورية كوريا الشعبية ...» share theirs; «الكونغو» is another's)
+    heads = Counter(n.split("،")[0].strip() for n in out.values() if "،" in n)
+    plain = {n for n in out.values() if "،" not in n}
+    for cc, n in list(out.items()):
+        if "،" in n:
+            head = n.split("،")[0].strip()
+            if heads[head] == 1 and head not in plain:
+                out[cc] = head
+            else:
+                del out[cc]
     return out
 
 

@@ -343,9 +343,6 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
             continue  # «متمردي تيغراي», "Houthi rebels", "ELN rebels": a known side
         si = doc.sentence_of(s)
         lo = doc.sents[si][0]
-        before = doc.words_before(s, 4, floor=lo)
-        if not any(strip_conj(w) in ("مع", "with") for w in before):
-            continue
         states = [
             a
             for a in args  # (the document's arguments are not set yet)
@@ -354,9 +351,18 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
             and len(a.cc) == 2
             and (a.kind == "nat" or (a.kind == "location" and a.loc_kind == "country"))
         ]
-        if not states or len({a.cc for a in states}) > 1:
+        if not states:
             continue
         a = states[-1]
+        # «بين الحكومة الإثيوبية ومتمردين من ...», "the Ethiopian government and rebels": the rebels
+        # joined to one government by «و»/"and" meet it as after «مع», whatever country stands earlier
+        gap = [w for w in doc.nt[a.end : s].split() if w != "the"]
+        joined = gap[-1:] in (["و"], ["and"]) and all(w in lex.government_words for w in gap[:-1])
+        if not joined and (
+            len({a.cc for a in states}) > 1
+            or not any(strip_conj(w) in ("مع", "with") for w in doc.words_before(s, 4, floor=lo))
+        ):
+            continue
         near = doc.words_before(a.start, 1, floor=lo) + doc.words_after(a.end, 1, ceil=s)
         if not any(w in lex.government_words for w in near):
             continue

@@ -356,10 +356,50 @@ def read_sentence(doc: Document, lex: Lexicon, si: int, trigs: list[Trigger], pu
         for _, step, _ in STEPS:
             step(sn, em, i, em.trig)
     shift_dates(doc, lex, ems)
+    ems = verb_in_round(doc, lex, ems)
     same_format(ems)
     for em in sn.headed:
         em.date = em.date or sn.head_date  # the line's date, unless "a day after" said otherwise
     return [em for em in ems if em.trig is not None and em.trig.kind != "remote"]
+
+
+def verb_in_round(doc: Document, lex: Lexicon, ems: list[EventMention]) -> list[EventMention]:
+    """«التقى فرقاء جنوب السودان ... اليوم الاثنين في جولة مباحثات جديدة بالخرطوم», "the two sides met on
+    Monday in a new round of talks in Geneva": the round the meeting verb is held in is that meeting, so
+    what either trigger holds (sides, place, date, people) is one mention's."""
+    out: list[EventMention] = []
+    for em in ems:
+        prev = out[-1] if out else None
+        if prev is not None and held_in(doc, lex, prev, em):
+            prev.parties |= em.parties
+            prev.hosts |= em.hosts
+            prev.by_name |= em.by_name
+            prev.place = prev.place or em.place
+            prev.date = prev.date or em.date
+            prev.round_no = prev.round_no if prev.round_no is not None else em.round_no
+            prev.people += [p for p in em.people if p not in prev.people]
+            prev.outcomes += [o for o in em.outcomes if o not in prev.outcomes]
+            if prev.status is None:
+                prev.status, prev.strength = em.status, em.strength
+            prev.hi = em.hi
+            continue
+        out.append(em)
+    return out
+
+
+def held_in(doc: Document, lex: Lexicon, verb: EventMention, em: EventMention) -> bool:
+    """`em`'s trigger is an indefinite round, talks or meeting the meeting verb before it is held in
+    («في جولة», "in a round"), with no clause break between them."""
+    v, t = verb.trig, em.trig
+    if v is None or t is None or v.kind != "verb" or t.kind not in ("round", "talks", "meeting") or t.definite:
+        return False
+    between = [w.strip("،,.:;()-") for w in doc.nt[v.end : t.start].split()]
+    while between and between[-1] in _ROUND_ADJ_EN:
+        between.pop()  # "in a new round"
+    return between[-1:] in (["في"], ["in"]) and not any(w in lex.clause_breaks for w in between)
+
+
+_ROUND_ADJ_EN = frozenset(("a", "an", "new", "fresh", "another", "further"))
 
 
 def same_format(ems: list[EventMention]) -> None:

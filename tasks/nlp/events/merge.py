@@ -98,6 +98,9 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
             # «استؤنفت المفاوضات بين الفلسطينيين والإسرائيليين باجتماع عمل بين ...»: a mention with fewer
             # sides and no place, date or number of its own, in the meeting's sentence, is that meeting
             or (em.sent == mt.last_sent and not (em.place or em.date or em.round_no))
+            # «الشرع وعبدي يوقعان اتفاقا في دمشق» ... «اجتماع بين الرئيس السوري أحمد الشرع وقائد قسد مظلوم
+            # عبدي»: the same two people at the table are the same meeting, its sides better named
+            or len(mine & theirs) >= 2
         ):
             score += 2
         else:

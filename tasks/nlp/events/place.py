@@ -111,7 +111,8 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
         if not how or prev in WITH:
             continue  # «مع الولايات المتحدة», "with Iran": a side, not where
         # a whole country is a place only when it is not also a side named as the topic
-        if a.loc_kind == "country" and d > 1 and prev not in lex.locative:
+        # («تشهد تنزانيا، الثلاثاء، محادثات»: a country that is a venue verb's subject is where)
+        if a.loc_kind == "country" and d > 1 and prev not in lex.locative and strip_conj(prev) not in lex.venue_verbs:
             continue
         specificity = {"city": 2, "venue": 1, "country": 0, "region": 0}.get(a.loc_kind or "", 0)
         cands.append((d - how, -specificity, a))
