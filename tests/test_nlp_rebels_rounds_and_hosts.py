@@ -85,3 +85,43 @@ def test_the_capital_phrase_followed_by_of_and_a_city_is_that_city() -> None:
     assert e.location_key == "loc:city:istanbul"
     (e,) = events("Talks between Russia and Ukraine resumed on Tuesday in the Turkish capital.", "en")
     assert e.location_key == "loc:city:ankara"
+
+
+def test_a_venue_named_only_as_a_place_is_no_side_of_talks_with_unnamed_sides() -> None:
+    text = (
+        "بدأت جولة محادثات جديدة اليوم في سويسرا برعاية الأمم المتحدة.\n"
+        "وقال مسؤول كيني إن الوفد الكيني وصل أمس إلى هناك.\n"
+        "وأكد وزير الخارجية الكيني أن الحل ممكن."
+    )
+    (e,) = events(text)
+    assert e.parties == ["KE"] and e.location_key == "loc:country:CH"
+
+
+def test_a_country_before_peace_talks_in_english_names_the_talks_not_the_place() -> None:
+    text = "No breakthrough in Kenya peace talks. Kenya's warring parties wrapped up talks in Geneva on Tuesday."
+    assert all(e.location_key != "loc:country:KE" for e in events(text, "en"))
+
+
+def test_talks_a_side_says_today_it_has_held_are_dated_today() -> None:
+    (e,) = events("أعلنت كينيا، اليوم الثلاثاء، أنها أجرت محادثات مع أوغندا حول الحدود.")
+    assert e.status == "held" and e.start_date == PUB
+    (e,) = events("Kenya said on Tuesday it had held talks with Uganda on the border.", "en")
+    assert e.status == "held" and e.start_date == PUB
+
+
+def test_macedonia_is_still_named_by_its_former_name() -> None:
+    (e,) = events("وقال الوزير إن المفاوضات بين اليونان ومقدونيا ستستأنف غدا في فيينا.")
+    assert e.parties == ["GR", "MK"]
+
+
+def test_a_body_named_on_beyond_a_known_bodys_common_words_is_another_body() -> None:
+    # «الجبهة الثورية» is the Sudan Revolutionary Front; «الجبهة الثورية الوطنية» in Kenya is not
+    (e,) = events("وقعت الحكومة الكينية والجبهة الثورية الوطنية اتفاقا في نيروبي اليوم.")
+    assert "org:srf" not in e.sides and e.parties == ["KE"]
+    (e,) = events("وقعت الحكومة السودانية والجبهة الثورية السودانية اتفاقا في جوبا اليوم.")
+    assert e.sides == ["SD", "org:srf"]
+
+
+def test_a_city_nobody_listed_with_its_country_after_it_is_where_not_who() -> None:
+    (e,) = events("التقى ممثلو كينيا وأوغندا في مدينة لوكاندا الساحلية بشمال تنزانيا اليوم.")
+    assert e.parties == ["KE", "UG"]

@@ -371,6 +371,23 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
     return out
 
 
+def longer_body(doc: Document, a: Arg, nat_at: dict[int, str | None]) -> bool:
+    """«الجبهة الثورية الوطنية» is not «الجبهة الثورية»: a body named only by common words (every word
+    with the article) that the text goes on naming with another article adjective, other than its own
+    country's nationality («الجبهة الثورية السودانية»), is a longer name: another body."""
+    words = doc.nt[a.start : a.end].split()
+    if len(words) < 2 or not all(w.startswith("ال") for w in words):
+        return False
+    j = doc.tok_index(a.end)
+    if j >= len(doc.words) or doc.gap(j).strip():
+        return False
+    w = doc.words[j]
+    # an adjective goes on with the name («الوطنية»); a noun is the next phrase («... الجبهة الثورية الاتفاق»)
+    if not (w.startswith("ال") and len(w) >= 5 and w.endswith(("يه", "ية", "ي"))):
+        return False
+    return nat_at.get(doc.tok_starts[j], "") != a.cc
+
+
 def build_args(
     doc: Document,
     mentions: list[Mention],
@@ -404,6 +421,8 @@ def build_args(
         args += nationality_args(nt, taken, g)
     else:
         args += [Arg(nt.to_normalized(s), nt.to_normalized(e), "nat", cc, cc) for s, e, cc in nat_cues]
+    nat_at = {a.start: a.cc for a in args if a.kind == "nat"}
+    args = [a for a in args if not (a.kind == "org" and longer_body(doc, a, nat_at))]
     # the Turkish Cypriots: one of the country's rival sides (tasks/nlp/communities.py)
     args += [Arg(s, e, "org", factions_of(cc), factions_of(cc)) for s, e, cc in doc.communities]
     args = internal_sides(doc, args, lex)

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from tasks.nlp.events.document import Arg, country_counts
-from tasks.nlp.events.lexicon import enough_sides, is_factions, lexicon, side_country
+from tasks.nlp.events.lexicon import enough_sides, factions_of, is_factions, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
@@ -74,12 +74,24 @@ def article_mediators(doc: Document) -> set[str]:
     return out
 
 
-def main_sides(counts: Counter[str], mt: Meeting) -> set[str]:
+def main_sides(
+    counts: Counter[str], mt: Meeting, as_sides: set[str] | None = None, venues: set[str] | None = None
+) -> set[str]:
     """The article's two main countries as a meeting's unnamed sides, leaving out its venue's country
     when two others are named often enough to be the sides (each at least twice and half as often as
     the venue): «جولة مفاوضات في كينشاسا» in a report on Egypt, Ethiopia and Sudan is hosted by DR
-    Congo, not held with it; talks in Athens in a report on Greece and Turkey are Greece's."""
+    Congo, not held with it; talks in Athens in a report on Greece and Turkey are Greece's.
+    A country where the article's meetings are (this one's, or `venues`) that the article names only as
+    a place (not in `as_sides`: no nationality, person or movement of it) is no side: with one country
+    named more than once beside it, the talks are that country's rival sides (Yemen's talks in
+    Switzerland; "Iran-backed rebels" named once is no side)."""
     ranked = [cc for cc, _ in counts.most_common()]
+    here = {mt.place.cc} if mt.place and mt.place.loc_kind == "country" else set()
+    places_only = (here | (venues or set())) - (as_sides if as_sides is not None else set(ranked))
+    if places_only:
+        rest = [cc for cc in ranked if cc not in places_only]
+        if rest and [cc for cc in rest if counts[cc] >= 2] == rest[:1]:
+            return {factions_of(rest[0])}
     venue = mt.place.cc if mt.place else None
     away = [cc for cc in ranked if cc != venue]
     if venue in counts and len(away) >= 2 and counts[away[1]] >= max(2, counts[venue] / 2):
@@ -91,16 +103,20 @@ def resolve_sides(
     meetings: list[Meeting], all_ems: list[EventMention], doc: Document
 ) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
-    counts = country_counts(doc.args, lexicon())
+    lex = lexicon()
+    counts = country_counts(doc.args, lex)
     dominant = [cc for cc, _ in counts.most_common()]
+    # the countries the article names by a nationality, a person or a movement (not only as a place)
+    as_sides = {side_country(lex.actor_sides, a.cc) for a in doc.args if a.cc and a.kind in ("nat", "person", "org")}
+    venues = {m.place.cc for m in meetings if m.place and m.place.loc_kind == "country" and m.place.cc}
     mediators = article_mediators(doc)
     out: list[tuple[set[str], set[str]]] = []
     for k, mt in enumerate(meetings):
         parties = set(mt.parties)
         # earlier meetings of these talks; a numbered round follows numbered ones first
-        earlier = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p) >= 2]
+        earlier = [p for (p, _), m in zip(out, meetings[:k], strict=True) if enough_sides(p)]
         if mt.round_no is not None:
-            numbered = [p for (p, _), m in zip(out, meetings[:k], strict=True) if len(p) >= 2 and m.round_no]
+            numbered = [p for (p, _), m in zip(out, meetings[:k], strict=True) if enough_sides(p) and m.round_no]
             earlier = [p for p in earlier if p not in numbered] + numbered
         if not parties:
             sents = {em.sent for em in mt.ems}
@@ -109,13 +125,23 @@ def resolve_sides(
                 earlier = []  # old talks do not take this week's sides: the article's main two
             if mt.trilateral:
                 earlier = [p for p in earlier if len(p) >= 3] or earlier  # a three-way meeting follows one
-            parties = set(same[0].parties) if same else set(earlier[-1]) if earlier else main_sides(counts, mt)
+            # (an earlier meeting of one country's rival sides gives its sides only to a sequel, below)
+            earlier = [p for p in earlier if len(p) >= 2]
+            if same:
+                parties = set(same[0].parties)
+            else:
+                parties = set(earlier[-1]) if earlier else main_sides(counts, mt, as_sides, venues)
         elif len(parties) < 2 and (mt.sequel or mt.both_sides or mt.round_no is not None):
             # «الجولة الثانية», "the next meeting", «وفدا البلدين», «جولتي الحوار الأولى والثانية» beside
             # round 3 between two countries: the sides of an earlier meeting
-            sequel = [p for p in earlier if parties <= p]
+            sequel = [p for p in earlier if parties <= p | {side_country(lex.actor_sides, x) for x in p}]
             if sequel:
                 parties = set(sequel[-1])
+        if len(parties) == 1 and not mt.trilateral:
+            # one country at talks in a venue the article names only as a place: its rival sides
+            (only,) = parties
+            if main_sides(counts, mt, as_sides, venues) == {factions_of(only)}:
+                parties = {factions_of(only)}
         if mt.trilateral and len(parties) < 3:
             # «المفاوضات الثلاثية» with its sides unsaid: those of the article's earlier three-way meeting,
             # else its three main countries
@@ -161,6 +187,8 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, 
         mediators = hosts - parties
         status = mt.status
         date_ = mt.date
+        if date_ is None and status == "held":
+            date_ = next((x.said_day for x in mt.ems if x.said_day is not None), None)
         if date_ and pub and not date_fits(date_.dm, status, pub):
             if (
                 status == "ongoing"

@@ -70,6 +70,9 @@ class EventMention:
     past: bool = False  # a delegation sentence not told in the future («جلس حولها من الجانب الأميركي ...»)
     round_dates: list[DateArg] = field(default_factory=list)
     round_places: list[Arg] = field(default_factory=list)  # «جولتين في موسكو وفيينا», one each
+    # the day a held meeting is told of («أعلنت ... اليوم أنها أجرت محادثات»): its date when nothing
+    # else dates it, but no anchor to found or part meetings with
+    said_day: DateArg | None = None
 
     @property
     def definite(self) -> bool:
@@ -279,6 +282,16 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     em.date = usable[0] if usable else None
     if em.date is None and not em.background and held_before(doc, lex, t, s):
         em.date = speech_day(doc, lex, sn.dated[i], t, s)
+    if (
+        em.date is None
+        and not em.background
+        and any(st == "held" and ms < t.start and d <= 1 for st, ms, d in sn.marked[i])
+    ):
+        # «أعلنت الولايات المتحدة، اليوم الأربعاء، أنها أجرت محادثات مع روسيا», "said on Monday it had held
+        # talks": talks a verb of holding reports as news are held on the day they are told of (today, a
+        # weekday this week), when nothing else dates them (finish); not "said Wednesday, after talks in Kuala Lumpur"
+        said = speech_day(doc, lex, sn.dated[i], t, s)
+        em.said_day = said if said is not None and said.dm.relative else None
     if em.date and em.date.dm.precision == "day" and (days := days_of_talks(doc, lex, t, s)) > 1:
         # "wrapped up two days of talks on Monday": they began on Sunday
         first = em.date.dm.end_date - timedelta(days=days - 1)

@@ -69,6 +69,15 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
         ahead = doc.words_after(a.end, 2, ceil=e)
         passive = ahead[1:2] == ["by"]
         how = 0
+        if (
+            locative
+            and t.english
+            and a.loc_kind == "country"
+            and a.end <= t.start
+            and bool(gap := set(doc.gap_text(a.end, t.start).split()))
+            and gap <= {"peace", "ceasefire", "truce"}
+        ):
+            continue  # "no breakthrough in Yemen peace talks": whose peace (but "at Qatar talks" is where)
         if locative:
             # not «الحرب في أوكرانيا», «السلام في أوكرانيا»; a seat of power is never the topic
             # («اتفاقية السلام في البيت الأبيض»)

@@ -138,12 +138,21 @@ def between_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
     return k >= 0 and strip_conj(before[k]) in ("بين", "between") and doc.free(t.end, a.start) <= 5
 
 
+# between a city nobody listed and its country: an adjective, a locative, a compass word
+_CITY_COUNTRY_GAP = re.compile(r"\s*(?:ال\w+\s+)?(?:[,،]\s*)?(?:(?:ب|في\s+)?(?:شمال|جنوب|شرق|غرب|وسط)?|in\s+)?\s*")
+
+
 def qualifies_place(doc: Document, a: Arg, args: list[Arg]) -> bool:
     """A country or nationality written as part of a city's name, before or after it."""
     if a.kind not in ("location", "nat") or (a.kind == "location" and a.loc_kind not in ("country", "region")):
         return False
     for b in args:
-        if b.kind != "location" or b.loc_kind not in ("city", "venue") or b.cc != a.cc:
+        if b.kind != "location" or b.loc_kind not in ("city", "venue"):
+            continue
+        if b.cc is None and b.end <= a.start and _CITY_COUNTRY_GAP.fullmatch(doc.gap_text(b.end, a.start)):
+            # «مدينة أوخريد المقدونية», «أوخريد الساحلية بشمال مقدونيا»: a city nobody listed, its country after it
+            return True
+        if b.cc != a.cc:
             continue
         # "Geneva, Switzerland", "Geneva (Switzerland)", «جنيف (سويسرا)»: the city's country in apposition
         if b.end <= a.start and re.fullmatch(r"[\s,،(\[]*(?:ب|في|in)?\s*", doc.gap_text(b.end, a.start)):
