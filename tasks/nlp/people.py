@@ -51,6 +51,7 @@ _FW = words("function_words.yaml")
 _AR_LINKERS = frozenset(_FW["ar_linkers"])  # name-internal Arabic particles (آل -> ال)
 _AR_PARTICLES = frozenset(_FW["ar_name_particles"])  # بن، ولد: the next word belongs to the name
 _AL = "ال"  # «آل» (the house of) after normalisation: «آل ثاني», «آل خليفة»
+_AR_GOVERNING = frozenset(_FW["ar_governing"])  # particles that take the next word: no name syllables
 _AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names: عبد الله، أبو بكر
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
 _EN_PARTICLES = frozenset(_FW["en_particles"])
@@ -67,6 +68,7 @@ _AR_PLACE_TITLES = frozenset(
 # delegation cues written with ة (برئاسة): a cue read in a word ending so; others are other words there
 # («قادة», leaders, folds like the cue «قاده», led him)
 _AR_RULER_CUES = frozenset(norm_token(str(c)) for c in words("titles.yaml").get("ar_ruler_cues") or [])
+_AR_REPRESENTING = frozenset(norm_token(str(c)) for c in words("titles.yaml").get("ar_representing_cues") or [])
 _AR_CUES_TA = frozenset(
     norm_token(str(c)) for c in words("titles.yaml").get("ar_name_cues") or [] if str(c).endswith("ة")
 )
@@ -334,6 +336,8 @@ def _ar_plausible(
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
     if toks[0] in g.given_ar or (len(toks) > 2 and (toks[0] in _AR_COMPOUND or _theophoric(doc, g, idx[0]))):
         return True  # عبد الفتاح السيسي, عطا الله محمود: a compound given name and a surname
+    if _glued_compound(toks[0]):
+        return True  # «وعبدالحميد دبيبة»: a compound given name written as one word
     if toks[0].endswith(_AR_POSSESSIVE) and len(toks[0]) > 4:
         return False  # «مكتبها السياسي», «وفدهم»: a noun with a possessive pronoun, not a given name
     if toks[0][0] in "بل" and len(toks[0]) > 4 and toks[0].endswith("ه") and not _ends_with_ta_marbuta(doc, idx[0]):
@@ -437,6 +441,10 @@ def _ar_name_run(
             idx.append(k)  # the second half of a compound name: عبد الفتاح، عبد الله، أبو بكر
             k += 1
             continue
+        if after_title and k == j and j > 0 and _article_like_name(doc, g, k):
+            idx.append(k)  # «اليوناني اليكسيس تسيبراس»: the name's first word only looks like an article word
+            k += 1
+            continue
         if not _ar_name_like(doc, g, k):
             if _nisba_surname(doc, g, idx, k):
                 idx.append(k)  # «محمد شياع السوداني»: a nationality word closing a plain name is its nisba
@@ -475,7 +483,7 @@ def _ar_name_run(
             idx = idx[:-1]  # «الرئيس عبد ربه منصور هادي بعث»: the words after the longest name are the verb's
             # and a name cut short ends on a name word («حمد بن جاسم بن جبر آل ثاني» -> «حمد بن جاسم»)
     idx = _before_verbal_noun(doc, g, idx)
-    if not honorific:
+    if not honorific and not (after_title and _given_as_surname(doc, g, idx)):
         idx = _from_first_given(doc, g, idx)
     if (
         len(idx) > 2
@@ -496,6 +504,19 @@ def _ar_name_run(
     )
     closed = two_after_title and _said_closed(doc, idx[-1])
     return idx if _ar_plausible(doc, g, idx, nisba_closed, closed) else []
+
+
+def _given_as_surname(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
+    """Right after a title, two words whose second is a known given name and which the sentence closes
+    there («رئيس الجمهورية قيس سعيد إن»): the given name is the family name; the first word is a
+    name's (no stop word, article word or imperfect verb: «الرئيس يستقبل عمر» is no name)."""
+    if len(idx) != 2 or doc.tok(idx[1]) not in g.given_ar or doc.tok(idx[0]) in g.given_ar:
+        return False
+    first = doc.tok(idx[0])
+    if first in g.stop_ar or first.startswith(("ال", "ي", "ت", "ن")) or first[0] in CONJ:
+        return False
+    k = idx[1] + 1
+    return k >= len(doc.tokens) or _closed_after(doc, g, idx[1])
 
 
 def _punct_after(doc: Document, k: int) -> bool:
@@ -572,6 +593,8 @@ def _before_verbal_noun(doc: Document, g: Gazetteer, idx: list[int]) -> list[int
         bare = t[1:] if t[0] in "بل" and len(t) > 5 else _without_article(t)  # «بمواصلة», «... رزاق التوقيع»
         if _AR_MASDAR_RE.match(bare) or (len(t) >= 5 and t.endswith("وا")) or _AR_FUTURE_RE.match(t):
             return idx[:p]  # «... بوروشنكو عقدوا», «... رزاق سيشهد»: the verb after the names
+        if t[0] in "بل" and len(t) > 3 and _ends_with_ta_marbuta(doc, idx[p]):
+            return idx[:p]  # «... رياض ياسين بدعوة الأمين العام»: a preposition and its noun in «ة»
         if len(t) == 3 and _object_next(doc, idx[p]):
             return idx[:p]  # «لوران فابيوس فشل مفاوضات», «نبيه بري رفع اعتصام»: a past verb and its object
     return idx
@@ -725,6 +748,8 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         t = doc.tok(j)
         if t in g.given_ar:
             break  # a name that looks like an article word (ألكسندر) ends the title
+        if country is not None and _article_like_name(doc, g, j):
+            break  # «رئيس الوزراء اليوناني اليكسيس تسيبراس»: after the nationality, a name like an article word
         # «وزير الري والموارد المائية»: a coordinated ال-complement continues the title
         article = has_article(t, min_len=5) and not _hamza_initial(doc, j)
         # «المسؤولة بوزارة الخارجية»: a complement may carry a glued preposition
@@ -735,6 +760,9 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         if t.endswith(_AR_POSSESSIVE) and len(t) > 4:
             j += 1  # «رئيس مكتبها السياسي»: a noun with its pronoun continues the title
             continue
+        if _construct_noun(doc, g, j):
+            j += 1  # «رئيسة بعثة الأمم المتحدة»: a noun in «ة» in construct with what follows is the title's
+            continue
         if clitic_bases(t) & _AR_PLACE_TITLES:
             j += 1  # «رئيس حكومة إقليم ...», «حاكم ولاية ...»: the place the title is of
             if _place_name_next(doc, g, j):
@@ -742,6 +770,49 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
             continue
         break
     return j, country, False
+
+
+def _article_like_name(doc: Document, g: Gazetteer, j: int) -> bool:
+    """Token j, right after the nationality that closes a title, starts like an article word but opens
+    the holder's name («اليوناني اليكسيس تسيبراس اليوم»): no adjective's shape (a participle in م, a
+    nisba in ي, a plural, «ة»), no word the rules know, and a plain name word after it that is no known
+    given name (a given name there opens the name, the ال-word being the title's: «الأسبق إيهود باراك»),
+    with the name closed right after."""
+    m = doc.tok_match[j - 1]
+    if m is None or m.kind != "nat" or doc.gap(j).strip(" "):
+        return False
+    t = doc.tok(j)
+    if not t.startswith("ال") or len(t) < 6 or doc.tok_match[j] is not None or not _AR_WORD_RE.match(t):
+        return False
+    stem = t[2:]
+    if stem[0] == "م" or stem.endswith(("ي", "ين", "ون", "ات", "يه")) or _ends_with_ta_marbuta(doc, j):
+        return False
+    if t in g.stop_ar or t in g.ar_complements or g.is_ar_head(t) or t in g.nat_forms or _tanween(doc, j):
+        return False
+    k = j + 1
+    if k >= len(doc.tokens) or doc.gap(k).strip(" ") or doc.tok(k) in g.given_ar or not _ar_name_like(doc, g, k):
+        return False
+    if has_article(doc.tok(k), min_len=4) or _ends_with_ta_marbuta(doc, k):
+        return False
+    return _closed_after(doc, g, k) or doc.tok(k + 1 if k + 1 < len(doc.tokens) else k) in g.stop_ar
+
+
+def _construct_noun(doc: Document, g: Gazetteer, j: int) -> bool:
+    """Token j, inside a title, is a noun in «ة» in construct with the next word (an ال-word, or a
+    nationality, place or organisation read there): «بعثة الأمم المتحدة», «مفوضية الاتحاد». A name's
+    word in «ة» is a known given name (حمزة، أسامة), which ends the title before this is asked."""
+    k = j + 1
+    if k >= len(doc.tokens) or doc.gap(k).strip(" ") or not _ends_with_ta_marbuta(doc, j):
+        return False
+    t = doc.tok(j)
+    if t in g.stop_ar or t in g.given_ar or not _AR_WORD_RE.match(t) or doc.tok_match[j] is not None:
+        return False
+    if _ar_name_cue(g, t) or t in _AR_RULER_CUES:
+        return False  # «الفريق الموسع برئاسة المغرب»: a delegation cue opens who leads, no title goes on through it
+    m = doc.tok_match[k]
+    if m is not None:
+        return m.kind in ("org", "location", "nat")
+    return has_article(doc.tok(k), min_len=5) and not doc.tok(k).endswith(("يين", "ون"))
 
 
 # words naming a title's brief («لشؤون أمريكا اللاتينية», «المكلفة ملف ...»): the country after one is not the
@@ -859,6 +930,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
             continue
         t = doc.tok(k)
         if t in g.given_ar and doc.tok_match[k + 1] is None and _AR_WORD_RE.match(doc.tok(k + 1)):
+            if k == j + 1 and _ar_name_run(doc, g, k, after_title=True)[:1] != [k]:
+                break  # «رئيس الجمهورية قيس سعيد إن»: a given name that opens no name here closes the one at j
             return k, country
     return j, None
 
@@ -896,7 +969,8 @@ _MAY_CUE = 2  # a delegation cue («برئاسة») or a regime word («نظام
 
 def _word_flag(g: Gazetteer, t: str) -> int:
     flag = 0
-    if _AR_WORD_RE.match(t) and (g.is_ar_head(t) or not clitic_bases(t).isdisjoint(g.ar_partitive_heads)):
+    dual = t[-1:] == "ي" and t[:-1] in g.ar_heads  # «رئيسي وزراء»: the construct dual of a head
+    if _AR_WORD_RE.match(t) and (g.is_ar_head(t) or not clitic_bases(t).isdisjoint(g.ar_partitive_heads) or dual):
         flag |= _MAY_HEAD
     if t in _AR_RULER_CUES or _ar_name_cue(g, t):
         flag |= _MAY_CUE
@@ -927,7 +1001,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or i in used:
             continue
         partitive = not g.is_ar_head(t) and _partitive_head(doc, g, i)
-        if not (g.is_ar_head(t) or partitive):
+        dual = not g.is_ar_head(t) and not partitive and _dual_construct(doc, g, i)
+        if not (g.is_ar_head(t) or partitive or dual):
             continue
         if i > 0 and doc.tok(i - 1) in _AR_PARTICLES and not doc.gap(i).strip(" "):
             continue  # «ولد الشيخ»: after a name particle a title word is the name's
@@ -943,6 +1018,13 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
         # «الرئيس الفنزويلي في مناسبات أخرى»: the preposition wants its object; no name right after it
         # unless a known given name opens one
         open_prep = j if not aborted and j - 1 > i and doc.tok(j - 1) in _AR_OPEN_PREPS else -1
+        if dual and not aborted and j < n and _second_country(doc, g, j):
+            j += 1  # «رئيسي وزراء اليونان ومقدونيا»: the dual's second country, even one nobody listed
+        if dual:  # two holders: a country named in the title is the first's; a body («القيادة العامة») is no side
+            places = [doc.tok_match[k] for k in range(i + 1, min(j, n))]
+            sides = [_cue_country(g, m) for m in places if m is not None and m.kind in ("nat", "location")]
+            country = sides[0] if sides else None
+        title_end = j
         if not aborted and not (j < n and doc.tok(j - 1) in g.ar_honorifics):
             # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
             j, ahead_country = _given_ahead(doc, g, j)
@@ -966,12 +1048,14 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 doc.tok(j - 1) in g.ar_honorifics or not clitic_bases(t).isdisjoint(g.ar_name_heads)
             )
             idx = _ar_name_run(doc, g, j, honorific=honorific, after_title=True)
+            if not idx:
+                idx = _syllable_name(doc, g, title_end)  # «الأمين العام للأمم المتحدة بان كي مون في ...»
             if idx and idx[0] == open_prep and _given_first(doc, g, idx[0]) is None:
                 idx = []
             if idx and doc.gap(idx[0]).strip(" ") in _OPEN_QUOTES and not _quoted_name(doc, idx):
                 idx = []  # a quoted name is all the quotation holds («"جلسات الحوار الوطني"» is none)
             second: list[int] = []
-            if idx and not clitic_bases(t).isdisjoint(_AR_DUAL_HEADS):
+            if idx and (dual or not clitic_bases(t).isdisjoint(_AR_DUAL_HEADS)):
                 idx, second = _two_holders(doc, g, idx)  # «الرئيسان راؤول كاسترو وباراك أوباما»
             if idx and colon and doc.tok(idx[0]) not in g.given_ar:
                 after = idx[-1] + 1
@@ -1009,6 +1093,70 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 role = doc.surface(head_start, role_end).strip(" ،,") if role_end > head_start else None
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
     return out
+
+
+def _dual_construct(doc: Document, g: Gazetteer, i: int) -> bool:
+    """Token i is the construct dual of a head («رئيسي وزراء», «وزيري خارجية»: the two ministers of),
+    told from the adjective «رئيسي» (main) by what follows: a title complement or a place, nationality
+    or organisation, with no punctuation between."""
+    t = doc.tok(i)
+    k = i + 1
+    if t[-1:] != "ي" or t[:-1] not in g.ar_heads or k >= len(doc.tokens) or doc.gap(k).strip(" "):
+        return False
+    m = doc.tok_match[k]
+    return doc.tok(k) in g.ar_complements if m is None else m.kind in ("location", "nat", "org")
+
+
+def _second_country(doc: Document, g: Gazetteer, j: int) -> bool:
+    """Token j is «و» and the second of the two places a dual title is of, right after the first
+    («اليونان ومقدونيا»): a plain word nothing else read, no given name and no title word."""
+    m = doc.tok_match[j - 1]
+    t = doc.tok(j)
+    return (
+        m is not None
+        and m.kind in ("location", "nat")
+        and t[:1] == "و"
+        and len(t) > 3
+        and _plain_ar_word(doc, g, j)
+        and t[1:] not in g.given_ar
+        and not g.is_ar_head(t[1:])
+        and t[1:] not in g.stop_ar
+    )
+
+
+def _syllable_name(doc: Document, g: Gazetteer, j: int) -> list[int]:
+    """A transliterated name whose syllables read as short pronouns or particles («بان كي مون», «هي
+    ليفنغ»), right after a title closed by the nationality or body it is of: two or three short words
+    with no article, none a particle that governs the next word (في، من، إن), the last a name word, the
+    name closed after it (punctuation, a preposition, a verb, the end)."""
+    n = len(doc.tokens)
+    if j < 1 or j >= n or doc.tok_match[j - 1] is None or doc.tok_match[j - 1].kind not in ("nat", "org", "location"):
+        return []
+    if doc.gap(j).strip(" "):
+        return []  # «نائبة وزير الخارجية الأمريكي، وفد بلادها»: after a comma the words are the sentence's
+    idx: list[int] = []
+    for k in range(j, min(j + 3, n)):
+        if k > j and doc.gap(k).strip(" "):
+            break
+        t = doc.tok(k)
+        if doc.tok_match[k] is not None or not _AR_WORD_RE.match(t) or t.startswith("ال") or len(t) > 8:
+            break
+        # a pronoun or particle (with a glued ب/ل: «بان»), not a noun of time or place («يوم غد»)
+        function = t in g.stop_ar_function or (t[0] in "بل" and t[1:] in g.stop_ar_function)
+        particle = function and len(t) <= 3 and t not in _AR_GOVERNING
+        if not (particle or _ar_name_like(doc, g, k)) or _tanween(doc, k) or t.endswith(_AR_POSSESSIVE):
+            break
+        if _ends_with_ta_marbuta(doc, k) or (len(t) >= 4 and t.endswith("وا")) or _AR_MASDAR_RE.match(t):
+            break  # «عقدوا قمة تشاورية»: a verb and its object, not a name's syllables
+        idx.append(k)
+    while idx and (doc.tok(idx[-1]) in g.stop_ar and doc.tok(idx[-1]) not in g.given_ar):
+        idx.pop()
+    odd = [k for k in idx if doc.tok(k) in g.stop_ar or (len(doc.tok(k)) == 2 and doc.tok(k) not in _AR_SHORT_OK)]
+    after = idx[-1] + 1 if idx else n
+    closed = bool(idx) and (_closed_after(doc, g, idx[-1]) or doc.tok(after) in g.stop_ar)
+    if len(idx) < 2 or not odd or not closed:
+        return []  # a name the ordinary reading takes needs no syllable reading
+    return idx
 
 
 def _partitive_head(doc: Document, g: Gazetteer, i: int) -> bool:
@@ -1066,11 +1214,21 @@ def _and_compound(t: str) -> bool:
     return len(t) > 3 and t[0] == "و" and t[1:] in _AR_COMPOUND
 
 
+def _glued_compound(t: str) -> bool:
+    """Token t (maybe after a glued «و») is a compound given name written as one word: «عبد» or «أبو» and
+    an ال-word («عبدالحميد», «وأبوالقاسم»)."""
+    if t[:1] == "و" and t[1:4] in ("عبد", "ابو"):
+        t = t[1:]
+    return any(t.startswith(c + "ال") and len(t) >= len(c) + 5 for c in _AR_COMPOUND)
+
+
 def _given_first(doc: Document, g: Gazetteer, i: int) -> str | None:
     """Token i as a known given name, with a glued «و» dropped («وعزام»), else None."""
     t = doc.tok(i)
     if t in g.given_ar or t in _AR_COMPOUND:
         return t
+    if _glued_compound(t):
+        return t[1:] if t[0] == "و" and not t.startswith(_AR_COMPOUND) else t
     return t[1:] if t[0] in CONJ and t[1:] in g.given_ar else None
 
 
@@ -1279,7 +1437,12 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             j < n
             and j - i <= 6
             and not doc.gap(j).strip(" ")
-            and (doc.tok(j) in _EN_CONNECTORS or doc.tok(j) in g.en_title_connectors or _en_title_token(doc, g, j))
+            and (
+                doc.tok(j) in _EN_CONNECTORS
+                or doc.tok(j) in g.en_title_connectors
+                or _en_title_token(doc, g, j)
+                or _en_places_joined(doc, j)
+            )
             and not _en_initials(doc, g, j)
         ):
             j += 1
@@ -1310,7 +1473,18 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 k = _en_given_ahead(doc, g, j + (1 if idx else 0))
                 idx = (_en_name_run(doc, g, k) if k != j else []) or idx
             idx = _en_from_first_given(g, doc, idx)
-            if idx and idx[-1] + 2 < n and doc.tok(idx[-1] + 1) == "s" and doc.gap(idx[-1] + 1) in ("'", "’"):
+            if not idx or (doc.tok(idx[0]) not in g.given_en and doc.tok(j - 1) in _EN_CONNECTORS):
+                after = _en_after_title_words(doc, g, j)  # "for Arms Control and International Security Bonnie Jenkins"
+                if after:
+                    idx = after
+                    role = role and doc.surface(doc.tokens[b][0], doc.tokens[idx[0] - 1][1])
+            if (
+                idx
+                and idx[-1] + 2 < n
+                and doc.tok(idx[-1] + 1) == "s"
+                and doc.gap(idx[-1] + 1) in ("'", "’")
+                and doc.is_cap(idx[-1] + 2)  # "Abdalla Hamdok's office": the name owns the possessive
+            ):
                 # "representative of the Luhansk People's Republic Igor Plotnitsky": the run owns the
                 # rest of the title; the holder is the known given name a few capitalised words on
                 k = _en_given_ahead(doc, g, idx[-1] + 2)
@@ -1343,6 +1517,43 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
                     used.update(idx)
                     out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
     return out
+
+
+def _en_places_joined(doc: Document, j: int) -> bool:
+    """Token j is "and" between two places or nationalities of a title ("the foreign ministers of Latvia
+    and Chile"): the title goes on through it."""
+    if doc.tok(j) != "and" or j + 1 >= len(doc.tokens) or doc.gap(j + 1).strip(" "):
+        return False
+    before, after = doc.tok_match[j - 1], doc.tok_match[j + 1]
+    return all(m is not None and m.kind in ("location", "nat") for m in (before, after))
+
+
+def _en_after_title_words(doc: Document, g: Gazetteer, j: int) -> list[int]:
+    """The holder's name at the end of a capitalised stretch that goes on with the title ("Under Secretary
+    of State for Arms Control and International Security Bonnie Jenkins,"): the capitalised words after
+    the stretch's last title word (a modifier, head, connector, "and" or a name read as a place or body),
+    two or three of them, the stretch closed by punctuation or a lower-case word."""
+    n = len(doc.tokens)
+    k, last_title = j, j - 1
+    while k < n and k - j < 12:
+        if k > j and doc.gap(k).strip(" "):
+            break
+        t = doc.tok(k)
+        small = t in _EN_CONNECTORS or t == "and"
+        if small:
+            if k + 1 >= n or not doc.is_cap(k + 1) or doc.gap(k + 1).strip(" "):
+                break
+        elif not doc.is_cap(k):
+            break
+        if small or _en_title_token(doc, g, k):
+            last_title = k
+        k += 1
+    if last_title < j:
+        return []
+    idx = list(range(last_title + 1, k))
+    if not 2 <= len(idx) <= 3 or not all(_en_name_like(doc, g, x) for x in idx):
+        return []
+    return idx
 
 
 def _give_country(doc: Document, out: list[PersonResult], idx: list[int], country: str) -> None:
@@ -1411,6 +1622,41 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
         idx = _ar_name_run(doc, g, j)
         if idx:
             out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], None, None))
+    return out
+
+
+def _representing(t: str) -> bool:
+    """Token t is a verb of representing (يمثل), with a glued و/ف and the future س (وسيمثل)."""
+    if t[:1] in CONJ and len(t) > 4:
+        t = t[1:]
+    if t[:1] == "س" and t[1:2] in ("ي", "ت") and len(t) > 4:
+        t = t[1:]
+    return t in _AR_REPRESENTING
+
+
+def _discover_ar_representing(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """The first name after a verb of representing, the side and the talks between («وسيمثل الحوثيين في
+    المحادثات مهدي المشاط ...», «سيمثل حزب المؤتمر عارف الزوكا»): the first word a few words on that is
+    a known given name opening a name; no punctuation crossed. The list it opens is read after it."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    for i in range(n - 2):
+        t = doc.tok(i)
+        if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not _representing(t):
+            continue
+        for k in range(i + 1, min(i + 1 + NLP.title_reach, n - 1)):
+            if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)):
+                break
+            m = doc.tok_match[k]
+            if m is not None:
+                if m.kind == "person":
+                    break
+                continue
+            if doc.tok(k) in g.given_ar and doc.tok(k) not in g.stop_ar:
+                idx = _ar_name_run(doc, g, k)
+                if idx and idx[0] == k:
+                    out.append(_discovered(doc, doc.tokens[k][0], doc.tokens[idx[-1]][1], None, None))
+                break
     return out
 
 
@@ -1532,8 +1778,8 @@ def _given_led_ar(doc: Document, g: Gazetteer, i: int) -> list[int]:
         )
 
     for p in range(1, len(idx)):
-        if doc.tok(idx[p])[0] == "و" and doc.tok(idx[p]) not in g.given_ar:
-            idx = idx[:p]  # «أحمد وأفورقي»: «و» opens the next item
+        if doc.tok(idx[p])[0] == "و" and doc.tok(idx[p]) not in g.given_ar and not _w_surname(doc, g, idx[:p], idx[p]):
+            idx = idx[:p]  # «أحمد وأفورقي»: «و» opens the next item; not «ستيفاني ويليامز والرئيس»
             break
     if len(idx) < 2:
         return []
@@ -1646,6 +1892,7 @@ def discover(doc: Document, g: Gazetteer) -> list[PersonResult]:
         _discover_ar(doc, g)
         + _discover_ar_cued(doc, g)
         + _discover_ar_nat(doc, g)
+        + _discover_ar_representing(doc, g)
         + _discover_en(doc, g)
         + _discover_en_cued(doc, g)
     )
