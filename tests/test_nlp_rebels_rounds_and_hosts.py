@@ -125,3 +125,12 @@ def test_a_body_named_on_beyond_a_known_bodys_common_words_is_another_body() -> 
 def test_a_city_nobody_listed_with_its_country_after_it_is_where_not_who() -> None:
     (e,) = events("التقى ممثلو كينيا وأوغندا في مدينة لوكاندا الساحلية بشمال تنزانيا اليوم.")
     assert e.parties == ["KE", "UG"]
+
+
+def test_talks_that_begin_on_a_day_after_the_report_are_planned() -> None:
+    for text, lang in (
+        ("وتبدأ المفاوضات بين كينيا وأوغندا يوم 25 مايو في أروشا.", "ar"),
+        ("Talks between Kenya and Uganda begin on May 25 in Arusha.", "en"),
+    ):
+        (e,) = events(text, lang)
+        assert e.status == "planned" and e.start_date == date(2022, 5, 25), text

@@ -189,6 +189,8 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, 
         date_ = mt.date
         if date_ is None and status == "held":
             date_ = next((x.said_day for x in mt.ems if x.said_day is not None), None)
+        if status in ("ongoing", "started") and date_ and pub and (date_.dm.start_date - pub).days > 1:
+            status = "planned"  # "talks begin on 15 December", «تبدأ المفاوضات الأحد المقبل»: not yet
         if date_ and pub and not date_fits(date_.dm, status, pub):
             if (
                 status == "ongoing"
