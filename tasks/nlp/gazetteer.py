@@ -661,15 +661,14 @@ def _arabic_country_names() -> dict[str, str]:
             out[c.alpha_2] = HARAKAT_RE.sub("", name)  # «المتّحدة» -> «المتحدة» for display
     # an inverted name («تنزانيا، جمهورية تنزانيا المتحدة») is known by its head, when no other country
     # is («كوريا، جمهورية كوريا» and «كوريا، جمهورية كوريا الشعبية ...» share theirs; «الكونغو» is another's)
-    heads = Counter(n.split("،")[0].strip() for n in out.values() if "،" in n)
-    plain = {n for n in out.values() if "،" not in n}
-    for cc, n in list(out.items()):
-        if "،" in n:
-            head = n.split("،")[0].strip()
-            if heads[head] == 1 and head not in plain:
-                out[cc] = head
-            else:
-                del out[cc]
+    inverted = {cc: n.split("،")[0].strip() for cc, n in out.items() if "،" in n}
+    heads = Counter(inverted.values())
+    plain = {n for cc, n in out.items() if cc not in inverted}
+    for cc, head in inverted.items():
+        if heads[head] == 1 and head not in plain:
+            out[cc] = head
+        else:
+            del out[cc]
     return out
 
 

@@ -383,7 +383,7 @@ def longer_body(doc: Document, a: Arg, nat_at: dict[int, str | None]) -> bool:
         return False
     w = doc.words[j]
     # an adjective goes on with the name («الوطنية»); a noun is the next phrase («... الجبهة الثورية الاتفاق»)
-    if not (w.startswith("ال") and len(w) >= 5 and w.endswith(("يه", "ية", "ي"))):
+    if not (w.startswith("ال") and len(w) >= 5 and w.endswith(("يه", "ي"))):
         return False
     return nat_at.get(doc.tok_starts[j], "") != a.cc
 

@@ -13,7 +13,7 @@ from tasks.nlp.events.participants import table_people
 from tasks.nlp.events.place import location_key
 from tasks.nlp.events.rounds import number_predecessors
 from tasks.nlp.events.sides import side_code
-from tasks.nlp.events.status import date_fits, status_from_date
+from tasks.nlp.events.status import date_fits, not_begun, status_from_date
 from tasks.nlp.events.words import member
 from tasks.nlp.text.charsets import bare
 from tasks.nlp.text.document import Document
@@ -74,9 +74,7 @@ def article_mediators(doc: Document) -> set[str]:
     return out
 
 
-def main_sides(
-    counts: Counter[str], mt: Meeting, as_sides: set[str] | None = None, venues: set[str] | None = None
-) -> set[str]:
+def main_sides(counts: Counter[str], mt: Meeting, as_sides: set[str], venues: set[str]) -> set[str]:
     """The article's two main countries as a meeting's unnamed sides, leaving out its venue's country
     when two others are named often enough to be the sides (each at least twice and half as often as
     the venue): «جولة مفاوضات في كينشاسا» in a report on Egypt, Ethiopia and Sudan is hosted by DR
@@ -87,7 +85,7 @@ def main_sides(
     Switzerland; "Iran-backed rebels" named once is no side)."""
     ranked = [cc for cc, _ in counts.most_common()]
     here = {mt.place.cc} if mt.place and mt.place.loc_kind == "country" else set()
-    places_only = (here | (venues or set())) - (as_sides if as_sides is not None else set(ranked))
+    places_only = (here | venues) - as_sides
     if places_only:
         rest = [cc for cc in ranked if cc not in places_only]
         if rest and [cc for cc in rest if counts[cc] >= 2] == rest[:1]:
@@ -189,8 +187,8 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, 
         date_ = mt.date
         if date_ is None and status == "held":
             date_ = next((x.said_day for x in mt.ems if x.said_day is not None), None)
-        if status in ("ongoing", "started") and date_ and pub and (date_.dm.start_date - pub).days > 1:
-            status = "planned"  # "talks begin on 15 December", «تبدأ المفاوضات الأحد المقبل»: not yet
+        if date_ and pub and not_begun(status, date_.dm, pub):
+            status = "planned"
         if date_ and pub and not date_fits(date_.dm, status, pub):
             if (
                 status == "ongoing"

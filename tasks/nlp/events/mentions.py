@@ -19,6 +19,7 @@ from tasks.nlp.events.status import (
     date_fits,
     days_of_talks,
     held_before,
+    not_begun,
     shift_dates,
     speech_day,
     status_from_date,
@@ -316,8 +317,8 @@ def next_weekday(d: DateArg, pub: date) -> DateArg | None:
 
 def read_date_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     pub = sn.pub
-    if em.status in ("ongoing", "started") and em.date and pub and (em.date.dm.start_date - pub).days > 1:
-        em.status = "planned"  # "talks begin on 15 December", «تبدأ المفاوضات الأحد المقبل»: not yet
+    if em.date and pub and not_begun(em.status, em.date.dm, pub):
+        em.status = "planned"
     if em.date and pub and not date_fits(em.date.dm, em.status if em.strength >= 2 else None, pub):
         # «الجولة الأخيرة» is not next weekend's; "will be held on Sunday" is the coming Sunday
         em.date = next_weekday(em.date, pub) if em.status == "planned" else None

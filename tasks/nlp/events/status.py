@@ -142,6 +142,12 @@ def date_fits(dm: DateMention, status: str | None, pub: date) -> bool:
     return True
 
 
+def not_begun(status: str | None, dm: DateMention, pub: date) -> bool:
+    """ "Talks begin on 15 December", «تبدأ المفاوضات الأحد المقبل»: a meeting told as under way or started
+    but dated more than a day after the report has not begun (it is planned)."""
+    return status in ("ongoing", "started") and dm.start_date > pub + timedelta(days=1)
+
+
 def status_from_date(dm: DateMention, pub: date) -> str | None:
     if dm.end_date < pub:
         return "held"
