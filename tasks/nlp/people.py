@@ -1217,7 +1217,7 @@ def _and_compound(t: str) -> bool:
 def _glued_compound(t: str) -> bool:
     """Token t (maybe after a glued «و») is a compound given name written as one word: «عبد» or «أبو» and
     an ال-word («عبدالحميد», «وأبوالقاسم»)."""
-    if t[:1] == "و" and t[1:4] in ("عبد", "ابو"):
+    if t[:1] == "و" and t[1:].startswith(_AR_COMPOUND):
         t = t[1:]
     return any(t.startswith(c + "ال") and len(t) >= len(c) + 5 for c in _AR_COMPOUND)
 
@@ -1629,9 +1629,7 @@ def _representing(t: str) -> bool:
     """Token t is a verb of representing (يمثل), with a glued و/ف and the future س (وسيمثل)."""
     if t[:1] in CONJ and len(t) > 4:
         t = t[1:]
-    if t[:1] == "س" and t[1:2] in ("ي", "ت") and len(t) > 4:
-        t = t[1:]
-    return t in _AR_REPRESENTING
+    return (_future_stem(t) or t) in _AR_REPRESENTING
 
 
 def _discover_ar_representing(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -1660,10 +1658,15 @@ def _discover_ar_representing(doc: Document, g: Gazetteer) -> list[PersonResult]
     return out
 
 
+def _future_stem(t: str) -> str | None:
+    """«سيقودها» -> «يقودها», «سيمثل» -> «يمثل»: the imperfect under the future «س», else None."""
+    return t[1:] if t.startswith("س") and len(t) > 4 and t[1] in "يت" else None
+
+
 def _ar_name_cue(g: Gazetteer, t: str) -> bool:
     """Token t is a delegation cue: as listed, with «ها»/«هم» for a listed «ه» (يقودها، يتزعمها), or
     with the future «س» before a verb (سيقودها)."""
-    for w in (t, t[1:] if t.startswith("س") and len(t) > 4 and t[1] in "يت" else None):
+    for w in (t, _future_stem(t)):
         if w is None:
             continue
         if w in g.ar_name_cues:
