@@ -9,7 +9,8 @@
 -- alphabet for both scripts (phonetic_word). Two keys are one person when:
 --   * written in two scripts: the consonants of the whole name agree (أوهورو كينياتا ~ Uhuru
 --     Kenyatta), or the given name's agree and the surname's differ by at most one consonant
---     (ميروسلاف لايتشاك ~ Miroslav Lajčák), the middle names agreeing when both have some;
+--     (ميروسلاف لايتشاك ~ Miroslav Lajčák; none for a short form against a long one), the middle
+--     names agreeing when both have some;
 --   * written in one script: the same given name (letter for letter, or with the letters newsrooms
 --     swap when they transliterate: طوني ~ توني, أنغيلا ~ أنجيلا) and surname letter for letter
 --     (accents and the dotless ı aside) with the same middle names, or a surname one typo apart
@@ -127,7 +128,9 @@ pairs as (
                     length(a.given_ph) >= 2
                     and (a.middle_ph = b.middle_ph or a.n = 2 or b.n = 2)
                     and least(length(a.surname_ph), length(b.surname_ph)) >= 2
-                    and damerau_levenshtein(a.surname_ph, b.surname_ph) <= case when greatest(length(a.surname_ph), length(b.surname_ph)) >= 3 then 1 else 0 end
+                    -- a slip of one consonant only between two full names: a short form's surname must agree
+                    and damerau_levenshtein(a.surname_ph, b.surname_ph)
+                        <= case when a.n = b.n and greatest(length(a.surname_ph), length(b.surname_ph)) >= 3 then 1 else 0 end
                 )
             else
                 (a.strict[1] = b.strict[1] or transliteration_fold(a.strict[1]) = transliteration_fold(b.strict[1]))
