@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic, scan_with
@@ -965,6 +966,7 @@ def _title_phrase_word(doc: Document, g: Gazetteer, k: int) -> bool:
 # what a word can open, whatever its context (a per-word property, cached per gazetteer)
 _MAY_HEAD = 1  # an Arabic word that is a title head, or the first word of a partitive title («كبير»)
 _MAY_CUE = 2  # a delegation cue («برئاسة») or a regime word («نظام») before a name
+_MAY_REPRESENT = 4  # an Arabic verb of representing («وسيمثل»)
 
 
 def _word_flag(g: Gazetteer, t: str) -> int:
@@ -974,6 +976,8 @@ def _word_flag(g: Gazetteer, t: str) -> int:
         flag |= _MAY_HEAD
     if t in _AR_RULER_CUES or _ar_name_cue(g, t):
         flag |= _MAY_CUE
+    if _AR_WORD_RE.match(t) and _representing(t):
+        flag |= _MAY_REPRESENT
     return flag
 
 
@@ -1421,7 +1425,8 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
     n = len(doc.tokens)
-    for i in range(n):
+    heads = g.en_heads
+    for i in [k for k, w in enumerate(doc.words) if w in heads]:  # the others fail the first check below
         t = doc.tok(i)
         if t not in g.en_heads or doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t):
             continue
@@ -1571,7 +1576,7 @@ def _discover_en_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     n = len(doc.tokens)
     firsts = {c[0] for c in g.en_name_cues}
-    for i in range(n):
+    for i in [k for k, w in enumerate(doc.words) if w in firsts]:  # the others fail the first check below
         if doc.tok(i) not in firsts:
             continue  # one set look-up per token: most articles have no cue at all
         for cue in g.en_name_cues:
@@ -1638,7 +1643,8 @@ def _discover_ar_representing(doc: Document, g: Gazetteer) -> list[PersonResult]
     a known given name opening a name; no punctuation crossed. The list it opens is read after it."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
-    for i in range(n - 2):
+    # only verbs of representing are looked at (the others fail the first check below)
+    for i in [k for k, f in enumerate(_word_flags(doc, g)) if f & _MAY_REPRESENT and k < n - 2]:
         t = doc.tok(i)
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not _representing(t):
             continue
@@ -1807,8 +1813,15 @@ def discover_given_led(doc: Document, g: Gazetteer) -> list[PersonResult]:
     Run after every anchored reading, on tokens nothing else took."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
+    # only known given names can open a name: the loop goes from one to the next
+    given_en, given_ar = g.given_en, g.given_ar
+    firsts = [x for x, w in enumerate(doc.words) if w in given_en or w in given_ar]
     k = 0
     while k < n:
+        c = bisect_left(firsts, k)
+        if c == len(firsts):
+            break
+        k = firsts[c]
         t = doc.tok(k)
         idx: list[int] = []
         if doc.tok_match[k] is None:
