@@ -46,6 +46,8 @@ def _arabic_phrase(doc: Document, g: Gazetteer, first: int, last: int) -> tuple[
     if i < 0 or doc.gap(first).strip():
         return None
     word = doc.tok(i)
+    if clitic_bases(word).isdisjoint(g.capital_words):
+        return None  # most words before a nationality: no capital word, nothing to sort
     for base in sorted(clitic_bases(word), key=len, reverse=True):
         if base in g.capital_words and not base.isascii():
             ts, te = doc.tokens[i]

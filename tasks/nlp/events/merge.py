@@ -73,7 +73,8 @@ def merge_score(mt: Meeting, em: EventMention) -> float | None:
     if mt.history != em.background:
         return None  # talks of years ago and this week's are two meetings
     em_status = em.status if em.strength >= 2 else None
-    if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)) or next_round(em, mt):
+    # no firm status conflicts with nothing: the meeting's own status is not worked out then
+    if (em_status and conflict(mt.status, em_status)) or (em.earlier and reported_now(mt)) or next_round(em, mt):
         return None
     if em.count:
         return None
@@ -153,7 +154,7 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
             and not (em.place and mt.place and same_place_as(em.place, mt.place))
         ):
             continue  # a delegation sentence («الوفد الأمريكي ...») may name the sides of a placed meeting
-        if conflict(mt.status, em_status) or (em.earlier and reported_now(mt)) or next_round(em, mt):
+        if (em_status and conflict(mt.status, em_status)) or (em.earlier and reported_now(mt)) or next_round(em, mt):
             continue  # "at the previous meeting in Minsk" is not the meeting that "has started in Minsk"
         if process_start(em, mt):
             continue

@@ -56,6 +56,11 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             continue  # "Moscow's team", "Saudi Arabia's role": a possessor, not where it happens
         d = distance(doc, t, a.start, a.end)
         after_trigger = a.start >= t.end
+        reach = (
+            max(NLP.max_locative_dist, NLP.max_place_dist) if a.loc_kind in ("city", "venue") else NLP.max_place_dist
+        )
+        if d > (reach if after_trigger else 4):
+            continue  # too far even behind a locative (the cut below): its head need not be read
         head, clitic = place_head(doc, a, s)
         before = doc.words_before(head, 3, floor=s)
         prev = before[-1] if before else ""

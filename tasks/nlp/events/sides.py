@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon, factions_of, lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import FROM, WITH, member
+from tasks.nlp.events.words import FROM, WITH, member, with_conj
 from tasks.nlp.text.charsets import bare, strip_conj
 from tasks.nlp.text.document import Document
 
@@ -121,7 +121,7 @@ def behind_a_reason(doc: Document, lex: Lexicon, t: Trigger, a: Arg) -> bool:
     تحدث بين أمريكا وإيران», "postponed the talks because Iran and the US ...") belongs to that clause."""
     if a.start <= t.end:
         return False
-    return any(member(w, lex.reason_words) for w in doc.words_before(a.start, 12, floor=t.end))
+    return not with_conj(lex.reason_words).isdisjoint(doc.words_before(a.start, 12, floor=t.end))
 
 
 def between_trigger(doc: Document, t: Trigger, a: Arg) -> bool:

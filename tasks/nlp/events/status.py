@@ -13,7 +13,7 @@ from tasks.nlp.dates import FUTURE_VERB_WORD, DateMention, is_future_verb
 from tasks.nlp.events.document import DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.triggers import Trigger
-from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
+from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member, with_conj
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
@@ -255,7 +255,7 @@ def usable_dates(
             continue
         before = doc.words_before(dt.start, 8, floor=floor)
         recent_start = before[-1:] in (["منذ"], ["since"]) and dt.dm.relative and dt.dm.precision == "day"
-        if any(member(w, lex.background_openers) for w in before) and not recent_start:
+        if not with_conj(lex.background_openers).isdisjoint(before) and not recent_start:
             # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»; but «منذ أول من أمس»,
             # "since Wednesday": the talks under way began that day
             continue

@@ -33,15 +33,20 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
         return False  # 3.5, U.S.A, example.com: not a boundary
     if "." not in punct or any(c in punct for c in "!?؟…") or punct.startswith(".."):
         return True
-    # a lone period: look at the word before it and the word after it
-    before = line[: m.start()].rsplit(None, 1)
+    # a lone period: look at the word before it and the word after it, read from the 64 characters each
+    # side (not a copy of the rest of the line per period), the whole line when those do not hold them
+    ms = m.start()
+    before = line[ms - 64 if ms > 64 else 0 : ms].rsplit(None, 1)
+    if ms > 64 and len(before) < 2:
+        before = line[:ms].rsplit(None, 1)
     word = before[-1] if before and not line[m.start() - 1 : m.start()].isspace() else ""
     word = word.lstrip("(\"'“«")
     if word.lower() in _ABBREV or _ACRONYM_RE.match(word):
         return False
     if len(word) == 1 and (word.isalpha()):
         return False  # an initial (J. D. Vance) or an Arabic abbreviation letter (د.)
-    nxt = line[m.end() :].lstrip()[:1]
+    me = m.end()
+    nxt = line[me : me + 64].lstrip()[:1] or line[me:].lstrip()[:1]
     return not (nxt and nxt.isascii() and nxt.islower())
 
 
