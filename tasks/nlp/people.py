@@ -1036,6 +1036,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
     on the way gives («وزير الري والموارد المائية بالسودان ياسر عباس»)."""
     if j >= len(doc.tokens) or doc.tok(j) in g.given_ar or doc.tok(j) in _AR_COMPOUND or _theophoric(doc, g, j):
         return j, None  # «الرئيس عبد ربه منصور هادي», «عطا الله ...»: a compound given name opens the name here
+    if _comma_opens(doc, j) and _listed_after_comma(doc, g, j):
+        return j, None  # «رئيس دائرة التنسيق، وجوتيار عادل المتحدث ...»: after the comma the next item opens
     opens = _comma_opens(doc, j) or _bare_after_definite(doc, g, j)
     if opens and _ar_name_run(doc, g, j, after_title=True)[:1] == [j]:
         return j, None  # «الرئيسين المشتركين للحزب، تولاي حاتم ...»: after the title's comma the name opens at once
@@ -1377,7 +1379,9 @@ def _bounded_name_before(doc: Document, g: Gazetteer, head: int) -> list[int]:
     if head == 0:
         return []
     idx = _ar_name_run_back(doc, g, head - 1)
-    if not idx or (len(idx) != 2 and not any(doc.tok(k) in _AR_PARTICLES for k in idx)):
+    # «، وعبد الحكيم خسرو رئيس ...»: a compound given name is one word
+    compound = bool(idx) and _name_words(doc, idx) == 2 and _and_compound(doc.tok(idx[0]))
+    if not idx or (len(idx) != 2 and not any(doc.tok(k) in _AR_PARTICLES for k in idx) and not compound):
         return []
     first = idx[0]
     if doc.tok(first)[0] == "و" and (doc.tok(first)[1:] in g.given_ar or _listed_after_comma(doc, g, first)):
@@ -1466,6 +1470,9 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
             idx.insert(0, k)  # «حسن شيخ محمود، رئيس ...»: a title word between a given name and a name word
             k -= 1
             continue
+        if _compound_before(doc, g, idx, k):
+            idx[:0] = [k - 1, k]  # «، وعبد الحكيم خسرو رئيس ...»: a compound given name opens the name
+            break
         if not _ar_name_like(doc, g, k):
             if idx and doc.tok(idx[0]) in _AR_PARTICLES and _nisba_after_given(doc, g, k, k - 1):
                 idx[:0] = [k - 1, k]  # «محمد الحسن ولد لبات»: a given name and an ال-word before the particle
@@ -1479,7 +1486,8 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
         if doc.gap(k).strip(" "):
             break  # punctuation before this token: the name starts here
         k -= 1
-    idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
+    if not (idx and _listed_after_comma(doc, g, idx[0])):  # «، وجوتيار عادل المتحدث»: a list item from its «و»
+        idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
     if len(idx) > 2 and not _long_name_ok(doc, g, idx):
         idx = idx[-2:]
     if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_PARTICLES:
@@ -1488,6 +1496,18 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
 
 
 # ---------------------------------------------------------------------- English discovery
+
+
+def _compound_before(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
+    """Walking back over a name, token k is the ال-half of a compound given name whose first half
+    («عبد», «وعبد») stands right before it, with a comma or the text's start before that: the name opens
+    there («...، وعبد الحكيم خسرو رئيس ...»)."""
+    if not idx or k < 1 or not doc.tok(k).startswith("ال") or doc.gap(k).strip(" ") or doc.tok_match[k] is not None:
+        return False
+    first = doc.tok(k - 1)
+    if not (first in _AR_COMPOUND or _and_compound(first)) or doc.tok_match[k - 1] is not None:
+        return False
+    return k - 1 == 0 or bool(doc.gap(k - 1).strip(" "))
 
 
 def _en_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
