@@ -311,6 +311,14 @@ def _hamza_initial(doc: Document, i: int) -> bool:
     return doc.text[a : a + 1] in ("أ", "إ", "آ")
 
 
+def _hamza_after_w(doc: Document, i: int) -> bool:
+    """Token i is «و» glued to a word written with a hamza or madda on its alif («وأوندر»): the
+    conjunction before a name, for a name that starts with W is written without one («والتز»)."""
+    s = doc.tokens[i][0]
+    a, _ = doc.orig_span(s + 1, s + 2)
+    return doc.text[a : a + 1] in ("أ", "إ", "آ")
+
+
 def _ends_with_ta_marbuta(doc: Document, i: int) -> bool:
     e = doc.tokens[i][1]
     a, _ = doc.orig_span(e - 1, e)
@@ -336,6 +344,8 @@ def _ar_plausible(
     toks = [doc.tok(i) for i in idx]
     if any(len(t) < 3 and t not in _AR_SHORT_OK and t not in g.given_ar for t in toks):
         return False  # two-letter words are particles and nouns (حل، عن), not name parts
+    if any(_clause_word(t) and t not in g.given_ar for t in toks):
+        return False  # «أنهم سيزورون», «تتطلع لاستقبال», «مدنيون لعامين»: a clause's words, not a name
     if toks[0] in g.given_ar or (len(toks) > 2 and (toks[0] in _AR_COMPOUND or _theophoric(doc, g, idx[0]))):
         return True  # عبد الفتاح السيسي, عطا الله محمود: a compound given name and a surname
     if _glued_compound(toks[0]):
@@ -354,6 +364,30 @@ def _ar_plausible(
     if _AR_MASDAR_RE.match(first) and not closed:
         return False  # «إعلان», «تعزيز»; but «الرئيس الإريتري إسياس أفورقي إن»: a name the sentence closes
     return nisba_closed or not (len(first) <= 3 and not (_LONG_VOWELS & set(first[1:])))
+
+
+# «أن» and its sisters with a pronoun («أنهم», «بأنها», «لأنه»): a clause opens, no name
+_AR_THAT_PRONOUN_RE = re.compile(r"^[بل]?ان(?:ه|ها|هم|هما|هن|نا|ني|كم)$")
+# a future verb in the plural or dual («سيزورون», «ستعقدان»): س, the imperfect prefix, a root of three
+# consonants or a hollow one, and the plural's ending (a name of that shape has a longer stem: ستيفنسون)
+_AR_FUTURE_PLURAL_RE = re.compile(r"^س[يتن](?:[^اوي]{3}|[^اوي][اوي][^اوي])(?:ون|ان|ين)$")
+
+
+# the long verbal nouns (استفعال، انفعال، افتعال): «استقبال», «انتخاب», «اجتماع»
+_AR_LONG_MASDAR_RE = re.compile(r"^(?:است[^اوي]{2}ا.|ان[^اوي]{2}ا.|ا[^اوي]ت[^اوي]ا.)$")
+
+
+def _clause_word(t: str) -> bool:
+    """Token t reads as a clause's word, never a name's: «أن» with a pronoun, a future verb in the plural,
+    an imperfect of the تَفَعَّلَ/تفاعل forms («تتطلع», «تتحدث»), a plural nisba in «ـيون» («مدنيون»), or a
+    long verbal noun behind a glued preposition («لاستقبال», «بانتخاب»)."""
+    if _AR_THAT_PRONOUN_RE.match(t) or _AR_FUTURE_PLURAL_RE.match(t):
+        return True
+    if t.startswith("تت") and len(t) >= 5:
+        return True
+    if len(t) >= 6 and t.endswith("يون"):
+        return True
+    return t[0] in "بل" and _AR_LONG_MASDAR_RE.match(t[1:]) is not None
 
 
 def _plain_ar_word(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -405,16 +439,25 @@ def _nisba_surname(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
 
 
 def _ar_name_run(
-    doc: Document, g: Gazetteer, j: int, listed: bool = False, honorific: bool = False, after_title: bool = False
+    doc: Document,
+    g: Gazetteer,
+    j: int,
+    listed: bool = False,
+    honorific: bool = False,
+    after_title: bool = False,
+    opened: bool = False,
 ) -> list[int]:
     """Name tokens from j on (2–4, stopped at the first non-name token); [] if not a name.
     `listed`: token j is «و» and a list's next name («، وحسام بدران»). `honorific`: an honorific stands
     before token j (الشيخ صباح): j opens the name whatever it reads as, and a dynasty name may close
     with several ال-words. `after_title`: a title stands right before token j, so the longest name there
-    ends before the verb that follows it."""
+    ends before the verb that follows it. `opened`: token j surely opens the name (the second of two
+    holders); a title closed by a comma right before token j opens it too («الرئيسين المشتركين للحزب،
+    تولاي ...»): an unknown first word is the name's, not the title's."""
     idx: list[int] = []
     k = j
     hyphened = False
+    opened = opened or (after_title and (_comma_opens(doc, j) or _bare_after_definite(doc, g, j)))
     if honorific and _plain_ar_word(doc, g, j) and _opens_after_honorific(doc, g, j):
         idx.append(j)
         k += 1
@@ -433,6 +476,7 @@ def _ar_name_run(
             k += 1
             continue
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
+        glued = glued or (t[0] == "و" and len(t) > 3 and _hamza_after_w(doc, k))  # «وأوندر»: «و» + a name in «أ»
         glued = glued and not (idx and t in _AR_PARTICLES)  # «إسماعيل ولد الشيخ»: ولد is no «و» + «لد»
         if glued and not (listed and k == j) and not _w_surname(doc, g, idx, k):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
@@ -462,6 +506,7 @@ def _ar_name_run(
                     or (listed and _and_given(g, doc.tok(idx[0])))  # «... وعدنان محمد الكاف»
                     or honorific
                     or (len(idx) == 2 and doc.tok(idx[0]) in _AR_COMPOUND)  # «عبد العزيز الحلو»
+                    or (opened and any(doc.tok(x) in g.given_ar for x in idx))  # «جراح جابر الأحمد»
                 )
                 and _AR_WORD_RE.match(t)
                 and t not in g.nat_forms
@@ -473,7 +518,7 @@ def _ar_name_run(
                 if _particle_next(doc, g, k) and _name_words(doc, idx) < NLP.name_max_tokens:
                     k += 1  # «محمد الحسن ولد لبات»: a name particle after the ال-word carries the name on
                     continue
-                if honorific and len(idx) < NLP.name_max_tokens:
+                if (honorific or opened) and len(idx) < NLP.name_max_tokens:
                     k += 1  # «الشيخ صباح الأحمد الجابر الصباح»: a dynasty name goes on through ال-words
                     if _plain_ar_word(doc, g, k) and doc.tok(k).startswith("ال") and _dynasty_word(doc, g, k):
                         continue
@@ -485,7 +530,7 @@ def _ar_name_run(
             idx = idx[:-1]  # «الرئيس عبد ربه منصور هادي بعث»: the words after the longest name are the verb's
             # and a name cut short ends on a name word («حمد بن جاسم بن جبر آل ثاني» -> «حمد بن جاسم»)
     idx = _before_verbal_noun(doc, g, idx)
-    if not honorific and not (after_title and _given_as_surname(doc, g, idx)):
+    if not honorific and not (after_title and _given_as_surname(doc, g, idx)) and not opened:
         idx = _from_first_given(doc, g, idx)
     if (
         len(idx) > 2
@@ -493,6 +538,8 @@ def _ar_name_run(
         and not _long_name_ok(doc, g, idx)
         and not (hyphened and len(idx) == 3)
         and not (after_title and len(idx) == 3 and _closed_third(doc, g, idx[-1]))
+        and not (opened and len(idx) == 3 and _item_closed(doc, g, idx[-1]))
+        and not (opened and doc.tok(idx[1]) in g.given_ar)  # «فائق أوزغور أرول»: a known given name second
     ):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if len(idx) < 2 or not 2 <= _name_words(doc, idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
@@ -506,6 +553,67 @@ def _ar_name_run(
     )
     closed = two_after_title and _said_closed(doc, idx[-1])
     return idx if _ar_plausible(doc, g, idx, nisba_closed, closed) else []
+
+
+def _comma_opens(doc: Document, j: int) -> bool:
+    """A comma (and no other punctuation) stands right before token j: after a title, what follows it is
+    the holder's name from its first word."""
+    if 0 < j < len(doc.tokens) and doc.gap(j).strip(" ") == ")":
+        return _latin_gloss_end(doc, _gloss_start(doc, j)) == j  # «(DEM Party) سري ...»: a gloss closes the title
+    return 0 < j < len(doc.tokens) and bool(_COMMA_RE.search(doc.gap(j))) and not _HARD_PUNCT_RE.search(doc.gap(j))
+
+
+def _gloss_start(doc: Document, j: int) -> int:
+    """The first token inside the parenthesis that closes before token j (j itself when none opens)."""
+    for k in range(j - 1, max(j - 6, 0), -1):
+        if doc.gap(k).strip(" ") == "(":
+            return k
+    return j
+
+
+def _bare_after_definite(doc: Document, g: Gazetteer, j: int) -> bool:
+    """Token j, an unknown bare word (no article, «ة», pronoun, verb prefix or glued preposition) right
+    after the ال-word that ends a title and right before a known given name, opens the holder's name: a
+    definite word takes no indefinite one in construct («السفير جراح جابر ...», «الحقوقي فائق أوزغور ...»)."""
+    n = len(doc.tokens)
+    if not (0 < j < n - 1) or doc.gap(j).strip(" ") or doc.gap(j + 1).strip(" ") or not _plain_ar_word(doc, g, j):
+        return False
+    prev, t, nxt = doc.tok(j - 1), doc.tok(j), doc.tok(j + 1)
+    if not has_article(prev, min_len=5) or nxt not in g.given_ar or doc.tok_match[j + 1] is not None:
+        return False
+    return not (
+        t in g.given_ar
+        or t in g.stop_ar
+        or len(t) < 3
+        or t[0] in "يتنوبل"  # a verb's prefix, «و», or a glued preposition («بشكل دوري»)
+        or t.startswith("ال")
+        or g.is_ar_head(t)
+        or t in g.ar_complements
+        or t in g.nat_forms
+        or _ends_with_ta_marbuta(doc, j)
+        or t.endswith(_AR_POSSESSIVE)
+        or _AR_MASDAR_RE.match(t)
+        or _clause_word(t)
+    )
+
+
+def _item_closed(doc: Document, g: Gazetteer, k: int) -> bool:
+    """A list item's third name word at token k is closed: punctuation or the end after it, or the next
+    item's «و» glued to a word that is no title, article word or stop word («... أوغلاري وتونجر ...»)."""
+    if _said_closed(doc, k):
+        return not doc.tok(k).startswith("ال") and doc.tok(k) not in g.stop_ar
+    nxt = k + 1
+    t = doc.tok(nxt)
+    return (
+        t[:1] == "و"
+        and len(t) > 3
+        and not doc.gap(nxt).strip(" ")
+        and _AR_WORD_RE.match(t) is not None
+        and t[1:] not in g.stop_ar
+        and not has_article(t[1:], min_len=4)
+        and not g.is_ar_head(t[1:])
+        and not doc.tok(k).startswith("ال")
+    )
 
 
 def _given_as_surname(doc: Document, g: Gazetteer, idx: list[int]) -> bool:
@@ -720,8 +828,14 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
     country = None
     portfolio = False  # a country named as the title's brief is not the holder's
     j = i + 1
+    glossed = -1
     while j < len(doc.tokens) and j - i <= 8:
         gap = doc.gap(j)
+        if j == glossed:
+            gap = " "  # the gloss's closing parenthesis
+        elif gap.strip(" ") == "(" and j > i and (end := _latin_gloss_end(doc, j)) is not None:
+            j = glossed = end  # «حزب المساواة وديمقراطية الشعوب (DEM Party) ...»: the body's name in Latin
+            continue
         if gap.strip(" ") == ":" and j > i:
             return j, country, False  # «وزير الخارجية اليوناني: جيورجوس ...»: the colon introduces the holder
         if gap.strip(" ") in _OPEN_QUOTES and j > i and _quote_closes(doc, j):
@@ -774,6 +888,21 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
     return j, country, False
 
 
+def _latin_gloss_end(doc: Document, j: int) -> int | None:
+    """A parenthesis opened before token j holds one to four Latin words and closes right after them, an
+    Arabic word following: the token after it (an organisation's name glossed in Latin), else None."""
+    n = len(doc.tokens)
+    for k in range(j, min(j + 5, n)):
+        if is_arabic(doc.tok(k)[:1]):
+            return None
+        if k > j and doc.gap(k).strip(" "):
+            return None
+        nxt = k + 1
+        if nxt < n and doc.gap(nxt).strip(" ") == ")":
+            return nxt if is_arabic(doc.tok(nxt)[:1]) else None
+    return None
+
+
 def _article_like_name(doc: Document, g: Gazetteer, j: int) -> bool:
     """Token j, right after the nationality that closes a title, starts like an article word but opens
     the holder's name («اليوناني اليكسيس تسيبراس اليوم»): no adjective's shape (a participle in م, a
@@ -822,6 +951,7 @@ def _construct_noun(doc: Document, g: Gazetteer, j: int) -> bool:
 _AR_PORTFOLIO = frozenset(norm_token(w) for w in words("titles.yaml")["ar_portfolio"])
 # dual title heads («الرئيسان», «للوزيرين»): two holders follow, joined by «و»
 _AR_DUAL_HEADS = frozenset(norm_token(w) for w in words("titles.yaml")["ar_dual_heads"])
+_AR_PLURAL_HEADS = frozenset(norm_token(w) for w in words("titles.yaml").get("ar_plural_heads") or [])
 
 
 def _two_holders(doc: Document, g: Gazetteer, idx: list[int]) -> tuple[list[int], list[int]]:
@@ -838,7 +968,7 @@ def _two_holders(doc: Document, g: Gazetteer, idx: list[int]) -> tuple[list[int]
             return idx, []
     if n < 2:
         return [], []
-    second = _ar_name_run(doc, g, k, listed=True)
+    second = _ar_name_run(doc, g, k, listed=True, opened=True)
     return idx[:n], second if second and second[0] == k else []
 
 
@@ -908,6 +1038,11 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
     on the way gives («وزير الري والموارد المائية بالسودان ياسر عباس»)."""
     if j >= len(doc.tokens) or doc.tok(j) in g.given_ar or doc.tok(j) in _AR_COMPOUND or _theophoric(doc, g, j):
         return j, None  # «الرئيس عبد ربه منصور هادي», «عطا الله ...»: a compound given name opens the name here
+    if _comma_opens(doc, j) and _listed_after_comma(doc, g, j):
+        return j, None  # «رئيس دائرة التنسيق، وجوتيار عادل المتحدث ...»: after the comma the next item opens
+    opens = _comma_opens(doc, j) or _bare_after_definite(doc, g, j)
+    if opens and _ar_name_run(doc, g, j, after_title=True)[:1] == [j]:
+        return j, None  # «الرئيسين المشتركين للحزب، تولاي حاتم ...»: after the title's comma the name opens at once
     country = None
     phrase = _title_phrase_word(doc, g, j)
     for k in range(j + 1, min(j + NLP.title_reach, len(doc.tokens) - 1)):
@@ -923,8 +1058,21 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
         ):
             # «القيادي بقوى الحرية والتغيير في السودان، إبراهيم الأمين»: the title's phrase, then its holder
             return k, country
+        if (
+            phrase
+            and _comma_opens(doc, k)
+            and m is None
+            and doc.tok(k) not in g.given_ar
+            and _ar_name_run(doc, g, k, after_title=True)[:1] == [k]
+        ):
+            return k, country  # «النائب عن حزب المساواة والديمقراطية، سري ...»: an unknown name after the phrase
+        gloss = _latin_gloss_end(doc, k) if phrase and doc.gap(k).strip(" ") == "(" else None
+        if gloss is not None and _ar_name_run(doc, g, gloss, after_title=True)[:1] == [gloss]:
+            return gloss, country  # «النائبين عن حزب ... (DEM Party) سري ...»: the body's Latin gloss, then the name
         if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or (m is not None and m.kind == "person"):
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
+        if phrase and doc.tok(k - 1) in g.ar_honorifics and m is None and _plain_ar_word(doc, g, k):
+            return k, country  # «السفير الشيخ جراح جابر ...»: the word after an honorific opens the name
         phrase = phrase and _title_phrase_word(doc, g, k)
         if m is not None:
             if not (_after_brief(doc, k) and m.kind != "nat"):
@@ -961,6 +1109,10 @@ def _title_phrase_word(doc: Document, g: Gazetteer, k: int) -> bool:
         and not doc.gap(nxt).strip(" ")
         and (doc.tok_match[nxt] is not None or has_article(doc.tok(nxt), min_len=5))
     )
+    if t[0] == "و" and len(t) > 4 and _ends_with_ta_marbuta(doc, k) and construct:
+        return True  # «حزب المساواة وديمقراطية الشعوب»: a coordinated noun in «ة», in construct
+    if _AR_MASDAR_RE.match(t) and construct:
+        return True  # «زعيم تنظيم العمال»: a verbal noun in construct names the body
     return len(t) > 3 and t[0] in "بل" and t[1:] not in g.given_ar and construct
 
 
@@ -1017,6 +1169,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             continue  # «ولد الشيخ»: after a name particle a title word is the name's
         j, country, aborted = _ar_title_tail(doc, g, i + 1 if partitive else i)
         n = len(doc.tokens)
+        if _many_heads_on(doc, g, t, i, j):
+            continue  # «النواب إلى انتخاب قائد الجيش ...»: the later head is the holder's title
         colon = not aborted and j < n and doc.gap(j).strip(" ") == ":"
         if not aborted and j < n and _COMMA_RE.search(doc.gap(j)):
             m = doc.tok_match[j]
@@ -1038,6 +1192,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             # «رئيس فصيل خادم الشعب ديفيد أراخامية»: the name starts at «ديفيد»
             j, ahead_country = _given_ahead(doc, g, j)
             country = country or ahead_country
+            if _many_heads_on(doc, g, t, i, j):
+                continue  # «مجلس نواب طبرق عضو المجلس يوسف ...»: the later head is the holder's title
         # drop a glued conjunction from the role (ووزير، والمتحدث) but not a head's own و (وزير)
         conj = t[0] in CONJ and t not in g.ar_heads and g.is_ar_head(t[1:])
         head_start = doc.tokens[i][0] + (1 if conj else 0)
@@ -1064,7 +1220,7 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
             if idx and doc.gap(idx[0]).strip(" ") in _OPEN_QUOTES and not _quoted_name(doc, idx):
                 idx = []  # a quoted name is all the quotation holds («"جلسات الحوار الوطني"» is none)
             second: list[int] = []
-            if idx and (dual or not clitic_bases(t).isdisjoint(_AR_DUAL_HEADS)):
+            if idx and (dual or not clitic_bases(t).isdisjoint(_AR_DUAL_HEADS | _AR_PLURAL_HEADS)):
                 idx, second = _two_holders(doc, g, idx)  # «الرئيسان راؤول كاسترو وباراك أوباما»
             if idx and colon and doc.tok(idx[0]) not in g.given_ar:
                 after = idx[-1] + 1
@@ -1074,6 +1230,8 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 used.update(idx)
                 role_end = doc.tokens[idx[0] - 1][1]  # the run may have begun inside the title
                 role = doc.surface(head_start, role_end).strip(" ،,")
+                if role.count("(") > role.count(")"):
+                    role += ")"  # «... (DEM Party)»: the gloss's parenthesis closes in the role too
                 # «وقال شربل راجي الناطق باسم الموفد الدولي ... اسماعيل ولد الشيخ أحمد»: a name that opens the
                 # clause right before the title holds it; the name after it is the one the title is of
                 before = _bounded_name_before(doc, g, i) if i > 0 and not doc.gap(i).strip(" ") else []
@@ -1084,12 +1242,18 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                     b0 = _name_start(doc, g, before[0])
                     out.append(_discovered(doc, b0, doc.tokens[before[-1]][1], role, country))
                     role, country = None, None
+                # «أوزغور فائق أرول، محامي عبد الله أوجلان»: the name before the comma holds the title (read
+                # below, the role going on to the name after the head), that after it is the head's possessor
+                possessor = _possessor_after(doc, g, i, idx)
+                if possessor:
+                    role, role_end = None, doc.tokens[idx[-1]][1]
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
                 if second and not used.intersection(second):
                     used.update(second)
                     start = doc.tokens[second[0]][0] + 1  # without the «و» that joins the two
                     out.append(_discovered(doc, start, doc.tokens[second[-1]][1], role, None))
-                continue
+                if not possessor:
+                    continue
         # "<Name>، <title>": the name stands right before the comma that opens the title; without the
         # comma («عزام الأحمد رئيس وفد فتح») only a name that opens with a known given name
         comma = _COMMA_RE.search(doc.gap(i)) and not _HARD_PUNCT_RE.search(doc.gap(i))
@@ -1102,6 +1266,35 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 role = doc.surface(head_start, role_end).strip(" ،,") if role_end > head_start else None
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
     return out
+
+
+def _many_heads_on(doc: Document, g: Gazetteer, t: str, i: int, j: int) -> bool:
+    """A plural or dual head at token i («النواب», «نائبان») whose title, up to token j, goes on through
+    another head: the holders it names are not those of the later title."""
+    if clitic_bases(t).isdisjoint(_AR_PLURAL_HEADS | _AR_DUAL_HEADS):
+        return False
+    return any(g.is_ar_head(doc.tok(k)) for k in range(i + 1, min(j, len(doc.tokens))))
+
+
+def _possessor_after(doc: Document, g: Gazetteer, i: int, idx: list[int]) -> bool:
+    """The name idx right after a bare head at token i (no article: the construct state, «محامي ...») is
+    the head's possessor, not its holder, when a name closed by a comma stands right before the head
+    («أوزغور فائق أرول، محامي عبد الله أوجلان»: Öcalan's lawyer)."""
+    t = doc.tok(i)
+    bare = t[1:] if t[0] in CONJ and t not in g.ar_heads else t
+    if idx[0] != i + 1 or has_article(bare, min_len=4) or bare.startswith("ال") or bare in g.ar_honorifics:
+        return False
+    if doc.gap(idx[0]).strip(" ") or bare.endswith((*_AR_POSSESSIVE, "ه")):
+        return False  # «ونائبه، مالكولم ...»: a head with a pronoun, or a comma, is in no construct
+    if not (_COMMA_RE.search(doc.gap(i)) and not _HARD_PUNCT_RE.search(doc.gap(i))):
+        return False
+    back = _ar_name_run_back(doc, g, i - 1)
+    return bool(back) and back[0] == _name_run_opening(doc, back[0])
+
+
+def _name_run_opening(doc: Document, k: int) -> int:
+    """Token k when punctuation or the text's start stands before it (a clause opens there), else -1."""
+    return k if k == 0 or doc.gap(k).strip(" ") else -1
 
 
 def _dual_construct(doc: Document, g: Gazetteer, i: int) -> bool:
@@ -1195,7 +1388,9 @@ def _bounded_name_before(doc: Document, g: Gazetteer, head: int) -> list[int]:
     if head == 0:
         return []
     idx = _ar_name_run_back(doc, g, head - 1)
-    if not idx or (len(idx) != 2 and not any(doc.tok(k) in _AR_PARTICLES for k in idx)):
+    # «، وعبد الحكيم خسرو رئيس ...»: a compound given name is one word
+    compound = bool(idx) and _name_words(doc, idx) == 2 and _and_compound(doc.tok(idx[0]))
+    if not idx or (len(idx) != 2 and not any(doc.tok(k) in _AR_PARTICLES for k in idx) and not compound):
         return []
     first = idx[0]
     if doc.tok(first)[0] == "و" and (doc.tok(first)[1:] in g.given_ar or _listed_after_comma(doc, g, first)):
@@ -1284,6 +1479,9 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
             idx.insert(0, k)  # «حسن شيخ محمود، رئيس ...»: a title word between a given name and a name word
             k -= 1
             continue
+        if _compound_before(doc, g, idx, k):
+            idx[:0] = [k - 1, k]  # «، وعبد الحكيم خسرو رئيس ...»: a compound given name opens the name
+            break
         if not _ar_name_like(doc, g, k):
             if idx and doc.tok(idx[0]) in _AR_PARTICLES and _nisba_after_given(doc, g, k, k - 1):
                 idx[:0] = [k - 1, k]  # «محمد الحسن ولد لبات»: a given name and an ال-word before the particle
@@ -1297,7 +1495,8 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
         if doc.gap(k).strip(" "):
             break  # punctuation before this token: the name starts here
         k -= 1
-    idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
+    if not (idx and _listed_after_comma(doc, g, idx[0])):  # «، وجوتيار عادل المتحدث»: a list item from its «و»
+        idx = _from_first_given(doc, g, idx)  # «لاستقبال ستيف ويتكوف، مبعوث»
     if len(idx) > 2 and not _long_name_ok(doc, g, idx):
         idx = idx[-2:]
     if not 2 <= len(idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_PARTICLES:
@@ -1306,6 +1505,18 @@ def _ar_name_run_back(doc: Document, g: Gazetteer, last: int) -> list[int]:
 
 
 # ---------------------------------------------------------------------- English discovery
+
+
+def _compound_before(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
+    """Walking back over a name, token k is the ال-half of a compound given name whose first half
+    («عبد», «وعبد») stands right before it, with a comma or the text's start before that: the name opens
+    there («...، وعبد الحكيم خسرو رئيس ...»)."""
+    if not idx or k < 1 or not doc.tok(k).startswith("ال") or doc.gap(k).strip(" ") or doc.tok_match[k] is not None:
+        return False
+    first = doc.tok(k - 1)
+    if not (first in _AR_COMPOUND or _and_compound(first)) or doc.tok_match[k - 1] is not None:
+        return False
+    return k - 1 == 0 or bool(doc.gap(k - 1).strip(" "))
 
 
 def _en_name_like(doc: Document, g: Gazetteer, i: int) -> bool:
@@ -1329,7 +1540,13 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
                 break  # punctuation ends a name; a period only inside initials (J. D. Vance)
         # a hyphen inside a name has no spaces around it; " – " is a dash that opens an aside
         hyphened = idx and step == 1 and doc.gap(k) == "-" and _LATIN_WORD_RE.match(doc.tok(k))
-        if _en_name_like(doc, g, k) or (idx and doc.tok(k) in _EN_PARTICLES) or hyphened or _en_initial(doc, g, k):
+        if (
+            _en_name_like(doc, g, k)
+            or (idx and doc.tok(k) in _EN_PARTICLES)
+            or hyphened
+            or _en_initial(doc, g, k)
+            or (step == 1 and _en_nat_surname(doc, g, idx, k))
+        ):
             idx.append(k)  # "Kim Myong-gil": a hyphened second half may be lower case
         else:
             break
@@ -1344,6 +1561,18 @@ def _en_name_run(doc: Document, g: Gazetteer, j: int, step: int = 1) -> list[int
         idx.pop(0)
     core = [i for i in idx if doc.tok(i) not in _EN_PARTICLES]
     return idx if 2 <= len(core) <= NLP.name_max_tokens else []
+
+
+def _en_nat_surname(doc: Document, g: Gazetteer, idx: list[int], k: int) -> bool:
+    """Token k, read as a nationality, is the family name closing a lone known given name ("Mayor Ahmet
+    Türk and ..."): a capitalised word that the nationality reading covers alone, with no name word after."""
+    m = doc.tok_match[k]
+    if len(idx) != 1 or doc.tok(idx[0]) not in g.given_en or m is None or m.kind != "nat":
+        return False
+    if doc.token_at(m.word_start) != k or doc.token_at(m.end - 1) != k or not doc.is_cap(k):
+        return False
+    nxt = k + 1
+    return nxt >= len(doc.tokens) or bool(doc.gap(nxt).strip(" ")) or not _en_name_like(doc, g, nxt)
 
 
 def _en_from_first_given(g: Gazetteer, doc: Document, idx: list[int]) -> list[int]:
@@ -1426,6 +1655,24 @@ def _en_given_ahead(doc: Document, g: Gazetteer, j: int) -> int:
     return j
 
 
+_EN_HONORIFICS = frozenset(str(w) for w in words("titles.yaml").get("en_honorifics") or [])
+
+
+def _en_plural_head(g: Gazetteer, t: str) -> bool:
+    """Token t is the plural of a title head ("MPs", "chairs", "lawmakers"): a list of holders follows."""
+    if t in g.en_list_heads:
+        return True
+    return len(t) >= 3 and t.endswith("s") and t[:-1] in g.en_heads and t[:-1] not in g.stop_en
+
+
+def _en_name_opens(doc: Document, g: Gazetteer, i: int, idx: list[int]) -> bool:
+    """The run idx opens right after head token i with no title word between, the head written in lower
+    case ("Öcalan's lawyer Faik Özgür Erol") or an honorific ("Sheikh Jarrah Jaber ..."): its first word
+    is the name's, though unknown and a known given name follows."""
+    t = doc.tok(i)
+    return bool(idx) and idx[0] == i + 1 and (t in _EN_HONORIFICS or (t in g.en_heads and not doc.is_cap(i)))
+
+
 def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     out: list[PersonResult] = []
     used: set[int] = set()
@@ -1433,7 +1680,9 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     heads = g.en_heads
     for i in itertools.compress(range(n), map(heads.__contains__, doc.words)):  # the others fail the first check
         t = doc.tok(i)
-        if t not in g.en_heads or doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t):
+        if t not in g.en_heads and not _en_plural_head(g, t):
+            continue
+        if doc.tok_match[i] is not None or not _LATIN_WORD_RE.match(t):
             continue
         # the title before the head: "Ukraine's national security adviser"
         b = i
@@ -1482,7 +1731,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             if not idx or (doc.tok(idx[0]) not in g.given_en and doc.tok(j - 1) in _EN_CONNECTORS):
                 k = _en_given_ahead(doc, g, j + (1 if idx else 0))
                 idx = (_en_name_run(doc, g, k) if k != j else []) or idx
-            idx = _en_from_first_given(g, doc, idx)
+            idx = idx if _en_name_opens(doc, g, j - 1, idx) else _en_from_first_given(g, doc, idx)
             if not idx or (doc.tok(idx[0]) not in g.given_en and doc.tok(j - 1) in _EN_CONNECTORS):
                 after = _en_after_title_words(doc, g, j)  # "for Arms Control and International Security Bonnie Jenkins"
                 if after:
@@ -1502,7 +1751,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
             if idx and not used.intersection(idx):
                 used.update(idx)
                 out.append(_discovered(doc, _name_start(doc, g, idx[0]), doc.tokens[idx[-1]][1], role, country))
-                if t in g.en_list_heads:  # "the special envoys Serdar Kilic and Ruben Rubinyan"
+                if _en_plural_head(g, t):  # "the special envoys Serdar Kilic and Ruben Rubinyan"
                     k = idx[-1] + 1
                     if k < n and doc.tok(k) == "and" and not doc.gap(k).strip(" "):
                         k += 1
@@ -1635,6 +1884,31 @@ def _discover_ar_cued(doc: Document, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
+def _discover_ar_each_of(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """The names «كل من» (each of) lists, first and second joined by «و» («شارك كل من سري سريا أوندر
+    وبروين بولدان»): both read from their first word, known given name or not. A first name alone
+    needs a known given name (the list may be of countries or bodies, which are read as such)."""
+    out: list[PersonResult] = []
+    n = len(doc.tokens)
+    for i in range(1, n - 2):
+        if doc.tok(i) != "من" or doc.tok(i - 1) not in ("كل", "وكل") or doc.gap(i).strip(" "):
+            continue
+        j = i + 1
+        if doc.gap(j).strip(" ") or doc.tok_match[j] is not None or g.is_ar_head(doc.tok(j)):
+            continue  # «كل من الرئيس ...»: the title's own discovery reads it
+        idx = _ar_name_run(doc, g, j, opened=True)
+        if not idx or idx[0] != j:
+            continue
+        first, second = _two_holders(doc, g, idx)
+        if not first or (not second and _given_first(doc, g, j) is None):
+            continue
+        for run in (first, second):
+            if run:
+                start = doc.tokens[run[0]][0] + (1 if run is second else 0)
+                out.append(_discovered(doc, start, doc.tokens[run[-1]][1], None, None))
+    return out
+
+
 def _representing(t: str) -> bool:
     """Token t is a verb of representing (يمثل), with a glued و/ف and the future س (وسيمثل)."""
     if t[:1] in CONJ and len(t) > 4:
@@ -1715,6 +1989,8 @@ def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
             last = idx[-1] + 1 if idx else n
             if len(idx) != 2 or (last < n and not _HARD_PUNCT_RE.search(doc.gap(last))):
                 idx = []
+        elif comma and not conj:
+            idx = _comma_item(doc, g, k)  # «عمر خيري كونار، حاميلي يلدرم، وويسي أكتاش»: a middle item
         else:
             continue
         if not idx or taken.intersection(idx):
@@ -1724,6 +2000,25 @@ def discover_listed(doc: Document, g: Gazetteer) -> list[PersonResult]:
         out.append(_discovered(doc, start, doc.tokens[idx[-1]][1], None, None))
         todo.append((idx[-1], True))
     return out
+
+
+def _comma_item(doc: Document, g: Gazetteer, k: int) -> list[int]:
+    """A list's middle item from token k, after a comma: two name words closed by a comma, the next item
+    opening with «و» and closed by the sentence's end («...، حاميلي يلدرم، وويسي أكتاش.»); else []."""
+    idx = _ar_name_run(doc, g, k)
+    n = len(doc.tokens)
+    if len(idx) != 2 or idx[0] != k:
+        return []
+    nxt = idx[-1] + 1
+    if nxt >= n or not _COMMA_RE.search(doc.gap(nxt)) or _HARD_PUNCT_RE.search(doc.gap(nxt)):
+        return []
+    t = doc.tok(nxt)
+    if t[:1] != "و" or len(t) < 4:
+        return []
+    last = _ar_name_run(doc, g, nxt, listed=True)
+    end = last[-1] + 1 if last else n
+    ok = len(last) == 2 and last[0] == nxt and (end >= n or _HARD_PUNCT_RE.search(doc.gap(end)) is not None)
+    return idx if ok else []
 
 
 def _discover_ar_nat(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -1915,6 +2210,7 @@ def discover(doc: Document, g: Gazetteer) -> list[PersonResult]:
         + _discover_ar_cued(doc, g)
         + _discover_ar_nat(doc, g)
         + _discover_ar_representing(doc, g)
+        + _discover_ar_each_of(doc, g)
         + _discover_en(doc, g)
         + _discover_en_cued(doc, g)
     )
