@@ -1678,7 +1678,9 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     used: set[int] = set()
     n = len(doc.tokens)
     heads = g.en_heads
-    for i in itertools.compress(range(n), map(heads.__contains__, doc.words)):  # the others fail the first check
+    # the others fail the first check (a head, or the plural of one: "MPs", "co-chairs")
+    flags = [w in heads or (w[-1:] == "s" and w[:-1] in heads) for w in doc.words]
+    for i in itertools.compress(range(n), flags):
         t = doc.tok(i)
         if t not in g.en_heads and not _en_plural_head(g, t):
             continue
