@@ -39,6 +39,7 @@ class NLPSettings:
     list_long_gap: int
     list_long_gap_others: int
     round_predicate_reach: int
+    title_actor_gap: int
     sign_reach: int
     max_weak_gap: int
     merge_days: int

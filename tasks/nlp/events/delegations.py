@@ -8,6 +8,8 @@
     delegation_sides(doc, lex, s, e) -> list[tuple[int, str]]
         (position, country) of the delegations a sentence names: «الوفد الروسي», "the Russian side",
         "Ukraine's delegation", «وفد أوكرانيا».
+    listed_with(doc, lex, chosen, people, cues) -> list[Arg]
+        the chosen people and everyone listed with one of them.
     give_sides(people, sides)
         a person of unknown country takes the side of the delegation named nearest before them (else after).
 """
@@ -41,17 +43,26 @@ def seat_people(doc: Document, lex: Lexicon, s: int, e: int, cues: list[tuple[in
                 break
     if not seated:
         return []
-    # the rest of each list a seated name stands in
+    seated = listed_with(doc, lex, seated, people, cues)  # the rest of each list a seated name stands in
+    for a in seated:
+        a.seated = True
+    return sorted(seated, key=lambda a: a.start)
+
+
+def listed_with(
+    doc: Document, lex: Lexicon, chosen: list[Arg], people: list[Arg], cues: list[tuple[int, int]]
+) -> list[Arg]:
+    """`chosen` and every person of `people` (in text order) that stands in one list with one of them:
+    «ووقع ... البرهان القائد العام للقوات المسلحة وقائد قوات الدعم السريع ... دقلو»."""
+    out = list(chosen)
     grown = True
     while grown:
         grown = False
         for a, b in pairwise(people):
-            if (a in seated) != (b in seated) and _one_list(doc, lex, a, b, cues):
-                seated.append(b if a in seated else a)
+            if (a in out) != (b in out) and _one_list(doc, lex, a, b, cues):
+                out.append(b if a in out else a)
                 grown = True
-    for a in seated:
-        a.seated = True
-    return sorted(seated, key=lambda a: a.start)
+    return out
 
 
 NEGATIONS = frozenset(words("function_words.yaml")["negations"])
@@ -96,7 +107,10 @@ def title_words_item(doc: Document, a: Arg, b: Arg, gap: list[str]) -> bool:
     words, names, places and small words only, at most a few other words (clause breaks, speech and
     triggers are ruled out before)."""
     g = doc.gazetteer or load_gazetteer()
-    if not gap or not (doc.nt[a.end : b.start].lstrip(" ").startswith((",", "،")) or gap[0] in _ITEM_OPENERS):
+    opened = bool(gap) and (doc.nt[a.end : b.start].lstrip(" ").startswith((",", "،")) or gap[0] in _ITEM_OPENERS)
+    # «البرهان القائد العام للقوات المسلحة وقائد قوات الدعم السريع الفريق أول دقلو»: the first name's
+    # own title in apposition, then the next one's, joined by a conjoined title
+    if not opened and not (gap and g.is_ar_head(gap[0]) and any(w[:1] == "و" and g.is_ar_head(w[1:]) for w in gap)):
         return False
     if "by" in gap:
         return False  # "..., supported by former Kenyan President X": a passive verb opens another role

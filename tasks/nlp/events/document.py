@@ -209,6 +209,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     words = doc.words
     out: list[Arg] = []
     about: list[str | None] = []  # the article's country, found once, when a pair first needs it
+    last: str | None = None  # the country of the rival sides read last
     # a first body starts only at a head word (_body_end is None elsewhere): go from head to head
     at_head = [k for k, w in enumerate(words) if w in lex.rival_heads]
     h = 0
@@ -242,11 +243,19 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         s, e = doc.tok_starts[k], doc.tok_ends[end2 - 1]
         inside = [a for a in args if s <= a.start and a.end <= e]
         ccs = {a.cc for a in inside if a.cc and (a.kind == "nat" or a.loc_kind == "country")}
-        known = any(a.kind == "org" and (a.key in lex.actor_sides or is_factions(a.key)) for a in inside)
+        # a known side inside, or rival sides read over its end («والحركات المسلحة في تشاد»)
+        known = [
+            a
+            for a in args
+            if a.kind == "org" and a.start < e and s < a.end and (a.key in lex.actor_sides or is_factions(a.key))
+        ]
+        if known and is_factions(known[-1].key):
+            last = side_country(lex.actor_sides, known[-1].key)
         if heads <= lex.rival_state_heads or known or len(ccs) > 1:
             k = end2
             continue
-        cc = next(iter(ccs)) if ccs else None
+        # «... والحركات المسلحة في تشاد ... بين الحركات المسلحة والمجلس العسكري»: the same country's, again
+        cc = next(iter(ccs)) if ccs else last
         if cc is None:
             if not about:
                 # the country the article is about, its cities counting when it names no country
@@ -256,6 +265,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         if cc is not None:
             key = factions_of(cc)
             out.append(Arg(s, e, "org", key, key))
+            last = cc
         k = end2
     out += _doubled(doc, args, lex)
     out += _country_and_body(doc, args, lex)

@@ -7,16 +7,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from tasks.nlp.dates import WEEKDAY_NAMES, clause_tense, future_context
-from tasks.nlp.events.delegations import delegation_sides, give_sides, seat_people
+from tasks.nlp.events.delegations import delegation_sides, give_sides, listed_with, seat_people
 from tasks.nlp.events.document import Arg, DateArg
-from tasks.nlp.events.lexicon import Lexicon
+from tasks.nlp.events.lexicon import Lexicon, side_country
 from tasks.nlp.events.outcomes import find_outcomes
 from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before
-from tasks.nlp.events.roles import meeting_owner
+from tasks.nlp.events.roles import meeting_owner, title_actor
 from tasks.nlp.events.rounds import round_of
 from tasks.nlp.events.sides import find_sides, in_one_list, side_noun
 from tasks.nlp.events.status import (
     date_fits,
+    dates_the_saying,
     days_of_talks,
     held_before,
     not_begun,
@@ -234,7 +235,20 @@ def read_travel_place(sn: Sentence, em: EventMention, i: int, t: Trigger) -> Non
 
 def read_people(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     em.people = [a for a, _ in _near(sn, i) if a.kind == "person" and not a.modifier]
+    if em.people:
+        # a list a near name opens goes on however far («ووقع ... البرهان ... وقائد قوات الدعم السريع ...»)
+        people = [a for a, _ in sn.owned[i] if a.kind == "person" and not a.modifier]
+        em.people = listed_with(sn.doc, sn.lex, em.people, sorted(people, key=lambda a: a.start), [])
     em.people += [a for a in sn.joined[i] if a not in em.people]
+    for p in em.people:
+        if t.kind == "sign" and not (p.commentator or p.announcer):
+            p.seated = True  # «ووقع على الاتفاق X وY»: the signatories sat at the table
+        if (actor := title_actor(sn.doc, sn.lex, p, sn.s)) is not None and not any(
+            side_country(sn.lex.actor_sides, x) == sn.lex.actor_sides[actor.key] for x in em.parties
+        ):
+            # «وقائد قوات الدعم السريع ... دقلو» at the table: the RSF is a side; not beside its own
+            # country's side already there («الجانب الفلسطيني ... عضو اللجنة المركزية لحركة فتح»)
+            em.parties.add(actor.key)
     if (owner := meeting_owner(sn.doc, sn.lex, t, sn.s, sn.e)) is not None:
         owner.seated = True  # "his planned summit", «المحادثات التي أجراها»
         em.people += [] if owner in em.people else [owner]
@@ -273,12 +287,15 @@ def read_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
 
 def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     doc, lex, s = sn.doc, sn.lex, sn.s
-    usable = [] if em.background else usable_dates(doc, lex, sn.dated[i], s)
-    if not usable and not em.background and len(sn.trigs) == 1:
+    dated = [(dt, d) for dt, d in sn.dated[i] if not dates_the_saying(doc, lex, dt, t.start, s)]
+    usable = [] if em.background else usable_dates(doc, lex, dated, s)
+    held_verb = any(st == "held" for st, _, _ in sn.marked[i])
+    if not usable and not em.background and (len(sn.trigs) == 1 or (i == 0 and held_verb)):
         # the one meeting of a sentence takes its one date, however long the sentence ("delegations agreed
-        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks"); the dates
-        # within reach were all refused just above, so only those beyond it are tried again
-        beyond = [(dt, d) for dt, d in sn.dated[i] if d > NLP.max_date_dist]
+        # on Monday to exchange all severely wounded prisoners ..., at a second round of talks"), and the
+        # first, told by a verb of holding, one before it («وعقد الثلاثاء الماضي في مقر ... اجتماع ... قبل
+        # توقيع»); the dates within reach were all refused just above, so only those beyond are tried again
+        beyond = [(dt, d) for dt, d in dated if d > NLP.max_date_dist and (len(sn.trigs) == 1 or dt.end <= t.start)]
         usable = usable_dates(doc, lex, beyond, s, reach=float("inf")) if beyond else []
     em.date = usable[0] if usable else None
     if em.date is None and not em.background and held_before(doc, lex, t, s):
@@ -291,7 +308,10 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         # «أعلنت الولايات المتحدة، اليوم الأربعاء، أنها أجرت محادثات مع روسيا», "said on Monday it had held
         # talks": talks a verb of holding reports as news are held on the day they are told of (today, a
         # weekday this week), when nothing else dates them (finish); not "said Wednesday, after talks in Kuala Lumpur"
-        said = speech_day(doc, lex, sn.dated[i], t, s)
+        said = speech_day(doc, lex, sn.dated[i], t, s) or next(
+            (dt for dt, _ in sn.dated[i] if dt.dm.precision == "day" and dates_the_saying(doc, lex, dt, t.start, s)),
+            None,
+        )  # «وقال البلدان في بيانين منفصلين، أمس الأربعاء، إن اللجنة عقدت اجتماعها الثاني»
         em.said_day = said if said is not None and said.dm.relative else None
     if em.date and em.date.dm.precision == "day" and (days := days_of_talks(doc, lex, t, s)) > 1:
         # "wrapped up two days of talks on Monday": they began on Sunday

@@ -10,6 +10,7 @@ from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.sides import side_noun
 from tasks.nlp.events.triggers import Trigger
 from tasks.nlp.events.words import COMPLEMENTIZERS, WORD_RX, member
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, has_article, strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.yaml_resources import words
@@ -285,3 +286,19 @@ def meeting_owner(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> Ar
         return None
     people = [a for a in doc.args_in(s, t.start) if a.kind == "person" and a.end <= t.start and not a.modifier]
     return people[-1] if people else None
+
+
+def title_actor(doc: Document, lex: Lexicon, p: Arg, floor: int) -> Arg | None:
+    """The movement a seated person's title names as theirs («قائد قوات الدعم السريع الفريق أول ...», "the
+    head of the Tigray People's Liberation Front, X"): a side the gazetteer knows, ending at most a few
+    free words (ranks, a comma) before the name, with no other person between, and of the holder's own
+    country when it is known. Its leader at the table puts it at the table."""
+    orgs = [a for a in doc.args_in(floor, p.start) if a.end <= p.start]
+    for a in reversed(orgs):
+        if a.kind == "person":
+            return None
+        if a.kind == "org" and a.key in lex.actor_sides and doc.free(a.end, p.start) <= NLP.title_actor_gap:
+            # a movement of another country than the holder's is a misreading («الجيش الوطني» of Syria
+            # is not Libya's army)
+            return a if p.cc is None or lex.actor_sides[a.key] == p.cc else None
+    return None

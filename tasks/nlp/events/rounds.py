@@ -16,6 +16,8 @@ from tasks.nlp.yaml_resources import words
 
 def round_of(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tuple[int | None, int]:
     """Round number («الجولة الثالثة», "second round") and, for «جولتين»/"two rounds", the count."""
+    if t.kind in ("talks", "verb"):
+        return nth_time(doc, lex, s, e), 0  # «التقى ... للمرة الثالثة», "talks held for the third time"
     if t.kind not in ("round", "meeting"):
         return None, 0
     number, count = round_number(doc, lex, t, s, e)
@@ -64,9 +66,31 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
             if len(before) > 1 and strip_conj(before[-2]) in _PARTITIVES:
                 return None, 0  # "the first among three meetings": one of a series, not three held
             return None, lex.count_words[b]
+    if (n := nth_time(doc, lex, s, e)) is not None:
+        return n, 0
     if t.kind == "round":
         return predicate_ordinal(doc, lex, t, e), 0
     return None, 0
+
+
+_NTH_TIME = re.compile(
+    r"(?<!\w)(?:و?(?:لل|ال)مره\s+(?P<ar>\w+)|for\s+the\s+(?P<en>\w+)\s+time)(?!\w)"
+    # "for the second time in two months", «للمرة الثانية خلال شهرين، هذا العام»: a count of contacts in a
+    # period, not the meeting's place in its series
+    r"(?!\s*(?:[,،]\s*)?(?:خلال|في|منذ|هذا|هذه|in|within|this|since|over)(?!\w))"
+)
+
+
+def nth_time(doc: Document, lex: Lexicon, s: int, e: int) -> int | None:
+    """«التقى الوفد ... للمرة الثالثة», "met for the third time": the meeting's number in the series, the
+    sentence's one such count from the second on ("for the first time since 2019" numbers nothing, nor
+    does "the second time in two months")."""
+    found = set()
+    for m in _NTH_TIME.finditer(doc.nt, s, e):
+        n = lex.ordinals_after.get(m["ar"]) if m["ar"] else lex.ordinals_before.get(m["en"])
+        if n is not None:
+            found.add(n)
+    return found.pop() if len(found) == 1 and min(found) >= 2 else None
 
 
 _COPULAS = frozenset(words("function_words.yaml")["copulas"])

@@ -160,6 +160,21 @@ SPEECH_FILLER = frozenset(words("function_words.yaml")["speech_filler"])
 SPEECH_MEDIA = frozenset(norm_token(w) for w in words("function_words.yaml")["speech_media"])
 
 
+def dates_the_saying(doc: Document, lex: Lexicon, dt: DateArg, t_start: int, floor: int) -> bool:
+    """«وذكر بيان صادر عن اللجنة، اليوم الأحد 1 كانون الأول 2025، أن "الاجتماع تضمن ..."», "a statement
+    issued on Sunday said that the meeting ...": a date before the complementizer that opens the reported
+    clause holding the trigger, after a verb of saying, is when it was said (however many words the
+    speaker takes), not when the meeting was."""
+    if dt.end > t_start:
+        return False
+    gap = WORD_RX.findall(doc.nt[dt.end : t_start])
+    comp = next((k for k, w in enumerate(gap) if w in COMPLEMENTIZERS), None)
+    if comp is None:
+        return False
+    said = doc.words_before(dt.start, 8, floor=floor) + gap[:comp]  # «ذكر بيان ...، اليوم،», "on Sunday said"
+    return any(w in lex.speech or member(w, lex.speech) for w in said)
+
+
 def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool:
     """ "said on Monday", «أعلن البيت الأبيض، الثلاثاء», "Peskov told reporters on Wednesday": the date of
     saying, not of the meeting. Between the verb and the date stand only names (of the speaker), filler,

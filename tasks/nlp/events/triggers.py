@@ -31,6 +31,15 @@ class Trigger:
     suffix: str = ""  # an Arabic pronoun suffix on the trigger («لقائه», «جولتها»)
 
 
+_PASSIVE_AUX = frozenset(("was", "were", "been", "be", "is", "are"))
+
+
+def _agreement_before(doc: Document, lex: Lexicon, pos: int, s: int) -> bool:
+    """ "The agreement was signed", "a ceasefire deal had been reached": the agreement noun is the
+    passive verb's subject, a few words before it."""
+    return any(bare(w) in lex.agreement_nouns for w in doc.words_before(pos, 5, floor=s))
+
+
 def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
     """The triggers of sentence [s, e), in order; phone and video contacts come as kind "remote" (they
     own the arguments around them, and found nothing)."""
@@ -69,10 +78,11 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
             continue  # "the meet" is not a verb
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
             continue  # "received a call", "received the proposal"
-        if kind == "sign" and not any(
-            bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), NLP.sign_reach, ceil=e)
+        if kind == "sign" and not (
+            any(bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), NLP.sign_reach, ceil=e))
+            or (english and before[-1:] and before[-1] in _PASSIVE_AUX and _agreement_before(doc, lex, m.start(), s))
         ):
-            continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed
+            continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed ("the deal was signed" is)
         if (
             kind == "sign"
             and core in ("التوصل", "توصل")
