@@ -22,7 +22,7 @@ from tasks.nlp.events.document import Arg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_noun
 from tasks.nlp.events.words import WORD_RX, member
-from tasks.nlp.gazetteer import load_gazetteer
+from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document
 from tasks.nlp.yaml_resources import words
@@ -110,7 +110,7 @@ def title_words_item(doc: Document, a: Arg, b: Arg, gap: list[str]) -> bool:
     opened = bool(gap) and (doc.nt[a.end : b.start].lstrip(" ").startswith((",", "،")) or gap[0] in _ITEM_OPENERS)
     # «البرهان القائد العام للقوات المسلحة وقائد قوات الدعم السريع الفريق أول دقلو»: the first name's
     # own title in apposition, then the next one's, joined by a conjoined title
-    if not opened and not (gap and g.is_ar_head(gap[0]) and any(w[:1] == "و" and g.is_ar_head(w[1:]) for w in gap)):
+    if not opened and not (gap and g.is_ar_head(gap[0]) and any(_conjoined_head(g, w) for w in gap)):
         return False
     if "by" in gap:
         return False  # "..., supported by former Kenyan President X": a passive verb opens another role
@@ -139,7 +139,12 @@ def titled_item(doc: Document, gap: list[str]) -> bool:
     g = doc.gazetteer or load_gazetteer()
     if gap[:1] == ["and"]:
         return len(gap) > 1 and gap[1].casefold() in g.en_heads
-    return bool(gap) and len(gap[0]) > 2 and gap[0][0] == "و" and g.is_ar_head(gap[0][1:])
+    return bool(gap) and _conjoined_head(g, gap[0])
+
+
+def _conjoined_head(g: Gazetteer, w: str) -> bool:
+    """«ورئيس», «وقائد»: a title head with «و» glued to it."""
+    return len(w) > 2 and w[0] == "و" and g.is_ar_head(w[1:])
 
 
 def delegation_sides(doc: Document, lex: Lexicon, s: int, e: int) -> list[tuple[int, str]]:

@@ -287,7 +287,8 @@ def read_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
 
 def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     doc, lex, s = sn.doc, sn.lex, sn.s
-    dated = [(dt, d) for dt, d in sn.dated[i] if not dates_the_saying(doc, lex, dt, t.start, s)]
+    saying = {id(dt) for dt, _ in sn.dated[i] if dates_the_saying(doc, lex, dt, t.start, s)}
+    dated = [(dt, d) for dt, d in sn.dated[i] if id(dt) not in saying]
     usable = [] if em.background else usable_dates(doc, lex, dated, s)
     held_verb = any(st == "held" for st, _, _ in sn.marked[i])
     if not usable and not em.background and (len(sn.trigs) == 1 or (i == 0 and held_verb)):
@@ -309,8 +310,7 @@ def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         # talks": talks a verb of holding reports as news are held on the day they are told of (today, a
         # weekday this week), when nothing else dates them (finish); not "said Wednesday, after talks in Kuala Lumpur"
         said = speech_day(doc, lex, sn.dated[i], t, s) or next(
-            (dt for dt, _ in sn.dated[i] if dt.dm.precision == "day" and dates_the_saying(doc, lex, dt, t.start, s)),
-            None,
+            (dt for dt, _ in sn.dated[i] if dt.dm.precision == "day" and id(dt) in saying), None
         )  # «وقال البلدان في بيانين منفصلين، أمس الأربعاء، إن اللجنة عقدت اجتماعها الثاني»
         em.said_day = said if said is not None and said.dm.relative else None
     if em.date and em.date.dm.precision == "day" and (days := days_of_talks(doc, lex, t, s)) > 1:

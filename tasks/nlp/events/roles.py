@@ -293,8 +293,8 @@ def title_actor(doc: Document, lex: Lexicon, p: Arg, floor: int) -> Arg | None:
     head of the Tigray People's Liberation Front, X"): a side the gazetteer knows, ending at most a few
     free words (ranks, a comma) before the name, with no other person between, and of the holder's own
     country when it is known. Its leader at the table puts it at the table."""
-    orgs = [a for a in doc.args_in(floor, p.start) if a.end <= p.start]
-    for a in reversed(orgs):
+    before = [a for a in doc.args_in(floor, p.start) if a.end <= p.start]
+    for a in reversed(before):
         if a.kind == "person":
             return None
         if a.kind == "org" and a.key in lex.actor_sides and doc.free(a.end, p.start) <= NLP.title_actor_gap:

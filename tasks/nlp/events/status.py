@@ -172,7 +172,7 @@ def dates_the_saying(doc: Document, lex: Lexicon, dt: DateArg, t_start: int, flo
     if comp is None:
         return False
     said = doc.words_before(dt.start, 8, floor=floor) + gap[:comp]  # «ذكر بيان ...، اليوم،», "on Sunday said"
-    return any(w in lex.speech or member(w, lex.speech) for w in said)
+    return not with_conj(lex.speech).isdisjoint(said)
 
 
 def is_speech_date(doc: Document, lex: Lexicon, dt: DateArg, floor: int) -> bool:

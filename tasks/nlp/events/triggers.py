@@ -34,10 +34,10 @@ class Trigger:
 _PASSIVE_AUX = frozenset(("was", "were", "been", "be", "is", "are"))
 
 
-def _agreement_before(doc: Document, lex: Lexicon, pos: int, s: int) -> bool:
-    """ "The agreement was signed", "a ceasefire deal had been reached": the agreement noun is the
-    passive verb's subject, a few words before it."""
-    return any(bare(w) in lex.agreement_nouns for w in doc.words_before(pos, 5, floor=s))
+def _names_agreement(lex: Lexicon, words: list[str]) -> bool:
+    """An agreement noun among the words: after a sign verb what was signed, before a passive one ("the
+    agreement was signed", "a ceasefire deal had been reached") its subject."""
+    return any(bare(w) in lex.agreement_nouns for w in words)
 
 
 def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
@@ -79,8 +79,13 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
         if english and core in lex.receive_verbs and not _person_received(doc, m.end(), e):
             continue  # "received a call", "received the proposal"
         if kind == "sign" and not (
-            any(bare(w) in lex.agreement_nouns for w in doc.words_after(m.end(), NLP.sign_reach, ceil=e))
-            or (english and before[-1:] and before[-1] in _PASSIVE_AUX and _agreement_before(doc, lex, m.start(), s))
+            _names_agreement(lex, doc.words_after(m.end(), NLP.sign_reach, ceil=e))
+            or (
+                english
+                and before[-1:]
+                and before[-1] in _PASSIVE_AUX
+                and _names_agreement(lex, doc.words_before(m.start(), 5, floor=s))
+            )
         ):
             continue  # «وقعت اشتباكات», "reached Doha": nothing signed or agreed ("the deal was signed" is)
         if (
