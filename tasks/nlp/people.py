@@ -1679,7 +1679,7 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     n = len(doc.tokens)
     heads = g.en_heads
     # the others fail the first check (a head, or the plural of one: "MPs", "co-chairs")
-    flags = [w in heads or (w[-1:] == "s" and w[:-1] in heads) for w in doc.words]
+    flags = [w in heads or (w[-1:] == "s" and _en_plural_head(g, w)) for w in doc.words]
     for i in itertools.compress(range(n), flags):
         t = doc.tok(i)
         if t not in g.en_heads and not _en_plural_head(g, t):
