@@ -263,7 +263,9 @@ class Gazetteer:
             case = "any"
             if not article:
                 article = "none"
-                if n.startswith("ال") and len(n) > 4:
+                # «ألمانيا», «ألبانيا», «ألكسندر»: a hamza on the alif is a word's own first letter, never
+                # the article (written without one); the folded «المانيا» must not lose it
+                if n.startswith("ال") and len(n) > 4 and not raw.startswith(("أل", "إل")):
                     n, article = n[2:], "required"
         else:
             letters = [c for c in raw if c.isalpha()]

@@ -55,11 +55,14 @@ _AR_PARTICLES = frozenset(_FW["ar_name_particles"])  # بن، ولد: the next w
 _AL = "ال"  # «آل» (the house of) after normalisation: «آل ثاني», «آل خليفة»
 _AR_GOVERNING = frozenset(_FW["ar_governing"])  # particles that take the next word: no name syllables
 _AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names: عبد الله، أبو بكر
+# «أبو», «بن», «ولد»: the word after them is a family's name, a noun's shape notwithstanding («أبو قصرة»)
+_AR_KIN = _AR_PARTICLES | {"ابو"}
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
 _EN_PARTICLES = frozenset(_FW["en_particles"])
 _EN_CONNECTORS = frozenset(_FW["en_connectors"])
 _EN_ARTICLES = frozenset(_FW["en_articles"])
 _AR_GIVEN_WORDS = frozenset(_FW["ar_given_words"])  # given names that are everyday words too
+_AR_NOUN_SURNAMES = frozenset(_FW["ar_noun_surnames"])  # family names that are everyday nouns too
 _BYLINE_CUES = frozenset(_FW["byline_cues"])
 _MEDIA = frozenset(_FW["speech_media"])  # «مجلة "جون أفريك"»: a publication's name after these
 _LINE_END_RE = re.compile(r"\n|[.!?؟](?:\s|$)")
@@ -354,8 +357,14 @@ def _ar_plausible(
         return False  # «مكتبها السياسي», «وفدهم»: a noun with a possessive pronoun, not a given name
     if toks[0][0] in "بل" and len(toks[0]) > 4 and toks[0].endswith("ه") and not _ends_with_ta_marbuta(doc, idx[0]):
         return False  # «بدوره», «بصفته»: a preposition, a noun and its pronoun («ه», not «ة»)
-    if any(_ends_with_ta_marbuta(doc, i) for i in idx):
-        return False  # دراسة، حكومة: nouns, not transliterated names
+    if any(
+        _ends_with_ta_marbuta(doc, i) and toks[k - 1] not in _AR_KIN and not _noun_surname(g, toks, k)
+        for k, i in enumerate(idx)
+        if k
+    ):
+        return False  # دراسة، حكومة: nouns, not transliterated names; but «أبو قصرة», «بن حمزة» are names
+    if _ends_with_ta_marbuta(doc, idx[0]):
+        return False
     if any(t.endswith(_AR_POSSESSIVE) and len(t) > 4 for t in toks[1:]):
         return False  # «يتوسط بينهما», «غادروا لتوهم»: a word with a pronoun closes no name
     if len(toks[0]) >= 5 and toks[0].endswith("وا") and not _and_given(g, toks[0]):
@@ -375,6 +384,12 @@ _AR_FUTURE_PLURAL_RE = re.compile(r"^س[يتن](?:[^اوي]{3}|[^اوي][اوي]
 
 # the long verbal nouns (استفعال، انفعال، افتعال): «استقبال», «انتخاب», «اجتماع»
 _AR_LONG_MASDAR_RE = re.compile(r"^(?:است[^اوي]{2}ا.|ان[^اوي]{2}ا.|ا[^اوي]ت[^اوي]ا.)$")
+
+
+def _noun_surname(g: Gazetteer, toks: list[str], k: int) -> bool:
+    """Token k of a name's tokens is a family name that is an everyday noun too («سلام», «جمعة»), right
+    after a known given name («نواف سلام», «مهدي جمعة»)."""
+    return toks[k] in _AR_NOUN_SURNAMES and toks[k - 1] in g.given_ar
 
 
 def _clause_word(t: str) -> bool:
@@ -489,6 +504,10 @@ def _ar_name_run(
             continue
         if after_title and k == j and j > 0 and _article_like_name(doc, g, k):
             idx.append(k)  # «اليوناني اليكسيس تسيبراس»: the name's first word only looks like an article word
+            k += 1
+            continue
+        if len(idx) == 1 and _noun_surname(g, [doc.tok(idx[0]), t], 1) and _plain_ar_word(doc, g, k):
+            idx.append(k)  # «نواف سلام»: after a known given name, a family name that is a noun too
             k += 1
             continue
         if not _ar_name_like(doc, g, k):

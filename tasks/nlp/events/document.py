@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from tasks.nlp.dates import DateMention
 from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions, side_country
+from tasks.nlp.events.words import with_conj
 from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document
@@ -251,6 +252,13 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         ]
         if known and is_factions(known[-1].key):
             last = side_country(lex.actor_sides, known[-1].key)
+        pair = ((s, doc.tok_ends[end1 - 1], words[k]), (doc.tok_starts[j], e, words[j][1:]))
+        # not when they are the ones speaking («أعلنت قيادتا حركة أمل وحزب الله في بيان ...»)
+        spoken = not with_conj(lex.speech).isdisjoint(doc.words_before(s, 2))
+        if not spoken and (other := _beside_known(lex, known, pair)) is not None:
+            out.append(other)  # «بين حزب الله وتيار المستقبل»: the body beside a known movement is its rival
+            k = end2
+            continue
         if heads <= lex.rival_state_heads or known or len(ccs) > 1:
             k = end2
             continue
@@ -269,6 +277,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         k = end2
     out += _doubled(doc, args, lex)
     out += _country_and_body(doc, args, lex)
+    out += _en_body_beside_known(doc, args, lex)
     if not out:
         return args
     spans = [(a.start, a.end) for a in out]
@@ -279,6 +288,52 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         if not ((a.kind == "nat" or a.loc_kind == "country") and any(s <= a.start and a.end <= e for s, e in spans))
     ]
     return kept + out
+
+
+def _beside_known(lex: Lexicon, known: list[Arg], pair: tuple[tuple[int, int, str], ...]) -> Arg | None:
+    """Of two bodies named together ((start, end, head) each), one a movement the gazetteer knows («حزب
+    الله») and the other a body nobody listed, by its shape («تيار المستقبل»): the other is a rival side of
+    the known one's country (org:<cc>-factions). None when both or neither are known, or the other is a
+    state's own body («الحكومة», «الجيش»: the state itself, read elsewhere)."""
+    actors = [a for a in known if a.key in lex.actor_sides]
+    inside = [any(s <= a.start and a.end <= e for a in actors) for s, e, _ in pair]
+    if inside.count(True) != 1 or len(actors) != 1:
+        return None
+    cc = lex.actor_sides[actors[0].key]
+    s, e, head = pair[1] if inside[0] else pair[0]
+    if not cc or len(cc) != 2 or head in lex.rival_state_heads or any(s <= a.start and a.end <= e for a in known):
+        return None
+    key = factions_of(cc)
+    return Arg(s, e, "org", key, key)
+
+
+_EN_AND = re.compile(r"\s+and\s+(?:the\s+)?$|^\s+and\s+(?:the\s+)?")
+
+
+def _en_body_beside_known(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """ "the Future Movement and Hezbollah", "Hezbollah and the Free Patriotic Movement": a capitalised body
+    nobody listed, its head last, joined by "and" to a movement the gazetteer knows, is a rival side of
+    that movement's country (org:<cc>-factions)."""
+    out: list[Arg] = []
+    taken = [(a.start, a.end) for a in args]
+    for a in args:
+        cc = lex.actor_sides.get(a.key) if a.kind == "org" else None
+        if not cc or len(cc) != 2 or not doc.nt[a.start].isascii():
+            continue
+        os_, oe = doc.orig_span(a.start, a.end)
+        base = max(0, os_ - 80)
+        before, after = doc.text[base:os_], doc.text[oe : oe + 80]
+        spans = []
+        if (j := _EN_AND.search(before)) is not None:
+            ends_at_and = [m for m in lex.rival_en_rx.finditer(before) if m.end() == j.start()]
+            spans += [(base + m.start(), base + m.end()) for m in ends_at_and]
+        if (j := _EN_AND.match(after)) is not None and (m := lex.rival_en_rx.match(after, j.end())) is not None:
+            spans.append((oe + m.start(), oe + m.end()))
+        for x, y in spans:
+            s, e = doc.norm.to_normalized(x), doc.norm.to_normalized(y)
+            if not any(ts < e and s < te for ts, te in taken):  # not a name already read (a body, a country)
+                out.append(Arg(s, e, "org", factions_of(cc), factions_of(cc)))
+    return out
 
 
 def _country_and_body(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:

@@ -127,8 +127,12 @@ def resolve_sides(
             earlier = [p for p in earlier if len(p) >= 2]
             if same:
                 parties = set(same[0].parties)
+            elif earlier:
+                parties = set(earlier[-1])
             else:
-                parties = set(earlier[-1]) if earlier else main_sides(counts, mt, as_sides, venues)
+                # the article's main countries, but not this meeting's host («عن استضافة الجزائر ... الاجتماع»)
+                unhosted = Counter({cc: n for cc, n in counts.items() if cc not in mt.hosts}) if mt.hosts else counts
+                parties = main_sides(unhosted, mt, as_sides, venues)
         elif len(parties) < 2 and (mt.sequel or mt.both_sides or mt.round_no is not None):
             # «الجولة الثانية», "the next meeting", «وفدا البلدين», «جولتي الحوار الأولى والثانية» beside
             # round 3 between two countries: the sides of an earlier meeting

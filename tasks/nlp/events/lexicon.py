@@ -201,6 +201,7 @@ class Lexicon:
     rival_bare_heads: frozenset[str]
     rival_stop: frozenset[str]
     rival_max_words: int
+    rival_en_rx: re.Pattern[str]  # a capitalised English body's name, its head last ("Future Movement")
     sides_cue_rx: re.Pattern[str]  # «بمشاركة», "with the participation of": the states listed after sit at the table
     agreement_nouns: frozenset[str]  # what a `sign` trigger must sign or reach
     org_places: dict[str, str]
@@ -354,6 +355,9 @@ def lexicon() -> Lexicon:
         rival_bare_heads=nset(cues["rival_bodies"]["bare_heads"]),
         rival_stop=nset(cues["rival_bodies"]["stop"]),
         rival_max_words=int(cues["rival_bodies"]["max_words"]),
+        rival_en_rx=re.compile(
+            rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{'|'.join(map(re.escape, cues['rival_bodies']['en_heads']))})(?!\w)"
+        ),
         internal_before_rx=internal_before(cues["internal_sides"]),
         rebel_rx=word_rx(both(cues["rebel_nouns"])),
         government_words=nset(both(cues["government_words"])),

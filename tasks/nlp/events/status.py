@@ -260,6 +260,16 @@ def days_of_talks(doc: Document, lex: Lexicon, t: Trigger, floor: int) -> int:
 _DATELINE_TAIL = re.compile(r"\s*[(\-–—/]")  # compiled once: asked of every candidate date near a sentence start
 
 
+_COMMA_ONLY = re.compile(r"\s*[،,]\s*")
+
+
+def _after_since(doc: Document, dt: DateArg) -> bool:
+    """Another date closes the «منذ» phrase right before this one, behind a comma: «المتوقفة منذ حزيران
+    الماضي، اليوم الاثنين»: the talks resume today, the date of their pause is the other."""
+    prev = doc.dates_in(max(0, dt.start - 80), dt.start)
+    return bool(prev) and _COMMA_ONLY.fullmatch(doc.nt[prev[-1].end : dt.start]) is not None
+
+
 def usable_dates(
     doc: Document, lex: Lexicon, cands: list[tuple[DateArg, float]], floor: int, reach: float = NLP.max_date_dist
 ) -> list[DateArg]:
@@ -269,8 +279,10 @@ def usable_dates(
         if d > reach or dt.dm.precision == "year":
             continue
         before = doc.words_before(dt.start, 8, floor=floor)
+        if doc.nt.startswith(("منذ ", "since "), dt.start) and not (dt.dm.relative and dt.dm.precision == "day"):
+            continue  # «منذ حزيران»: the date holds its «منذ», a background's (as below)
         recent_start = before[-1:] in (["منذ"], ["since"]) and dt.dm.relative and dt.dm.precision == "day"
-        if not with_conj(lex.background_openers).isdisjoint(before) and not recent_start:
+        if not with_conj(lex.background_openers).isdisjoint(before) and not recent_start and not _after_since(doc, dt):
             # «منذ فبراير 2022», «منذ بدء العملية العسكرية ... في فبراير 2022»; but «منذ أول من أمس»,
             # "since Wednesday": the talks under way began that day
             continue

@@ -130,6 +130,7 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
     if not found and not remote:
         return []  # most sentences: no trigger and no contact
     meetings = compound(doc, lex, sorted((t for t in found if t.kind != "remote"), key=lambda t: t.start))
+    meetings = [t for t in meetings if t.kind != "session"]  # a session in no phrase of talks
     return sorted(meetings + remote, key=lambda t: t.start)
 
 
@@ -214,16 +215,34 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
                 or (t.english and _named_format(doc, lex, prev.end, t.start, gap, prev.kind == "round"))
             ):
                 kinds = {prev.kind, t.kind}
-                if t.kind == "round" and prev.kind != "round":
+                if t.kind in ("round", "session") and prev.kind not in ("round", "session"):
                     prev.core_end = t.core_end  # «اجتماعات الجولة الثانية»: the number follows the round noun
-                if "round" in kinds:
+                elif prev.kind == "session" and not gap:
+                    prev.core_end = t.core_end  # «جلسات الحوار الوطني الفلسطيني»: what follows qualifies the talks
+                    # «جلسة الحوار التي كان مقررا عقدها»: in construct with a definite noun, the session is definite
+                    prev.definite = prev.definite or (t.definite and not t.english)
+                session = "session" in kinds and kinds != {"session"}
+                if "round" in kinds or (session and _numbered(doc, lex, prev, gap, t)):
+                    # "the third dialogue session", «الجلسة الأولى للحوار»: a numbered session of talks is a round
                     prev.kind = "round"
+                elif prev.kind == "session":
+                    prev.kind = t.kind  # «جلسات الحوار»: the talks' sessions, no round of their own
                 elif prev.kind == "track":
                     prev.kind = t.kind
                 prev.end = t.end
                 continue
         out.append(t)
     return out
+
+
+def _numbered(doc: Document, lex: Lexicon, prev: Trigger, gap: list[str], t: Trigger) -> bool:
+    """A session phrase carries its number: an ordinal inside it («الجلسة الأولى للحوار»), right before it
+    («أولى جلسات الحوار», "their third dialogue session") or right after it («جلسة الحوار الثالثة»)."""
+    before = doc.words_before(prev.start, 1)
+    after = doc.words_after(t.end, 1)
+    return any(w in lex.ordinals_after for w in gap + after) or any(
+        strip_conj(w) in lex.ordinals_before or w in lex.compound_ordinals["en_units"] for w in before
+    )
 
 
 def _named_format(doc: Document, lex: Lexicon, s: int, e: int, gap: list[str], round_of: bool) -> bool:
