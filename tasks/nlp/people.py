@@ -492,6 +492,7 @@ def _ar_name_run(
             continue
         glued = t[0] == "و" and len(t) > 2 and (t[1] not in "اوي" or t[1:] in g.given_ar) and not _w_given(g, t)
         glued = glued or (t[0] == "و" and len(t) > 3 and _hamza_after_w(doc, k))  # «وأوندر»: «و» + a name in «أ»
+        glued = glued or (t[:2] == "وو" and g.is_ar_head(t[1:]))  # «ووزير الدفاع»: «و» and the next title
         glued = glued and not (idx and t in _AR_PARTICLES)  # «إسماعيل ولد الشيخ»: ولد is no «و» + «لد»
         if glued and not (listed and k == j) and not _w_surname(doc, g, idx, k):
             break  # و + consonant is "and" (وصهر، وسيرغي); و + vowel is a W- name (ويتكوف، والتز)
@@ -559,6 +560,7 @@ def _ar_name_run(
         and not (after_title and len(idx) == 3 and _closed_third(doc, g, idx[-1]))
         and not (opened and len(idx) == 3 and _item_closed(doc, g, idx[-1]))
         and not (opened and doc.tok(idx[1]) in g.given_ar)  # «فائق أوزغور أرول»: a known given name second
+        and not (len(idx) == 3 and doc.tok(idx[1]) in _AR_KIN)  # «مرهف أبو قصرة»: cut there it would end on «أبو»
     ):
         idx = idx[:2]  # «أنتي هاكانن حاضر»: without a known given name, two tokens are safer
     if len(idx) < 2 or not 2 <= _name_words(doc, idx) <= NLP.name_max_tokens or doc.tok(idx[-1]) in _AR_LINKERS:
@@ -1090,6 +1092,8 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
             return gloss, country  # «النائبين عن حزب ... (DEM Party) سري ...»: the body's Latin gloss, then the name
         if _HARD_PUNCT_RE.search(doc.gap(k)) or _COMMA_RE.search(doc.gap(k)) or (m is not None and m.kind == "person"):
             break  # a nationality, place or organisation is part of the title («الفلسطينية», «حماس»)
+        if m is None and _conjoined_title(g, doc.tok(k)):
+            break  # «وزير الدفاع السوري مرهف قصار ووزير الدفاع اللبناني ميشال ...»: the next title's holder
         if phrase and doc.tok(k - 1) in g.ar_honorifics and m is None and _plain_ar_word(doc, g, k):
             return k, country  # «السفير الشيخ جراح جابر ...»: the word after an honorific opens the name
         phrase = phrase and _title_phrase_word(doc, g, k)
@@ -1103,6 +1107,11 @@ def _given_ahead(doc: Document, g: Gazetteer, j: int) -> tuple[int, str | None]:
                 break  # «رئيس الجمهورية قيس سعيد إن»: a given name that opens no name here closes the one at j
             return k, country
     return j, None
+
+
+def _conjoined_title(g: Gazetteer, t: str) -> bool:
+    """Token t is «و» and a title head («ووزير», «ورئيس»): another title opens there."""
+    return t[:1] == "و" and t not in g.ar_heads and g.is_ar_head(t[1:])
 
 
 def _title_phrase_word(doc: Document, g: Gazetteer, k: int) -> bool:

@@ -73,7 +73,7 @@ from tasks.nlp.dates import DateMention
 from tasks.nlp.events.document import DateArg, build_args
 from tasks.nlp.events.finish import finish
 from tasks.nlp.events.lexicon import lexicon
-from tasks.nlp.events.mentions import EventMention, read_sentence, weak_mention, weak_sentences
+from tasks.nlp.events.mentions import EventMention, guests_by_pronoun, read_sentence, weak_mention, weak_sentences
 from tasks.nlp.events.merge import group_meetings
 from tasks.nlp.events.roles import classify_people, sentences_asked
 from tasks.nlp.events.triggers import find_triggers
@@ -139,5 +139,6 @@ def find_events(
             ems.extend(read_sentence(doc, lex, si, found[si], published))
         elif (weak := weak_mention(doc, lex, si)) is not None:
             ems.append(weak)
+    guests_by_pronoun(ems, lex)
     meetings = group_meetings(ems)
     return finish(meetings, ems, doc, published)

@@ -106,6 +106,9 @@ class Lexicon:
     verb_status: dict[str, str]
     remote: frozenset[str]
     receive_verbs: frozenset[str]
+    receive_verbs_ar: frozenset[str]  # «استقبل»: with a pronoun for object, the guest named the sentence before
+    agree_verbs: frozenset[str]  # «اتفق لبنان وسوريا ... خلال اجتماع»: its subjects are the meeting's sides
+    agree_during: frozenset[str]
     goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
     ministers: frozenset[str]  # «وزراء» before a portfolio («خارجية») and the countries that follow
     portfolios: frozenset[str]
@@ -254,6 +257,9 @@ def lexicon() -> Lexicon:
         verb_status=verb_status,
         remote=nset(both(trig["remote"])),
         receive_verbs=nset(trig["receive_verbs"]),
+        receive_verbs_ar=nset(trig["receive_verbs_ar"]),
+        agree_verbs=nset(cues["agreeing"]["verbs"]),
+        agree_during=nset(cues["agreeing"]["during"]),
         goal_words=nset(trig["goal_words"]),
         ministers=nset(trig["ministers_of"]["ministers"]),
         portfolios=nset(trig["ministers_of"]["portfolios"]),

@@ -14,7 +14,7 @@ from tasks.nlp.events.outcomes import find_outcomes
 from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before
 from tasks.nlp.events.roles import meeting_owner, title_actor
 from tasks.nlp.events.rounds import round_of
-from tasks.nlp.events.sides import find_sides, in_one_list, side_noun
+from tasks.nlp.events.sides import find_sides, in_one_list, side_code, side_noun
 from tasks.nlp.events.status import (
     date_fits,
     dates_the_saying,
@@ -31,6 +31,7 @@ from tasks.nlp.events.status import (
 from tasks.nlp.events.triggers import Trigger, distance, distance_from, nearest
 from tasks.nlp.events.words import WORD_RX, member, with_conj
 from tasks.nlp.settings import NLP
+from tasks.nlp.text.charsets import strip_conj
 from tasks.nlp.text.document import Document, sentences_holding
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.yaml_resources import words
@@ -70,6 +71,7 @@ class EventMention:
     domestic: bool = False  # «اجتماع مجلس الوزراء», "the cabinet meeting": a government's own sitting
     travel_only: bool = False  # "Rubio will travel to Jeddah": only a closer place for a placed meeting
     past: bool = False  # a delegation sentence not told in the future («جلس حولها من الجانب الأميركي ...»)
+    agreed: bool = False  # «اتفق لبنان وسوريا ... خلال اجتماع»: the meeting an agreement was reached at
     round_dates: list[DateArg] = field(default_factory=list)
     round_places: list[Arg] = field(default_factory=list)  # «جولتين في موسكو وفيينا», one each
     # the day a held meeting is told of («أعلنت ... اليوم أنها أجرت محادثات»): its date when nothing
@@ -226,6 +228,41 @@ def read_sides(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     joined_near = [(a, 0.0) for a in sn.joined[i] + sn.listed[i] if all(a is not b for b, _ in near)]
     sides = find_sides(sn.doc, sn.lex, t, subject + near + joined_near, em.place, sn.s)
     em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
+    if len(em.parties) < 2 and (agreed := agreement_subjects(sn.doc, sn.lex, t, sn.s)):
+        em.parties |= agreed
+        em.by_name |= agreed
+        em.agreed = True
+
+
+def agreement_subjects(doc: Document, lex: Lexicon, t: Trigger, s: int) -> set[str]:
+    """«اتفق لبنان وسوريا على تشكيل لجنتين ... خلال اجتماع رسمي في بيروت», "Lebanon and Syria agreed on ...
+    during a meeting in Beirut": the list of two or more sides right after (Arabic) or before (English) a
+    verb of agreeing that opens the sentence, when the trigger stands after «خلال», "during"."""
+    if not any(w in lex.agree_during for w in doc.words_before(t.start, 2, floor=s)):
+        return set()
+    first = doc.words_after(s, 4)
+    k = next((n for n, w in enumerate(first) if strip_conj(w) in lex.agree_verbs), None)
+    if k is None:
+        return set()
+    args = [a for a in doc.args_in(s, t.start) if a.kind in ("location", "nat", "org") and side_code(lex, a)]
+    if t.english:
+        verb_at = doc.nt.index(first[k], s)
+        listed = [a for a in args if a.end <= verb_at]
+        if not listed or doc.free(listed[-1].end, verb_at) > 0:
+            return set()
+    else:
+        listed = [a for a in args if a.start >= s]
+        if not listed or k > 1 or doc.free(s, listed[0].start) > k + 1:
+            return set()
+    run = [listed[0]] if not t.english else [listed[-1]]
+    for a in listed[1:] if not t.english else reversed(listed[:-1]):
+        prev = run[-1]
+        if in_one_list(doc, prev, a) if not t.english else in_one_list(doc, a, prev):
+            run.append(a)
+        else:
+            break
+    codes = {side_code(lex, a) for a in run}
+    return codes if len(codes) >= 2 else set()
 
 
 def read_travel_place(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
@@ -283,6 +320,8 @@ def read_status(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         marks.append(("ongoing", prog.start("core"), float(distance(doc, t, *prog.span("core")))))
     sn.marked[i] = marks
     em.status, em.strength = trigger_status(doc, lex, t, marks, sn.s)
+    if em.agreed and em.status in (None, "proposed"):
+        em.status, em.strength = "held", max(em.strength, 1)  # an agreement reached at it: the meeting was held
 
 
 def read_date(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
@@ -599,3 +638,16 @@ def outcome_mention(doc: Document, lex: Lexicon, si: int) -> EventMention | None
     em = EventMention(si, s, None, s, e, weak=True)
     em.outcomes = outcomes
     return em
+
+
+def guests_by_pronoun(ems: list[EventMention], lex: Lexicon) -> None:
+    """«غادر رئيس الحكومة اللبنانية ... إلى دمشق. ومن المقرر أن يستقبله الرئيس السوري»: a verb of receiving
+    whose object is a pronoun, with one side of its own, receives the side one of the two sentences before
+    named (a visit, a journey, a delegation); that side is the guest at the table."""
+    for k, em in enumerate(ems):
+        t = em.trig
+        if t is None or not t.suffix or len(em.parties) != 1 or norm_token(t.surface) not in lex.receive_verbs_ar:
+            continue
+        before = [x for x in ems[:k] if em.sent - 2 <= x.sent < em.sent and x.parties and not x.parties & em.parties]
+        if before and len(before[-1].parties) == 1:
+            em.parties |= before[-1].parties
