@@ -47,9 +47,11 @@ from tasks.nlp.people import (
 )
 from tasks.nlp.place_discovery import PlaceResult, discover_places
 from tasks.nlp.places import article_countries, location_reading
-from tasks.nlp.text.charsets import is_arabic
+from tasks.nlp.text.charsets import is_arabic, strip_conj
 from tasks.nlp.text.document import Document, Match, as_document
+from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.types import Entity, Mention
+from tasks.nlp.yaml_resources import words
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: built many times a page, four times as fast
@@ -84,6 +86,23 @@ def _case_ok(doc: Document, hit: Hit, alias: Alias) -> bool:
     return surface[:1].isupper()
 
 
+_OTHER_BODY = words("function_words.yaml")["other_body_words"]
+_OTHER_BEFORE_AR = frozenset(norm_token(w) for w in _OTHER_BODY["ar_before"])
+_OTHER_AFTER_EN = frozenset(_OTHER_BODY["en_after"])
+
+
+def _inside_other_body(doc: Document, h: Hit) -> bool:
+    """A known organisation's one-word name inside another body's: "the Fatah alliance" (Iraq's, not the
+    Palestinian movement), «ائتلاف فتح». A descriptive name stays its own («تحالف الجبهة الثورية» is the SRF)."""
+    if " " in doc.nt[h.start : h.end].strip():
+        return False
+    before = doc.words_before(h.word_start, 1)
+    after = doc.words_after(h.end, 1)
+    return bool(before and strip_conj(before[0]) in _OTHER_BEFORE_AR) or bool(
+        after and after[0].lower() in _OTHER_AFTER_EN
+    )
+
+
 _KIND_RANK = {"full": 6, "org": 5, "curated": 4, "surname": 3, "place": 2, "nat": 1}
 
 
@@ -106,6 +125,8 @@ def _select(
         readings = (
             aliases if all(a.case == "any" for a in aliases) else tuple(a for a in aliases if _case_ok(doc, h, a))
         )
+        if any(a.kind == "org" for a in readings) and _inside_other_body(doc, h):
+            readings = tuple(a for a in readings if a.kind != "org")
         locs = tuple(a for a in readings if a.kind == "location")
         if locs and location_reading(doc, g, h, locs, countries) is None:
             readings = tuple(a for a in readings if a.kind != "location")

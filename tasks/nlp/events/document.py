@@ -202,6 +202,43 @@ def _doubled(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     return out
 
 
+# the side is the word «وطني» / "national" (with the nationality beside it), never the trigger word itself
+_NATIONAL_DIALOGUE = re.compile(
+    r"(?<!\w)(?:[وفبل]|و?لل|و?بال|و?ال)?حوار\s+(?P<ar>(?:ال)?وطني)(?!\w)|(?P<en>national)\s+dialogue"
+)
+
+
+def _national_dialogue(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+    """«الحوار الوطني العراقي», "the Iraqi national dialogue", «جلسة الحوار الوطني في تونس»: a national
+    dialogue is one country's rival sides meeting (org:<cc>-factions): the country its nationality names
+    (after it in Arabic, before it in English), else the nationality the article names most."""
+    out: list[Arg] = []
+    for m in doc.finditer(_NATIONAL_DIALOGUE, 0, len(doc.nt)):
+        english = m.group("en") is not None
+        s, e = m.span("en" if english else "ar")
+        near = [a for a in args if a.kind == "nat" and a.cc and len(a.cc) == 2]
+        if english:
+            nat = next((a for a in near if a.end <= s and not doc.nt[a.end : s].strip()), None)
+        else:
+            nat = next((a for a in near if a.start >= e and not doc.nt[e : a.start].strip()), None)
+        # else a country named right after it ("National Dialogue in Chad", «الحوار الوطني في تونس»; a city
+        # is only its venue: the dialogue of Palestinians in Cairo is not Egypt's), else the people the
+        # article names most by their nationality
+        if nat is None:
+            tail = doc.nt[m.end() : m.end() + 40]
+            inside = re.match(r"[\s\"“”«»]*(?:in|في|ب)\s*(?:the\s+)?", tail)
+            at = m.end() + inside.end() if inside else -1
+            country = next((a for a in args if a.start == at and a.loc_kind == "country" and a.cc), None)
+            cc = country.cc if country else leading_country(Counter(a.cc for a in near), least=2)
+        else:
+            cc = nat.cc
+        if cc:
+            if nat:
+                s, e = min(s, nat.start), max(e, nat.end)
+            out.append(Arg(s, e, "org", factions_of(cc), factions_of(cc)))
+    return out
+
+
 def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«وقع المجلس العسكري الانتقالي وقوى الحريه والتغيير», «بين الحكومه والمعارضه»: two bodies of one
     country nobody listed, named together, are its rival sides (org:<cc>-factions), as «الفصائل
@@ -276,6 +313,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
             last = cc
         k = end2
     out += _doubled(doc, args, lex)
+    out += _national_dialogue(doc, args, lex)
     out += _country_and_body(doc, args, lex)
     out += _en_body_beside_known(doc, args, lex)
     if not out:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -97,12 +98,27 @@ def main_sides(counts: Counter[str], mt: Meeting, as_sides: set[str], venues: se
     return set(ranked[:2])
 
 
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:[(\-–—:،,/]|\d)")
+
+
+def _dateline(doc: Document, a: Arg) -> bool:
+    """A city opening its line before a dateline's bracket, dash, comma or date («نيروبي (وكالات)»)."""
+    if a.kind != "location" or a.loc_kind != "city":
+        return False
+    line_start = doc.nt.rfind("\n", 0, a.start) + 1
+    return not doc.nt[line_start : a.start].strip() and _DATELINE_AFTER.match(doc.nt, a.end) is not None
+
+
 def resolve_sides(
     meetings: list[Meeting], all_ems: list[EventMention], doc: Document
 ) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
     lex = lexicon()
-    counts = country_counts(doc.args, lex)
+    # a capital named where a meeting sits («احتضنتها العاصمة الأردنية عمان») is its venue there, not a
+    # mention of its country as a side
+    # nor is a dateline's city («نيروبي (وكالات)», "GENEVA, Feb 18 (Reuters) -"): where the news was filed
+    venue_args = {id(m.place) for m in meetings if m.place is not None and m.place.loc_kind == "city"}
+    counts = country_counts([a for a in doc.args if id(a) not in venue_args and not _dateline(doc, a)], lex)
     dominant = [cc for cc, _ in counts.most_common()]
     # the countries the article names by a nationality, a person or a movement (not only as a place)
     as_sides = {side_country(lex.actor_sides, a.cc) for a in doc.args if a.cc and a.kind in ("nat", "person", "org")}

@@ -39,7 +39,7 @@ def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = No
         p.modifier = is_possessor(doc, p, lex, before, after, role)
         commentator, negotiator = _role_words(lex, role)
         p.commentator = commentator or not commentator_bare.isdisjoint(title)
-        p.negotiator = negotiator or not negotiator_bare.isdisjoint(title)
+        p.negotiator = negotiator or not negotiator_bare.isdisjoint(title) or _negotiator_apposed(doc, lex, p, sent[1])
         p.announcer = is_reporter(doc, p, lex, sent)
         if p.announcer and speaks_at_talks(doc, lex, after, p.end, sent[1]):
             p.seated = True  # «وقال لافروف في بداية المفاوضات مع نظيره», "said at the opening of the talks"
@@ -47,6 +47,17 @@ def classify_people(doc: Document, lex: Lexicon, sentences: set[int] | None = No
             bool(before) and member(before[-1], host)
         )
         p.names_group = names_group(doc, p, lex, before)
+
+
+_APPOSITION = re.compile(r"\s*[,،]")
+
+
+def _negotiator_apposed(doc: Document, lex: Lexicon, p: Arg, e: int) -> bool:
+    """A delegation's head named in apposition right after the name ("Ahmed X, head of the government
+    delegation, said", «X، رئيس الوفد الحكومي، إن»): a negotiator."""
+    if not _APPOSITION.match(doc.nt, p.end, e):
+        return False
+    return not lex.negotiator_bare.isdisjoint(bare(w) for w in doc.words_after(p.end, 5, ceil=e))
 
 
 def sentences_asked(doc: Document, read: set[int]) -> set[int]:
