@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from itertools import compress
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -159,10 +160,17 @@ class WordIndex:
             lists: list[list[int]] = [[] for _ in range(self._count)]
             seen = self._seen
             ks = list(map(seen.get, words))
-            if None in ks:
-                of_word = self._of_word
-                ks = [of_word(w) if k is None else k for w, k in zip(words, ks, strict=True)]
-            for p, k in zip(starts, ks, strict=True):
+            if None in ks:  # only the words not seen before are looked up (found by list.index, in C)
+                i = ks.index(None)
+                while True:
+                    known = seen.get(words[i])  # (a word twice in the text: looked up the first time)
+                    ks[i] = self._of_word(words[i]) if known is None else known
+                    try:
+                        i = ks.index(None, i + 1)
+                    except ValueError:
+                        break
+            # only the words some pattern can start at (about half): the others picked out in C
+            for p, k in zip(compress(starts, ks), compress(ks, ks), strict=True):
                 for j in k:  # type: ignore[union-attr]
                     lists[j].append(p)
             return self.generation, lists
@@ -284,9 +292,18 @@ class InWordMatches:
         (each pattern's `finditer` over the whole text, when the text's words are [^\\W_]+ runs)."""
         out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
         seen = self._seen
-        for p, w, found in zip(starts, words, map(seen.get, words), strict=True):
-            if found is None:
-                found = self._in(w)
+        founds = list(map(seen.get, words))
+        if None in founds:  # only the words not seen before are read (found by list.index, in C)
+            i = founds.index(None)
+            while True:
+                known = seen.get(words[i])  # (a word twice in the text: read the first time)
+                founds[i] = self._in(words[i]) if known is None else known
+                try:
+                    i = founds.index(None, i + 1)
+                except ValueError:
+                    break
+        # only the words holding a match: the others picked out in C
+        for p, found in zip(compress(starts, founds), compress(founds, founds), strict=True):
             for k, a, b in found:
                 out[k].append((p + a, p + b))
         return out
