@@ -11,10 +11,12 @@ character whatever it finds, and most lists find nothing in most sentences. A pa
 `(?<!\\w)...` can only start at a word's first letter, and its match begins with one of a few
 literal strings (its *leads*: the optional clitic prefixes times the first letters of its
 alternatives, cut at the first character that is not a word letter). So a word whose text does not
-begin with a lead cannot start a match, whatever follows it; the words of a document are looked up
-once (cached per distinct word, for every registered pattern at once), and `rx.match` is tried only
-at the words that can start it — the same matches, in the same order, as the scan (see
-`alternation.matches_at` for why trying a superset of the starts gives `finditer`'s matches).
+begin with a lead cannot start a match, whatever follows it (and a lead cut at a mark is the whole
+word: «و'll» starts only at the word «و», not at every word beginning with و); the words of a
+document are looked up once (cached per distinct word, for every registered pattern at once), and
+`rx.match` is tried only at the words that can start it — the same matches, in the same order, as
+the scan (see `alternation.matches_at` for why trying a superset of the starts gives `finditer`'s
+matches).
 
 A pattern that does not start with `(?<!\\w)`, ignores case, or whose matches can start with
 something other than a word letter is not indexable: `leads` returns None and the callers scan.
@@ -81,6 +83,13 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     holding a match's start begins with one of them) and other leads (literal strings starting with
     a mark, such as "'ll": the text holds them where the match starts); None when `rx` is not of the
     indexable kind."""
+    found = _leads(rx)
+    return None if found is None else (found[0] | found[1], found[2])
+
+
+def _leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """`leads`, its word leads in two: those a word holding a match's start begins with, and those that
+    are that whole word (a lead cut at a mark: «و'll» starts at the word «و», never at «وفد»)."""
     if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
         return None
     try:
@@ -93,7 +102,7 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     if direction != -1 or list(sub) != [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:
         return None  # not `(?<!\\w)`: a match may start inside a word
     whole, cut = _seq(items[1:], _MAX_LEADS)
-    word, other = set(), set()
+    word, exact, other = set(), set(), set()
     for s in whole | cut:
         if not s:
             return None  # a match may start with anything: every position counts
@@ -103,8 +112,8 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
         k = 1
         while k < len(s) and s[k].isalnum():
             k += 1
-        word.add(s[:k])
-    return frozenset(word), frozenset(other)
+        (word if k == len(s) else exact).add(s[:k])  # a mark after the letters: the word ends there
+    return frozenset(word), frozenset(exact - word), frozenset(other)
 
 
 class WordIndex:
@@ -122,6 +131,7 @@ class WordIndex:
         self._kept: list[re.Pattern[str]] = []
         self._count = 0
         self._by_lead: dict[str, set[int]] = {}  # every pattern's word leads -> the patterns
+        self._by_word: dict[str, set[int]] = {}  # every pattern's whole-word leads -> the patterns
         self._lengths: tuple[int, ...] = ()  # the lengths of the leads, ascending
         self._seen: dict[str, tuple[int, ...]] = {}
         self.generation = 0  # bumped when a pattern is registered: look-ups made before lack it
@@ -135,16 +145,18 @@ class WordIndex:
             return self._numbers[id(rx)]
         except KeyError:
             pass
-        ls = leads(rx)
+        ls = _leads(rx)
         with self._lock:
             if id(rx) in self._numbers:  # another thread registered it meanwhile
                 return self._numbers[id(rx)]
             found = None
             if ls is not None:
-                word, other = ls
+                word, exact, other = ls
                 found = (self._count, other)
                 for s in word:
                     self._by_lead.setdefault(s, set()).add(self._count)
+                for s in exact:
+                    self._by_word.setdefault(s, set()).add(self._count)
                 self._lengths = tuple(sorted({len(s) for s in self._by_lead}))
                 self._count += 1
                 self._seen.clear()  # words seen so far were not tested against the new pattern
@@ -184,6 +196,8 @@ class WordIndex:
                 break
             if (some := by_lead.get(word[:n])) is not None:
                 found |= some
+        if (some := self._by_word.get(word)) is not None:
+            found |= some
         k = tuple(sorted(found))
         if len(self._seen) > 500_000:
             self._seen.clear()
