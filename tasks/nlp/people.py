@@ -1691,7 +1691,9 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     plurals = {
         w for w in itertools.compress(uniq, map(str.endswith, uniq, itertools.repeat("s"))) if _en_plural_head(g, w)
     }
-    flags = map(or_, map(heads.__contains__, doc.words), map(plurals.__contains__, doc.words))
+    flags = map(heads.__contains__, doc.words)
+    if plurals:
+        flags = map(or_, flags, map(plurals.__contains__, doc.words))
     for i in itertools.compress(range(n), flags):
         t = doc.tok(i)
         if t not in g.en_heads and not _en_plural_head(g, t):
@@ -2129,8 +2131,10 @@ def discover_given_led(doc: Document, g: Gazetteer) -> list[PersonResult]:
     n = len(doc.tokens)
     # only known given names can open a name: the loop goes from one to the next
     given_en, given_ar = g.given_en, g.given_ar
-    opens = map(or_, map(given_en.__contains__, doc.words), map(given_ar.__contains__, doc.words))
-    firsts = list(itertools.compress(range(n), opens))
+    given = getattr(g, "_people_given", None)  # the two lists as one set, made once per gazetteer
+    if given is None or given[0] is not given_en or given[1] is not given_ar:
+        given = g._people_given = (given_en, given_ar, given_en | given_ar)  # type: ignore[attr-defined]
+    firsts = list(itertools.compress(range(n), map(given[2].__contains__, doc.words)))
     k = 0
     while k < n:
         c = bisect_left(firsts, k)
