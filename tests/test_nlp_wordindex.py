@@ -42,6 +42,17 @@ def test_leads_of_a_word_list() -> None:
     assert leads(re.compile(r"(?<!\w)talks", re.IGNORECASE)) is None
 
 
+def test_a_lead_cut_at_a_mark_is_the_whole_word() -> None:
+    rx = re.compile(r"(?<!\w)[وف]?(?P<core>محادثات|'ll)(?!\w)")
+    doc = Document("وفد ومحادثات و'll فوق ف'll")
+    n = doc.nt
+    # «و'll» starts only at the word «و»: not at «وفد» or «فوق», which begin with و/ف
+    starts = doc.starts(rx)
+    assert starts is not None and {n.index("ومحادثات"), n.index("و'll"), n.index("ف'll")} <= set(starts)
+    assert n.index("وفد") not in starts and n.index("فوق") not in starts
+    assert _spans(doc.finditer(rx, 0, len(n))) == _spans(rx.finditer(n))
+
+
 def test_same_matches_as_the_scan() -> None:
     texts = [p.read_text() for p in sorted(ROOT.glob("quality/*/articles/*.txt"))]
     texts.append("وقال المتحدث: 'll talks on Monday. ومحادثات فمحادثات_x محادثاتهم")

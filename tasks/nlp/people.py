@@ -1172,11 +1172,18 @@ def _word_flags(doc: Document, g: Gazetteer) -> list[int]:
         seen = {}
         g._people_word_flags = seen  # type: ignore[attr-defined]
     out = list(map(seen.get, doc.words))
-    if None in out:
-        for k, (t, f) in enumerate(zip(doc.words, out, strict=True)):
+    if None in out:  # only the words not seen before are read (found by list.index, in C)
+        k = out.index(None)
+        while True:
+            t = doc.words[k]
+            f = seen.get(t)
             if f is None:
                 f = seen[t] = _word_flag(g, t)
-                out[k] = f
+            out[k] = f
+            try:
+                k = out.index(None, k + 1)
+            except ValueError:
+                break
     g._people_flags_of = (doc, out)  # type: ignore[attr-defined]
     return out  # type: ignore[return-value]
 
@@ -1707,7 +1714,14 @@ def _discover_en(doc: Document, g: Gazetteer) -> list[PersonResult]:
     n = len(doc.tokens)
     heads = g.en_heads
     # the others fail the first check (a head, or the plural of one: "MPs", "co-chairs")
-    flags = [w in heads or (w[-1:] == "s" and _en_plural_head(g, w)) for w in doc.words]
+    # (the words ending in s tried once each, picked in C: most pages have few or none)
+    uniq = set(doc.words)
+    plurals = {
+        w for w in itertools.compress(uniq, map(str.endswith, uniq, itertools.repeat("s"))) if _en_plural_head(g, w)
+    }
+    flags = map(heads.__contains__, doc.words)
+    if plurals:
+        flags = map(or_, flags, map(plurals.__contains__, doc.words))
     for i in itertools.compress(range(n), flags):
         t = doc.tok(i)
         if t not in g.en_heads and not _en_plural_head(g, t):
@@ -1920,8 +1934,8 @@ def _discover_ar_each_of(doc: Document, g: Gazetteer) -> list[PersonResult]:
     needs a known given name (the list may be of countries or bodies, which are read as such)."""
     out: list[PersonResult] = []
     n = len(doc.tokens)
-    for i in range(1, n - 2):
-        if doc.tok(i) != "من" or doc.tok(i - 1) not in ("كل", "وكل") or doc.gap(i).strip(" "):
+    for i in itertools.compress(range(1, n - 2), map("من".__eq__, doc.words[1 : n - 2])):  # only at «من»
+        if doc.tok(i - 1) not in ("كل", "وكل") or doc.gap(i).strip(" "):
             continue
         j = i + 1
         if doc.gap(j).strip(" ") or doc.tok_match[j] is not None or g.is_ar_head(doc.tok(j)):
@@ -2145,8 +2159,10 @@ def discover_given_led(doc: Document, g: Gazetteer) -> list[PersonResult]:
     n = len(doc.tokens)
     # only known given names can open a name: the loop goes from one to the next
     given_en, given_ar = g.given_en, g.given_ar
-    opens = map(or_, map(given_en.__contains__, doc.words), map(given_ar.__contains__, doc.words))
-    firsts = list(itertools.compress(range(n), opens))
+    given = getattr(g, "_people_given", None)  # the two lists as one set, made once per gazetteer
+    if given is None or given[0] is not given_en or given[1] is not given_ar:
+        given = g._people_given = (given_en, given_ar, given_en | given_ar)  # type: ignore[attr-defined]
+    firsts = list(itertools.compress(range(n), map(given[2].__contains__, doc.words)))
     k = 0
     while k < n:
         c = bisect_left(firsts, k)

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from tasks.nlp.dates import DateMention
 from tasks.nlp.events.lexicon import Lexicon, factions_of, is_factions, side_country
@@ -249,7 +249,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     about: list[str | None] = []  # the article's country, found once, when a pair first needs it
     last: str | None = None  # the country of the rival sides read last
     # a first body starts only at a head word (_body_end is None elsewhere): go from head to head
-    at_head = [k for k, w in enumerate(words) if w in lex.rival_heads]
+    at_head = list(compress(range(len(words)), map(lex.rival_heads.__contains__, words)))
     h = 0
     k = 0
     while k < len(words):

@@ -177,12 +177,14 @@ def near_locative(doc: Document, lex: Lexicon, head: int, width: int, floor: int
     return any(w in lex.locative or member(w, lex.locative) for w in before)
 
 
+@lru_cache(maxsize=65536)  # asked of the words before every place, every trigger
 def title_base(word: str) -> str:
     """The place title inside a word with its proclitics («بمنتجع» -> «منتجع», «وبالعاصمة» -> «عاصمه»),
     '' when there is none."""
     return max((b for b in clitic_bases(word) if b in PLACE_TITLES and b != word), key=len, default="")
 
 
+@lru_cache(maxsize=65536)  # asked of the words before every place, every trigger
 def compound_start_base(word: str) -> str:
     """The first half of a two-word place name inside a word with its proclitics («برأس» -> «راس»)."""
     return max((b for b in clitic_bases(word) if b in COMPOUND_STARTS), key=len, default="")

@@ -86,7 +86,7 @@ def nth_time(doc: Document, lex: Lexicon, s: int, e: int) -> int | None:
     sentence's one such count from the second on ("for the first time since 2019" numbers nothing, nor
     does "the second time in two months")."""
     found = set()
-    for m in _NTH_TIME.finditer(doc.nt, s, e):
+    for m in doc.finditer(_NTH_TIME, s, e):  # tried only at «المرة», «للمرة», "for"
         n = lex.ordinals_after.get(m["ar"]) if m["ar"] else lex.ordinals_before.get(m["en"])
         if n is not None:
             found.add(n)

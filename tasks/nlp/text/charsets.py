@@ -145,6 +145,7 @@ def clitic_bases(tok: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # asked about a hundred times a page, of a few dozen words
 def has_article(w: str, min_len: int = 4) -> bool:
     """Whether a normalised Arabic word carries the article ال (after و/ف, ب/ك, or as لل).
 

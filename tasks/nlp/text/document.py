@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import attrgetter, not_, or_
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tasks.nlp.text.alternation import matches_at
@@ -37,6 +37,7 @@ _TOKEN_SPLIT = re.compile(f"({TOKEN_RX.pattern})")
 _WORD_SPLIT = re.compile(r"(\w+)")  # _TOKEN_SPLIT in a text without "_" (\w is [^\W_] and "_")
 _LINE_RX = re.compile(r"[^\n]+")
 _UNKNOWN: Any = object()  # a pattern whose starts a document has not looked up yet
+_FREE_FLAGS = bytes([1, 0]) + bytes(254)  # a bound word's flag (1) to 0, a free one's (0) to 1
 
 
 @dataclass(slots=True)
@@ -314,9 +315,12 @@ class Document:
             j = bisect_left(starts, e, i)  # the tokens starting before the span ends
             if j > i:
                 covered[i:j] = b"\x01" * (j - i)
-        # a word is free unless covered or a connector; the running count summed in C
-        bound = map(or_, covered, map(connectors.__contains__, self.words))
-        self._free = list(accumulate(map(not_, bound), initial=0))
+        # a word is free unless covered or a connector; the running count summed in C (the two byte
+        # strings of flags or-ed as integers, and 0 and 1 swapped by a translation table)
+        conn = bytes(map(connectors.__contains__, self.words))
+        n = len(covered)
+        bound = (int.from_bytes(covered, "big") | int.from_bytes(conn, "big")).to_bytes(n, "big")
+        self._free = list(accumulate(bound.translate(_FREE_FLAGS), initial=0))
 
     def free(self, a: int, b: int) -> int:
         """Free words starting in [a, b)."""

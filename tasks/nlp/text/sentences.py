@@ -31,7 +31,8 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
     after = line[m.end() : m.end() + 1]
     if after and not (after.isspace() or is_arabic_letter(after) or after in "\"“«'"):
         return False  # 3.5, U.S.A, example.com: not a boundary
-    if "." not in punct or any(c in punct for c in "!?؟…") or punct.startswith(".."):
+    # (the closers stripped, anything but dots left is one of !?؟…)
+    if "." not in punct or punct.rstrip("\"'”’»)]").strip(".") or punct.startswith(".."):
         return True
     # a lone period: look at the word before it and the word after it, read from the 64 characters each
     # side (not a copy of the rest of the line per period), the whole line when those do not hold them

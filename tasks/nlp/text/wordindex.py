@@ -11,10 +11,12 @@ character whatever it finds, and most lists find nothing in most sentences. A pa
 `(?<!\\w)...` can only start at a word's first letter, and its match begins with one of a few
 literal strings (its *leads*: the optional clitic prefixes times the first letters of its
 alternatives, cut at the first character that is not a word letter). So a word whose text does not
-begin with a lead cannot start a match, whatever follows it; the words of a document are looked up
-once (cached per distinct word, for every registered pattern at once), and `rx.match` is tried only
-at the words that can start it — the same matches, in the same order, as the scan (see
-`alternation.matches_at` for why trying a superset of the starts gives `finditer`'s matches).
+begin with a lead cannot start a match, whatever follows it (and a lead cut at a mark is the whole
+word: «و'll» starts only at the word «و», not at every word beginning with و); the words of a
+document are looked up once (cached per distinct word, for every registered pattern at once), and
+`rx.match` is tried only at the words that can start it — the same matches, in the same order, as
+the scan (see `alternation.matches_at` for why trying a superset of the starts gives `finditer`'s
+matches).
 
 A pattern that does not start with `(?<!\\w)`, ignores case, or whose matches can start with
 something other than a word letter is not indexable: `leads` returns None and the callers scan.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from itertools import compress
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -80,6 +83,13 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     holding a match's start begins with one of them) and other leads (literal strings starting with
     a mark, such as "'ll": the text holds them where the match starts); None when `rx` is not of the
     indexable kind."""
+    found = _leads(rx)
+    return None if found is None else (found[0] | found[1], found[2])
+
+
+def _leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """`leads`, its word leads in two: those a word holding a match's start begins with, and those that
+    are that whole word (a lead cut at a mark: «و'll» starts at the word «و», never at «وفد»)."""
     if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
         return None
     try:
@@ -92,7 +102,7 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     if direction != -1 or list(sub) != [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:
         return None  # not `(?<!\\w)`: a match may start inside a word
     whole, cut = _seq(items[1:], _MAX_LEADS)
-    word, other = set(), set()
+    word, exact, other = set(), set(), set()
     for s in whole | cut:
         if not s:
             return None  # a match may start with anything: every position counts
@@ -102,8 +112,8 @@ def leads(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
         k = 1
         while k < len(s) and s[k].isalnum():
             k += 1
-        word.add(s[:k])
-    return frozenset(word), frozenset(other)
+        (word if k == len(s) else exact).add(s[:k])  # a mark after the letters: the word ends there
+    return frozenset(word), frozenset(exact - word), frozenset(other)
 
 
 class WordIndex:
@@ -121,6 +131,7 @@ class WordIndex:
         self._kept: list[re.Pattern[str]] = []
         self._count = 0
         self._by_lead: dict[str, set[int]] = {}  # every pattern's word leads -> the patterns
+        self._by_word: dict[str, set[int]] = {}  # every pattern's whole-word leads -> the patterns
         self._lengths: tuple[int, ...] = ()  # the lengths of the leads, ascending
         self._seen: dict[str, tuple[int, ...]] = {}
         self.generation = 0  # bumped when a pattern is registered: look-ups made before lack it
@@ -134,16 +145,18 @@ class WordIndex:
             return self._numbers[id(rx)]
         except KeyError:
             pass
-        ls = leads(rx)
+        ls = _leads(rx)
         with self._lock:
             if id(rx) in self._numbers:  # another thread registered it meanwhile
                 return self._numbers[id(rx)]
             found = None
             if ls is not None:
-                word, other = ls
+                word, exact, other = ls
                 found = (self._count, other)
                 for s in word:
                     self._by_lead.setdefault(s, set()).add(self._count)
+                for s in exact:
+                    self._by_word.setdefault(s, set()).add(self._count)
                 self._lengths = tuple(sorted({len(s) for s in self._by_lead}))
                 self._count += 1
                 self._seen.clear()  # words seen so far were not tested against the new pattern
@@ -159,10 +172,17 @@ class WordIndex:
             lists: list[list[int]] = [[] for _ in range(self._count)]
             seen = self._seen
             ks = list(map(seen.get, words))
-            if None in ks:
-                of_word = self._of_word
-                ks = [of_word(w) if k is None else k for w, k in zip(words, ks, strict=True)]
-            for p, k in zip(starts, ks, strict=True):
+            if None in ks:  # only the words not seen before are looked up (found by list.index, in C)
+                i = ks.index(None)
+                while True:
+                    known = seen.get(words[i])  # (a word twice in the text: looked up the first time)
+                    ks[i] = self._of_word(words[i]) if known is None else known
+                    try:
+                        i = ks.index(None, i + 1)
+                    except ValueError:
+                        break
+            # only the words some pattern can start at (about half): the others picked out in C
+            for p, k in zip(compress(starts, ks), compress(ks, ks), strict=True):
                 for j in k:  # type: ignore[union-attr]
                     lists[j].append(p)
             return self.generation, lists
@@ -176,6 +196,8 @@ class WordIndex:
                 break
             if (some := by_lead.get(word[:n])) is not None:
                 found |= some
+        if (some := self._by_word.get(word)) is not None:
+            found |= some
         k = tuple(sorted(found))
         if len(self._seen) > 500_000:
             self._seen.clear()
@@ -284,9 +306,18 @@ class InWordMatches:
         (each pattern's `finditer` over the whole text, when the text's words are [^\\W_]+ runs)."""
         out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
         seen = self._seen
-        for p, w, found in zip(starts, words, map(seen.get, words), strict=True):
-            if found is None:
-                found = self._in(w)
+        founds = list(map(seen.get, words))
+        if None in founds:  # only the words not seen before are read (found by list.index, in C)
+            i = founds.index(None)
+            while True:
+                known = seen.get(words[i])  # (a word twice in the text: read the first time)
+                founds[i] = self._in(words[i]) if known is None else known
+                try:
+                    i = founds.index(None, i + 1)
+                except ValueError:
+                    break
+        # only the words holding a match: the others picked out in C
+        for p, found in zip(compress(starts, founds), compress(founds, founds), strict=True):
             for k, a, b in found:
                 out[k].append((p + a, p + b))
         return out
