@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from operator import and_, or_
 
@@ -1953,6 +1953,55 @@ def _discover_ar_each_of(doc: Document, g: Gazetteer) -> list[PersonResult]:
     return out
 
 
+_ROSTER_ITEM = re.compile(r"[ \t]*[-–—•*·][ \t]*")
+
+
+def _roster_item(doc: Document, pos: int) -> bool:
+    """Position `pos` lies on a line opened by a list dash, next to another such line."""
+    n = bisect_right(doc.line_starts, pos) - 1
+
+    def dashed(m: int) -> bool:
+        if not 0 <= m < len(doc.lines):
+            return False
+        item = _ROSTER_ITEM.match(doc.nt, *doc.lines[m])
+        return item is not None and item.end() > doc.lines[m][0]
+
+    return dashed(n) and (dashed(n - 1) or dashed(n + 1))
+
+
+def _discover_roster(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """A delegation's roster as a list, a name a line («أسماء وفد الحكومة:» then «- عبدالكريم شيبان»,
+    "- Ahmed Salem"): each item of two to four name words, closed by its line's end, is a person, when
+    two such items follow each other (a single dash line may be anything)."""
+    items: list[list[int]] = []
+    for ls, le in doc.lines:
+        dash = _ROSTER_ITEM.match(doc.nt, ls, le)
+        if dash is None or dash.end() == ls or dash.end() >= le:
+            continue
+        k = doc.token_at(dash.end())
+        end = doc.token_at(le - 1) if le > ls else k
+        idx = list(range(k, end + 1))
+        if not 2 <= len(idx) <= NLP.name_max_tokens or any(doc.tok_match[x] is not None for x in idx):
+            continue
+        if any(doc.gap(x).strip(" ") for x in idx[1:]) or doc.nt[doc.tokens[idx[-1]][1] : le].strip(" .،,"):
+            continue  # one run of words and nothing after it: a name, not a sentence
+        if _AR_WORD_RE.match(doc.tok(k)) is not None:
+            words_ok = all(
+                _ar_name_like(doc, g, x) or doc.tok(x) in _AR_LINKERS or has_article(doc.tok(x)) for x in idx
+            )
+            if not (words_ok and _ar_plausible(doc, g, idx, closed=True)):
+                continue
+        elif not all(_en_name_like(doc, g, x) for x in idx):
+            continue
+        items.append(idx)
+    lines = [bisect_right(doc.line_starts, doc.tokens[idx[0]][0]) - 1 for idx in items]
+    return [
+        _discovered(doc, doc.tokens[idx[0]][0], doc.tokens[idx[-1]][1], None, None)
+        for n, idx in enumerate(items)
+        if (n and lines[n - 1] == lines[n] - 1) or (n + 1 < len(items) and lines[n + 1] == lines[n] + 1)
+    ]
+
+
 def _representing(t: str) -> bool:
     """Token t is a verb of representing (يمثل), with a glued و/ف and the future س (وسيمثل)."""
     if t[:1] in CONJ and len(t) > 4:
@@ -2197,6 +2246,8 @@ def in_byline(doc: Document, g: Gazetteer, r: PersonResult) -> bool:
     """The name stands in a byline or credit line, so it wrote the report and is none of its people: a
     short line of names, places and byline words («كتب: أحمد راغب», «القاهرة - علي فراج - نهى سلطان:»,
     "By Jane Doe"), or a credit after a byline word ("(Reporting by X; Editing by Y)")."""
+    if _roster_item(doc, r.match.start):
+        return False  # «- عبدالكريم شيبان» under «أسماء وفد الحكومة:»: a roster's name, not its writer
     first, last = doc.token_at(r.match.start), doc.token_at(r.match.end - 1)
     n = len(doc.tokens)
     a = first  # the line, or the sentence the line ends with («... إلى واشنطن. حسين أبوعايد القاهرة»)
@@ -2257,6 +2308,7 @@ def discover(doc: Document, g: Gazetteer) -> list[PersonResult]:
         + _discover_ar_nat(doc, g)
         + _discover_ar_representing(doc, g)
         + _discover_ar_each_of(doc, g)
+        + _discover_roster(doc, g)
         + _discover_en(doc, g)
         + _discover_en_cued(doc, g)
     )
