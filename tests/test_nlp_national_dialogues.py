@@ -83,3 +83,27 @@ def test_a_delegation_head_in_apposition_is_a_negotiator() -> None:
     a = analyze(doc)
     read_document(doc, a.mentions, a.entities, find_dates(doc, PUB), [])
     assert not next(x for x in doc.args if x.kind == "person").negotiator
+
+
+def test_a_citys_country_and_an_embassys_country_are_no_sides_or_places() -> None:
+    # "Switzerland's Geneva": Switzerland is where, not who
+    text = (
+        "The talks held in Switzerland's Geneva on Monday were constructive, the co-chairs said. Georgian"
+        " officials and Russian officials welcomed the talks."
+    )
+    (e,) = events(text, "en")
+    assert e.parties == ["GE", "RU"] and e.mediators == ["CH"] and e.location_key == "loc:city:geneva"
+    text = "The talks held in Switzerland's Geneva on Monday were constructive, the co-chairs said."
+    assert all("CH" not in e.parties for e in events(text, "en"))
+    # the US embassy in Libya welcomed the talks: Libya is where the embassy is, not where the talks are
+    text = "أعربت السفارة الأمريكية في ليبيا عن ترحيبها بالمفاوضات المباشرة بين الوفدين الليبيين التي بدأت أمس الاثنين."
+    assert all(e.location_key != "loc:country:LY" for e in events(text))
+
+
+def test_a_countrys_ministry_that_only_speaks_is_no_side_of_talks_that_name_none() -> None:
+    text = (
+        "وستعقد المحادثات في كوالالمبور الأحد المقبل. وقالت الخارجية الماليزية إن الجانبين وافقا على الحضور."
+        " وأكدت الخارجية الماليزية أن تايلاند مستعدة، فيما قالت كمبوديا إنها ستشارك."
+    )
+    (e,) = events(text)
+    assert e.parties == ["KH", "TH"] and e.mediators == ["MY"] and e.status == "planned"

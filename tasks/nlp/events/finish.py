@@ -7,16 +7,16 @@ from collections import Counter
 from datetime import date
 
 from tasks.nlp.events.document import Arg, country_counts
-from tasks.nlp.events.lexicon import enough_sides, factions_of, is_factions, lexicon, side_country
+from tasks.nlp.events.lexicon import Lexicon, enough_sides, factions_of, is_factions, lexicon, side_country
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
 from tasks.nlp.events.place import location_key
 from tasks.nlp.events.rounds import number_predecessors
-from tasks.nlp.events.sides import side_code
+from tasks.nlp.events.sides import qualifies_place, side_code
 from tasks.nlp.events.status import date_fits, not_begun, status_from_date
-from tasks.nlp.events.words import member
-from tasks.nlp.text.charsets import bare
+from tasks.nlp.events.words import member, with_conj
+from tasks.nlp.text.charsets import bare, strip_conj
 from tasks.nlp.text.document import Document
 from tasks.nlp.types import Event, Span
 
@@ -109,6 +109,28 @@ def _dateline(doc: Document, a: Arg) -> bool:
     return not doc.nt[line_start : a.start].strip() and _DATELINE_AFTER.match(doc.nt, a.end) is not None
 
 
+_SPEAKING_BODIES = frozenset(
+    ("الخارجيه", "وزاره", "الحكومه", "السفاره", "ministry", "government", "embassy", "foreign", "spokesman")
+)
+
+
+def _speaking(doc: Document, lex: Lexicon, a: Arg) -> bool:
+    """A country's body that only speaks, its nationality naming it: "Morocco's Foreign Ministry said",
+    «ورحبت الخارجية المغربية», «وقالت الحكومة المغربية» (not "Qatar and Bahrain said they held talks":
+    countries that speak of their own talks)."""
+    if a.kind != "nat":
+        return False
+    if doc.nt[a.start].isascii():
+        after = doc.words_after(a.end, 3)
+        return bool(after) and after[0] in _SPEAKING_BODIES and not lex.speech.isdisjoint(after[1:])
+    before = doc.words_before(a.start, 3)
+    return (
+        bool(before)
+        and strip_conj(before[-1]) in _SPEAKING_BODIES
+        and not with_conj(lex.speech).isdisjoint(before[:-1])
+    )
+
+
 def resolve_sides(
     meetings: list[Meeting], all_ems: list[EventMention], doc: Document
 ) -> list[tuple[set[str], set[str]]]:
@@ -117,11 +139,18 @@ def resolve_sides(
     # a capital named where a meeting sits («احتضنتها العاصمة الأردنية عمان») is its venue there, not a
     # mention of its country as a side
     # nor is a dateline's city («نيروبي (وكالات)», "GENEVA, Feb 18 (Reuters) -"): where the news was filed
+    # nor a nationality naming a city's country ("the Moroccan city of Skhirat", «مدينة الصخيرات المغربية»)
     venue_args = {id(m.place) for m in meetings if m.place is not None and m.place.loc_kind == "city"}
-    counts = country_counts([a for a in doc.args if id(a) not in venue_args and not _dateline(doc, a)], lex)
+    # nor a country that only speaks ("Morocco's Foreign Ministry said", «ورحبت الخارجية المغربية»)
+    named = [
+        a
+        for a in doc.args
+        if not (a.kind == "nat" and qualifies_place(doc, a, doc.args)) and not _speaking(doc, lex, a)
+    ]
+    counts = country_counts([a for a in named if id(a) not in venue_args and not _dateline(doc, a)], lex)
     dominant = [cc for cc, _ in counts.most_common()]
     # the countries the article names by a nationality, a person or a movement (not only as a place)
-    as_sides = {side_country(lex.actor_sides, a.cc) for a in doc.args if a.cc and a.kind in ("nat", "person", "org")}
+    as_sides = {side_country(lex.actor_sides, a.cc) for a in named if a.cc and a.kind in ("nat", "person", "org")}
     venues = {m.place.cc for m in meetings if m.place and m.place.loc_kind == "country" and m.place.cc}
     mediators = article_mediators(doc)
     out: list[tuple[set[str], set[str]]] = []

@@ -158,6 +158,7 @@ class Lexicon:
     outcome_past_rx: re.Pattern[str]
     background_rx: re.Pattern[str]
     topic_before: frozenset[str]
+    posted_bodies: frozenset[str]  # «السفارة الأمريكية في ليبيا»: the place is the embassy's, not a meeting's
     with_topics: frozenset[str]
     possessive_nouns: frozenset[str]
     possessor_titles: dict[str, str]
@@ -318,6 +319,7 @@ def lexicon() -> Lexicon:
         outcome_past_rx=word_rx(both(status["outcome_past"])),
         background_rx=word_rx(both(cues["background"])),
         topic_before=nset(both(cues["topic_before"])),
+        posted_bodies=nset(both(cues["posted_bodies"])),
         with_topics=bare_set(nset(both(cues["with_topics"]))),
         possessive_nouns=nset(both(cues["possessive_nouns"])),
         possessor_titles={norm_token(k): v for k, v in cues["possessor_titles"].items()},

@@ -17,7 +17,7 @@ from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon
 from tasks.nlp.events.sides import side_code
 from tasks.nlp.events.triggers import Trigger, distance
-from tasks.nlp.events.words import WITH, WORD_RX, member
+from tasks.nlp.events.words import WITH, WORD_RX, member, with_conj
 from tasks.nlp.gazetteer import load_gazetteer
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import bare, clitic_bases, has_article, is_arabic, strip_conj
@@ -88,6 +88,14 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             # («اتفاقية السلام في البيت الأبيض»)
             topic = before[-2] if len(before) > 1 and prev in lex.locative and not seat else ""
             if bare(topic) in bare_set(lex.topic_before) and topic not in lex.locative:
+                continue
+            if (
+                a.loc_kind == "country"
+                and prev in lex.locative
+                and not with_conj(lex.posted_bodies).isdisjoint(before[:-1])
+            ):
+                # «أعربت السفارة الأمريكية في ليبيا عن ترحيبها بالمفاوضات»: the country the embassy is posted
+                # to (its city may well be where the meeting it reports was: «السفارة في الدوحة ... التقى»)
                 continue
             how = 3
         elif (

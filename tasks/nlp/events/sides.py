@@ -159,7 +159,12 @@ def qualifies_place(doc: Document, a: Arg, args: list[Arg]) -> bool:
             return True
         if a.end <= b.start and not doc.gap_text(a.end, b.start).strip():
             return True
+        if a.end <= b.start and _NAT_PLACE_TITLE.fullmatch(doc.gap_text(a.end, b.start)):
+            return True  # "the Moroccan city of Skhirat", "the Egyptian resort of Sharm el-Sheikh"
     return False
+
+
+_NAT_PLACE_TITLE = re.compile(r"\s+(?:city|town|resort|village|port|capital|province|region)\s+of\s+(?:the\s+)?")
 
 
 def side_code(lex: Lexicon, a: Arg) -> str:
