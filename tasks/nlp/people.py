@@ -477,6 +477,8 @@ def _ar_name_run(
         idx.append(j)
         k += 1
     while k < len(doc.tokens) and _name_words(doc, idx) <= NLP.name_max_tokens:
+        if k > j and _conjoined_title(g, doc.tok(k)):
+            break  # «برهم صالح ورئيسي السلطتين»: the next holders' title, not the name's
         if k > j and doc.gap(k).strip(" "):
             if not (doc.gap(k).rstrip(" ") == "-" and idx and _ar_name_like(doc, g, k)):
                 break  # punctuation ends a name, not the hyphen of a double surname («ملامبو- نجوكا»)
@@ -527,6 +529,7 @@ def _ar_name_run(
                     or honorific
                     or (len(idx) == 2 and doc.tok(idx[0]) in _AR_COMPOUND)  # «عبد العزيز الحلو»
                     or (opened and any(doc.tok(x) in g.given_ar for x in idx))  # «جراح جابر الأحمد»
+                    or (opened and len(idx) == 1 and _punct_after(doc, k))  # «زعيم التيار، مقتدى الحكيم،»
                 )
                 and _AR_WORD_RE.match(t)
                 and t not in g.nat_forms
@@ -581,7 +584,11 @@ def _comma_opens(doc: Document, j: int) -> bool:
     the holder's name from its first word."""
     if 0 < j < len(doc.tokens) and doc.gap(j).strip(" ") == ")":
         return _latin_gloss_end(doc, _gloss_start(doc, j)) == j  # «(DEM Party) سري ...»: a gloss closes the title
-    return 0 < j < len(doc.tokens) and bool(_COMMA_RE.search(doc.gap(j))) and not _HARD_PUNCT_RE.search(doc.gap(j))
+    if not 0 < j < len(doc.tokens):
+        return False
+    gap = doc.gap(j).lstrip(" ")
+    gap = gap[1:] if gap[:1] in _CLOSE_QUOTES else gap  # «زعيم «التيار الوطني»، مقتدى»: a quoted body, then its comma
+    return bool(_COMMA_RE.search(gap)) and not _HARD_PUNCT_RE.search(gap)
 
 
 def _gloss_start(doc: Document, j: int) -> int:
@@ -850,8 +857,11 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
     portfolio = False  # a country named as the title's brief is not the holder's
     j = i + 1
     glossed = -1
+    quoted = False  # inside a body's quoted name
     while j < len(doc.tokens) and j - i <= 8:
         gap = doc.gap(j)
+        if quoted and any(c in _CLOSE_QUOTES for c in gap):
+            gap, quoted = "".join(c for c in gap if c not in _CLOSE_QUOTES), False  # the quoted body's end
         if j == glossed:
             gap = " "  # the gloss's closing parenthesis
         elif gap.strip(" ") == "(" and j > i and (end := _latin_gloss_end(doc, j)) is not None:
@@ -860,7 +870,10 @@ def _ar_title_tail(doc: Document, g: Gazetteer, i: int) -> tuple[int, str | None
         if gap.strip(" ") == ":" and j > i:
             return j, country, False  # «وزير الخارجية اليوناني: جيورجوس ...»: the colon introduces the holder
         if gap.strip(" ") in _OPEN_QUOTES and j > i and _quote_closes(doc, j):
-            return j, country, False  # «مستشار الأمن القومي الإسرائيلي "ناغوب ماغيل"»: the holder, quoted
+            if not has_article(doc.tok(j)) or doc.tok(j) in g.given_ar:
+                return j, country, False  # «مستشار الأمن القومي الإسرائيلي "ناغوب ماغيل"»: the holder, quoted
+            gap = " "  # «زعيم «التيار الوطني»، مقتدى ...»: a body's name quoted goes on in the title
+            quoted = True
         if _HARD_PUNCT_RE.search(gap):
             return j, country, True
         if _COMMA_RE.search(gap):
@@ -1267,6 +1280,11 @@ def _discover_ar(doc: Document, g: Gazetteer) -> list[PersonResult]:
                 role = doc.surface(head_start, role_end).strip(" ،,")
                 if role.count("(") > role.count(")"):
                     role += ")"  # «... (DEM Party)»: the gloss's parenthesis closes in the role too
+                for open_q, close_q in (("«", "»"), ("“", "”")):
+                    if role.count(open_q) > role.count(close_q):
+                        role += close_q  # «زعيم «التيار الوطني»»: a quoted body's name closes in the role too
+                if role.count('"') % 2:
+                    role += '"'
                 # «وقال شربل راجي الناطق باسم الموفد الدولي ... اسماعيل ولد الشيخ أحمد»: a name that opens the
                 # clause right before the title holds it; the name after it is the one the title is of
                 before = _bounded_name_before(doc, g, i) if i > 0 and not doc.gap(i).strip(" ") else []
