@@ -30,3 +30,15 @@ def test_a_quoted_bodys_name_stays_in_the_title_and_the_holder_follows_its_comma
 def test_a_doctors_honorific_opens_the_name_and_the_next_title_closes_it() -> None:
     found = people("وشارك رئيس الجمهورية الدكتور برهم أحمد ورئيسي السلطتين التشريعية والقضائية في الاجتماع.")
     assert list(found) == ["person:ar:برهم احمد"]
+
+
+def test_a_regional_bodys_officer_and_a_cleric_are_read_whole() -> None:
+    x = extract(
+        "Foreign Minister Omar Haddad and Secretary-General of the League of Arab States Karim Nassar discussed"
+        " the outcomes on Monday. Influential Shia cleric Jawad al-Khalisi's party refused to join.",
+        "en",
+        PUB,
+    )
+    found = [m.key for m in x.mentions if m.kind == "person"]
+    assert found == ["person:en:omar haddad", "person:en:karim nassar", "person:en:jawad al-khalisi"]
+    assert "org:arab-league" in [m.key for m in x.mentions if m.kind == "org"]
