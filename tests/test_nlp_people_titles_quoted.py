@@ -42,3 +42,15 @@ def test_a_regional_bodys_officer_and_a_cleric_are_read_whole() -> None:
     found = [m.key for m in x.mentions if m.kind == "person"]
     assert found == ["person:en:omar haddad", "person:en:karim nassar", "person:en:jawad al-khalisi"]
     assert "org:arab-league" in [m.key for m in x.mentions if m.kind == "org"]
+
+
+def test_the_nationality_words_of_mediators_and_hosts_name_their_country() -> None:
+    for text, lang, cc in (
+        ("وقال وزير الخارجية النرويجي يوناس هالفورسن إن المحادثات مستمرة.", "ar", "NO"),
+        ("Angolan Foreign Minister Tete Antonio said the talks would resume.", "en", "AO"),
+        ("وقال الرئيس الموزمبيقي فيليب نيوزي إن الاتفاق صامد.", "ar", "MZ"),
+        ("Senegalese mediator Abdou Diallo said the talks would resume.", "en", "SN"),
+    ):
+        x = extract(text, lang, PUB)
+        (person,) = [e for e in x.entities if e.kind == "person"]
+        assert person.country_code == cc, text

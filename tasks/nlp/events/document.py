@@ -466,7 +466,9 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
             or not any(strip_conj(w) in ("مع", "with") for w in doc.words_before(s, 4, floor=lo))
         ):
             continue
-        near = doc.words_before(a.start, 1, floor=lo) + doc.words_after(a.end, 1, ceil=s)
+        # «الحكومة الفيليبينية», «الحكومة في موزامبيق», "Thai officials": the government beside its country
+        before = doc.words_before(a.start, 2, floor=lo)
+        near = before[-1:] + (before[:1] if before[-1:] == ["في"] else []) + doc.words_after(a.end, 1, ceil=s)
         if not any(w in lex.government_words for w in near):
             continue
         key = factions_of(a.cc)
