@@ -107,6 +107,7 @@ class Lexicon:
     remote: frozenset[str]
     receive_verbs: frozenset[str]
     receive_verbs_ar: frozenset[str]  # «استقبل»: with a pronoun for object, the guest named the sentence before
+    observer_words: frozenset[str]  # «الدول المراقبة», "observers": who takes part without being a side
     agree_verbs: frozenset[str]  # «اتفق لبنان وسوريا ... خلال اجتماع»: its subjects are the meeting's sides
     agree_during: frozenset[str]
     goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
@@ -259,6 +260,7 @@ def lexicon() -> Lexicon:
         remote=nset(both(trig["remote"])),
         receive_verbs=nset(trig["receive_verbs"]),
         receive_verbs_ar=nset(trig["receive_verbs_ar"]),
+        observer_words=nset(both(cues["observer_words"])),
         agree_verbs=nset(cues["agreeing"]["verbs"]),
         agree_during=nset(cues["agreeing"]["during"]),
         goal_words=nset(trig["goal_words"]),

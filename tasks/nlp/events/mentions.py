@@ -72,6 +72,7 @@ class EventMention:
     travel_only: bool = False  # "Rubio will travel to Jeddah": only a closer place for a placed meeting
     past: bool = False  # a delegation sentence not told in the future («جلس حولها من الجانب الأميركي ...»)
     agreed: bool = False  # «اتفق لبنان وسوريا ... خلال اجتماع»: the meeting an agreement was reached at
+    joining: bool = False  # «ويشارك في الاجتماعات ...»: who takes part in a meeting already reported
     round_dates: list[DateArg] = field(default_factory=list)
     round_places: list[Arg] = field(default_factory=list)  # «جولتين في موسكو وفيينا», one each
     # the day a held meeting is told of («أعلنت ... اليوم أنها أجرت محادثات»): its date when nothing
@@ -292,6 +293,19 @@ def read_people(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         em.parties |= {owner.cc} if owner.cc and not owner.host else set()
 
 
+def read_joining(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
+    """«ويشارك في الاجتماعات نائب وزير الخارجية السوري ...», "taking part in the talks are ...": a verb of
+    taking part right before a definite trigger names more of the table of a meeting already reported
+    (not observers: «وفود الدول المراقبة»)."""
+    doc, lex = sn.doc, sn.lex
+    if not t.definite or t.kind in ("verb", "sign"):
+        return
+    before = doc.nt[max(sn.s, t.start - 24) : t.start]
+    if doc.search(lex.participation_rx, max(sn.s, t.start - 24), t.start) is None or "\n" in before:
+        return
+    em.joining = with_conj(lex.observer_words).isdisjoint(doc.words_after(t.end, 8, ceil=sn.e))
+
+
 def read_format(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     doc, lex, s, e = sn.doc, sn.lex, sn.s, sn.e
     em.trilateral = not with_conj(lex.trilateral).isdisjoint(
@@ -410,6 +424,7 @@ STEPS: tuple[tuple[str, Step, str], ...] = (
     ("sides", read_sides, "the sides and hosts, from the trigger's arguments, seated people and listed states"),
     ("travel place", read_travel_place, "no place yet: the city the sides travelled to in the paragraph"),
     ("people", read_people, "who sits at the table: near names, seated names, the meeting's owner"),
+    ("joining", read_joining, "«ويشارك في الاجتماعات ...»: more of the table of a meeting already reported"),
     ("format", read_format, "trilateral, round number or count, sequel, generic, «وفدا البلدين»"),
     ("status", read_status, "the nearest status marker; «استمرت ... لليوم الثالث» is ongoing"),
     ("date", read_date, "a date that can date the meeting, the saying day, multi-day talks"),

@@ -145,7 +145,13 @@ def attach_target(meetings: list[Meeting], em: EventMention) -> Meeting | None:
     em_status = em.status if em.strength >= 2 else None
     for mt in meetings:
         hosts = mt.hosts | ({mt.place.cc} if mt.place and mt.place.cc else set())
-        if em.parties and mt.parties and not em.parties <= (mt.parties | hosts) and not people_sides_within(em, mt):
+        if (
+            em.parties
+            and mt.parties
+            and not em.parties <= (mt.parties | hosts)
+            and not people_sides_within(em, mt)
+            and not em.joining
+        ):
             continue
         if (
             not mt.parties
@@ -275,6 +281,8 @@ def absorb(mt: Meeting, em: EventMention, founding: bool) -> None:
         mt.place is None or (place_rank(em.place) < place_rank(mt.place) and place_compatible(em.place, mt.place))
     ):
         mt.place = em.place  # «في السعودية» ... «في قصر الدرعية بالرياض»: the more precise place
+    if em.joining and not founding:
+        mt.parties |= em.parties  # «ويشارك في الاجتماعات نائب وزير الخارجية السوري»: Syria sits at the table too
     if founding or (em.weak and not mt.parties):
         mt.parties |= em.parties
         if mt.round_no is None:
