@@ -904,7 +904,7 @@ def _anchors_by_line(
     An anchor found word by word (`in_words`, by id) is split among the lines it falls in; another is
     scanned line by line."""
     found = in_words.get(id(anchor))
-    lines, line_starts = doc.lines, doc.line_starts
+    lines = doc.lines
     if anchor is _MONTH_ANCHOR and (words := doc.starts(_MONTH_LEAD)) is not None:
         yield from _month_by_line(doc, words)
         return
@@ -918,7 +918,7 @@ def _anchors_by_line(
         return
     i = 0
     while i < len(found):
-        k = bisect_right(line_starts, found[i][0]) - 1  # a word lies inside one line
+        k = doc.line_of(found[i][0])  # a word lies inside one line
         ls, le = lines[k]
         j = bisect_left(found, (le, 0), i)
         yield ls, le, found[i:j]

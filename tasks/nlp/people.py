@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from operator import and_, or_
 
@@ -40,6 +40,7 @@ from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, clitic_bases, has_article, is_arabic
 from tasks.nlp.text.document import Document, Match
 from tasks.nlp.text.normalize import norm_token
+from tasks.nlp.text.wordindex import fill_unseen
 from tasks.nlp.types import Entity
 from tasks.nlp.yaml_resources import words
 
@@ -1185,18 +1186,12 @@ def _word_flags(doc: Document, g: Gazetteer) -> list[int]:
         seen = {}
         g._people_word_flags = seen  # type: ignore[attr-defined]
     out = list(map(seen.get, doc.words))
-    if None in out:  # only the words not seen before are read (found by list.index, in C)
-        k = out.index(None)
-        while True:
-            t = doc.words[k]
-            f = seen.get(t)
-            if f is None:
-                f = seen[t] = _word_flag(g, t)
-            out[k] = f
-            try:
-                k = out.index(None, k + 1)
-            except ValueError:
-                break
+
+    def flag(t: str) -> int:
+        f = seen[t] = _word_flag(g, t)
+        return f
+
+    fill_unseen(out, doc.words, seen, flag)  # only the words not seen before are read
     g._people_flags_of = (doc, out)  # type: ignore[attr-defined]
     return out  # type: ignore[return-value]
 
@@ -1974,17 +1969,19 @@ def _discover_ar_each_of(doc: Document, g: Gazetteer) -> list[PersonResult]:
 _ROSTER_ITEM = re.compile(r"[ \t]*[-–—•*·][ \t]*")
 
 
+def _after_dash(doc: Document, m: int) -> int | None:
+    """Where line m's text starts after the list dash opening it; None when no dash opens it."""
+    if not 0 <= m < len(doc.lines):
+        return None
+    ls, le = doc.lines[m]
+    item = _ROSTER_ITEM.match(doc.nt, ls, le)
+    return item.end() if item is not None and item.end() > ls else None
+
+
 def _roster_item(doc: Document, pos: int) -> bool:
     """Position `pos` lies on a line opened by a list dash, next to another such line."""
-    n = bisect_right(doc.line_starts, pos) - 1
-
-    def dashed(m: int) -> bool:
-        if not 0 <= m < len(doc.lines):
-            return False
-        item = _ROSTER_ITEM.match(doc.nt, *doc.lines[m])
-        return item is not None and item.end() > doc.lines[m][0]
-
-    return dashed(n) and (dashed(n - 1) or dashed(n + 1))
+    n = doc.line_of(pos)
+    return _after_dash(doc, n) is not None and any(_after_dash(doc, m) is not None for m in (n - 1, n + 1))
 
 
 def _discover_roster(doc: Document, g: Gazetteer) -> list[PersonResult]:
@@ -1992,12 +1989,12 @@ def _discover_roster(doc: Document, g: Gazetteer) -> list[PersonResult]:
     "- Ahmed Salem"): each item of two to four name words, closed by its line's end, is a person, when
     two such items follow each other (a single dash line may be anything)."""
     items: list[list[int]] = []
-    for ls, le in doc.lines:
-        dash = _ROSTER_ITEM.match(doc.nt, ls, le)
-        if dash is None or dash.end() == ls or dash.end() >= le:
+    for m, (_, le) in enumerate(doc.lines):
+        start = _after_dash(doc, m)
+        if start is None or start >= le:
             continue
-        k = doc.token_at(dash.end())
-        end = doc.token_at(le - 1) if le > ls else k
+        k = doc.token_at(start)
+        end = doc.token_at(le - 1)
         idx = list(range(k, end + 1))
         if not 2 <= len(idx) <= NLP.name_max_tokens or any(doc.tok_match[x] is not None for x in idx):
             continue
@@ -2012,7 +2009,7 @@ def _discover_roster(doc: Document, g: Gazetteer) -> list[PersonResult]:
         elif not all(_en_name_like(doc, g, x) for x in idx):
             continue
         items.append(idx)
-    lines = [bisect_right(doc.line_starts, doc.tokens[idx[0]][0]) - 1 for idx in items]
+    lines = [doc.line_of(doc.tokens[idx[0]][0]) for idx in items]
     return [
         _discovered(doc, doc.tokens[idx[0]][0], doc.tokens[idx[-1]][1], None, None)
         for n, idx in enumerate(items)

@@ -208,15 +208,19 @@ _NATIONAL_DIALOGUE = re.compile(
 )
 
 
-def _national_dialogue(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+# what links a national dialogue to the country right after it: «في», «ب», "in" (quotes between allowed)
+_IN_COUNTRY = re.compile(r"[\s\"“”«»]*(?:in|في|ب)\s*(?:the\s+)?")
+
+
+def _national_dialogue(doc: Document, args: list[Arg]) -> list[Arg]:
     """«الحوار الوطني العراقي», "the Iraqi national dialogue", «جلسة الحوار الوطني في تونس»: a national
     dialogue is one country's rival sides meeting (org:<cc>-factions): the country its nationality names
     (after it in Arabic, before it in English), else the nationality the article names most."""
     out: list[Arg] = []
+    near = [a for a in args if a.kind == "nat" and a.cc and len(a.cc) == 2]
     for m in doc.finditer(_NATIONAL_DIALOGUE, 0, len(doc.nt)):
         english = m.group("en") is not None
         s, e = m.span("en" if english else "ar")
-        near = [a for a in args if a.kind == "nat" and a.cc and len(a.cc) == 2]
         if english:
             nat = next((a for a in near if a.end <= s and not doc.nt[a.end : s].strip()), None)
         else:
@@ -225,9 +229,8 @@ def _national_dialogue(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg
         # is only its venue: the dialogue of Palestinians in Cairo is not Egypt's), else the people the
         # article names most by their nationality
         if nat is None:
-            tail = doc.nt[m.end() : m.end() + 40]
-            inside = re.match(r"[\s\"“”«»]*(?:in|في|ب)\s*(?:the\s+)?", tail)
-            at = m.end() + inside.end() if inside else -1
+            inside = _IN_COUNTRY.match(doc.nt, m.end(), m.end() + 40)
+            at = inside.end() if inside else -1
             country = next((a for a in args if a.start == at and a.loc_kind == "country" and a.cc), None)
             cc = country.cc if country else leading_country(Counter(a.cc for a in near), least=2)
         else:
@@ -313,7 +316,7 @@ def rival_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
             last = cc
         k = end2
     out += _doubled(doc, args, lex)
-    out += _national_dialogue(doc, args, lex)
+    out += _national_dialogue(doc, args)
     out += _country_and_body(doc, args, lex)
     out += _en_body_beside_known(doc, args, lex)
     if not out:

@@ -109,11 +109,6 @@ def _dateline(doc: Document, a: Arg) -> bool:
     return not doc.nt[line_start : a.start].strip() and _DATELINE_AFTER.match(doc.nt, a.end) is not None
 
 
-_SPEAKING_BODIES = frozenset(
-    ("الخارجيه", "وزاره", "الحكومه", "السفاره", "ministry", "government", "embassy", "foreign", "spokesman")
-)
-
-
 def _speaking(doc: Document, lex: Lexicon, a: Arg) -> bool:
     """A country's body that only speaks, its nationality naming it: "Morocco's Foreign Ministry said",
     «ورحبت الخارجية المغربية», «وقالت الحكومة المغربية» (not "Qatar and Bahrain said they held talks":
@@ -122,11 +117,11 @@ def _speaking(doc: Document, lex: Lexicon, a: Arg) -> bool:
         return False
     if doc.nt[a.start].isascii():
         after = doc.words_after(a.end, 3)
-        return bool(after) and after[0] in _SPEAKING_BODIES and not lex.speech.isdisjoint(after[1:])
+        return bool(after) and after[0] in lex.speaking_bodies and not lex.speech.isdisjoint(after[1:])
     before = doc.words_before(a.start, 3)
     return (
         bool(before)
-        and strip_conj(before[-1]) in _SPEAKING_BODIES
+        and strip_conj(before[-1]) in lex.speaking_bodies
         and not with_conj(lex.speech).isdisjoint(before[:-1])
     )
 
@@ -136,12 +131,12 @@ def resolve_sides(
 ) -> list[tuple[set[str], set[str]]]:
     """Final (parties, mediators) of each meeting, in order (later meetings may lean on earlier ones)."""
     lex = lexicon()
-    # a capital named where a meeting sits («احتضنتها العاصمة الأردنية عمان») is its venue there, not a
-    # mention of its country as a side
-    # nor is a dateline's city («نيروبي (وكالات)», "GENEVA, Feb 18 (Reuters) -"): where the news was filed
-    # nor a nationality naming a city's country ("the Moroccan city of Skhirat", «مدينة الصخيرات المغربية»)
+    # the countries the article names as sides may be, not: a nationality naming a city's country ("the
+    # Moroccan city of Skhirat", «مدينة الصخيرات المغربية»), a country's body that only speaks ("Morocco's
+    # Foreign Ministry said", «ورحبت الخارجية المغربية»); and, counting them, a capital named where a
+    # meeting sits («احتضنتها العاصمة الأردنية عمان»: its venue there) or a dateline's city («نيروبي
+    # (وكالات)», "GENEVA, Feb 18 (Reuters) -": where the news was filed)
     venue_args = {id(m.place) for m in meetings if m.place is not None and m.place.loc_kind == "city"}
-    # nor a country that only speaks ("Morocco's Foreign Ministry said", «ورحبت الخارجية المغربية»)
     named = [
         a
         for a in doc.args

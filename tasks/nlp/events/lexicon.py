@@ -160,6 +160,7 @@ class Lexicon:
     background_rx: re.Pattern[str]
     topic_before: frozenset[str]
     posted_bodies: frozenset[str]  # «السفارة الأمريكية في ليبيا»: the place is the embassy's, not a meeting's
+    speaking_bodies: frozenset[str]  # «وقالت الخارجية المغربية»: a country's body commenting, no side
     with_topics: frozenset[str]
     possessive_nouns: frozenset[str]
     possessor_titles: dict[str, str]
@@ -322,6 +323,7 @@ def lexicon() -> Lexicon:
         background_rx=word_rx(both(cues["background"])),
         topic_before=nset(both(cues["topic_before"])),
         posted_bodies=nset(both(cues["posted_bodies"])),
+        speaking_bodies=nset(both(cues["speaking_bodies"])),
         with_topics=bare_set(nset(both(cues["with_topics"]))),
         possessive_nouns=nset(both(cues["possessive_nouns"])),
         possessor_titles={norm_token(k): v for k, v in cues["possessor_titles"].items()},

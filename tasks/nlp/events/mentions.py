@@ -255,13 +255,13 @@ def agreement_subjects(doc: Document, lex: Lexicon, t: Trigger, s: int) -> set[s
         listed = [a for a in args if a.start >= s]
         if not listed or k > 1 or doc.free(s, listed[0].start) > k + 1:
             return set()
-    run = [listed[0]] if not t.english else [listed[-1]]
-    for a in listed[1:] if not t.english else reversed(listed[:-1]):
-        prev = run[-1]
-        if in_one_list(doc, prev, a) if not t.english else in_one_list(doc, a, prev):
-            run.append(a)
-        else:
+    # the list goes on from the verb: forward after it (Arabic), backward before it (English)
+    order = listed[::-1] if t.english else listed
+    run = [order[0]]
+    for a in order[1:]:
+        if not (in_one_list(doc, a, run[-1]) if t.english else in_one_list(doc, run[-1], a)):
             break
+        run.append(a)
     codes = {side_code(lex, a) for a in run}
     return codes if len(codes) >= 2 else set()
 
@@ -300,8 +300,8 @@ def read_joining(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     doc, lex = sn.doc, sn.lex
     if not t.definite or t.kind in ("verb", "sign"):
         return
-    before = doc.nt[max(sn.s, t.start - 24) : t.start]
-    if doc.search(lex.participation_rx, max(sn.s, t.start - 24), t.start) is None or "\n" in before:
+    lo = max(sn.s, t.start - 24)  # a few words before the trigger, on its line
+    if doc.search(lex.participation_rx, lo, t.start) is None or doc.nt.find("\n", lo, t.start) >= 0:
         return
     em.joining = with_conj(lex.observer_words).isdisjoint(doc.words_after(t.end, 8, ceil=sn.e))
 

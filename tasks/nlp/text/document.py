@@ -152,6 +152,10 @@ class Document:
         """Index of the sentence holding normalised offset `pos`."""
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
+    def line_of(self, pos: int) -> int:
+        """Index of the line holding normalised offset `pos` (-1 before the first line)."""
+        return bisect_right(self.line_starts, pos) - 1
+
     def orig_sentence_of(self, pos: int) -> int:
         """Index of the sentence holding original offset `pos`."""
         return max(0, bisect_right(self.orig_sent_starts, pos) - 1)

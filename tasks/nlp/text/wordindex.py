@@ -172,15 +172,7 @@ class WordIndex:
             lists: list[list[int]] = [[] for _ in range(self._count)]
             seen = self._seen
             ks = list(map(seen.get, words))
-            if None in ks:  # only the words not seen before are looked up (found by list.index, in C)
-                i = ks.index(None)
-                while True:
-                    known = seen.get(words[i])  # (a word twice in the text: looked up the first time)
-                    ks[i] = self._of_word(words[i]) if known is None else known
-                    try:
-                        i = ks.index(None, i + 1)
-                    except ValueError:
-                        break
+            fill_unseen(ks, words, seen, self._of_word)  # only the words not seen before are looked up
             # only the words some pattern can start at (about half): the others picked out in C
             for p, k in zip(compress(starts, ks), compress(ks, ks), strict=True):
                 for j in k:  # type: ignore[union-attr]
@@ -206,6 +198,22 @@ class WordIndex:
 
 
 WORD_INDEX = WordIndex()
+
+
+def fill_unseen(values: list[Any], words: list[str], seen: dict[str, Any], compute: Callable[[str], Any]) -> None:
+    """Fill the None entries of `values` (`seen.get` of each of `words`): a word not seen before is computed
+    once, by `compute`, which remembers it in `seen` (a word twice in the text is computed the first time).
+    The Nones are found by list.index, in C: most words of a page were seen before."""
+    if None not in values:
+        return
+    i = values.index(None)
+    while True:
+        known = seen.get(words[i])
+        values[i] = compute(words[i]) if known is None else known
+        try:
+            i = values.index(None, i + 1)
+        except ValueError:
+            return
 
 
 def _built_of(items: Any, leaf: Callable[[Any, Any], bool]) -> bool:
@@ -307,15 +315,7 @@ class InWordMatches:
         out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
         seen = self._seen
         founds = list(map(seen.get, words))
-        if None in founds:  # only the words not seen before are read (found by list.index, in C)
-            i = founds.index(None)
-            while True:
-                known = seen.get(words[i])  # (a word twice in the text: read the first time)
-                founds[i] = self._in(words[i]) if known is None else known
-                try:
-                    i = founds.index(None, i + 1)
-                except ValueError:
-                    break
+        fill_unseen(founds, words, seen, self._in)  # only the words not seen before are read
         # only the words holding a match: the others picked out in C
         for p, found in zip(compress(starts, founds), compress(founds, founds), strict=True):
             for k, a, b in found:
