@@ -37,6 +37,7 @@ from tasks.nlp.people import (
     discover,
     discover_given_led,
     discover_listed,
+    discover_regnal,
     in_byline,
     known_spelling,
     link_surnames,
@@ -214,6 +215,7 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
     if weak:
         results = [r for r in results if r.entity is None]
         doc.set_matches(fixed + [r.match for r in results])
+    _add_free(doc, results, discover_regnal(doc, g), g, fixed)  # «الملك عبدالله الثاني»: the number closes it
     _add_free(doc, results, discover(doc, g), g, fixed)
     _add_free(doc, results, weak)  # already spelled
     _add_free(doc, results, discover_listed(doc, g), g)  # «...، وحسام بدران، وروحي مشتهى»: the rest of a list

@@ -188,6 +188,23 @@ def _norm_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(n for n in (norm_token(str(w)) for w in words if w) if n)
 
 
+def _regional_variants(alias: str, regional: dict[str, dict[str, list[str]]]) -> list[str]:
+    """A region's body with the region's title between: «قوات تيغراي» -> «قوات منطقة تيغراي»,
+    "Tigray forces" -> "Tigray regional forces" (heads and titles: place_cues.yaml regional_bodies)."""
+    words = alias.split()
+    if len(words) < 2:
+        return []
+    if is_arabic(alias):
+        cues = regional.get("ar") or {}
+        if words[0] in (cues.get("heads") or []):
+            return [" ".join([words[0], t, *words[1:]]) for t in cues.get("titles") or []]
+        return []
+    cues = regional.get("en") or {}
+    if words[-1].lower() in (cues.get("heads") or []):
+        return [" ".join([*words[:-1], t, words[-1]]) for t in cues.get("titles") or []]
+    return []
+
+
 class Gazetteer:
     """All name lists of one resources folder (tests may point it at a modified copy)."""
 
@@ -329,11 +346,14 @@ class Gazetteer:
     # ------------------------------------------------------------------ organisations
 
     def _load_orgs(self) -> None:
+        regional = self._load("place_cues.yaml").get("regional_bodies") or {}
         for o in self._load("organisations.yaml"):
             key = "org:" + o["key"]
             self.orgs[key] = Org(key, o.get("name_en"), o.get("name_ar"), o.get("country"))
             for a in (o.get("aliases_en") or []) + (o.get("aliases_ar") or []):
                 self._add(a, "org", key, "other", 8)
+                for variant in _regional_variants(a, regional):
+                    self._add(variant, "org", key, "other", 8)
                 head, _, rest = a.partition(" ")
                 if rest and is_arabic(a):
                     # the name after its head word quoted («صيغة "أستانا"», «حركة "حماس"»): quotes are

@@ -37,7 +37,7 @@ from operator import and_, or_
 
 from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic, scan_with
 from tasks.nlp.settings import NLP
-from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, clitic_bases, has_article, is_arabic
+from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, clitic_bases, has_article, is_arabic, strip_conj
 from tasks.nlp.text.document import Document, Match
 from tasks.nlp.text.normalize import norm_token
 from tasks.nlp.text.wordindex import fill_unseen
@@ -59,12 +59,15 @@ _AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names
 # «أبو», «بن», «ولد»: the word after them is a family's name, a noun's shape notwithstanding («أبو قصرة»)
 _AR_KIN = _AR_PARTICLES | {"ابو"}
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
+_AR_NOUN_PRONOUN = tuple("ت" + p for p in (*_FW["ar_possessive"], "ه"))  # «مطالعته», «كلمتها»: ة + a pronoun
 _EN_PARTICLES = frozenset(_FW["en_particles"])
 _EN_CONNECTORS = frozenset(_FW["en_connectors"])
 _EN_ARTICLES = frozenset(_FW["en_articles"])
 _AR_GIVEN_WORDS = frozenset(_FW["ar_given_words"])  # given names that are everyday words too
 _AR_NOUN_SURNAMES = frozenset(_FW["ar_noun_surnames"])  # family names that are everyday nouns too
 _BYLINE_CUES = frozenset(_FW["byline_cues"])
+_ROYAL_TITLES = frozenset(_FW["royal_titles"])  # «الملك», «العاهل», «السلطان»
+_REGNAL = frozenset(_FW["regnal_ordinals"])  # «الثاني», «السادس»: a monarch's number closes the name
 _MEDIA = frozenset(_FW["speech_media"])  # «مجلة "جون أفريك"»: a publication's name after these
 _LINE_END_RE = re.compile(r"\n|[.!?؟](?:\s|$)")
 # place titles (مدينة، إقليم، ولاية): a title goes on through one in construct («رئيس حكومة إقليم ...»)
@@ -485,6 +488,10 @@ def _ar_name_run(
                 break  # punctuation ends a name, not the hyphen of a double surname («ملامبو- نجوكا»)
             hyphened = True
         t = doc.tok(k)
+        if len(idx) >= 2 and len(t) >= 5 and t.endswith(_AR_NOUN_PRONOUN) and t not in g.given_ar:
+            break  # «نبيه بري مطالعته»: after two names, a noun in ة with a pronoun («his study»)
+        if len(idx) >= 2 and _prepositional(doc, g, k):
+            break  # «سمير جعجع بداعي السفر»: a preposition's phrase follows the name
         if idx and _family_word(g, doc.tok(idx[-1]), t) and _plain_ar_word(doc, g, k):
             idx.append(k)  # «إسماعيل ولد الشيخ أحمد», «بن الحسين»: the word after the particle is the name's
             k += 1
@@ -578,6 +585,16 @@ def _ar_name_run(
     )
     closed = two_after_title and _said_closed(doc, idx[-1])
     return idx if _ar_plausible(doc, g, idx, nisba_closed, closed) else []
+
+
+def _prepositional(doc: Document, g: Gazetteer, k: int) -> bool:
+    """Token k is a noun with the preposition ب glued on and a definite noun after it («بداعي السفر»,
+    «بسبب الظروف»): a phrase, not a name's next word (not «بو...», not a given name: «بهاء الدين»; ل opens
+    foreign family names too often: «دي لاكالي»)."""
+    t = doc.tok(k)
+    if len(t) < 4 or t[0] != "ب" or t.startswith(("بو", "بن")) or t in g.given_ar:
+        return False
+    return k + 1 < len(doc.tokens) and doc.tok(k + 1).startswith("ال") and f"{t} {doc.tok(k + 1)}" not in g.given_ar
 
 
 def _comma_opens(doc: Document, j: int) -> bool:
@@ -2213,6 +2230,37 @@ def _given_led_ar(doc: Document, g: Gazetteer, i: int) -> list[int]:
         if t in g.given_ar and t.startswith("ال"):
             return []
     return idx if _closed_after(doc, g, idx[-1]) else []
+
+
+def discover_regnal(doc: Document, g: Gazetteer) -> list[PersonResult]:
+    """A monarch named after a royal title by a given name and a regnal number («العاهل الأردني الملك
+    عبدالله الثاني», «وملك الأردن عبد الله الثاني», «السلطان قابوس الأول»): the number, which elsewhere ends
+    a name as "the second", closes this one. The title's country (a nationality or a country within the
+    three words before the name) is the person's."""
+    out: list[PersonResult] = []
+    for k in range(2, len(doc.tokens)):
+        if doc.words[k] not in _REGNAL or doc.tok_match[k] is not None:
+            continue
+        if f"{doc.tok(k - 2)} {doc.tok(k - 1)}" in g.given_ar:
+            first = k - 2  # «عبد الله»
+        elif doc.tok(k - 1) in g.given_ar:
+            first = k - 1
+        else:
+            continue
+        before = [strip_conj(doc.tok(i)) for i in range(max(0, first - 3), first)]
+        if not any(w in _ROYAL_TITLES for w in before) or any(doc.tok_match[i] is not None for i in range(first, k)):
+            continue
+        country = next(
+            (
+                g.country_of(m.kind, m.key)
+                for i in range(max(0, first - 3), first)
+                if (m := doc.tok_match[i]) is not None and m.kind in ("nat", "location")
+            ),
+            None,
+        )
+        start, end = doc.tokens[first][0], doc.tokens[k][1]
+        out.append(_discovered(doc, start, end, "ملك", country))
+    return out
 
 
 def discover_given_led(doc: Document, g: Gazetteer) -> list[PersonResult]:

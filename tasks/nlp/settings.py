@@ -41,6 +41,7 @@ class NLPSettings:
     round_predicate_reach: int
     title_actor_gap: int
     sign_reach: int
+    postpone_reach: int
     max_weak_gap: int
     merge_days: int
     started_reach: int

@@ -13,7 +13,7 @@ from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
 from tasks.nlp.events.place import location_key
 from tasks.nlp.events.rounds import number_predecessors
-from tasks.nlp.events.sides import qualifies_place, side_code
+from tasks.nlp.events.sides import former, qualifies_place, side_code
 from tasks.nlp.events.status import date_fits, not_begun, status_from_date
 from tasks.nlp.events.words import member, with_conj
 from tasks.nlp.text.charsets import bare, strip_conj
@@ -126,6 +126,28 @@ def _speaking(doc: Document, lex: Lexicon, a: Arg) -> bool:
     )
 
 
+def _places_agree(a: Arg | None, b: Arg | None) -> bool:
+    """Two meetings' places do not contradict: either unnamed, the same, or a city in the other's country."""
+    if a is None or b is None or a.key == b.key:
+        return True
+    return a.cc is not None and a.cc == b.cc and "country" in (a.loc_kind, b.loc_kind)
+
+
+def _first_named(meetings: list[Meeting], k: int) -> Meeting | None:
+    """The first meeting after the headline's that names its own sides, when nothing tells the two apart:
+    a headline with its sides unsaid («الكونغو تحتضن جولة جديدة من المفاوضات») announces the
+    talks the report names next, not the article's two most-named countries of three."""
+    mt = meetings[k]
+    if any(em.sent != 0 for em in mt.ems):
+        return None
+    nxt = next((m for m in meetings[k + 1 :] if enough_sides(m.parties)), None)
+    if nxt is None or not _places_agree(mt.place, nxt.place):
+        return None
+    if mt.round_no is not None and nxt.round_no is not None and mt.round_no != nxt.round_no:
+        return None
+    return nxt
+
+
 def resolve_sides(
     meetings: list[Meeting], all_ems: list[EventMention], doc: Document
 ) -> list[tuple[set[str], set[str]]]:
@@ -140,7 +162,9 @@ def resolve_sides(
     named = [
         a
         for a in doc.args
-        if not (a.kind == "nat" and qualifies_place(doc, a, doc.args)) and not _speaking(doc, lex, a)
+        if not (a.kind == "nat" and qualifies_place(doc, a, doc.args))
+        and not _speaking(doc, lex, a)
+        and not (a.kind in ("person", "nat") and not a.negotiator and former(doc, lex, a))
     ]
     counts = country_counts([a for a in named if id(a) not in venue_args and not _dateline(doc, a)], lex)
     dominant = [cc for cc, _ in counts.most_common()]
@@ -165,10 +189,13 @@ def resolve_sides(
                 earlier = [p for p in earlier if len(p) >= 3] or earlier  # a three-way meeting follows one
             # (an earlier meeting of one country's rival sides gives its sides only to a sequel, below)
             earlier = [p for p in earlier if len(p) >= 2]
+            ahead = None if mt.history or earlier else _first_named(meetings, k)
             if same:
                 parties = set(same[0].parties)
             elif earlier:
                 parties = set(earlier[-1])
+            elif ahead is not None:
+                parties = set(ahead.parties)
             else:
                 # the article's main countries, but not this meeting's host («عن استضافة الجزائر ... الاجتماع»)
                 unhosted = Counter({cc: n for cc, n in counts.items() if cc not in mt.hosts}) if mt.hosts else counts
@@ -212,7 +239,23 @@ def resolve_sides(
                 others = [cc for cc in dominant if cc not in mediators and cc not in parties]
                 parties |= set(others[: 2 - len(parties)])
         out.append((parties, hosts - parties))
-    return out
+    return _named_factions(out, lex)
+
+
+def _named_factions(out: list[tuple[set[str], set[str]]], lex: Lexicon) -> list[tuple[set[str], set[str]]]:
+    """One country's rival sides left unnamed («طرفا الصراع») in a report whose other meetings of that
+    country name them («الحكومة الإثيوبية وقوات تيغراي»): the named sides, when the report names one set."""
+    named = {
+        frozenset(p)
+        for p, _ in out
+        if any(s.startswith("org:") and not is_factions(s) for s in p)
+        and len({side_country(lex.actor_sides, s) for s in p}) == 1
+    }
+    if len(named) != 1:
+        return out
+    (sides,) = named
+    country = side_country(lex.actor_sides, next(iter(sides)))
+    return [((set(sides), h) if p == {factions_of(country)} else (p, h)) for p, h in out]
 
 
 def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, pub: date | None) -> list[Event]:

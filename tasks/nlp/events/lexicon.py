@@ -108,6 +108,8 @@ class Lexicon:
     receive_verbs: frozenset[str]
     receive_verbs_ar: frozenset[str]  # «استقبل»: with a pronoun for object, the guest named the sentence before
     observer_words: frozenset[str]  # «الدول المراقبة», "observers": who takes part without being a side
+    joint_words: frozenset[str]  # «المشتركة», "joint": a joint body's host is one of its members
+    absence_rx: re.Pattern[str]  # «تغيب», "boycotted": who is named after it stayed away
     agree_verbs: frozenset[str]  # «اتفق لبنان وسوريا ... خلال اجتماع»: its subjects are the meeting's sides
     agree_during: frozenset[str]
     goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
@@ -169,6 +171,7 @@ class Lexicon:
     speech_rx: re.Pattern[str]
     commentator: frozenset[str]
     commentator_bare: frozenset[str]
+    former_titles: frozenset[str]
     negotiator: frozenset[str]
     negotiator_bare: frozenset[str]
     host: frozenset[str]
@@ -262,6 +265,8 @@ def lexicon() -> Lexicon:
         receive_verbs=nset(trig["receive_verbs"]),
         receive_verbs_ar=nset(trig["receive_verbs_ar"]),
         observer_words=nset(both(cues["observer_words"])),
+        joint_words=nset(both(cues["joint_words"])),
+        absence_rx=word_rx(sorted(nset(both(cues["absence_verbs"])))),
         agree_verbs=nset(cues["agreeing"]["verbs"]),
         agree_during=nset(cues["agreeing"]["during"]),
         goal_words=nset(trig["goal_words"]),
@@ -332,6 +337,7 @@ def lexicon() -> Lexicon:
         speech_rx=word_rx(speech),
         commentator=nset(both(cues["commentator_roles"])),
         commentator_bare=bare_set(nset(both(cues["commentator_roles"]))),
+        former_titles=nset(both(cues["former_titles"])),
         negotiator=nset(both(cues["negotiator_roles"])),
         negotiator_bare=bare_set(nset(both(cues["negotiator_roles"]))),
         host=nset(both(cues["host"])),

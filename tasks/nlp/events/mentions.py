@@ -14,7 +14,7 @@ from tasks.nlp.events.outcomes import find_outcomes
 from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before
 from tasks.nlp.events.roles import meeting_owner, title_actor
 from tasks.nlp.events.rounds import round_of
-from tasks.nlp.events.sides import find_sides, in_one_list, side_code, side_noun
+from tasks.nlp.events.sides import co_subject, find_sides, in_one_list, side_code, side_noun
 from tasks.nlp.events.status import (
     date_fits,
     dates_the_saying,
@@ -221,14 +221,42 @@ def read_place(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         doc.meeting_places.append(em.place)
 
 
+def joint_body(doc: Document, lex: Lexicon, t: Trigger, e: int) -> bool:
+    """The trigger's meeting is a joint body's: a word of "joint" within the four words after an Arabic
+    trigger («اجتماعات الآلية المشتركة») or the two before an English one ("the joint committee's meeting")."""
+    if t.english:
+        return not lex.joint_words.isdisjoint(w.lower() for w in doc.words_before(t.start, 3))
+    return not lex.joint_words.isdisjoint(doc.words_after(t.core_end, 4, ceil=e))
+
+
 def read_sides(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     near = _near(sn, i)
     # a delegation subject may open a long clause: "American and Russian diplomats spent six hours at
-    # the residence of the US consul general discussing ..."
-    subject = [(a, d) for a, d in sn.owned[i] if a.kind == "nat" and a.end <= t.start and NLP.max_arg_dist < d <= 16]
+    # the residence of the US consul general discussing ...", "Ethiopia's government and rival Tigray
+    # forces said on Wednesday that they accepted the AU's invitation to talks" (a movement joined to a side)
+    subject = [
+        (a, d)
+        for a, d in sn.owned[i]
+        if (a.kind == "nat" or (a.kind == "org" and a.key in sn.lex.actor_sides and co_subject(sn.doc, sn.lex, a)))
+        and a.end <= t.start
+        and NLP.max_arg_dist < d <= 16
+    ]
     joined_near = [(a, 0.0) for a in sn.joined[i] + sn.listed[i] if all(a is not b for b, _ in near)]
     sides = find_sides(sn.doc, sn.lex, t, subject + near + joined_near, em.place, sn.s)
     em.parties, em.hosts, em.by_name = sides.parties, sides.hosts, sides.by_name
+    states = {p for p in em.parties if not p.startswith("org:")}
+    if len(states) >= 2 and states == em.parties and joint_body(sn.doc, sn.lex, t, sn.e):
+        # «استضافت ستوكهولم ثاني اجتماعات الآلية المشتركة ... مع تركيا وفنلندا»: a member hosts its states'
+        # joint body (not the joint commission of one country's rival sides, which a third country hosts)
+        hosts = set(em.hosts)
+        if (
+            em.place is not None
+            and em.place.cc
+            and any(member(w, sn.lex.host) for w in sn.doc.words_before(em.place.start, 3, floor=sn.s))
+        ):
+            hosts.add(em.place.cc)
+        em.parties = em.parties | hosts
+        em.by_name = em.by_name | hosts
     if len(em.parties) < 2 and (agreed := agreement_subjects(sn.doc, sn.lex, t, sn.s)):
         em.parties |= agreed
         em.by_name |= agreed
@@ -278,6 +306,9 @@ def read_people(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
         people = [a for a, _ in sn.owned[i] if a.kind == "person" and not a.modifier]
         em.people = listed_with(sn.doc, sn.lex, em.people, sorted(people, key=lambda a: a.start), [])
     em.people += [a for a in sn.joined[i] if a not in em.people]
+    if em.people and (away := sn.doc.search(sn.lex.absence_rx, sn.s, sn.e)) is not None:
+        # «وتغيب عن الجلسة ... فؤاد السنيورة والوزير محمد الصفدي»: those named after it stayed away
+        em.people = [p for p in em.people if p.start < away.start()]
     for p in em.people:
         if t.kind == "sign" and not (p.commentator or p.announcer):
             p.seated = True  # «ووقع على الاتفاق X وY»: the signatories sat at the table

@@ -142,6 +142,12 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
     best = cands[0][2]
+    if best.loc_kind == "country":
+        # «الأردن يستضيف اليوم اجتماعًا ... في مدينة العقبة»: the host country says where broadly, its city
+        # behind a locative says where exactly
+        inside = [a for _, _, a in cands if a.loc_kind in ("city", "venue") and a.cc in (best.cc, None)]
+        if inside:
+            best = inside[0]
     # a venue and its city: keep the city, the venue's name may not carry it
     for _, _, a in cands:
         if best.loc_kind == "venue" and a.loc_kind == "city" and best.entity and best.entity.parent_key == a.key:

@@ -25,6 +25,20 @@ class Sides:
     hosts: set[str] = field(default_factory=set)
 
 
+def former(doc: Document, lex: Lexicon, a: Arg) -> bool:
+    """A person named by a title their holder left, or the nationality in that title («الرئيس الكيني
+    السابق أوهورو كينياتا», "ex-Nigerian President Olusegun Obasanjo"): no longer anyone's state."""
+    if a.kind == "nat":
+        if doc.nt[a.start].isascii():
+            before = doc.words_before(a.start, 1)
+            return doc.nt[max(0, a.start - 3) : a.start] == "ex-" or bool(before and before[-1] in lex.former_titles)
+        return bool(set(doc.words_after(a.end, 1)) & lex.former_titles)
+    from tasks.nlp.events.roles import title_chain  # roles reads sides: imported when first asked
+
+    title = title_chain(doc, a, lex, doc.sents[doc.sentence_of(a.start)][0])
+    return any(w in lex.former_titles or w.partition("-")[0] in lex.former_titles for w in title)
+
+
 def find_sides(
     doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, float]], place: Arg | None, floor: int
 ) -> Sides:
@@ -199,7 +213,9 @@ def affiliation(doc: Document, lex: Lexicon, a: Arg) -> bool:
         return False
     ahead = doc.words_after(a.end, 3)
     if ahead and (ahead[0] in lex.speech or member(ahead[0], lex.speech)):
-        return True
+        # a movement that speaks with a side beside it speaks for the table ("Ethiopia's government and
+        # rival Tigray forces said they accepted talks", «وقال الجيش وقوات الدعم السريع»)
+        return not (a.key in lex.actor_sides and co_subject(doc, lex, a))
     return any(
         p.kind == "person"
         and 0 <= doc.free(a.end, p.start) <= 2
@@ -207,6 +223,19 @@ def affiliation(doc: Document, lex: Lexicon, a: Arg) -> bool:
         and (p.announcer or p.commentator)
         for p in doc.args
     )
+
+
+def co_subject(doc: Document, lex: Lexicon, a: Arg) -> bool:
+    """A side named right before, joined by "and"/«و» with at most side nouns and "rival" between."""
+    prev = next((b for b in reversed(doc.args) if b.end <= a.start and b.kind in ("nat", "org", "location")), None)
+    if prev is None or (prev.kind == "location" and prev.loc_kind != "country"):
+        return False
+    gap = [w.lower() for w in doc.gap_text(prev.end, a.start).split()]
+    if doc.clitic(a.start).startswith("و"):
+        gap.append("و")
+    joins = [w for w in gap if w in ("and", "و") or (w.startswith("و") and strip_conj(w) in lex.side_nouns)]
+    rest = [w for w in gap if w not in joins and w not in ("'s", "the", "rival") and w not in lex.side_nouns]
+    return len(gap) <= 4 and bool(joins) and not rest
 
 
 def side_noun_after(doc: Document, lex: Lexicon, a: Arg) -> bool:

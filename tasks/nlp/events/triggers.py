@@ -191,6 +191,11 @@ def _person_received(doc: Document, pos: int, e: int) -> bool:
 
 
 @lru_cache(maxsize=4096)  # a page repeats its few trigger words
+def _plural(w: str) -> bool:
+    """«جلسات», «جلستين», "sessions": more than one (a plural or dual ending)."""
+    return w.endswith(("ات", "تين", "تان", "تي", "s"))
+
+
 def lemma_of(w: str) -> str:
     """Crude lemma so that «لقاء»/«اللقاءات»/«لقائه» and "meeting"/"meetings" compare equal."""
     w = re.sub(r"(ات|تين|تان|ين|ان|s)$", "", w)
@@ -226,7 +231,11 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
                     # "the third dialogue session", «الجلسة الأولى للحوار»: a numbered session of talks is a round
                     prev.kind = "round"
                 elif prev.kind == "session":
-                    prev.kind = t.kind  # «جلسات الحوار»: the talks' sessions, no round of their own
+                    # «جلسات الحوار»: the talks' sessions, no round of their own; «عقدت جلسة لهيئة الحوار
+                    # الوطني», "a session of the dialogue": one new sitting of the talks, a meeting («جلسة الحوار
+                    # التي كان مقررا عقدها»: a sitting already told of, a reference)
+                    single = not prev.definite and not _plural(bare(doc.nt[prev.start : prev.core_end]))
+                    prev.kind = "meeting" if single else t.kind
                 elif prev.kind == "track":
                     prev.kind = t.kind
                 prev.end = t.end
