@@ -67,9 +67,23 @@ def test_rival_sides_left_unnamed_take_the_names_the_report_gives() -> None:
 
 
 def test_a_city_behind_a_locative_refines_the_host_country() -> None:
-    text = (
-        "المغرب يستضيف اليوم الأحد، اجتماعًا ليبيًّا مصريًّا سياسيًّا أمنيًّا في مدينة الصخيرات؛ لمناقشة "
-        "الأوضاع على الحدود."
-    )
+    text = "المغرب يستضيف اليوم الأحد، اجتماعًا ليبيًّا مصريًّا سياسيًّا أمنيًّا في مدينة الصخيرات؛ لمناقشة الأوضاع على الحدود."
     (e,) = extract(text, "ar", PUB).events
     assert e.location_key == "loc:city:skhirat" and e.mediators == ["MA"]
+
+
+def test_an_armed_group_nobody_listed_is_its_country_s_other_side() -> None:
+    for text, lang in (
+        (
+            "وأعلنت قطر توقيع اتفاق بين حكومة الإكوادور وجماعة «لوس لوبوس» المسلحة الإكوادورية بعد جولتين من "
+            "المحادثات في الدوحة.",
+            "ar",
+        ),
+        (
+            "Qatar announced a deal between Ecuador's government and the Los Lobos armed group after two rounds "
+            "of talks in Doha.",
+            "en",
+        ),
+    ):
+        events = extract(text, lang, PUB).events
+        assert events and all("org:ec-factions" in e.sides and e.parties == ["EC"] for e in events), (lang, events)

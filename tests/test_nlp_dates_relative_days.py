@@ -41,3 +41,17 @@ def test_the_day_before_yesterday(text: str) -> None:
 def test_parts_of_a_month(text: str, first: date, last: date) -> None:
     found = find_dates(Document(text, None), date(2031, 11, 3))
     assert [(d.start_date, d.end_date) for d in found] == [(first, last)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انطلقت منذ قليل في نيروبي قمة ثلاثية.",
+        "وبدأت قبل قليل المحادثات في نيروبي.",
+        "The summit opened in Nairobi moments ago.",
+        "The talks began in Nairobi a short while ago.",
+    ],
+)
+def test_just_now_is_the_day_of_the_report(text: str) -> None:
+    found = find_dates(Document(text, None), FRIDAY)
+    assert [(d.start_date, d.precision) for d in found] == [(FRIDAY, "day")]

@@ -49,3 +49,11 @@ def test_a_name_stops_before_a_prepositional_phrase() -> None:
     assert "سمير جعجع" in names and not any("بداعي" in n for n in names)
     # a compound given name with «الدين» is a name's words
     assert people("وقال الشيخ محمد بهاء الدين إن المحادثات مهمة.") == {"محمد بهاء الدين"}
+
+
+def test_a_compound_name_written_with_or_without_its_space_is_one_person() -> None:
+    text = (
+        "وقال رئيس الوزراء الأردني عبد الكريم العموري إن القمة ناجحة. وأكد رئيس الوزراء الأردني عبدالكريم العموري ذلك."
+    )
+    keys = {m.key for m in extract(text, "ar", PUB).mentions if m.kind == "person"}
+    assert len(keys) == 1, keys

@@ -618,9 +618,10 @@ def _weekday_near(pub: date, wd: int, direction: str) -> date:
     rf"{_PRE}(?P<rel>(?:يوم\s+)?بعد\s+غد|بعد\s+الغد|(?:يوم\s+)?(?:غدا|غد)(?=\W|$)|الغد|(?:يوم\s+)?امس\s+الاول|"
     rf"(?:ا|ل)ول\s+(?:من\s+)?امس|(?:يوم\s+)?امس|البارحه|اليوم|الليله\s+الماضيه|the\s+day\s+after\s+tomorrow|"
     rf"the\s+day\s+before\s+yesterday|tomorrow|yesterday|today|tonight|last\s+night|"
-    rf"this\s+(?:morning|afternoon|evening))"  # "this morning": today
+    rf"this\s+(?:morning|afternoon|evening)|"  # "this morning": today
+    rf"(?:منذ|قبل)\s+قليل|moments\s+ago|a\s+short\s+while\s+ago)"  # «انطلقت منذ قليل»: today, just now
     rf"(?:\s*[,،(]?\s*(?:يوم\s+)?(?P<wd>{_WEEKDAY})\)?)?(?![\w])",
-    r"غد|امس|البارحه|اليوم|الليله|tomorrow|yesterday|today|tonight|night|morning|afternoon|evening",
+    r"غد|امس|البارحه|اليوم|الليله|tomorrow|yesterday|today|tonight|night|morning|afternoon|evening|قليل|ago",
 )
 def _rel_day(m: re.Match[str], n: str, pub: date | None) -> Resolved:
     if pub is None:

@@ -56,6 +56,7 @@ _AR_PARTICLES = frozenset(_FW["ar_name_particles"])  # بن، ولد: the next w
 _AL = "ال"  # «آل» (the house of) after normalisation: «آل ثاني», «آل خليفة»
 _AR_GOVERNING = frozenset(_FW["ar_governing"])  # particles that take the next word: no name syllables
 _AR_COMPOUND = tuple(_FW["ar_compound"])  # first halves of compound given names: عبد الله، أبو بكر
+_COMPOUND_SPACE = re.compile(r"(?<!\S)(عبد) (?=\S)")  # «عبد المهدي» -> «عبدالمهدي» in keys (one name either way)
 # «أبو», «بن», «ولد»: the word after them is a family's name, a noun's shape notwithstanding («أبو قصرة»)
 _AR_KIN = _AR_PARTICLES | {"ابو"}
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
@@ -244,7 +245,9 @@ def _discovered(doc: Document, start: int, end: int, role: str | None, country: 
     surface = doc.surface(start, end)
     name_norm = " ".join(doc.nt[start:end].split())
     arabic = is_arabic(name_norm)
-    key = f"person:{'ar' if arabic else 'en'}:{name_norm}"
+    # «عبد المهدي» and «عبدالمهدي»: one name, written with or without the space
+    key_name = _COMPOUND_SPACE.sub(r"\1", name_norm) if arabic else name_norm
+    key = f"person:{'ar' if arabic else 'en'}:{key_name}"
     ent = Entity(
         key,
         "person",

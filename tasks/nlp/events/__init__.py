@@ -72,12 +72,13 @@ from datetime import date
 from tasks.nlp.dates import DateMention
 from tasks.nlp.events.document import DateArg, build_args
 from tasks.nlp.events.finish import finish
-from tasks.nlp.events.lexicon import lexicon
+from tasks.nlp.events.lexicon import Lexicon, lexicon
 from tasks.nlp.events.mentions import EventMention, guests_by_pronoun, read_sentence, weak_mention, weak_sentences
 from tasks.nlp.events.merge import group_meetings
 from tasks.nlp.events.roles import classify_people, sentences_asked
 from tasks.nlp.events.triggers import find_triggers
 from tasks.nlp.events.words import CONNECTORS
+from tasks.nlp.settings import NLP
 from tasks.nlp.text.document import Document, sentences_holding
 from tasks.nlp.types import Entity, Event, Mention
 
@@ -107,6 +108,18 @@ def add_arguments(
     nt = doc.norm
     ds = [DateArg(nt.to_normalized(d.start), nt.to_normalized(d.end), d) for d in dates]
     doc.set_arguments(args, ds, CONNECTORS)
+
+
+def captions_of(doc: Document, lex: Lexicon) -> set[int]:
+    """The lines that are photos' captions: short, closed by a credit («... - getty images», "| AFP"; not a
+    report's last paragraph signed "— AFP")."""
+    out: set[int] = set()
+    for m in lex.caption_rx.finditer(doc.nt):
+        line = doc.line_of(m.start())
+        start = doc.line_starts[line] if line >= 0 else 0
+        if len(doc.nt[start : m.start()].split()) <= NLP.caption_max_words:
+            out.add(line)
+    return out
 
 
 def find_events(
@@ -139,6 +152,9 @@ def find_events(
             ems.extend(read_sentence(doc, lex, si, found[si], published))
         elif (weak := weak_mention(doc, lex, si)) is not None:
             ems.append(weak)
+    captions = captions_of(doc, lex)
+    if captions:
+        ems = [em for em in ems if doc.line_of(em.pos) not in captions]
     guests_by_pronoun(ems, lex)
     meetings = group_meetings(ems)
     return finish(meetings, ems, doc, published)

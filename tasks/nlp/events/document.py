@@ -40,6 +40,7 @@ class Arg:
     names_group: bool = False  # names a group by its leader («جناح عبدالعزيز الحلو»): its side, not at the table
     seated: bool = False  # named at the table by a participation cue ("led by", «يضم الوفد»), whatever else
     region: str | None = None  # the region a place lies in, when the gazetteer knows it ("loc:region:alaska")
+    own_country: bool = False  # «سيعقد في بلاده»: the speaker's country, said to be where the meeting is
 
 
 @dataclass(slots=True)
@@ -462,8 +463,14 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
         a = states[-1]
         # «بين الحكومة الإثيوبية ومتمردين من ...», "the Ethiopian government and rebels": the rebels
         # joined to one government by «و»/"and" meet it as after «مع», whatever country stands earlier
-        gap = [w for w in doc.nt[a.end : s].split() if w != "the"]
-        joined = gap[-1:] in (["و"], ["and"]) and all(w in lex.government_words for w in gap[:-1])
+        gap = [w for w in doc.nt[a.end : s].split() if w not in ("the", "'s", "’s")]
+        # "Ecuador's government and the Los Lobos armed group": the group's name may stand before its noun
+        cut = max((k for k, w in enumerate(gap) if w in ("و", "and")), default=-1)
+        joined = (
+            cut >= 0
+            and len(gap) - cut - 1 <= (3 if gap[cut] == "and" else 0)
+            and all(w in lex.government_words for w in gap[:cut])
+        )
         if not joined and (
             len({a.cc for a in states}) > 1
             or not any(strip_conj(w) in ("مع", "with") for w in doc.words_before(s, 4, floor=lo))
@@ -471,7 +478,10 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
             continue
         # «الحكومة الفيليبينية», «الحكومة في موزامبيق», "Thai officials": the government beside its country
         before = doc.words_before(a.start, 2, floor=lo)
-        near = before[-1:] + (before[:1] if before[-1:] == ["في"] else []) + doc.words_after(a.end, 1, ceil=s)
+        after = [w for w in doc.words_after(a.end, 2, ceil=s) if w not in ("s", "'s", "’s")][
+            :1
+        ]  # "Ecuador's government"
+        near = before[-1:] + (before[:1] if before[-1:] == ["في"] else []) + after
         if not any(w in lex.government_words for w in near):
             continue
         key = factions_of(a.cc)

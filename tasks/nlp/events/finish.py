@@ -290,7 +290,13 @@ def finish(meetings: list[Meeting], all_ems: list[EventMention], doc: Document, 
                 "planned" if mt.future else "held"
             )
         place = mt.place
-        if place is not None and place.loc_kind == "country" and place.cc in parties and len(parties) > 1:
+        if (
+            place is not None
+            and place.loc_kind == "country"
+            and place.cc in parties
+            and len(parties) > 1
+            and not place.own_country
+        ):
             # one of two countries at the table, named as a country: a side or the topic, not the venue
             # («بين كوسوفو وصربيا»); talks inside one country (its army and a movement) may be placed there
             place = None

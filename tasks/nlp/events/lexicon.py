@@ -110,6 +110,7 @@ class Lexicon:
     observer_words: frozenset[str]  # «الدول المراقبة», "observers": who takes part without being a side
     joint_words: frozenset[str]  # «المشتركة», "joint": a joint body's host is one of its members
     absence_rx: re.Pattern[str]  # «تغيب», "boycotted": who is named after it stayed away
+    caption_rx: re.Pattern[str]  # "... - getty images" closing a line: a photo's caption
     agree_verbs: frozenset[str]  # «اتفق لبنان وسوريا ... خلال اجتماع»: its subjects are the meeting's sides
     agree_during: frozenset[str]
     goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
@@ -185,6 +186,7 @@ class Lexicon:
     locative: frozenset[str]
     near: frozenset[str]
     same_place_rx: re.Pattern[str]
+    own_country_rx: re.Pattern[str]  # «في بلاده», "in his country": the speaker's country
     day_offsets: list[tuple[re.Pattern[str], int]]
     regions: list[tuple[re.Pattern[str], str]]
     metonymic: dict[str, str]
@@ -267,6 +269,9 @@ def lexicon() -> Lexicon:
         observer_words=nset(both(cues["observer_words"])),
         joint_words=nset(both(cues["joint_words"])),
         absence_rx=word_rx(sorted(nset(both(cues["absence_verbs"])))),
+        caption_rx=re.compile(
+            rf"\s[-–|]\s*\(?(?:{alternation(sorted(nset(cues['caption_credits'])))})\)?\s*$", re.MULTILINE
+        ),
         agree_verbs=nset(cues["agreeing"]["verbs"]),
         agree_during=nset(cues["agreeing"]["during"]),
         goal_words=nset(trig["goal_words"]),
@@ -351,6 +356,7 @@ def lexicon() -> Lexicon:
         locative=nset(both(cues["locative"])),
         near=nset(both(cues["near"])),
         same_place_rx=word_rx(both(cues["same_place"])),
+        own_country_rx=word_rx(both(cues["own_country"])),
         day_offsets=[(word_rx([k]), int(v)) for d in cues["day_offsets"].values() for k, v in d.items()],
         regions=regions,
         metonymic={f"loc:city:{k}": v for k, v in cues["metonymic_cities"].items()},

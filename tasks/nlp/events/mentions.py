@@ -11,7 +11,7 @@ from tasks.nlp.events.delegations import delegation_sides, give_sides, listed_wi
 from tasks.nlp.events.document import Arg, DateArg
 from tasks.nlp.events.lexicon import Lexicon, side_country
 from tasks.nlp.events.outcomes import find_outcomes
-from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before
+from tasks.nlp.events.place import find_place, header, place_arrived_before, place_named_before, speakers_country
 from tasks.nlp.events.roles import meeting_owner, title_actor
 from tasks.nlp.events.rounds import round_of
 from tasks.nlp.events.sides import co_subject, find_sides, in_one_list, side_code, side_noun
@@ -216,7 +216,12 @@ def read_place(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     em.place = find_place(doc, sn.lex, t, sn.owned[i], sn.s, sn.e)
     if em.place is None and sn.head_place is not None and not em.background:
         sn.headed.append(em)
-    em.place = em.place or sn.head_place or place_named_before(doc, sn.lex, t, em.hi)
+    em.place = (
+        em.place
+        or sn.head_place
+        or place_named_before(doc, sn.lex, t, em.hi)
+        or speakers_country(doc, sn.lex, t, em.hi)
+    )
     if em.place is not None:
         doc.meeting_places.append(em.place)
 

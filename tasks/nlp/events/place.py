@@ -310,6 +310,24 @@ def place_named_before(doc: Document, lex: Lexicon, t: Trigger, hi: int) -> Arg 
     return before[-1] if before else None
 
 
+def speakers_country(doc: Document, lex: Lexicon, t: Trigger, hi: int) -> Arg | None:
+    """«أعلن وزير الخارجية الفنلندي ... أن الاجتماع الأول سيعقد في بلاده», "said the talks would be held in his
+    country": the country of the person named last before the trigger in its sentence."""
+    m = lex.own_country_rx.search(doc.nt, t.end, hi)
+    if m is None or distance(doc, t, m.start(), m.end()) > NLP.max_place_dist:
+        return None
+    s = doc.sents[doc.sentence_of(t.start)][0]
+    people = [a for a in doc.args_in(s, t.start) if a.kind == "person" and a.cc and len(a.cc) == 2]
+    if not people:
+        return None
+    cc = people[-1].cc
+    g = doc.gazetteer or load_gazetteer()
+    key = f"loc:country:{cc}"
+    if key not in g.places:
+        return None
+    return Arg(m.start(), m.end(), "location", key, cc, g.entity(key), "country", own_country=True)
+
+
 def place_arrived_before(doc: Document, lex: Lexicon, t: Trigger, sides: set[str]) -> Arg | None:
     """«وصل وفدا مصر وإثيوبيا إلى الخرطوم. وبدأت المحادثات ...», "Delegations arrived in Khartoum on
     Sunday. Talks began on Monday": a city one of the meeting's sides travelled to, in one of the
