@@ -57,3 +57,22 @@ def test_a_compound_name_written_with_or_without_its_space_is_one_person() -> No
     )
     keys = {m.key for m in extract(text, "ar", PUB).mentions if m.kind == "person"}
     assert len(keys) == 1, keys
+
+
+def test_another_known_given_name_before_a_known_surname_is_a_namesake() -> None:
+    # people.yaml knows Joseph Aoun (President of Lebanon) and Josep Borrell
+    keys = {m.key for m in extract("وقال النائب ميشال عون إن المحكمة غير دستورية.", "ar", PUB).mentions}
+    assert "person:aoun" not in keys and "person:ar:ميشال عون" in keys
+    # the known person's own given name, or the same one spelled a letter apart, stays the known person
+    assert "person:aoun" in {m.key for m in extract("وقال الرئيس جوزيف عون إن المحكمة مهمة.", "ar", PUB).mentions}
+    assert "person:borrell" in {
+        m.key for m in extract("وقال جوزيف بوريل إن الاتحاد يدعم المحادثات.", "ar", PUB).mentions
+    }
+    # a name after «بن» is a father's: "Musaed bin Mohammed Al-Aiban" is still the known Musaed Al-Aiban
+    text = "Saudi national security adviser Musaed bin Mohammed Al-Aiban attended the talks."
+    assert "person:aiban" in {m.key for m in extract(text, "en", PUB).mentions}
+
+
+def test_a_relative_pronoun_closes_a_name_after_a_title() -> None:
+    # «صالح» is a given name too, and «برهم» has a verbal noun's shape: the relative clause closes the name
+    assert people("حيث استقبله رئيس الجمهورية برهم صالح الذي شدد على أهمية التعاون.") == {"برهم صالح"}

@@ -35,7 +35,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from operator import and_, or_
 
-from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, build_automaton, phonetic, scan_with
+from tasks.nlp.gazetteer import Alias, Gazetteer, Hit, Person, build_automaton, phonetic, scan_with, skeleton
 from tasks.nlp.settings import NLP
 from tasks.nlp.text.charsets import ARABIC_LETTERS, CONJ, clitic_bases, has_article, is_arabic, strip_conj
 from tasks.nlp.text.document import Document, Match
@@ -67,6 +67,7 @@ _EN_ARTICLES = frozenset(_FW["en_articles"])
 _AR_GIVEN_WORDS = frozenset(_FW["ar_given_words"])  # given names that are everyday words too
 _AR_NOUN_SURNAMES = frozenset(_FW["ar_noun_surnames"])  # family names that are everyday nouns too
 _BYLINE_CUES = frozenset(_FW["byline_cues"])
+_NAME_CLOSERS = frozenset(_FW["name_closers"])  # «إن», «الذي»: what follows a name, never part of it
 _ROYAL_TITLES = frozenset(_FW["royal_titles"])  # «الملك», «العاهل», «السلطان»
 _REGNAL = frozenset(_FW["regnal_ordinals"])  # «الثاني», «السادس»: a monarch's number closes the name
 _MEDIA = frozenset(_FW["speech_media"])  # «مجلة "جون أفريك"»: a publication's name after these
@@ -169,6 +170,8 @@ def resolve_hit(
         surname = doc.nt[hit.word_start : hit.end]
         common = surname in (g.given_ar if arabic else g.given_en)
         for p in people:
+            if _namesake(g, gname, p, arabic) and not _after_particle(doc, gstart):
+                continue  # «ميشال عون» beside the known «جوزاف عون»: another known given name, another person
             if (p.distinctive and not common) or _context_near(doc, hit.start, p.context):
                 return PersonResult(Match(gstart, hit.end, gstart, "person", p.key, "full"))
         if common and arabic:  # «عمر محمد أحمد صديق»: the whole chain of names is the person
@@ -185,6 +188,34 @@ def resolve_hit(
     if len(usable) == 1:
         return PersonResult(Match(hit.start, hit.end, hit.word_start, "person", usable[0].key, "surname"))
     return None
+
+
+def _namesake(g: Gazetteer, gname: str, p: Person, arabic: bool) -> bool:
+    """A known given name before a known person's surname that is none of theirs, nor spelled like one
+    of theirs («ميشال عون» and Joseph Aoun, "Saad Hariri" and Rafik Hariri): a namesake, not a misspelling."""
+    if gname not in (g.given_ar if arabic else g.given_en) or any(gname in x.split() for x in p.given):
+        return False
+    # one letter apart is one name transliterated two ways («جوزيب» and «جوزيف» for Josep Borrell)
+    sk = skeleton(gname)
+    return all(not _one_apart(sk, skeleton(x)) for x in p.given)
+
+
+def _after_particle(doc: Document, pos: int) -> bool:
+    """«بن», "bin" right before `pos`: the name there is a father's, not the person's given name."""
+    before = doc.words_before(pos, 1)
+    return bool(before) and before[0] in (*_AR_PARTICLES, *_EN_PARTICLES)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Equal, or one substitution, insertion or deletion apart."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _definite_adjective(doc: Document, g: Gazetteer, hit: Hit) -> bool:
@@ -685,8 +716,9 @@ def _punct_after(doc: Document, k: int) -> bool:
 
 
 def _said_closed(doc: Document, k: int) -> bool:
-    """The sentence closes a name at token k: punctuation or the end after it, or «إن» (what was said)."""
-    return _punct_after(doc, k) or doc.tok(k + 1) in ("ان", "بان")
+    """The sentence closes a name at token k: punctuation or the end after it, «إن» (what was said) or a
+    relative pronoun («استقبله رئيس الجمهورية برهم صالح الذي شدد»)."""
+    return _punct_after(doc, k) or doc.tok(k + 1) in _NAME_CLOSERS
 
 
 def _closed_third(doc: Document, g: Gazetteer, k: int) -> bool:
@@ -2188,7 +2220,8 @@ def _closed_after(doc: Document, g: Gazetteer, k: int) -> bool:
     if doc.tok_match[after] is not None:
         return doc.tok_match[after].kind in ("person", "nat", "location", "org")
     return (
-        t in ("ان", "بان", "في", "من", "مع", "الي", "علي", "عن")
+        t in ("في", "من", "مع", "الي", "علي", "عن")
+        or t in _NAME_CLOSERS
         or t in g.stop_ar_verbs
         or g.is_ar_head(t)
         or (t[0] == "و" and len(t) > 3 and (t[1:] in g.given_ar or t[1:] in _AR_COMPOUND or g.is_ar_head(t[1:])))
