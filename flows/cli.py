@@ -202,8 +202,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from flows import parallel
 
         parallel.warm(settings.workers)  # the pool starts while Prefect does
+    from flows.server import start_temporary_server, tie_temporary_server
+
+    start_temporary_server()  # its server boots while the pipeline is imported
     from flows import pipeline as pl  # Prefect: only once the arguments are known to be good
-    from flows.server import tie_temporary_server
 
     tie_temporary_server()  # a temporary Prefect server dies with this process, however it dies
     started = time.monotonic()

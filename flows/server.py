@@ -6,8 +6,14 @@ pidfd, else polling) and stops when that is gone, however it went.
 
 from __future__ import annotations
 
+import atexit
 import os
+import random
+import socket
 import subprocess
+import sys
+import time
+from types import ModuleType
 from typing import Any
 
 _SERVER_BOOT = """
@@ -54,3 +60,73 @@ def tie_temporary_server() -> None:
 
     if not isinstance(server.subprocess, _ServerSubprocess):
         server.subprocess = _ServerSubprocess()  # type: ignore[assignment]
+    _hand_over(server)
+
+
+_early: tuple[int, subprocess.Popen[Any]] | None = None  # (port, process) from start_temporary_server
+
+
+def start_temporary_server() -> None:
+    """Start now the temporary server a flow run would start at its first API call (when no API URL is
+    set), so it boots while this process imports Prefect and the pipeline rather than after: seconds in
+    which the pool has nothing to do. The same command, environment and ports as Prefect's
+    (SubprocessASGIServer._run_uvicorn_command), through _SERVER_BOOT; tie_temporary_server hands it to
+    Prefect once ready, or, if it did not start, lets Prefect start its own as before."""
+    global _early
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    if _early is not None or settings.api.url or not settings.server.ephemeral.enabled:
+        return
+    import prefect
+
+    free = [port for port in random.sample(range(8000, 9000), 10) if _port_free(port)]
+    if not free:
+        return
+    env = {
+        **os.environ,
+        "PREFECT_UI_ENABLED": "0",
+        "PREFECT__SERVER_EPHEMERAL": "1",
+        "PREFECT__SERVER_FINAL": "1",
+        **settings.to_environment_variables(exclude_unset=True),
+    }
+    args = [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent)]
+    args += ["--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(free[0])]
+    args += ["--log-level", "error", "--lifespan", "on"]
+    _early = (free[0], _ServerSubprocess.Popen(args, env=env))
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _hand_over(server: ModuleType) -> None:
+    """Wait for the server start_temporary_server started and make it Prefect's temporary server (as
+    SubprocessASGIServer.start would have left it); if it failed, stop it: Prefect starts its own."""
+    global _early
+    if _early is None:
+        return
+    import httpx
+    from prefect.settings import get_current_settings
+
+    (port, process), _early = _early, None
+    temporary = server.SubprocessASGIServer()
+    deadline = time.monotonic() + get_current_settings().server.ephemeral.startup_timeout_seconds
+    with httpx.Client() as client:
+        while not temporary.running and process.poll() is None and time.monotonic() < deadline:
+            try:
+                if client.get(f"http://127.0.0.1:{port}/api/health").status_code == 200:
+                    temporary.port, temporary.server_process, temporary.running = port, process, True
+                    atexit.register(temporary.stop)
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+    if process.poll() is None:
+        process.terminate()
+        process.wait()

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from trafilatura import metadata as trafilatura_metadata
@@ -333,12 +334,29 @@ class _TrafilaturaMeta:
             found.author = None
         with contextlib.suppress(Exception):  # as extract_metadata: bugs in trafilatura's json_metadata.py
             found = trafilatura_metadata.extract_meta_json(tree, found)
-        author = found.author or trafilatura_metadata.extract_author(tree)
+        author = found.author or (trafilatura_metadata.extract_author(tree) if _may_name_author(tree) else None)
         if not isinstance(author, str):
             return author
         if len(author) > 10000:
             author = author[:9999] + "…"
         return line_processing(unescape(author))
+
+
+# What trafilatura's byline search (metadata.extract_author: its AUTHOR_XPATHS, on a copy of the page
+# less some parts) can find: an <author> or <rel> element, or a rel, id, class, itemprop, data-testid or
+# data-component attribute holding one of these strings. A page with none of them has no byline to find,
+# and the search (copying and pruning the page, then three XPaths with regex tests) is skipped.
+_BYLINE_ATTRIBUTES = etree.XPath("//@rel|//@id|//@class|//@itemprop|//@data-testid|//@data-component")
+_BYLINE_HINTS = re.compile(
+    "uthor|[Bb]yl|BBL|username|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by|journalist-name"
+    "|screenname|writer"
+)
+
+
+def _may_name_author(tree: Any) -> bool:
+    if next(tree.iter("author", "rel"), None) is not None:
+        return True
+    return _BYLINE_HINTS.search("\n".join(_BYLINE_ATTRIBUTES(tree))) is not None
 
 
 @dataclass

@@ -14,6 +14,9 @@ from tasks.nlp.extract import extract
 
 clean_html("<html><body><article><p>وعقدت المحادثات في جنيف يوم الخميس.</p></article></body></html>")
 extract("وعقدت محادثات بين روسيا وأوكرانيا في إسطنبول يوم الخميس الماضي.", "ar", None)
+# the first Arrow table built imports pandas (pyarrow's Table.from_pylist looks for it): here, once, not
+# in each worker's first piece
+extract_tables([{"article_id": "warm-up", "text": "وعقدت المحادثات في جنيف.", "language": "ar"}])
 
 # Everything loaded so far (modules, gazetteer, lexicon) lives as long as the workers: the warm-up's
 # garbage is collected, then the rest moves to the collector's permanent generation, so no full

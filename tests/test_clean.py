@@ -241,6 +241,35 @@ def test_json_ld_graph_date_and_names() -> None:
     assert page.site_name == "Bosporus Post"
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline">Mira Haddad</div>',
+        '<span class="author-name">Mira Haddad</span>',
+        '<p rel="author">Mira Haddad</p>',
+        "<author>Mira Haddad</author>",
+        '<h4 id="zuozhe">Mira Haddad</h4>',
+        '<span data-component="Byline">Mira Haddad</span>',
+        '<em class="screenname">Mira Haddad</em>',
+        '<div class="&#97;uthor">Mira Haddad</div>',  # an entity in the attribute: read as parsed, not as written
+        None,
+    ],
+)
+def test_byline_search_is_skipped_only_where_it_could_find_nothing(byline: str | None) -> None:
+    """Without an author meta tag or JSON-LD, the author comes from trafilatura's byline search
+    (metadata.extract_author); clean_html runs it only when the page has something it could match."""
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import load_html
+
+    from tasks.clean import _may_name_author
+
+    html = _page("<title>Talks</title>", (byline or "") + BODY)
+    tree = load_html(html)
+    assert _may_name_author(tree) is (byline is not None)
+    assert (extract_author(load_html(html)) is not None) is (byline is not None)
+    assert clean_html(html).author == ("Mira Haddad" if byline else None)
+
+
 def test_punctuation_title_is_no_title_and_body_title_is_kept_once() -> None:
     head = '<title>: | Evening Star</title><meta property="og:site_name" content="Evening Star">'
     assert clean_html(_page(head, BODY)).title is None
