@@ -44,3 +44,17 @@ def test_in_his_country_is_the_speakers_country() -> None:
     ):
         (e,) = extract(text, lang, PUB).events
         assert e.location_key == "loc:country:FI" and e.parties == ["FI", "SE", "TR"], (lang, e)
+
+
+def test_a_place_of_another_act_is_not_the_meetings() -> None:
+    text = (
+        "اختتم الاجتماع الثالث للجنة المشتركة بين النرويج والدنمارك، والتي أنشئت في إطار المذكرة الموقعة في "
+        "يونيو في لشبونة، أعماله اليوم في أوسلو."
+    )
+    (e,) = extract(text, "ar", PUB).events
+    assert e.location_key == "loc:city:oslo"
+    english = (
+        "The third meeting of the joint committee of Norway and Denmark, set up under the memorandum signed in "
+        "Lisbon, ended on Tuesday."
+    )
+    assert [e.location_key for e in extract(english, "en", PUB).events] == [None]

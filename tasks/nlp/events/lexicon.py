@@ -111,6 +111,7 @@ class Lexicon:
     joint_words: frozenset[str]  # «المشتركة», "joint": a joint body's host is one of its members
     absence_rx: re.Pattern[str]  # «تغيب», "boycotted": who is named after it stayed away
     caption_rx: re.Pattern[str]  # "... - getty images" closing a line: a photo's caption
+    other_acts: frozenset[str]  # «الموقعة في مدريد», "signed in Madrid": a place of another act
     agree_verbs: frozenset[str]  # «اتفق لبنان وسوريا ... خلال اجتماع»: its subjects are the meeting's sides
     agree_during: frozenset[str]
     goal_words: frozenset[str]  # before «التوصل»: an aim, not an agreement reached
@@ -269,6 +270,7 @@ def lexicon() -> Lexicon:
         observer_words=nset(both(cues["observer_words"])),
         joint_words=nset(both(cues["joint_words"])),
         absence_rx=word_rx(sorted(nset(both(cues["absence_verbs"])))),
+        other_acts=nset(both(cues["other_acts"])),
         caption_rx=re.compile(
             rf"\s[-–|]\s*\(?(?:{alternation(sorted(nset(cues['caption_credits'])))})\)?\s*$", re.MULTILINE
         ),

@@ -132,6 +132,8 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
             how = 2  # «توجه ... إلى واشنطن، لحضور اجتماعات», "flew to Geneva to attend the talks"
         if not how or prev in WITH:
             continue  # «مع الولايات المتحدة», "with Iran": a side, not where
+        if after_trigger and t.kind not in ("verb", "sign") and _another_act(doc, lex, t.end, head):
+            continue  # «الاجتماع الثالث ... للمذكرة الموقعة في مدريد»: where the memorandum was signed
         # a whole country is a place only when it is not also a side named as the topic
         # («تشهد تنزانيا، الثلاثاء، محادثات»: a country that is a venue verb's subject is where)
         if a.loc_kind == "country" and d > 1 and prev not in lex.locative and strip_conj(prev) not in lex.venue_verbs:
@@ -153,6 +155,13 @@ def find_place(doc: Document, lex: Lexicon, t: Trigger, near: list[tuple[Arg, fl
         if best.loc_kind == "venue" and a.loc_kind == "city" and best.entity and best.entity.parent_key == a.key:
             return a
     return capital_named_alike(doc, best)
+
+
+def _another_act(doc: Document, lex: Lexicon, a: int, b: int) -> bool:
+    """A participle or verb of another act (signing, founding) stands between the trigger and a place, in
+    the four words before the place («الموقعة في يونيو في مدريد», "signed in Madrid")."""
+    words = doc.words_before(b, 4, floor=a)
+    return any(strip_conj(w) in lex.other_acts or w in lex.other_acts for w in words)
 
 
 def purpose_between(doc: Document, a: int, b: int) -> bool:
