@@ -58,3 +58,13 @@ def test_a_place_of_another_act_is_not_the_meetings() -> None:
         "Lisbon, ended on Tuesday."
     )
     assert [e.location_key for e in extract(english, "en", PUB).events] == [None]
+
+
+def test_a_process_in_a_country_is_the_topic_not_the_venue() -> None:
+    text = (
+        "Norway's foreign minister held a meeting with Danish Foreign Minister Lars Lokke Rasmussen to support "
+        "the peace process in Sudan."
+    )
+    assert all(e.location_key != "loc:country:SD" for e in extract(text, "en", PUB).events)
+    arabic = "وعقد وزير الخارجية النرويجي اجتماعا مع نظيره الدنماركي لدعم العملية السياسية في السودان."
+    assert all(e.location_key != "loc:country:SD" for e in extract(arabic, "ar", PUB).events)

@@ -87,3 +87,11 @@ def test_an_armed_group_nobody_listed_is_its_country_s_other_side() -> None:
     ):
         events = extract(text, lang, PUB).events
         assert events and all("org:ec-factions" in e.sides and e.parties == ["EC"] for e in events), (lang, events)
+
+
+def test_the_talks_sponsors_mediate() -> None:
+    text = "واستؤنفت اليوم مفاوضات جنيف بين الحكومة اليمنية والحوثيين، التي ترعاها الرياض وواشنطن."
+    (e,) = extract(text, "ar", PUB).events
+    assert e.sides == ["YE", "org:houthis"] and {"SA", "US"} <= set(e.mediators)
+    suspended = "وأعلن الجيش تعليق مشاركته في مفاوضات جنيف مع الحوثيين، التي ترعاها الرياض وواشنطن."
+    assert all("SA" not in e.parties and "US" not in e.parties for e in extract(suspended, "ar", PUB).events)
