@@ -62,6 +62,7 @@ _AR_KIN = _AR_PARTICLES | {"ابو"}
 _AR_POSSESSIVE = tuple(_FW["ar_possessive"])  # pronoun suffixes on a noun (normalised)
 _AR_NOUN_PRONOUN = tuple("ت" + p for p in (*_FW["ar_possessive"], "ه"))  # «مطالعته», «كلمتها»: ة + a pronoun
 _EN_PARTICLES = frozenset(_FW["en_particles"])
+_NAME_PARTICLES = _AR_PARTICLES | _EN_PARTICLES
 _EN_CONNECTORS = frozenset(_FW["en_connectors"])
 _EN_ARTICLES = frozenset(_FW["en_articles"])
 _AR_GIVEN_WORDS = frozenset(_FW["ar_given_words"])  # given names that are everyday words too
@@ -201,9 +202,10 @@ def _namesake(g: Gazetteer, gname: str, p: Person, arabic: bool) -> bool:
 
 
 def _after_particle(doc: Document, pos: int) -> bool:
-    """«بن», "bin" right before `pos`: the name there is a father's, not the person's given name."""
+    """A name particle («بن», "bin", "al") right before `pos`: the name there is a father's or a family's,
+    not the person's given name."""
     before = doc.words_before(pos, 1)
-    return bool(before) and before[0] in (*_AR_PARTICLES, *_EN_PARTICLES)
+    return bool(before) and before[0] in _NAME_PARTICLES
 
 
 def _one_apart(a: str, b: str) -> bool:
@@ -2274,8 +2276,9 @@ def discover_regnal(doc: Document, g: Gazetteer) -> list[PersonResult]:
     a name as "the second", closes this one. The title's country (a nationality or a country within the
     three words before the name) is the person's."""
     out: list[PersonResult] = []
-    for k in range(2, len(doc.tokens)):
-        if doc.words[k] not in _REGNAL or doc.tok_match[k] is not None:
+    # only the ordinals can close such a name: picked out in C, not word by word
+    for k in itertools.compress(range(len(doc.words)), map(_REGNAL.__contains__, doc.words)):
+        if k < 2 or doc.tok_match[k] is not None:
             continue
         if f"{doc.tok(k - 2)} {doc.tok(k - 1)}" in g.given_ar:
             first = k - 2  # «عبد الله»

@@ -11,7 +11,7 @@ from tasks.nlp.events.lexicon import Lexicon, enough_sides, factions_of, is_fact
 from tasks.nlp.events.mentions import EventMention
 from tasks.nlp.events.merge import Meeting
 from tasks.nlp.events.participants import table_people
-from tasks.nlp.events.place import location_key
+from tasks.nlp.events.place import location_key, place_compatible
 from tasks.nlp.events.rounds import number_predecessors
 from tasks.nlp.events.sides import former, qualifies_place, side_code
 from tasks.nlp.events.status import date_fits, not_begun, status_from_date
@@ -126,13 +126,6 @@ def _speaking(doc: Document, lex: Lexicon, a: Arg) -> bool:
     )
 
 
-def _places_agree(a: Arg | None, b: Arg | None) -> bool:
-    """Two meetings' places do not contradict: either unnamed, the same, or a city in the other's country."""
-    if a is None or b is None or a.key == b.key:
-        return True
-    return a.cc is not None and a.cc == b.cc and "country" in (a.loc_kind, b.loc_kind)
-
-
 def _first_named(meetings: list[Meeting], k: int) -> Meeting | None:
     """The first meeting after the headline's that names its own sides, when nothing tells the two apart:
     a headline with its sides unsaid («الكونغو تحتضن جولة جديدة من المفاوضات») announces the
@@ -141,7 +134,7 @@ def _first_named(meetings: list[Meeting], k: int) -> Meeting | None:
     if any(em.sent != 0 for em in mt.ems):
         return None
     nxt = next((m for m in meetings[k + 1 :] if enough_sides(m.parties)), None)
-    if nxt is None or not _places_agree(mt.place, nxt.place):
+    if nxt is None or (mt.place is not None and nxt.place is not None and not place_compatible(mt.place, nxt.place)):
         return None
     if mt.round_no is not None and nxt.round_no is not None and mt.round_no != nxt.round_no:
         return None

@@ -242,9 +242,9 @@ def read_sides(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     subject = [
         (a, d)
         for a, d in sn.owned[i]
-        if (a.kind == "nat" or (a.kind == "org" and a.key in sn.lex.actor_sides and co_subject(sn.doc, sn.lex, a)))
-        and a.end <= t.start
+        if a.end <= t.start
         and NLP.max_arg_dist < d <= 16
+        and (a.kind == "nat" or (a.kind == "org" and a.key in sn.lex.actor_sides and co_subject(sn.doc, sn.lex, a)))
     ]
     joined_near = [(a, 0.0) for a in sn.joined[i] + sn.listed[i] if all(a is not b for b, _ in near)]
     sides = find_sides(sn.doc, sn.lex, t, subject + near + joined_near, em.place, sn.s)

@@ -227,7 +227,8 @@ def affiliation(doc: Document, lex: Lexicon, a: Arg) -> bool:
 
 def co_subject(doc: Document, lex: Lexicon, a: Arg) -> bool:
     """A side named right before, joined by "and"/«و» with at most side nouns and "rival" between."""
-    prev = next((b for b in reversed(doc.args) if b.end <= a.start and b.kind in ("nat", "org", "location")), None)
+    before = doc.args_in(doc.sents[doc.sentence_of(a.start)][0], a.start)
+    prev = next((b for b in reversed(before) if b.end <= a.start and b.kind in ("nat", "org", "location")), None)
     if prev is None or (prev.kind == "location" and prev.loc_kind != "country"):
         return False
     gap = [w.lower() for w in doc.gap_text(prev.end, a.start).split()]
