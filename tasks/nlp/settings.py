@@ -42,6 +42,7 @@ class NLPSettings:
     title_actor_gap: int
     sign_reach: int
     postpone_reach: int
+    document_reach: int
     caption_max_words: int
     max_weak_gap: int
     merge_days: int

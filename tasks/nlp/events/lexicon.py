@@ -221,6 +221,9 @@ class Lexicon:
     result_rx: re.Pattern[str]
     hedges: frozenset[str]
     outcome_gap: int
+    document_rx: list[tuple[re.Pattern[str], str]]  # outcomes that count without a result verb once issued
+    declaration_rx: re.Pattern[str]  # «إعلان» + a place, a place + "declaration": a named declaration
+    not_yet: frozenset[str]  # a document hedged, drafted or still to come («سيصدر», "draft")
 
 
 @lru_cache(maxsize=1)
@@ -256,6 +259,7 @@ def lexicon() -> Lexicon:
             plural = r"(?:e?s)?" if str(e).isascii() else ""  # "prisoner swaps", "agreements"
             bodies.append(r"\s+".join(parts) + plural)
         outcome_rx.append((re.compile(rf"(?<!\w){AR_PRE}(?:{'|'.join(bodies)})(?!\w)"), code))
+    document_rx = [(rx, code) for rx, code in outcome_rx if code in set(outc["documents"])]
     speech = both(cues["speech"])
     orgs = load_yaml("organisations.yaml")
     actor_sides = {f"org:{o['key']}": o["country"] for o in orgs if o.get("side")}
@@ -393,4 +397,7 @@ def lexicon() -> Lexicon:
         result_rx=word_rx(both(outc["results"])),
         hedges=nset(both(outc["hedges"])),
         outcome_gap=int(outc["max_gap"]),
+        document_rx=document_rx,
+        declaration_rx=word_rx(both(outc["declaration"]), prefix=AR_PRE),
+        not_yet=nset(both(outc["not_yet"])),
     )

@@ -448,7 +448,8 @@ def read_outcomes(sn: Sentence, em: EventMention, i: int, t: Trigger) -> None:
     # "agreed on Monday to exchange prisoners, at a second round of talks": what was agreed *at* the
     # talks may stand before them
     at_talks = any(w in AT_TALKS or member(w, AT_TALKS) for w in doc.words_before(t.start, 4, floor=em.lo))
-    em.outcomes = find_outcomes(doc, sn.lex, em.lo if at_talks else t.start, em.hi)
+    # a joint statement issued anywhere in the meeting's clause is its own («وفي بيان مشترك صدر بعد الاجتماع»)
+    em.outcomes = find_outcomes(doc, sn.lex, em.lo if at_talks else t.start, em.hi, documents_from=em.lo)
 
 
 Step = Callable[[Sentence, EventMention, int, Trigger], None]
@@ -465,7 +466,7 @@ STEPS: tuple[tuple[str, Step, str], ...] = (
     ("status", read_status, "the nearest status marker; «استمرت ... لليوم الثالث» is ongoing"),
     ("date", read_date, "a date that can date the meeting, the saying day, multi-day talks"),
     ("date and status", read_date_status, "a date that does not fit the status goes; a date gives a weak status"),
-    ("outcomes", read_outcomes, "what the talks produced, before them when agreed *at* them"),
+    ("outcomes", read_outcomes, "what the talks produced, before them when agreed *at* them; statements issued"),
 )
 
 
