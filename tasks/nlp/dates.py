@@ -414,7 +414,7 @@ def _day_month(d1: int, mon: int, y: str | None, pub: date | None, mod: str) -> 
 # «4-6 ديسمبر», «من 4 إلى 6 ديسمبر», «4 و5 ديسمبر», "from 4 to 6 December"
 @_pattern(
     rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})\s+(?:من\s+|of\s+)?"
-    rf"(?:شهر\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}{_MOD_TAIL}",
+    rf"(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?{_YEAR_TAIL}{_MOD_TAIL}",
     _MONTH_WORD,
 )
 def _range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
@@ -429,8 +429,8 @@ def _range_dm(m: re.Match[str], n: str, pub: date | None) -> Resolved:
 
 # «30 نوفمبر - 2 ديسمبر 2025», "30 November to 2 December"
 @_pattern(
-    rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_SPAN_SEP}"
-    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}",
+    rf"{_PRE}(?:(?:من|بين|from|between)\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:\s*/\s*{_MONTH})?{_SPAN_SEP}"
+    rf"(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:\s*/\s*{_MONTH})?{_YEAR_TAIL}",
     _MONTH_WORD,
 )
 def _range_dmdm(m: re.Match[str], n: str, pub: date | None) -> Resolved:

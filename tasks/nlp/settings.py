@@ -43,6 +43,7 @@ class NLPSettings:
     sign_reach: int
     postpone_reach: int
     document_reach: int
+    final_reach: int
     caption_max_words: int
     max_weak_gap: int
     merge_days: int

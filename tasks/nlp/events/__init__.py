@@ -104,9 +104,9 @@ def add_arguments(
     nationalities: list[tuple[int, int, str]] | None = None,
 ) -> None:
     """The events layer's arguments and dates, set on the document (its people not classified yet)."""
-    args = build_args(doc, mentions, entities, lexicon(), nationalities)
     nt = doc.norm
     ds = [DateArg(nt.to_normalized(d.start), nt.to_normalized(d.end), d) for d in dates]
+    args = build_args(doc, mentions, entities, lexicon(), nationalities, [(d.start, d.end) for d in ds])
     doc.set_arguments(args, ds, CONNECTORS)
 
 

@@ -91,7 +91,14 @@ def internal_sides(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         counted_before, counted_after = lex.internal_counted_rx
         if after is None and doc.search(counted_before, max(0, a.start - 12), a.start):
             after = counted_after.match(n[a.end : a.end + 40])  # "the two Libyan delegations"
-        listed = re.match(r"\s*(?:و|and\s|,|،)", n[a.end : a.end + 6]) is not None
+        # «الطرفين الروسي والأوكراني»: another state listed right after makes two countries; a comma or
+        # «و» before anything else («بين الفرقاء الليبيين، ستجري») does not
+        conj = re.match(r"\s*(?:و|and\s|,|،)\s*(?:and\s+|و)?", n[a.end : a.end + 8])
+        listed = conj is not None and any(
+            a.end <= b.start <= a.end + conj.end() + 1
+            and (b.kind == "nat" or (b.kind == "location" and b.loc_kind == "country"))
+            for b in args
+        )
         if (before is None and after is None) or listed:
             out.append(a)  # «الطرفين الروسي والأوكراني»: two countries, not one country's factions
             continue
@@ -128,7 +135,7 @@ def leading_country(counts: Counter[str], least: int) -> str | None:
     return ranked[0][0]
 
 
-def unnamed_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
+def unnamed_bodies(doc: Document, args: list[Arg], lex: Lexicon, date_spans: list[tuple[int, int]]) -> list[Arg]:
     """«اجتماع اللجنة العسكرية المشتركة 5+5», "the constitutional committee": a joint body of one
     country's rival sides named without its country is the collective side of the country the
     article is about, when one country clearly leads its mentions."""
@@ -141,7 +148,28 @@ def unnamed_bodies(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         Arg(m.start(), m.end(), "org", key, key)
         for m in doc.finditer(lex.internal_bodies_rx, 0, len(doc.nt))
         if not any(a < m.end() and m.start() < b for a, b in taken)
+        and not longer_name(doc, m.start(), m.end(), taken + date_spans)
     ]
+
+
+def longer_name(doc: Document, s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    """«اللجنة العسكرية العليا», "the Higher Military Commission": a body's common name with one more
+    word of its own (a definite adjective after it in Arabic, a capitalised word before it in English,
+    neither a nationality nor a place) names another body, not the joint body of rival sides."""
+    if doc.nt[s : s + 1].isascii():
+        i = doc.tok_index(s) - 1
+        if i < 0 or _broken(doc, i + 1) or not doc.is_cap(i) or doc.words[i] == "the":
+            return False
+        ts, te = doc.tokens[i]
+    else:
+        i = doc.tok_index(e)
+        if i >= len(doc.words) or _broken(doc, i):
+            return False
+        w = doc.words[i]
+        if not (w.startswith("ال") and len(w) > 3):
+            return False
+        ts, te = doc.tokens[i]
+    return not any(a < te and ts < b for a, b in taken)
 
 
 _BREAK = frozenset("،,.:;؛()[]!?؟\n")
@@ -481,7 +509,7 @@ def government_with_rebels(doc: Document, args: list[Arg], lex: Lexicon) -> list
         after = [w for w in doc.words_after(a.end, 2, ceil=s) if w not in ("s", "'s", "’s")][
             :1
         ]  # "Ecuador's government"
-        near = before[-1:] + (before[:1] if before[-1:] == ["في"] else []) + after
+        near = before[-1:] + (before[:1] if before[-1:] in (["في"], ["of"]) else []) + after  # "the government of"
         if not any(w in lex.government_words for w in near):
             continue
         key = factions_of(a.cc)
@@ -512,6 +540,7 @@ def build_args(
     entities: list[Entity],
     lex: Lexicon,
     nat_cues: list[tuple[int, int, str]] | None,
+    date_spans: list[tuple[int, int]] | None = None,
 ) -> list[Arg]:
     nt = doc.norm
     g = doc.gazetteer or load_gazetteer()
@@ -544,7 +573,7 @@ def build_args(
     # the Turkish Cypriots: one of the country's rival sides (tasks/nlp/communities.py)
     args += [Arg(s, e, "org", factions_of(cc), factions_of(cc)) for s, e, cc in doc.communities]
     args = internal_sides(doc, args, lex)
-    args += unnamed_bodies(doc, args, lex)
+    args += unnamed_bodies(doc, args, lex, date_spans or [])
     args = rival_bodies(doc, args, lex)
     args += states_beside_actors(doc, args, lex)
     args += government_with_rebels(doc, args, lex)

@@ -218,6 +218,7 @@ class Lexicon:
     agreement_nouns: frozenset[str]  # what a `sign` trigger must sign or reach
     org_places: dict[str, str]
     outcome_rx: list[tuple[re.Pattern[str], str]]
+    bodies: frozenset[str]  # «لجنة», "committee": a session of one is a sitting of the talks' body
     result_rx: re.Pattern[str]
     hedges: frozenset[str]
     outcome_gap: int
@@ -394,6 +395,7 @@ def lexicon() -> Lexicon:
         internal_after_rx=re.compile(rf"^(?:['’]s)?\s+(?:{alternation(cues['internal_sides']['en'])})(?!\w)"),
         org_places=dict(cues["org_places"]),
         outcome_rx=outcome_rx,
+        bodies=nset(both(trig["bodies"])),
         result_rx=word_rx(both(outc["results"])),
         hedges=nset(both(outc["hedges"])),
         outcome_gap=int(outc["max_gap"]),

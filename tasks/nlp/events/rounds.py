@@ -47,6 +47,8 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
         return lex.ordinals_after[strip_conj(after[0])], 0  # «... والثالث في 14 يونيو»: an elided noun
     if len(after) > 1 and after[0] in ("رقم", "number", "no") and after[1].isdigit():
         return int(after[1]), 0
+    if before and _in_a_date(doc, t.start):
+        before = []  # "Saturday's (Aug. 19) meetings": the day of a date counts nothing
     if before and before[-1].isascii():
         # "the 14th round", "the twenty-first round", "the eleventh round"
         last = before[-1]
@@ -71,6 +73,15 @@ def round_number(doc: Document, lex: Lexicon, t: Trigger, s: int, e: int) -> tup
     if t.kind == "round":
         return predicate_ordinal(doc, lex, t, e), 0
     return None, 0
+
+
+def _in_a_date(doc: Document, pos: int) -> bool:
+    """The word just before `pos` is part of a date («(Aug. 19) meetings»)."""
+    i = doc.tok_index(pos) - 1
+    if i < 0:
+        return False
+    ts, te = doc.tokens[i]
+    return any(d.start < te and ts < d.end for d in doc.dates_in(max(0, ts - 40), te))
 
 
 _NTH_TIME = re.compile(

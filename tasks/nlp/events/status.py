@@ -71,10 +71,15 @@ def trigger_status(
     after = doc.words_after(t.core_end, 2)
     before = doc.words_before(t.start, 2, floor=floor)
     cancelled = [m for m in marks if m[0] == "cancelled" and m[2] <= NLP.max_arg_dist]
-    last = (after and (after[0] in lex.adjacent_held or member(after[0], lex.adjacent_held))) or (
-        before and before[-1] in lex.adjacent_held and t.english
-    )
-    if last and not cancelled:
+    adj = after[0] if after and (after[0] in lex.adjacent_held or member(after[0], lex.adjacent_held)) else None
+    if adj is None and before and before[-1] in lex.adjacent_held and t.english:
+        adj = before[-1]
+    # «الجولة الأخيرة ... ستجري», "the final round will be held": "last" that is not "previous" names the
+    # round to come when a verb of the future governs the clause
+    final = adj is not None and not (adj in lex.adjacent_earlier or member(adj, lex.adjacent_earlier))
+    if final and any(st == "planned" and d <= NLP.final_reach and governs(doc, t.core_end, ms) for st, ms, d in marks):
+        adj = None
+    if adj is not None and not cancelled:
         return "held", 3.0  # «الجولة الأخيرة», "the previous round"; but "the last round ... was postponed"
     if held_before(doc, lex, t, floor):
         return "held", 3.0  # «بعد محادثات», "following talks", "after more than eight hours of talks"
@@ -96,6 +101,13 @@ def trigger_status(
     if st == "ongoing" and d <= 2 and present_now(doc, lex, t):
         return st, 4.0  # under way now, said in the report's present: firmer than any plan it recalls
     return st, 3.0 if d <= 2 else 2.0 if d <= 5 else 1.0
+
+
+def governs(doc: Document, end: int, mark: int) -> bool:
+    """A verb after the trigger governs its clause unless a quotation or a "that"/«أن» clause opens between
+    ("said after the latest round that 'trust will be key'")."""
+    gap = doc.nt[end:mark]
+    return mark < end or not (any(q in gap for q in '"“”«»') or any(w in COMPLEMENTIZERS for w in WORD_RX.findall(gap)))
 
 
 def postponed_plan(t: Trigger, marks: list[tuple[str, int, float]]) -> bool:

@@ -130,7 +130,8 @@ def find_triggers(doc: Document, lex: Lexicon, s: int, e: int) -> list[Trigger]:
     if not found and not remote:
         return []  # most sentences: no trigger and no contact
     meetings = compound(doc, lex, sorted((t for t in found if t.kind != "remote"), key=lambda t: t.start))
-    meetings = [t for t in meetings if t.kind != "session"]  # a session in no phrase of talks
+    # a session in no phrase of talks is none, unless it is a body's sitting
+    meetings = [t for t in meetings if t.kind != "session" or _sitting_of_a_body(doc, lex, t)]
     return sorted(meetings + remote, key=lambda t: t.start)
 
 
@@ -242,6 +243,22 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
                 continue
         out.append(t)
     return out
+
+
+def _sitting_of_a_body(doc: Document, lex: Lexicon, t: Trigger) -> bool:
+    """«الدورة الثالثة رفيعة المستوى للجنة المتابعة», "a session of the joint committee": a session with a
+    standing body of the talks after it (joiners between) is one sitting of the body: a round when
+    numbered, else a meeting (the trigger is changed in place)."""
+    i = doc.tok_index(t.core_end)
+    after = doc.words[i : i + lex.compound_gap + 1]
+    # the first word that is a body or no joiner (body words are joiners of talks too: «جلسة لهيئة الحوار»)
+    k = next(
+        (n for n, w in enumerate(after) if w in lex.bodies or not (bare(w) in lex.joiners or w in lex.joiners)), None
+    )
+    if k is None or after[k] not in lex.bodies or any(re.search(r"[.،,:؛;!?؟]", doc.gap(i + n)) for n in range(k + 1)):
+        return False
+    t.kind = "round" if _numbered(doc, lex, t, after[:k], t) else "meeting"
+    return True
 
 
 def _numbered(doc: Document, lex: Lexicon, prev: Trigger, gap: list[str], t: Trigger) -> bool:
