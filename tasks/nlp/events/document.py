@@ -218,6 +218,8 @@ def _national_dialogue(doc: Document, args: list[Arg]) -> list[Arg]:
     dialogue is one country's rival sides meeting (org:<cc>-factions): the country its nationality names
     (after it in Arabic, before it in English), else the nationality the article names most."""
     out: list[Arg] = []
+    if "حوار" not in doc.nt and "national" not in doc.nt:
+        return out  # every match holds one of them: the pattern (not indexable) scans the whole text
     near = [a for a in args if a.kind == "nat" and a.cc and len(a.cc) == 2]
     for m in doc.finditer(_NATIONAL_DIALOGUE, 0, len(doc.nt)):
         english = m.group("en") is not None

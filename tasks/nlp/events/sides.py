@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from tasks.nlp.events.document import Arg
@@ -33,6 +34,10 @@ def former(doc: Document, lex: Lexicon, a: Arg) -> bool:
             before = doc.words_before(a.start, 1)
             return doc.nt[max(0, a.start - 3) : a.start] == "ex-" or bool(before and before[-1] in lex.former_titles)
         return bool(set(doc.words_after(a.end, 1)) & lex.former_titles)
+    # the title is some of the six words before the name (words hold no "-"): none a former title, no need
+    first = bisect_left(doc.tok_starts, a.start)
+    if lex.former_titles.isdisjoint(doc.words[max(0, first - 6) : first]):
+        return False
     from tasks.nlp.events.roles import title_chain  # roles reads sides: imported when first asked
 
     title = title_chain(doc, a, lex, doc.sents[doc.sentence_of(a.start)][0])
