@@ -76,6 +76,9 @@ def nationality_args(nt: Normalized, taken: list[tuple[int, int]], g: Gazetteer)
     return kept
 
 
+_LISTED = re.compile(r"\s*(?:و|and\s|,|،)")
+
+
 def internal_sides(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«الفصائل الفلسطينية», «طرفي الصراع في السودان», "Sudan's warring parties": the nationality or
     country, with the collective noun beside it, becomes one side org:<cc>-factions."""
@@ -91,7 +94,7 @@ def internal_sides(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
         counted_before, counted_after = lex.internal_counted_rx
         if after is None and doc.search(counted_before, max(0, a.start - 12), a.start):
             after = counted_after.match(n[a.end : a.end + 40])  # "the two Libyan delegations"
-        listed = re.match(r"\s*(?:و|and\s|,|،)", n[a.end : a.end + 6]) is not None
+        listed = _LISTED.match(n, a.end, a.end + 6) is not None
         if (before is None and after is None) or listed:
             out.append(a)  # «الطرفين الروسي والأوكراني»: two countries, not one country's factions
             continue

@@ -293,12 +293,15 @@ def beside_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
     return a.end <= t.start and doc.free(a.end, t.start) <= 1
 
 
+_LIST_GAP = re.compile(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*(?:the\s+)?")
+
+
 def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     """Two arguments of one list: «روسيا والولايات المتحدة», «روسية-أمريكية», "Russia and Ukraine"."""
     if prev.end > a.start or (prev.kind == "person") != (a.kind == "person"):
         return False
     gap = doc.gap_text(prev.end, a.start) + doc.clitic(a.start)[:1]
-    if re.fullmatch(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*(?:the\s+)?", gap):  # "Russia and the US"
+    if _LIST_GAP.fullmatch(gap):  # "Russia and the US"
         return True
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 
