@@ -202,7 +202,9 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             person_hits.append((h, tuple(a for a in readings if a.kind == "person")))
             continue
         if best.kind == "location":
-            best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location"), countries) or best
+            locs = tuple(a for a in readings if a.kind == "location")
+            if len(locs) > 1:  # one: location_reading gives back that one or None, and either way it stays
+                best = location_reading(doc, g, h, locs, countries) or best
         fixed.append(Match(h.start, h.end, h.word_start, best.kind, best.key, best.form))
     fixed = with_capitals(doc, g, fixed)  # "the Saudi capital" is Riyadh
     fixed = without_qualifiers(doc, g, fixed)  # the Turkish Cypriot leader is a Cypriot
