@@ -7,6 +7,10 @@ Each tree runs in its own process; both extract every page once to warm their ca
 same 100-page chunks in turn (which goes first alternates), timing CPU time. Load from other processes
 falls on both alike, chunk by chunk, so the ratio holds where two timings run minutes apart do not.
 Prints each tree's ms/page, B/A and the median chunk ratio.
+
+`--worker-gc` sets the garbage collector after the warm-up as the pool's workers have it
+(tasks/worker_preload.py: collected, frozen, young generation collected every 10,000 allocations). Without
+it, a change that allocates less also saves collections that a worker does not make.
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ from tasks.nlp.extract import extract
 pages = [(t, l, date.fromisoformat(p) if p else None) for _, t, l, p in json.load(open(sys.argv[2]))]
 for t, l, p in pages:
     extract(t, l, p)
+if sys.argv[3] == "worker":  # as tasks/worker_preload.py leaves a pool worker's collector
+    import gc
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 print(len(pages), flush=True)
 for line in sys.stdin:
     a, b = map(int, line.split())
@@ -33,9 +42,12 @@ for line in sys.stdin:
 """
 
 
-def _start(root: str, pages: str) -> subprocess.Popen[str]:
+def _start(root: str, pages: str, worker_gc: bool) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", _WORKER, root, pages], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _WORKER, root, pages, "worker" if worker_gc else "default"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -53,8 +65,13 @@ def main() -> None:
     ap.add_argument("--pages", default="/tmp/s13/bench_texts.json")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--chunk", type=int, default=100)
+    ap.add_argument(
+        "--worker-gc",
+        action="store_true",
+        help="after the warm-up, collect, freeze and raise the young generation's threshold as a pool worker does",
+    )
     args = ap.parse_args()
-    procs = [_start(args.root_a, args.pages), _start(args.root_b, args.pages)]
+    procs = [_start(args.root_a, args.pages, args.worker_gc), _start(args.root_b, args.pages, args.worker_gc)]
     counts = {int(p.stdout.readline()) for p in procs if p.stdout is not None}
     (n,) = counts
     total, ratios = [0.0, 0.0], []

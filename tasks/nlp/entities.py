@@ -122,6 +122,16 @@ def _select(
     cands: list[tuple[Hit, tuple[Alias, ...]]] = []
     for h in hits:
         aliases = h.aliases
+        if len(aliases) == 1:  # most hits (4 in 5): the tests below on the one reading, no generator per test
+            a = aliases[0]
+            if a.case != "any" and not _case_ok(doc, h, a):
+                continue
+            if a.kind == "org" and _inside_other_body(doc, h):
+                continue
+            if a.kind == "location" and location_reading(doc, g, h, aliases, countries) is None:
+                continue
+            cands.append((h, aliases))
+            continue
         # most hits are Arabic, every reading of any case: kept as they are, no test per reading
         readings = (
             aliases if all(a.case == "any" for a in aliases) else tuple(a for a in aliases if _case_ok(doc, h, a))
@@ -192,7 +202,9 @@ def analyze(text: str | Document, language: str | None = None, gazetteer: Gazett
             person_hits.append((h, tuple(a for a in readings if a.kind == "person")))
             continue
         if best.kind == "location":
-            best = location_reading(doc, g, h, tuple(a for a in readings if a.kind == "location"), countries) or best
+            locs = tuple(a for a in readings if a.kind == "location")
+            if len(locs) > 1:  # one: location_reading gives back that one or None, and either way it stays
+                best = location_reading(doc, g, h, locs, countries) or best
         fixed.append(Match(h.start, h.end, h.word_start, best.kind, best.key, best.form))
     fixed = with_capitals(doc, g, fixed)  # "the Saudi capital" is Riyadh
     fixed = without_qualifiers(doc, g, fixed)  # the Turkish Cypriot leader is a Cypriot

@@ -150,7 +150,7 @@ def location_reading(
     doc: Document, g: Gazetteer, hit: Hit, readings: tuple[Alias, ...], countries: frozenset[str] | None = None
 ) -> Alias | None:
     """`countries`: those of the article (article_countries); None reads small towns unguarded."""
-    best = max(readings, key=lambda a: (a.priority, g.places[a.key].population))
+    best = readings[0] if len(readings) == 1 else max(readings, key=lambda a: (a.priority, g.places[a.key].population))
     place = g.places[best.key]
     arabic = is_arabic(doc.nt[hit.start])
     if _small_town_refused(doc, hit, place, countries, arabic):

@@ -76,6 +76,9 @@ def nationality_args(nt: Normalized, taken: list[tuple[int, int]], g: Gazetteer)
     return kept
 
 
+_LISTED = re.compile(r"\s*(?:و|and\s|,|،)\s*(?:and\s+|و)?")
+
+
 def internal_sides(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
     """«الفصائل الفلسطينية», «طرفي الصراع في السودان», "Sudan's warring parties": the nationality or
     country, with the collective noun beside it, becomes one side org:<cc>-factions."""
@@ -93,9 +96,9 @@ def internal_sides(doc: Document, args: list[Arg], lex: Lexicon) -> list[Arg]:
             after = counted_after.match(n[a.end : a.end + 40])  # "the two Libyan delegations"
         # «الطرفين الروسي والأوكراني»: another state listed right after makes two countries; a comma or
         # «و» before anything else («بين الفرقاء الليبيين، ستجري») does not
-        conj = re.match(r"\s*(?:و|and\s|,|،)\s*(?:and\s+|و)?", n[a.end : a.end + 8])
+        conj = _LISTED.match(n, a.end, a.end + 8)
         listed = conj is not None and any(
-            a.end <= b.start <= a.end + conj.end() + 1
+            a.end <= b.start <= conj.end() + 1
             and (b.kind == "nat" or (b.kind == "location" and b.loc_kind == "country"))
             for b in args
         )
@@ -246,6 +249,8 @@ def _national_dialogue(doc: Document, args: list[Arg]) -> list[Arg]:
     dialogue is one country's rival sides meeting (org:<cc>-factions): the country its nationality names
     (after it in Arabic, before it in English), else the nationality the article names most."""
     out: list[Arg] = []
+    if "حوار" not in doc.nt and "national" not in doc.nt:
+        return out  # every match holds one of them: the pattern (not indexable) scans the whole text
     near = [a for a in args if a.kind == "nat" and a.cc and len(a.cc) == 2]
     for m in doc.finditer(_NATIONAL_DIALOGUE, 0, len(doc.nt)):
         english = m.group("en") is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from tasks.nlp.events.document import Arg
@@ -33,6 +34,10 @@ def former(doc: Document, lex: Lexicon, a: Arg) -> bool:
             before = doc.words_before(a.start, 1)
             return doc.nt[max(0, a.start - 3) : a.start] == "ex-" or bool(before and before[-1] in lex.former_titles)
         return bool(set(doc.words_after(a.end, 1)) & lex.former_titles)
+    # the title is some of the six words before the name (words hold no "-"): none a former title, no need
+    first = bisect_left(doc.tok_starts, a.start)
+    if lex.former_titles.isdisjoint(doc.words[max(0, first - 6) : first]):
+        return False
     from tasks.nlp.events.roles import title_chain  # roles reads sides: imported when first asked
 
     title = title_chain(doc, a, lex, doc.sents[doc.sentence_of(a.start)][0])
@@ -288,12 +293,15 @@ def beside_trigger(doc: Document, t: Trigger, a: Arg) -> bool:
     return a.end <= t.start and doc.free(a.end, t.start) <= 1
 
 
+_LIST_GAP = re.compile(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*(?:the\s+)?")
+
+
 def in_one_list(doc: Document, prev: Arg, a: Arg) -> bool:
     """Two arguments of one list: «روسيا والولايات المتحدة», «روسية-أمريكية», "Russia and Ukraine"."""
     if prev.end > a.start or (prev.kind == "person") != (a.kind == "person"):
         return False
     gap = doc.gap_text(prev.end, a.start) + doc.clitic(a.start)[:1]
-    if re.fullmatch(r"\s*(?:[\-–,،/]|و|and|&)\s*(?:و|and)?\s*(?:the\s+)?", gap):  # "Russia and the US"
+    if _LIST_GAP.fullmatch(gap):  # "Russia and the US"
         return True
     return prev.kind == "nat" and a.kind == "nat" and gap.strip() == ""
 

@@ -114,11 +114,27 @@ def _identity_class() -> str:
 # the stretches of text that normalisation may change: `str.translate` looks every character up in
 # the table (about 50 ns a character), while a class test skips the unchanged ones in C
 _CHANGING = re.compile(f"[^{_identity_class()}]+")
+_FIXED: dict[str, bool] = {}  # by character: its replacement's characters all translate to themselves
+
+
+def _fixed(c: str) -> bool:
+    out = _FIXED[c] = all(_TABLE[ord(x)] == x for x in _TABLE[ord(c)])
+    return out
 
 
 def _translate(text: str) -> tuple[str, set[str]]:
     """`text.translate(_TABLE)`, translating only the stretches that may change, and the characters of
     those stretches (only they can change the text's length)."""
+    touched = set("".join(_CHANGING.findall(text)))
+    # a handful of distinct letters change a page (أ ة ى ...): one `str.replace` each, in C, instead of a
+    # Python call per stretch; one after another is translate's result when no replacement holds a
+    # character that changes itself (then a later replace cannot touch an earlier one's output)
+    if all(_FIXED.get(c) or _fixed(c) for c in touched):
+        out = text
+        for c in touched:
+            if (r := _TABLE[ord(c)]) != c:
+                out = out.replace(c, r)
+        return out, touched
     seen: list[str] = []
 
     def fold(m: re.Match[str]) -> str:
