@@ -591,8 +591,11 @@ def time_since(doc: Document, lex: Lexicon, pos: int, floor: int) -> bool:
 
 def weak_sentences(doc: Document, lex: Lexicon) -> set[int]:
     """The sentences `weak_mention` may read something in (a superset): those where a participation,
-    weak-anaphora, travel or result word can start, or holding a nationality (a delegation side)."""
-    out = sentences_holding(doc, (lex.participation_rx, lex.weak_rx, lex.travel_rx, lex.result_rx))
+    weak-anaphora, travel or result word or an issued document («بيان مشترك») can start, or holding a
+    nationality (a delegation side)."""
+    documents = [rx for rx, _ in lex.document_rx]
+    cues = (lex.participation_rx, lex.weak_rx, lex.travel_rx, lex.result_rx, lex.declaration_rx, *documents)
+    out = sentences_holding(doc, cues)
     out.update(doc.sentence_of(a.start) for a in doc.args if a.kind == "nat")
     return out
 
