@@ -174,3 +174,31 @@ def test_a_session_of_a_standing_body_is_a_meeting(language: str, text: str, num
 )
 def test_a_body_or_a_session_of_something_else_is_no_meeting(language: str, text: str) -> None:
     assert extract(text, language, date(2019, 6, 18)).events == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "status"),
+    [
+        (
+            "ar",
+            "تعقد لجنة متابعة اتفاق السلام في مالي، هذا الإثنين، أعمال دورتها العادية في العاصمة المالية باماكو، "
+            "بمشاركة الحكومة المالية والحركات المسلحة.",
+            "planned",
+        ),
+        ("en", "The joint committee of Mali and Algeria opened its ordinary session in Bamako on Monday.", "ongoing"),
+    ],
+)
+def test_a_bodys_own_session_is_its_sitting(language: str, text: str, status: str) -> None:
+    (event,) = extract(text, language, date(2020, 11, 15)).events
+    assert (event.status, event.location_key) == (status, "loc:city:bamako")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ar", "قالت الحكومة المصرية إن دورتها الجديدة من برامج التدريب بدأت في القاهرة مع إثيوبيا."),
+        ("en", "Egypt said its new training session with Ethiopia began in Cairo on Monday."),
+    ],
+)
+def test_an_own_session_without_a_body_is_no_meeting(language: str, text: str) -> None:
+    assert extract(text, language, date(2020, 11, 15)).events == []

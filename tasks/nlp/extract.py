@@ -19,7 +19,7 @@ from tasks.nlp.gazetteer import Gazetteer, load_gazetteer
 from tasks.nlp.text.document import Document
 from tasks.nlp.types import Entity, Event, Extraction, Mention
 
-EXTRACTOR_VERSION = "events-2026.12.sittings.118"
+EXTRACTOR_VERSION = "events-2026.12.sittings.119"
 
 
 def _with_event_places(entities: list[Entity], events: list[Event], g: Gazetteer) -> list[Entity]:

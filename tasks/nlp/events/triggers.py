@@ -256,9 +256,28 @@ def _sitting_of_a_body(doc: Document, lex: Lexicon, t: Trigger) -> bool:
         (n for n, w in enumerate(after) if w in lex.bodies or not (bare(w) in lex.joiners or w in lex.joiners)), None
     )
     if k is None or after[k] not in lex.bodies or any(re.search(r"[.،,:؛;!?؟]", doc.gap(i + n)) for n in range(k + 1)):
-        return False
+        if not _own_session(doc, lex, t):
+            return False
+        k = 0
     t.kind = "round" if _numbered(doc, lex, t, after[:k], t) else "meeting"
     return True
+
+
+def _own_session(doc: Document, lex: Lexicon, t: Trigger) -> bool:
+    """«تعقد لجنة المتابعة ... أعمال دورتها العادية», "the joint committee opened its fifth session": a
+    session told by its possessive pronoun, with a standing body of the talks before it in its sentence
+    (within twice an argument's reach, max_arg_dist), is that body's sitting."""
+    if t.english:
+        before = doc.words_before(t.start, 3)
+        own = "its" in before and all(
+            w == "its" or w in lex.joiners or w in lex.ordinals_before for w in before[before.index("its") :]
+        )
+    else:
+        own = t.suffix == "ها"
+    if not own:
+        return False
+    s, _ = doc.sents[doc.sentence_of(t.start)]
+    return any(w in lex.bodies for w in doc.words_before(t.start, NLP.max_arg_dist * 2, floor=s))
 
 
 def _numbered(doc: Document, lex: Lexicon, prev: Trigger, gap: list[str], t: Trigger) -> bool:
