@@ -13,8 +13,7 @@ from tasks.nlp.text.document import Document
 def _issued(doc: Document, lex: Lexicon, start: int, lo: int) -> bool:
     """No hedge, negation, future or draft just before a document («من المتوقع أن يصدر», "a draft")."""
     return not any(
-        w in lex.hedges or w in lex.not_yet or member(w, lex.hedges) or member(w, lex.not_yet)
-        for w in doc.words_before(start, NLP.document_reach, floor=lo)
+        member(w, lex.hedges) or member(w, lex.not_yet) for w in doc.words_before(start, NLP.document_reach, floor=lo)
     )
 
 
@@ -66,7 +65,7 @@ def find_outcomes(doc: Document, lex: Lexicon, lo: int, hi: int, documents_from:
                     # distance in free words: the sides, the place and the day between the verb and what
                     # was agreed do not count («وافقت روسيا وأوكرانيا الاثنين خلال محادثات في إسطنبول على تبادل»)
                     if doc.free(r.end(), m.start()) <= lex.outcome_gap and not any(
-                        member(w, lex.hedges) or w in lex.hedges for w in gap + pre
+                        member(w, lex.hedges) for w in gap + pre
                     ):
                         found.append((m.start(), m.end(), code))
                         break

@@ -207,6 +207,9 @@ def lemma_of(w: str) -> str:
 APPOSED_NUMBER = re.compile(r"\s*[،,]\s*(?:ال|the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?\s*[،,]\s*")
 
 
+_PUNCT = re.compile(r"[.،,:؛;!?؟]")  # punctuation: a phrase does not run over it
+
+
 def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]:
     """«جولة مباحثات», «الجولة الثالثة من المفاوضات», "round of talks": one phrase."""
     out: list[Trigger] = []
@@ -216,7 +219,7 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
             # «الجولة السابقة، الـ62، من المحادثات»: a round number in apposition does not split the phrase
             between = APPOSED_NUMBER.sub(" ", doc.nt[prev.end : t.start])
             gap = WORD_RX.findall(between)
-            if not re.search(r"[.،,:؛;!?؟]", between) and (
+            if not _PUNCT.search(between) and (
                 (len(gap) <= lex.compound_gap and all(bare(w) in lex.joiners or w in lex.joiners for w in gap))
                 or (t.english and _named_format(doc, lex, prev.end, t.start, gap, prev.kind == "round"))
             ):
@@ -248,18 +251,20 @@ def compound(doc: Document, lex: Lexicon, trigs: list[Trigger]) -> list[Trigger]
 def _sitting_of_a_body(doc: Document, lex: Lexicon, t: Trigger) -> bool:
     """«الدورة الثالثة رفيعة المستوى للجنة المتابعة», "a session of the joint committee": a session with a
     standing body of the talks after it (joiners between) is one sitting of the body: a round when
-    numbered, else a meeting (the trigger is changed in place)."""
+    numbered, else a meeting (the trigger is changed in place); so is a session told by its possessive
+    pronoun with the body before it (_own_session)."""
     i = doc.tok_index(t.core_end)
     after = doc.words[i : i + lex.compound_gap + 1]
     # the first word that is a body or no joiner (body words are joiners of talks too: «جلسة لهيئة الحوار»)
     k = next(
         (n for n, w in enumerate(after) if w in lex.bodies or not (bare(w) in lex.joiners or w in lex.joiners)), None
     )
-    if k is None or after[k] not in lex.bodies or any(re.search(r"[.،,:؛;!?؟]", doc.gap(i + n)) for n in range(k + 1)):
-        if not _own_session(doc, lex, t):
-            return False
-        k = 0
-    t.kind = "round" if _numbered(doc, lex, t, after[:k], t) else "meeting"
+    body_after = (
+        k is not None and after[k] in lex.bodies and not any(_PUNCT.search(doc.gap(i + n)) for n in range(k + 1))
+    )
+    if not body_after and not _own_session(doc, lex, t):
+        return False
+    t.kind = "round" if _numbered(doc, lex, t, after[:k] if body_after else [], t) else "meeting"
     return True
 
 
